@@ -1,0 +1,16 @@
+package analyzers
+
+// Names under which the analyzers are registered in bleve's registry.
+// Field mappings and query builders refer to them by these names.
+const (
+	// Morph is the morphological analyzer: kagome (IPA dictionary plus the
+	// policy user dictionary) in Search mode, base forms, Lucene-like stop
+	// tags and stop words, width/case/kana/variant folding.
+	Morph = "ja_morph"
+	// Bigram emits overlapping character bigrams of the folded text, for
+	// words the dictionary splits oddly (多文化共生, 協働).
+	Bigram = "ja_bigram"
+	// Reading emits the folded katakana reading of every morph token, so a
+	// query typed in kana (こうほうし) finds kanji words (広報紙).
+	Reading = "ja_reading"
+)

@@ -1,0 +1,159 @@
+package indexer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"seisaku/indexer/meta"
+	"seisaku/indexer/passage"
+	"seisaku/indexer/source"
+	"seisaku/indexer/theme"
+)
+
+// Document is one source document ready for the index: its metadata, its
+// passages in order and the themes rolled up from them.
+type Document struct {
+	ID       string
+	Title    string
+	Meta     meta.Metadata
+	Source   string // file path (as given to the build, relative to its root) plus record key
+	URL      string // the document's own address when known
+	Themes   []string
+	Passages []Passage
+}
+
+// Passage is a passage of a Document with its themes.
+type Passage struct {
+	passage.Passage
+	Themes []string
+}
+
+// PassageID is the index ID of passage seq of document docID.
+func PassageID(docID string, seq int) string {
+	return docID + "-" + strconv.Itoa(seq)
+}
+
+// SplitPassageID is the inverse of PassageID.
+func SplitPassageID(id string) (docID string, seq int, ok bool) {
+	i := strings.LastIndexByte(id, '-')
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	if err != nil || n < 0 {
+		return "", 0, false
+	}
+	return id[:i], n, true
+}
+
+// DocumentID derives a stable ID from where the document came from, so a
+// rebuild gives the same permalinks.
+func DocumentID(path, key string) string {
+	h := sha256.Sum256([]byte(path + "\x00" + key))
+	return hex.EncodeToString(h[:8])
+}
+
+// Analyzer turns a source into a Document: metadata, passages, themes.
+type Analyzer struct {
+	Defaults  meta.Metadata    // the operator's defaults (--city …)
+	Thesaurus *theme.Thesaurus // nil means theme.Default()
+}
+
+// Document builds the Document for src. It returns nil when the source has
+// no passage left (all chrome or empty).
+func (a *Analyzer) Document(src source.Source) *Document {
+	th := a.Thesaurus
+	if th == nil {
+		th = theme.Default()
+	}
+	var text strings.Builder
+	for _, b := range src.Blocks {
+		text.WriteString(b.Text)
+		text.WriteByte('\n')
+	}
+	md := meta.Extract(meta.Input{
+		Title: src.Title, Text: text.String(), Path: src.Path, URL: src.URL, Hints: src.Hints,
+	}, a.Defaults)
+	ps := passage.Split(src.Blocks)
+	if len(ps) == 0 {
+		return nil
+	}
+	d := &Document{
+		ID:     DocumentID(src.Path, src.Key),
+		Title:  documentTitle(src, ps),
+		Meta:   md,
+		Source: sourceName(src),
+		URL:    src.URL,
+	}
+	all := make([][]string, len(ps))
+	for i, p := range ps {
+		tags := th.Tag(strings.Join(p.Headings, " ") + "\n" + p.Text)
+		all[i] = tags
+		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags})
+	}
+	d.Themes = theme.Rollup(all)
+	return d
+}
+
+func sourceName(src source.Source) string {
+	if src.Key == "" {
+		return src.Path
+	}
+	return src.Path + "#" + src.Key
+}
+
+// documentTitle is the title the source states, else the first heading,
+// else the start of the first passage.
+func documentTitle(src source.Source, ps []passage.Passage) string {
+	if t := strings.TrimSpace(src.Title); t != "" {
+		return t
+	}
+	for _, b := range src.Blocks {
+		if b.Kind == source.Heading {
+			return strings.TrimSpace(b.Text)
+		}
+	}
+	r := []rune(ps[0].Text)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return string(r)
+}
+
+// Fields is the passage as the property map the mapping indexes.
+// Unknown metadata is left out (see schema.go).
+func (d *Document) Fields(p Passage) map[string]any {
+	f := map[string]any{
+		FieldDocID: d.ID,
+		FieldSeq:   float64(p.Seq),
+		FieldTitle: d.Title,
+		FieldText:  p.Text,
+	}
+	if len(p.Headings) > 0 {
+		f[FieldHeadings] = strings.Join(p.Headings, HeadingSep)
+	}
+	setString(f, FieldCity, d.Meta.City)
+	setString(f, FieldDepartment, d.Meta.Department)
+	setString(f, FieldPublished, d.Meta.Published)
+	setString(f, FieldSource, d.Source)
+	setString(f, FieldURL, d.URL)
+	if y := d.Meta.FiscalYear; y > 0 {
+		f[FieldYear] = float64(y)
+		f[FieldYearFacet] = strconv.Itoa(y)
+	}
+	if len(p.Themes) > 0 {
+		f[FieldIssueType] = p.Themes
+	}
+	if len(d.Themes) > 0 {
+		f[FieldDocIssueType] = d.Themes
+	}
+	return f
+}
+
+func setString(f map[string]any, k, v string) {
+	if v != "" {
+		f[k] = v
+	}
+}

@@ -1,0 +1,88 @@
+package indexer
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"seisaku/analyzers"
+)
+
+// PassageType is the bleve document type of every passage.
+const PassageType = "passage"
+
+// NewMapping returns the index mapping described at the top of schema.go.
+// Nothing is indexed dynamically: a field that is not listed here is not in
+// the index, which keeps the index small and the schema explicit.
+func NewMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = analyzers.Morph
+	im.DefaultType = PassageType
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(FieldDocID, keywordField(true, false))
+	dm.AddFieldMappingsAt(FieldSeq, numericField(true, false))
+	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true))
+	dm.AddFieldMappingsAt(FieldText,
+		textField("", analyzers.Morph, true),
+		textField(FieldTextBigram, analyzers.Bigram, false),
+		textField(FieldTextReading, analyzers.Reading, false),
+	)
+	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true))
+	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType, FieldDocIssueType} {
+		dm.AddFieldMappingsAt(f, keywordField(true, true))
+	}
+	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
+	dm.AddFieldMappingsAt(FieldYearFacet, keywordField(false, true))
+	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))
+	dm.AddFieldMappingsAt(FieldSource, storedOnly())
+	dm.AddFieldMappingsAt(FieldURL, storedOnly())
+	im.AddDocumentMapping(PassageType, dm)
+	im.DefaultMapping = dm
+	return im
+}
+
+// textField is an analyzed field with term vectors, which phrase queries and
+// highlighting need. name renames the index field ("" keeps the property name).
+func textField(name, analyzer string, store bool) *mapping.FieldMapping {
+	fm := bleve.NewTextFieldMapping()
+	fm.Name = name
+	fm.Analyzer = analyzer
+	fm.Store = store
+	fm.IncludeTermVectors = true
+	fm.IncludeInAll = false
+	fm.DocValues = false
+	return fm
+}
+
+func keywordField(store, docValues bool) *mapping.FieldMapping {
+	fm := bleve.NewKeywordFieldMapping()
+	fm.Analyzer = keyword.Name
+	fm.Store = store
+	fm.IncludeTermVectors = false
+	fm.IncludeInAll = false
+	fm.DocValues = docValues
+	return fm
+}
+
+func numericField(store, docValues bool) *mapping.FieldMapping {
+	fm := bleve.NewNumericFieldMapping()
+	fm.Store = store
+	fm.IncludeInAll = false
+	fm.DocValues = docValues
+	return fm
+}
+
+func storedOnly() *mapping.FieldMapping {
+	fm := bleve.NewTextFieldMapping()
+	fm.Analyzer = keyword.Name
+	fm.Store = true
+	fm.Index = false
+	fm.IncludeTermVectors = false
+	fm.IncludeInAll = false
+	fm.DocValues = false
+	return fm
+}

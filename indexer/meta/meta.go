@@ -1,0 +1,11 @@
+package meta
+
+// Metadata is what the service knows about a document beyond its text.
+// The zero value of every field means "unknown"; extraction never fills a
+// field the text (or the operator) does not support.
+type Metadata struct {
+	City       string // municipality, e.g. 大阪市, 桐生市, 品川区; "" when unknown
+	Department string // 部局, e.g. 市民局, 政策推進部, 市長公室; "" when unknown
+	FiscalYear int    // 年度 as a Western year (令和4年度 → 2022); 0 when unknown
+	Published  string // publication date as YYYY-MM-DD (or YYYY-MM); "" when unknown
+}

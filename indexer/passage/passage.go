@@ -1,0 +1,11 @@
+package passage
+
+// Passage is the unit a person would cite: a bullet, a paragraph, a table
+// cell, a speech paragraph. Text is the original text of the passage (not
+// folded); Headings is the outline path above it, outermost first, e.g.
+// ["経営課題1 全庁的な政策推進", "戦略1-1 全庁的な企画立案機能の強化"].
+type Passage struct {
+	Seq      int // 0-based position in the document
+	Text     string
+	Headings []string
+}

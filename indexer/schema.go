@@ -1,0 +1,53 @@
+package indexer
+
+// The index holds one bleve document per passage. Every passage carries the
+// metadata of its document, so filters and facets work on passages, and the
+// whole document is the passages with the same DocID in Seq order.
+//
+// Fields (name: analysis; stored?; purpose):
+//
+//	doc_id         keyword; stored; the document a passage belongs to
+//	seq            numeric; stored; position of the passage in its document
+//	title          Morph; stored; the document's title
+//	text           Morph; stored, term vectors; the passage text (original characters)
+//	text_bigram    Bigram; term vectors; the same text as character bigrams (recall)
+//	text_reading   Reading; term vectors; the same text as katakana readings (kana queries)
+//	headings       Morph; stored; heading path joined with HeadingSep
+//	city           keyword; stored; facet
+//	department     keyword; stored; facet
+//	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
+//	year_facet     keyword; fiscal year as text ("2022"), term facet
+//	issue_type     keyword, multi-valued; stored; themes of this passage, facet
+//	doc_issue_type keyword, multi-valued; stored; themes of the whole document
+//	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
+//	source         not indexed; stored; file path or URL of the document
+//	url            not indexed; stored; the document's address when known
+//
+// Unknown metadata is left out of the passage (not written as a placeholder),
+// so facets count it as "missing" and filters never match it by accident.
+const (
+	FieldDocID        = "doc_id"
+	FieldSeq          = "seq"
+	FieldTitle        = "title"
+	FieldText         = "text"
+	FieldTextBigram   = "text_bigram"
+	FieldTextReading  = "text_reading"
+	FieldHeadings     = "headings"
+	FieldCity         = "city"
+	FieldDepartment   = "department"
+	FieldYear         = "year"
+	FieldYearFacet    = "year_facet"
+	FieldIssueType    = "issue_type"
+	FieldDocIssueType = "doc_issue_type"
+	FieldPublished    = "published"
+	FieldSource       = "source"
+	FieldURL          = "url"
+)
+
+// HeadingSep joins the heading path in the stored headings field.
+const HeadingSep = " › "
+
+// SchemaVersion is stored in the index and checked on open. Bump it whenever
+// a field, an analyzer or the passage rules change in a way that makes an
+// old index give wrong answers.
+const SchemaVersion = 1

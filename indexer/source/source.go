@@ -1,0 +1,35 @@
+package source
+
+import "seisaku/indexer/meta"
+
+// BlockKind says what a Block is in the document's structure.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota // running text; may be a heading the reader could not recognise
+	Heading                    // a heading the format marks (Markdown #, HTML h1–h6, CSV title)
+	ListItem                   // a bullet or numbered item
+	TableCell                  // one cell of a table
+	Speech                     // one paragraph of a speech in minutes (○name　…)
+)
+
+// Block is one unit of structure in reading order, with clean text (no
+// markup, no site chrome). Text keeps the original characters: no width or
+// kana folding happens here, so highlights can point into it.
+type Block struct {
+	Kind  BlockKind
+	Level int    // heading level 1–6 when the format states it; 0 when unknown
+	Text  string // never empty
+}
+
+// Source is one document as a reader found it in a file, before metadata
+// extraction, passage splitting and theme tagging.
+type Source struct {
+	Path     string // file path as given to the reader
+	Key      string // where in the file: "" for a whole-file document, else e.g. "row 12", "line 5", "record 3"
+	URL      string // the document's address when the file states one (speech header 出典, JSON source_url, pdf_url)
+	Title    string // the title the format states; "" when it states none
+	Blocks   []Block
+	Hints    meta.Metadata // metadata the format states explicitly (CSV 自治体名/公開年月, JSON bureau/dept, …)
+	Encoding string        // detected input encoding: "UTF-8", "Shift_JIS", "EUC-JP"
+}
