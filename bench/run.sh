@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Measures seisaku beside Lucene 8 + kuromoji (and Groonga) on the same corpora,
+# the same 2 cores and in the same run, with ../shared/anchors' drivers.
+#
+#   bash bench/run.sh [stage ...]        stages: setup build corpus index query summary
+#
+# Environment: RUNS (3) interleaved rounds; CORPORA ("seeds100 kiryu");
+# OUT (bench/out) for corpora, indexes and raw records; ANCHORS (../shared/anchors).
+# Every measured command runs under /usr/bin/time -v through the anchors'
+# tools/rec.py and appends one JSON line to $OUT/raw.jsonl; `summary` prints
+# medians and ratios from it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
+OUT=${OUT:-$ROOT/bench/out}
+RUNS=${RUNS:-3}
+CORPORA=${CORPORA:-seeds100 kiryu}
+PASSES=${PASSES:-10}
+WARMUP=${WARMUP:-3}
+mkdir -p "$OUT/bin" "$OUT/data" "$OUT/idx"
+RAW=$OUT/raw.jsonl
+REC="python3 $ANCHORS/tools/rec.py --out $RAW"
+
+stage_setup() {
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    liblucene8-java openjdk-17-jdk-headless python3 time
+}
+
+stage_build() {
+  go build -trimpath -o "$OUT/bin/seisaku" ./cmd/seisaku
+  (cd "$ANCHORS" && go build -o "$OUT/bin/gen" ./gen)
+  . "$ANCHORS/lucene/cp.sh"
+  mkdir -p "$OUT/lucene-classes"
+  javac -d "$OUT/lucene-classes" -cp "$CP" "$ANCHORS/lucene/LuceneBench.java"
+}
+
+stage_corpus() {
+  "$OUT/bin/gen" -src seeds -dir "$ANCHORS/../seeds" -mb 100 -out "$OUT/data/seeds100.jsonl"
+  # kiryu-minutes in the anchors' JSONL shape for Lucene; seisaku reads the original .jsonl.gz
+  python3 - "$ANCHORS/../corpus/kiryu-minutes/kiryu_minutes.jsonl.gz" "$OUT/data/kiryu.jsonl" <<'PY'
+import gzip, json, sys
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as o:
+    for line in f:
+        d = json.loads(line)
+        o.write(json.dumps({"id": d["id"], "city": "桐生市", "department": "", "year": 0,
+                            "title": d["session"] + " " + d["schedule"], "body": d["text"]},
+                           ensure_ascii=False) + "\n")
+PY
+  md5sum "$OUT"/data/*.jsonl
+}
+
+# the file seisaku indexes for a corpus name, and its extra flags
+seisaku_input() {
+  case $1 in
+    kiryu) echo "$ANCHORS/../corpus/kiryu-minutes/kiryu_minutes.jsonl.gz" ;;
+    *) echo "$OUT/data/$1.jsonl" ;;
+  esac
+}
+seisaku_flags() { case $1 in kiryu) echo "-city 桐生市" ;; *) echo "" ;; esac; }
+
+stage_index() {
+  . "$ANCHORS/lucene/cp.sh"
+  local r c
+  for r in $(seq 1 "$RUNS"); do
+    for c in $CORPORA; do
+      for t in 1 2; do
+        rm -rf "$OUT/idx/$c/lucene-t$t"
+        $REC --stage index --name lucene-t$t --corpus "$c" --run "$r" -- \
+          java -cp "$OUT/lucene-classes:$CP" LuceneBench index "$OUT/data/$c.jsonl" "$OUT/idx/$c/lucene-t$t" $t
+      done
+      rm -rf "$OUT/idx/$c/seisaku"
+      # shellcheck disable=SC2046
+      $REC --stage index --name seisaku --corpus "$c" --run "$r" -- \
+        "$OUT/bin/seisaku" index -json -progress off -index "$OUT/idx/$c/seisaku" $(seisaku_flags "$c") "$(seisaku_input "$c")"
+    done
+  done
+  du -s --block-size=1 "$OUT"/idx/*/* | awk '{printf "%s\t%.1f MB\n",$2,$1/1e6}'
+}
+
+stage_query() {
+  . "$ANCHORS/lucene/cp.sh"
+  local r c
+  for r in $(seq 1 "$RUNS"); do
+    for c in $CORPORA; do
+      $REC --stage query --name lucene --corpus "$c" --run "$r" -- \
+        java -cp "$OUT/lucene-classes:$CP" LuceneBench query "$OUT/idx/$c/lucene-t1" "$ANCHORS/queries.txt" \
+        "$WARMUP" "$PASSES" "$OUT/hits-$c-lucene.tsv"
+      $REC --stage query --name seisaku --corpus "$c" --run "$r" -- \
+        "$OUT/bin/seisaku" bench-query -index "$OUT/idx/$c/seisaku" -queries "$ANCHORS/queries.txt" \
+        -warmup "$WARMUP" -passes "$PASSES" -out "$OUT/hits-$c-seisaku.tsv"
+    done
+  done
+}
+
+stage_summary() {
+  python3 "$ROOT/bench/summary.py" "$RAW"
+}
+
+stages=("$@")
+[ ${#stages[@]} -eq 0 ] && stages=(build corpus index query summary)
+for s in "${stages[@]}"; do
+  echo "=== stage $s ($(date -u +%H:%M:%S))"
+  "stage_$s"
+done
