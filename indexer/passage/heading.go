@@ -1,0 +1,135 @@
+package passage
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"seisaku/indexer/source"
+)
+
+// Headings nest by rank: a smaller rank is further out. A new heading pops
+// every open heading of equal or deeper rank, then opens itself.
+//
+//	rank  what                                        examples from the seeds
+//	10    numbered top section; Markdown #            1 重点的に取り組む主な経営課題, 2 「市政改革プラン3.1」に基づく取組等
+//	20    経営課題, 事項, 重点的な取り組み：, <…>; ##    【経営課題1 …】, 事項2-③ 「区政会議」の設置など, <部長の方針・考え方>
+//	30    戦略 n-n; ###                               【戦略 1-1 全庁的な企画立案機能の強化】
+//	40    具体的取組 n-n-n, 【n-n-n …】; ####          【具体的取組 1-1-1 …】, 【1-1-1 多文化共生施策の推進】
+//	50    any other short line wholly in 【】; #####   【広報担当】, 【室の目標(何をめざすのか)】
+//	60    a short line without sentence end that      証明書のコンビニ交付サービス及び…の向上
+//	      introduces a list (next block is a ListItem)
+//
+// A Heading block with a known Level L gets rank 10·L; with Level 0 it gets
+// the rank of the pattern it matches, else 10.
+const (
+	rankTop      = 10
+	rankIssue    = 20
+	rankStrategy = 30
+	rankAction   = 40
+	rankBracket  = 50
+	rankListHead = 60
+)
+
+// maxHeadingRunes bounds what can be a heading: longer lines are text.
+const maxHeadingRunes = 80
+
+var headingPatterns = []struct {
+	rank int
+	re   *regexp.Regexp
+}{
+	{rankTop, regexp.MustCompile(`^(重点的に取り組む主な経営課題|「市政改革プラン[^」]*」に基づく取組等)$`)},
+	{rankTop, regexp.MustCompile(`^[0-9０-９]{1,2}[ 　]+[^ 　、。0-9０-９]`)},
+	{rankIssue, regexp.MustCompile(`^経営課題[ 　]*[0-9０-９]+`)},
+	{rankIssue, regexp.MustCompile(`^事項[ 　]*[0-9０-９]+[-－‐−][^ 　]`)},
+	{rankIssue, regexp.MustCompile(`^重点的な取り?組み?[：:]`)},
+	{rankStrategy, regexp.MustCompile(`^戦略[ 　]*[0-9０-９]+[-－‐−][0-9０-９]+`)},
+	{rankAction, regexp.MustCompile(`^具体的取組[ 　]*[0-9０-９]+[-－‐−][0-9０-９]+`)},
+}
+
+// bracketedAction matches 【1-1-1 多文化共生施策の推進】 once the brackets are gone.
+var bracketedAction = regexp.MustCompile(`^[0-9０-９]+[-－‐−][0-9０-９]+[-－‐−][0-9０-９]+`)
+
+// headingRank reports whether block i of blocks is a heading, with its rank
+// and its breadcrumb text (【】 and <> removed, inner spacing kept).
+func headingRank(blocks []source.Block, i int, text string) (rank int, label string, ok bool) {
+	b := blocks[i]
+	switch b.Kind {
+	case source.Heading:
+		inner, _ := unwrap(text)
+		if b.Level > 0 {
+			return 10 * b.Level, inner, true
+		}
+		if r, ok := patternRank(text); ok {
+			return r, inner, true
+		}
+		return rankTop, inner, true
+	case source.Paragraph, source.TableCell:
+		if r, ok := patternRank(text); ok {
+			inner, _ := unwrap(text)
+			return r, inner, true
+		}
+		if b.Kind == source.Paragraph && introducesList(blocks, i, text) {
+			return rankListHead, text, true
+		}
+	}
+	return 0, "", false
+}
+
+// patternRank matches text against the outline patterns of the seeds.
+func patternRank(text string) (int, bool) {
+	if utf8.RuneCountInString(text) > maxHeadingRunes || hasSentenceEnd(text) {
+		return 0, false
+	}
+	inner, wrap := unwrap(text)
+	for _, p := range headingPatterns {
+		if p.re.MatchString(inner) {
+			return p.rank, true
+		}
+	}
+	switch wrap {
+	case '【':
+		if bracketedAction.MatchString(inner) {
+			return rankAction, true
+		}
+		return rankBracket, true
+	case '<':
+		return rankIssue, true
+	}
+	return 0, false
+}
+
+// unwrap removes one pair of 【】 or <>/＜＞/〈〉 around the whole text and
+// reports which ('【' or '<'), or 0 when the text is not wrapped.
+func unwrap(text string) (string, rune) {
+	pairs := []struct {
+		open, close string
+		kind        rune
+	}{{"【", "】", '【'}, {"<", ">", '<'}, {"＜", "＞", '<'}, {"〈", "〉", '<'}}
+	for _, p := range pairs {
+		if !strings.HasPrefix(text, p.open) || !strings.HasSuffix(text, p.close) {
+			continue
+		}
+		inner := text[len(p.open) : len(text)-len(p.close)]
+		if inner == "" || strings.Contains(inner, p.open) || strings.Contains(inner, p.close) {
+			continue
+		}
+		return strings.TrimSpace(inner), p.kind
+	}
+	return text, 0
+}
+
+// introducesList reports whether paragraph i is a short label line that a
+// list follows, as 「証明書のコンビニ交付サービス…の向上」 in seed 001.
+func introducesList(blocks []source.Block, i int, text string) bool {
+	if i+1 >= len(blocks) || blocks[i+1].Kind != source.ListItem {
+		return false
+	}
+	n := utf8.RuneCountInString(text)
+	return n <= 60 && n > shortRunes && !hasSentenceEnd(text) &&
+		!strings.HasSuffix(text, "：") && !strings.HasSuffix(text, ":")
+}
+
+func hasSentenceEnd(s string) bool {
+	return strings.ContainsAny(s, "。！？｡!?")
+}

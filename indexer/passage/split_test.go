@@ -1,0 +1,232 @@
+package passage
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"seisaku/indexer/source"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// readBlocks reads a .blocks file: one block a line, "P text" (Paragraph),
+// "L text" (ListItem), "C text" (TableCell), "S text" (Speech), "Hn text"
+// (Heading, level n; H0 unknown). The texts are lines of the seeds.
+func readBlocks(t *testing.T, path string) []source.Block {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var blocks []source.Block
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		tag, text, ok := strings.Cut(sc.Text(), " ")
+		if !ok {
+			t.Fatalf("%s: bad line %q", path, sc.Text())
+		}
+		blocks = append(blocks, block(t, tag, text))
+	}
+	return blocks
+}
+
+func block(t *testing.T, tag, text string) source.Block {
+	kinds := map[string]source.BlockKind{"P": source.Paragraph, "L": source.ListItem,
+		"C": source.TableCell, "S": source.Speech}
+	if k, ok := kinds[tag]; ok {
+		return source.Block{Kind: k, Text: text}
+	}
+	level, err := strconv.Atoi(strings.TrimPrefix(tag, "H"))
+	if !strings.HasPrefix(tag, "H") || err != nil {
+		t.Fatalf("bad block tag %q", tag)
+	}
+	return source.Block{Kind: source.Heading, Level: level, Text: text}
+}
+
+// compact renders a passage as "seq [h1 › h2] text", the text shortened to
+// its first 24 and last 12 characters, line breaks as ⏎.
+func compact(p Passage) string {
+	text := []rune(strings.ReplaceAll(p.Text, "\n", "⏎"))
+	if len(text) > 40 {
+		text = append(append(text[:24:24], '…'), text[len(text)-12:]...)
+	}
+	return fmt.Sprintf("%d [%s] %s", p.Seq, strings.Join(p.Headings, " › "), string(text))
+}
+
+func render(ps []Passage) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(compact(p) + "\n")
+	}
+	return b.String()
+}
+
+// TestSplitSeeds splits blocks built from seeds 000, 001, 003 and 004 and
+// compares every passage with testdata/<seed>.golden (go test -update).
+func TestSplitSeeds(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.blocks")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.blocks")
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			got := render(Split(readBlocks(t, path)))
+			golden := strings.TrimSuffix(path, ".blocks") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("Split(%s) differs from %s:\n%s", path, golden, got)
+			}
+		})
+	}
+}
+
+// TestSplitSeed000Bullet pins the heading path the brief asks for.
+func TestSplitSeed000Bullet(t *testing.T) {
+	ps := Split(readBlocks(t, "testdata/seed000.blocks"))
+	want := "1 重点的に取り組む主な経営課題 › 経営課題1 全庁的な政策推進 › 戦略 1-1 全庁的な企画立案機能の強化 › " +
+		"具体的取組 1-1-1 迅速かつ的確な政策決定及び関係所属との連携強化"
+	for _, p := range ps {
+		if strings.HasPrefix(p.Text, "本市をとりまく状況を分析し、") {
+			if got := strings.Join(p.Headings, " › "); got != want {
+				t.Errorf("headings = %s\nwant       %s", got, want)
+			}
+			return
+		}
+	}
+	t.Fatal("bullet 本市をとりまく状況を分析し、… not found")
+}
+
+func TestSplitSmall(t *testing.T) {
+	tests := []struct {
+		name   string
+		blocks string // blocks as in a .blocks file, separated by " | "
+		want   string // compact passages, separated by " | "
+	}{
+		{"budget line joins the bullet before it",
+			"P 【広報担当・報道担当・広聴担当】 | L 新型コロナウイルス感染症による状況に留意しながら、研修などの支援に取り組む。 | P (予算額 7百万円)",
+			"0 [広報担当・報道担当・広聴担当] 新型コロナウイルス感染症による状況に留意しながら…。⏎(予算額 7百万円)"},
+		{"fragment before any passage goes in front of the next",
+			"P 令和4年度 | P (2022年度) | P 市長公室の取り組み",
+			"0 [] 令和4年度⏎(2022年度)⏎市長公室の取り組み"},
+		{"fragment alone when the headings change",
+			"H2 アウトプット | P 10件 | H2 アウトカム | P 市民主体のまちづくりを推進します。",
+			"0 [アウトプット] 10件 | 1 [アウトカム] 市民主体のまちづくりを推進します。"},
+		{"footer block dropped",
+			"S 市民並びに議員各位の御理解と御協力を賜りたいと存じます。 | P 問合せ先: 大阪市 市民局総務部総務担当総務グループ",
+			"0 [] 市民並びに議員各位の御理解と御協力を賜りたいと存じます。"},
+		{"seed 002 TSV cells",
+			"C 2 区役所・市役所力の強化 | C 事項2-③ 「区政会議」の設置など | " +
+				"C 【成果目標】 区民の意見を反映した区政運営 | C 【業績目標】 同 上 | C 事項2-④ 体制づくり | " +
+				"C 【成果目標】 ア 企画機能の強化 イ 地域との関係における縦割り等の弊害の改善 ウ 協働の推進",
+			"0 [2 区役所・市役所力の強化 › 事項2-③ 「区政会議」の設置など] 【成果目標】 区民の意見を反映した区政運営 | " +
+				"1 [2 区役所・市役所力の強化 › 事項2-③ 「区政会議」の設置など] 【業績目標】 同 上 | " +
+				"2 [2 区役所・市役所力の強化 › 事項2-④ 体制づくり] 【成果目標】 ア 企画機能の強化 イ 地域との関…害の改善 ウ 協働の推進"},
+		{"a bracket at the end of a bullet is not a heading",
+			"L 関係所属と連携・協力し、持続可能な施設マネジメント等を推進する。【持続可能な施設マネジメントの取組の推進(改革の柱3-2(1))】",
+			"0 [] 関係所属と連携・協力し、持続可能な施設マネジメン…改革の柱3-2(1))】"},
+		{"level-less heading with a pattern keeps its rank",
+			"H0 経営課題1 全庁的な政策推進 | H0 戦略 1-1 全庁的な企画立案機能の強化 | L 企画立案し、全庁的な調整を行う。",
+			"0 [経営課題1 全庁的な政策推進 › 戦略 1-1 全庁的な企画立案機能の強化] 企画立案し、全庁的な調整を行う。"},
+		{"blank blocks dropped, ends trimmed",
+			"P 　 | L 「伝わる広報」の実現に向け、市広報全般について改善・強化を行う。 ",
+			"0 [] 「伝わる広報」の実現に向け、市広報全般について改善・強化を行う。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var blocks []source.Block
+			for _, line := range strings.Split(tt.blocks, " | ") {
+				tag, text, _ := strings.Cut(line, " ")
+				blocks = append(blocks, block(t, tag, text))
+			}
+			var got []string
+			for _, p := range Split(blocks) {
+				got = append(got, compact(p))
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("got  %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitLongSpeech(t *testing.T) {
+	text := longSpeech(t)
+	ps := Split([]source.Block{{Kind: source.Speech, Text: text}})
+	if len(ps) < 2 {
+		t.Fatalf("%d-character speech paragraph gave %d passage(s)", utf8.RuneCountInString(text), len(ps))
+	}
+	var joined strings.Builder
+	for i, p := range ps {
+		joined.WriteString(p.Text)
+		if n := utf8.RuneCountInString(p.Text); n > MaxRunes {
+			t.Errorf("passage %d has %d runes > %d", i, n, MaxRunes)
+		}
+		if p.Seq != i {
+			t.Errorf("passage %d has Seq %d", i, p.Seq)
+		}
+		if i < len(ps)-1 && !strings.HasSuffix(p.Text, "。") {
+			t.Errorf("passage %d does not end after 。: …%s", i, tail(p.Text, 10))
+		}
+	}
+	if joined.String() != strings.TrimSpace(text) {
+		t.Error("passages do not concatenate to the original paragraph")
+	}
+}
+
+// longSpeech returns the longest paragraph of a 桐生市 speech in testdata.
+func longSpeech(t *testing.T) string {
+	data, err := os.ReadFile("testdata/kiryu-18-3-8.excerpt.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if utf8.RuneCountInString(line) > utf8.RuneCountInString(longest) {
+			longest = line
+		}
+	}
+	return longest
+}
+
+func tail(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
+}
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		text string
+		max  int
+		want string // pieces separated by " | "
+	}{
+		{"市民の声を吸い上げます。また、特派員制度を開始します。", 15, "市民の声を吸い上げます。 | また、特派員制度を開始します。"},
+		{"「市政を良くしたい。」と述べた。", 11, "「市政を良くしたい。」 | と述べた。"},
+		{"区役所等が区民のニーズ等を的確に把握し、区の広報紙やホームページなどの各種広報媒体を活用する。", 27,
+			"区役所等が区民のニーズ等を的確に把握し、 | 区の広報紙やホームページなどの各種広報媒体を活用する。"},
+		{"公式ｆａｃｅｂｏｏｋを活用", 4, "公式ｆａ | ｃｅｂｏ | ｏｋを活 | 用"},
+		{"何ですか？　はい。", 6, "何ですか？　 | はい。"},
+		{"短い。", 400, "短い。"},
+	}
+	for _, tt := range tests {
+		got := strings.Join(Cut(tt.text, tt.max), " | ")
+		if got != tt.want {
+			t.Errorf("Cut(%q, %d)\n got  %s\n want %s", tt.text, tt.max, got, tt.want)
+		}
+	}
+}
