@@ -1,0 +1,171 @@
+package meta
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+)
+
+// municipalitiesTSV is the embedded municipality table: prefecture, name,
+// reading, kind (政令市, 中核市, 特別区, 市, 町村). See testdata/README.md
+// and doc.go for what it covers.
+//
+//go:embed municipalities.tsv
+var municipalitiesTSV string
+
+// Municipality is one row of the embedded table.
+type Municipality struct {
+	Prefecture string // 大阪府
+	Name       string // 枚方市
+	Reading    string // ひらかたし
+	Kind       string // 政令市, 中核市, 特別区, 市, 町村
+}
+
+// prefectures are matched as tokens so that a city name inside them is not
+// (京都市 inside 東京都市町村) and so that 岡山県倉敷市 yields 倉敷市.
+var prefectures = strings.Fields(`北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県
+埼玉県 千葉県 東京都 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県
+滋賀県 京都府 大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県
+高知県 福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県`)
+
+// brands maps a city's own publication or nickname, written in kana, to the
+// city: the bulletin 広報ひらかた is 枚方市's. Only brands checked against the
+// corpus or the cities' own naming are listed.
+var brands = map[string]string{
+	"広報ひらかた":   "枚方市",
+	"広報あつぎ":    "厚木市",
+	"広報くらしき":   "倉敷市",
+	"広報かしわら":   "柏原市",
+	"広報「かしわら」": "柏原市",
+	"広報きりゅう":   "桐生市",
+	"広報しながわ":   "品川区",
+}
+
+// sharedWardNames are 特別区 names that are also wards of 政令指定都市
+// (大阪市北区, 札幌市中央区, 名古屋市港区): they count only after 東京都.
+var sharedWardNames = map[string]bool{"北区": true, "中央区": true, "港区": true}
+
+type gazetteer struct {
+	kind   map[string]string // name → kind ("" for a prefecture)
+	maxLen int               // longest name in runes
+	all    []Municipality
+}
+
+var places = loadGazetteer(municipalitiesTSV)
+
+func loadGazetteer(tsv string) *gazetteer {
+	g := &gazetteer{kind: map[string]string{}}
+	for _, line := range strings.Split(tsv, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		m := Municipality{Prefecture: f[0], Name: f[1], Reading: f[2], Kind: f[3]}
+		g.all = append(g.all, m)
+		g.add(m.Name, m.Kind)
+	}
+	for _, p := range prefectures {
+		g.add(p, "")
+	}
+	return g
+}
+
+func (g *gazetteer) add(name, kind string) {
+	if _, dup := g.kind[name]; !dup || kind != "" {
+		g.kind[name] = kind
+	}
+	g.maxLen = max(g.maxLen, len([]rune(name)))
+}
+
+// Municipalities returns a copy of the embedded table.
+func Municipalities() []Municipality {
+	return append([]Municipality(nil), places.all...)
+}
+
+// IsMunicipality reports whether name is in the embedded table.
+func IsMunicipality(name string) bool {
+	k, ok := places.kind[name]
+	return ok && k != ""
+}
+
+// mention is one occurrence of a municipality name in a text.
+type mention struct {
+	name  string
+	start int // rune index of the first rune
+	end   int // rune index after the last rune
+}
+
+// mentions finds municipality names in s, leftmost-longest, so 東大阪市 is
+// one mention (not 大阪市) and 岡山県倉敷市 is 倉敷市 after the prefecture.
+// Prefecture names are consumed but not reported. Shared ward names (北区)
+// count only right after 東京都; other 特別区 and two-rune names (津市, 呉市)
+// only when the rune before them does not continue a word (港北区, 今津市場).
+func mentions(s string) []mention {
+	r := []rune(s)
+	var out []mention
+	for i := 0; i < len(r); {
+		name, n := places.longestAt(r, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		if k := places.kind[name]; k != "" && acceptable(r, i, n, name, k) {
+			out = append(out, mention{name, i, i + n})
+		}
+		i += n
+	}
+	return out
+}
+
+func (g *gazetteer) longestAt(r []rune, i int) (string, int) {
+	if !isHan(r[i]) && !unicode.In(r[i], unicode.Hiragana, unicode.Katakana) {
+		return "", 0
+	}
+	for n := min(g.maxLen, len(r)-i); n >= 2; n-- {
+		if !strings.ContainsRune("市町村区都道府県", r[i+n-1]) {
+			continue
+		}
+		if _, ok := g.kind[string(r[i:i+n])]; ok {
+			return string(r[i : i+n]), n
+		}
+	}
+	return "", 0
+}
+
+func acceptable(r []rune, i, n int, name, kind string) bool {
+	afterTokyo := i >= 3 && string(r[i-3:i]) == "東京都"
+	wordBefore := i > 0 && (isHan(r[i-1]) || unicode.Is(unicode.Katakana, r[i-1]))
+	switch {
+	case sharedWardNames[name]:
+		return afterTokyo
+	case kind == "特別区" || n == 2:
+		if n == 2 && i+n < len(r) && r[i+n] == '場' {
+			return false // 津市場
+		}
+		return afterTokyo || !wordBefore || prefectureEndsAt(r, i)
+	}
+	return true
+}
+
+func prefectureEndsAt(r []rune, i int) bool {
+	for _, p := range prefectures {
+		pr := []rune(p)
+		if i >= len(pr) && string(r[i-len(pr):i]) == p {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// stripPrefecture turns 神奈川県厚木市 into 厚木市 (formats often state both).
+func stripPrefecture(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range prefectures {
+		if rest, ok := strings.CutPrefix(s, p); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}

@@ -1,0 +1,300 @@
+package meta
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Input is one document as the metadata extractor sees it.
+type Input struct {
+	Title string   // the title the format states; may be ""
+	Text  string   // clean text, blocks joined by "\n"; may end with a "問合せ先: …" line
+	Path  string   // source file path (not used as evidence: file names lie)
+	URL   string   // source address (not used as evidence)
+	Hints Metadata // what the format states explicitly (CSV 自治体名, JSON bureau, …)
+}
+
+// contactPrefix starts the line the source readers emit for a page footer's
+// organisation line (このページの作成者・問合せ先).
+const contactPrefix = "問合せ先: "
+
+// headerLines is how many non-empty lines at the top of Text count as the
+// document's header (title block, date line, speech header).
+const headerLines = 5
+
+// doc is an Input split into the parts the rules look at.
+type doc struct {
+	title   string
+	header  []string // first headerLines non-empty lines, contact line excluded
+	contact string   // organisation line after "問合せ先: ", or ""
+	body    string   // Text without the contact line
+}
+
+func split(in Input) doc {
+	d := doc{title: strings.TrimSpace(in.Title)}
+	var body []string
+	for _, line := range strings.Split(in.Text, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), strings.TrimSpace(contactPrefix)); ok {
+			d.contact = strings.TrimSpace(rest)
+			continue
+		}
+		body = append(body, line)
+		if t := strings.TrimSpace(line); t != "" && len(d.header) < headerLines {
+			d.header = append(d.header, t)
+		}
+	}
+	d.body = strings.Join(body, "\n")
+	return d
+}
+
+// Extract returns the document's metadata. For every field the precedence
+// is: explicit Hints > strong evidence in the document > the operator's
+// defaults > weak evidence; a field nothing supports stays zero. doc.go
+// states each rule and why.
+func Extract(in Input, defaults Metadata) Metadata {
+	d := split(in)
+	var m Metadata
+	m.City = extractCity(d, in.Hints, defaults)
+	m.Department = extractDepartment(d, in.Hints, defaults)
+	m.Published = extractPublished(d, in.Hints, defaults)
+	m.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
+	return m
+}
+
+// --- city ---
+
+// Evidence weights. A city is "strong" at strongCity or more and only if no
+// other city scores as much; "weak" evidence needs weakCity.
+const (
+	scoreHeader   = 4 // in the title, at the start of a header line or of the 問合せ先 line
+	scoreBrand    = 3 // 広報ひらかた
+	scoreCompound = 2 // part of a name: 第4次柏原市総合計画, 大阪市協働指針, 桐生市議会
+	scorePassing  = 1 // 大阪府と大阪市の役割分担
+	scoreSelf     = 1 // 本市/当市 with at least one other mention
+	strongCity    = 4
+	weakCity      = 2
+)
+
+func extractCity(d doc, hints, defaults Metadata) string {
+	if c := stripPrefecture(hints.City); c != "" {
+		return c
+	}
+	best, score := cityEvidence(d)
+	switch {
+	case score >= strongCity:
+		return best
+	case defaults.City != "":
+		return defaults.City
+	case score >= weakCity:
+		return best
+	}
+	return ""
+}
+
+// cityEvidence scores every municipality the document names and returns
+// the best one with its score, or "" when two tie.
+func cityEvidence(d doc) (string, int) {
+	score := map[string]int{}
+	for _, mt := range mentions(d.title) {
+		score[mt.name] += scoreHeader
+	}
+	if ms := mentions(d.contact); len(ms) > 0 && ms[0].start <= prefixLen(d.contact) {
+		score[ms[0].name] += scoreHeader
+	}
+	for _, line := range d.header {
+		for _, mt := range mentions(line) {
+			if mt.start <= prefixLen(line) || isCompound(line, mt) {
+				score[mt.name] += scoreHeader
+			}
+		}
+	}
+	for _, mt := range mentions(d.body) {
+		if isCompound(d.body, mt) {
+			score[mt.name] += scoreCompound
+		} else {
+			score[mt.name] += scorePassing
+		}
+	}
+	for _, text := range []string{d.title, d.body} {
+		for brand, city := range brands {
+			if strings.Contains(text, brand) {
+				score[city] += scoreBrand
+			}
+		}
+	}
+	best, bestScore, tie := "", 0, false
+	for c, s := range score {
+		switch {
+		case s > bestScore || s == bestScore && c < best:
+			tie = s == bestScore
+			best, bestScore = c, s
+		case s == bestScore:
+			tie = true
+		}
+	}
+	if tie {
+		return "", 0
+	}
+	if bestScore > 0 && (strings.Contains(d.body, "本市") || strings.Contains(d.body, "当市")) {
+		bestScore += scoreSelf
+	}
+	return best, bestScore
+}
+
+// prefixLen is the rune length of what may stand before a name that starts
+// a line: Markdown marks, spaces and a prefecture (岡山県倉敷市).
+func prefixLen(line string) int {
+	r := []rune(line)
+	i := 0
+	for i < len(r) && (r[i] == '#' || unicode.IsSpace(r[i])) {
+		i++
+	}
+	for _, p := range prefectures {
+		if strings.HasPrefix(string(r[i:]), p) {
+			return i + len([]rune(p))
+		}
+	}
+	return i
+}
+
+// isCompound reports whether a mention is the head of a longer name
+// (柏原市総合計画, 桐生市議会) rather than a passing word (大阪市の, 大阪市内).
+func isCompound(s string, mt mention) bool {
+	r := []rune(s)
+	if mt.end >= len(r) {
+		return false
+	}
+	next := r[mt.end]
+	if next == '内' || next == '外' || next == '域' {
+		return false
+	}
+	return isHan(next) || unicode.Is(unicode.Katakana, next)
+}
+
+// --- department ---
+
+func extractDepartment(d doc, hints, defaults Metadata) string {
+	if h := strings.TrimSpace(hints.Department); h != "" {
+		if top := departmentIn(h); top != "" {
+			return top
+		}
+		return h
+	}
+	if dep := departmentIn(d.title); dep != "" {
+		return dep
+	}
+	if dep := departmentIn(d.contact); dep != "" {
+		return dep
+	}
+	if dep := speakerDepartment(append([]string{d.title}, d.header...)); dep != "" {
+		return dep
+	}
+	if d.title == "" {
+		if dep := departmentIn(headerTitle(d.header)); dep != "" {
+			return dep // a title the reader did not lift into Title
+		}
+	}
+	return defaults.Department
+}
+
+// headerTitle is the line that serves as title when the format states none
+// (Markdown converted from PDF): the first of the top three lines that is
+// short and more than a year or a date, such as 市長公室の取り組み under
+// 令和4年度 / (2022年度), or "## 政策推進部 部長マニフェスト".
+func headerTitle(header []string) string {
+	for i, line := range header {
+		if i >= 3 {
+			break
+		}
+		rest := strings.Trim(reNonUnit.ReplaceAllString(normalize(line), ""), " #()")
+		if rest != "" && len([]rune(line)) <= 40 {
+			return line
+		}
+	}
+	return ""
+}
+
+// --- published ---
+
+func extractPublished(d doc, hints, defaults Metadata) string {
+	if iso, ok := ParseDate(hints.Published); ok {
+		return iso
+	}
+	for i, line := range d.header {
+		if i >= 3 {
+			break
+		}
+		if iso, ok := dateLine(line); ok {
+			return iso
+		}
+	}
+	if iso, ok := ParseDate(defaults.Published); ok {
+		return iso
+	}
+	return ""
+}
+
+// dateLine accepts a header line that is a date and nothing else, perhaps
+// after a label (公開日:, 更新日, 掲載日, 発行日): the date a scraped page shows
+// under its title. A date inside a sentence is not a publication date.
+func dateLine(line string) (string, bool) {
+	s := normalize(line)
+	for _, label := range []string{"公開日", "更新日", "掲載日", "発行日", "作成日", "最終更新日"} {
+		s = strings.TrimPrefix(s, label)
+	}
+	s = strings.Trim(s, " :：()[]【】")
+	if len([]rune(s)) > 16 {
+		return "", false
+	}
+	iso, ok := ParseDate(s)
+	return iso, ok && len(iso) == 10
+}
+
+// --- fiscal year ---
+
+func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
+	if validYear(hints.FiscalYear) {
+		return hints.FiscalYear
+	}
+	ref := referenceYear(d, hints, defaults, published)
+	for _, s := range append([]string{d.title}, d.header...) {
+		if y, ok := ParseFiscalYear(s); ok {
+			return y
+		}
+		if n, ok := bareFiscalYear(s); ok {
+			if y, ok := ResolveBareYear(n, ref); ok {
+				return y
+			}
+		}
+	}
+	if iso, ok := ParseDate(hints.Published); ok {
+		if y, ok := fiscalYearOf(iso); ok {
+			return y // the format's publication date; see doc.go
+		}
+	}
+	if validYear(defaults.FiscalYear) {
+		return defaults.FiscalYear
+	}
+	return 0
+}
+
+func validYear(y int) bool { return y >= minYear && y <= maxYear }
+
+// referenceYear is the Western year a bare 「23年度」 is resolved against:
+// the publication date, else the first era year stated in the text
+// (平成23年4月, 令和5年), else the operator's default year.
+func referenceYear(d doc, hints, defaults Metadata, published string) int {
+	if y := yearOf(published); validYear(y) {
+		return y
+	}
+	s := normalize(d.title + "\n" + d.body)
+	for _, m := range reEraAnyYear.FindAllStringSubmatch(s, -1) {
+		if y, ok := eraYear(m[1], m[2]); ok {
+			return y
+		}
+	}
+	if validYear(defaults.FiscalYear) {
+		return defaults.FiscalYear
+	}
+	return 0
+}

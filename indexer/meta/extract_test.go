@@ -1,0 +1,155 @@
+package meta
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func (m Metadata) String() string {
+	s := func(v string) string {
+		if v == "" {
+			return "?"
+		}
+		return v
+	}
+	y := "?"
+	if m.FiscalYear != 0 {
+		y = fmt.Sprint(m.FiscalYear)
+	}
+	return fmt.Sprintf("%s/%s/%s/%s", s(m.City), s(m.Department), y, s(m.Published))
+}
+
+// chrome lines a scraped page carries; the real readers drop them, and
+// everything after "SNSリンク…" is footer.
+var chrome = map[string]bool{"ページの先頭です": true}
+
+// seedInput builds an Input the way the source readers will: title, clean
+// text, and the footer's organisation line as "問合せ先: …".
+func seedInput(t *testing.T, name, title, footer string) Input {
+	t.Helper()
+	matches, _ := filepath.Glob(filepath.Join("testdata", "seeds", name+"_*.txt"))
+	if len(matches) != 1 {
+		t.Fatalf("seed %s: %v", name, matches)
+	}
+	raw, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "SNSリンク") {
+			break
+		}
+		if line != "" && !chrome[line] {
+			lines = append(lines, line)
+		}
+	}
+	if footer != "" {
+		lines = append(lines, contactPrefix+footer)
+	}
+	return Input{Title: title, Text: strings.Join(lines, "\n"), Path: matches[0]}
+}
+
+func TestExtractSeeds(t *testing.T) {
+	tests := []struct {
+		seed, title, footer string
+		defaults            Metadata
+		want                string
+	}{
+		// the page's <title>; the footer's organisation line
+		{"000", "令和4年度政策企画室運営方針", "大阪市 政策企画室秘書部秘書課総務グループ", Metadata{}, "大阪市/政策企画室/2022/2023-06-09"},
+		{"001", "令和4年度市民局運営方針", "大阪市 市民局総務部総務担当総務グループ", Metadata{}, "大阪市/市民局/2022/2024-01-31"},
+		// 大阪市協働指針 (twice), 本市: the text names its city; the bare 23年度 has no era
+		{"002", "", "", Metadata{}, "大阪市/?/?/?"},
+		{"002", "", "", Metadata{FiscalYear: 2011}, "大阪市/?/2011/?"},
+		// an operator default of 2024 resolves 23年度 to 2023 (20xx is closest), not to 2024
+		{"002", "", "", Metadata{FiscalYear: 2024}, "大阪市/?/2023/?"},
+		// the operator's city does not override what the text supports
+		{"002", "", "", Metadata{City: "堺市"}, "大阪市/?/?/?"},
+		{"003", "", "", Metadata{}, "枚方市/市長公室/2022/?"},
+		{"004", "", "", Metadata{}, "柏原市/政策推進部/?/?"},
+		{"004", "政策推進部 部長マニフェスト", "", Metadata{FiscalYear: 2013}, "柏原市/政策推進部/2013/?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.seed, func(t *testing.T) {
+			in := seedInput(t, tt.seed, tt.title, tt.footer)
+			if got := Extract(in, tt.defaults).String(); got != tt.want {
+				t.Errorf("Extract(seed %s, defaults %v) = %s, want %s", tt.seed, tt.defaults, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractSeed002Published(t *testing.T) {
+	in := seedInput(t, "002", "", "")
+	in.Hints.Published = "2012-03-30" // as a CSV export would state it
+	// the date resolves 23年度 to 平成23 = 2011 and is itself the publication date
+	if got, want := Extract(in, Metadata{}).String(), "大阪市/?/2011/2012-03-30"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// Corpus formats, from small excerpts of the shared corpus.
+func TestExtractCorpusFormats(t *testing.T) {
+	speech := Input{
+		Title: "桐生市議会 平成15年第1回定例会 03月05日　議案説明、予算総括質疑 市長発言（会議録から当該発言のみ抽出）",
+		Text: "発言者: 大澤善隆（市長）\n出典: https://ssp.kaigiroku.net/tenant/kiryu/MinuteView.html?council_id=1&schedule_id=2\n" +
+			"平成15年第１回定例市議会において、平成15年度の予算関係議案のご審議をお願いするに当たり、市政運営の方針を申し述べまして、議員各位並びに市民の皆様のご理解とご協力を賜りたいと存じます。\n" +
+			"　　私が、再び市政をお預かりしてから４年が経過しようとしております。",
+	}
+	speech2025 := Input{
+		Title: "桐生市議会 令和7年第1回定例会 02月21日　議案説明、質疑、委員会付託 市長発言（会議録から当該発言のみ抽出）",
+		Text:  "発言者: 荒木恵司（市長）\n令和７年度桐生市議会第１回定例会において、令和７年度の予算関係議案の御審議をお願いするに当たり、予算の概要と市政運営についての考えを述べまして、市民並びに議員各位の御理解と御協力を賜りたいと存じます。\n　　こうした中、政府は、令和６年度補正予算を迅速かつ着実に執行し、",
+	}
+	bulletin := Input{
+		Title: "募集 緑のまつりで植物と触れ合う 緑に親しもう教室",
+		Text:  "花と緑などの自然に気軽に触れ合いませんか。\n■お手軽!コケ玉づくり\n日時：5月11日",
+		Hints: Metadata{City: "神奈川県厚木市", Published: "2024.04.15"},
+	}
+	bulletinJan := bulletin
+	bulletinJan.Hints.Published = "2025.01.15"
+	kurashiki := Input{
+		Title: "〔特集1〕感動をありがとう!大江佑弥選手",
+		Text:  "パリ2024パラリンピック競技大会のアーチェリー競技男子コンパウンド部門(8月30日・9月1日開催)で、玉島地区出身の大江佑弥選手(倉敷市職員)が第17位の成績を収めました。",
+		Hints: Metadata{City: "岡山県倉敷市", Published: "2024.10.01"},
+	}
+	jimujigyou := Input{
+		Title: "全庁共通プロジェクト推進経費",
+		Text:  "品川区 事務事業優先度評価ツール\n区有地活用方針決定件数 2件\n変化に対応して効果的・効率的に施策を展開する",
+		Hints: Metadata{Department: "企画経営部　企画課"},
+	}
+	minutes := Input{
+		Title: "平成15年第1回臨時会",
+		Text: "平成１５年　　５月臨時会（第１回）\n　　　平成１５年桐生市議会第１回臨時会会議録第１号\n" +
+			"　　　平成１５年５月１５日（木曜日）\n議事日程第１号の１\n日程第　１　仮議席の指定",
+	}
+	tests := []struct {
+		name     string
+		in       Input
+		defaults Metadata
+		want     string
+	}{
+		{"speech", speech, Metadata{}, "桐生市/市長/2003/?"},
+		{"speech 令和7", speech2025, Metadata{}, "桐生市/市長/2025/?"},
+		{"bulletin", bulletin, Metadata{}, "厚木市/?/2024/2024-04-15"},
+		{"bulletin January", bulletinJan, Metadata{}, "厚木市/?/2024/2025-01-15"},
+		{"bulletin 倉敷", kurashiki, Metadata{}, "倉敷市/?/2024/2024-10-01"},
+		{"jimujigyou", jimujigyou, Metadata{}, "品川区/企画経営部/?/?"},
+		{"jimujigyou default year", jimujigyou, Metadata{FiscalYear: 2023}, "品川区/企画経営部/2023/?"},
+		// a session's calendar year is not a fiscal year: unknown; the date
+		// line under the header is the day the minutes record
+		{"minutes", minutes, Metadata{}, "桐生市/議会/?/2003-05-15"},
+		{"minutes other default city", minutes, Metadata{City: "みどり市"}, "桐生市/議会/?/2003-05-15"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Extract(tt.in, tt.defaults).String(); got != tt.want {
+				t.Errorf("Extract = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
