@@ -1,0 +1,167 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+)
+
+// Config is the operator's configuration of the HTTP server. Start from
+// DefaultConfig and change what you need; Validate reports every problem at
+// once. Zero limits and timeouts are replaced by the defaults in NewServer,
+// but a zero RateLimit means no rate limiting.
+type Config struct {
+	// AllowedOrigins are the origins (scheme://host[:port]) whose pages may
+	// call the API from a browser, e.g. the city websites that embed the
+	// widget. "*" allows any origin. Empty means same origin only.
+	AllowedOrigins []string
+	// RateLimit is the sustained requests per second allowed per client IP,
+	// RateBurst the requests allowed at once. RateLimit 0 turns limiting off.
+	RateLimit float64
+	RateBurst int
+	// TrustProxy takes the client IP from X-Forwarded-For (only behind a
+	// reverse proxy that sets it); otherwise the TCP peer address is used.
+	TrustProxy bool
+
+	MaxQueryBytes      int // longest q accepted
+	MaxURLBytes        int // longest request URI accepted
+	DefaultHitsPerPage int
+	MaxHitsPerPage     int
+	MaxResultWindow    int // page × hitsPerPage may not exceed this
+	MaxExportRows      int // rows in one CSV export
+	MaxSuggestions     int
+
+	SearchTimeout     time.Duration // bound on one backend call
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration // must cover a full CSV export
+	IdleTimeout       time.Duration
+	ShutdownTimeout   time.Duration // in-flight requests get this long on shutdown
+
+	// BaseURL ("https://search.example.jp") makes the permalinks in CSV
+	// exports absolute; empty uses the scheme and host of the request.
+	BaseURL string
+	// ReadyQuery is the query /readyz runs to check that the index answers.
+	ReadyQuery string
+}
+
+// DefaultConfig returns the defaults: no cross-origin access, 10 requests
+// per second per IP with bursts of 20, q up to 1,000 bytes, URLs up to 8 KB,
+// 20 hits per page (100 at most), 10,000 rows per CSV export.
+func DefaultConfig() Config {
+	return Config{
+		RateLimit:          10,
+		RateBurst:          20,
+		MaxQueryBytes:      1000,
+		MaxURLBytes:        8 << 10,
+		DefaultHitsPerPage: 20,
+		MaxHitsPerPage:     100,
+		MaxResultWindow:    10000,
+		MaxExportRows:      10000,
+		MaxSuggestions:     20,
+		SearchTimeout:      10 * time.Second,
+		ReadHeaderTimeout:  5 * time.Second,
+		ReadTimeout:        10 * time.Second,
+		WriteTimeout:       60 * time.Second,
+		IdleTimeout:        120 * time.Second,
+		ShutdownTimeout:    15 * time.Second,
+		ReadyQuery:         "市",
+	}
+}
+
+// withDefaults fills zero limits and timeouts from DefaultConfig.
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	for _, p := range []struct{ v, d *int }{
+		{&c.MaxQueryBytes, &d.MaxQueryBytes}, {&c.MaxURLBytes, &d.MaxURLBytes},
+		{&c.DefaultHitsPerPage, &d.DefaultHitsPerPage}, {&c.MaxHitsPerPage, &d.MaxHitsPerPage},
+		{&c.MaxResultWindow, &d.MaxResultWindow}, {&c.MaxExportRows, &d.MaxExportRows},
+		{&c.MaxSuggestions, &d.MaxSuggestions},
+	} {
+		if *p.v == 0 {
+			*p.v = *p.d
+		}
+	}
+	for _, p := range []struct{ v, d *time.Duration }{
+		{&c.SearchTimeout, &d.SearchTimeout}, {&c.ReadHeaderTimeout, &d.ReadHeaderTimeout},
+		{&c.ReadTimeout, &d.ReadTimeout}, {&c.WriteTimeout, &d.WriteTimeout},
+		{&c.IdleTimeout, &d.IdleTimeout}, {&c.ShutdownTimeout, &d.ShutdownTimeout},
+	} {
+		if *p.v == 0 {
+			*p.v = *p.d
+		}
+	}
+	if c.ReadyQuery == "" {
+		c.ReadyQuery = d.ReadyQuery
+	}
+	if c.RateLimit > 0 && c.RateBurst == 0 {
+		c.RateBurst = max(1, int(c.RateLimit))
+	}
+	return c
+}
+
+// Validate reports every problem with c (after defaults), one per line.
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	for _, o := range c.AllowedOrigins {
+		if err := checkOrigin(o); err != nil {
+			bad("AllowedOrigins: %q %v", o, err)
+		}
+	}
+	if c.RateLimit < 0 || c.RateBurst < 0 {
+		bad("RateLimit and RateBurst must not be negative (got %g, %d)", c.RateLimit, c.RateBurst)
+	}
+	for _, n := range []struct {
+		name string
+		v    int
+	}{
+		{"MaxQueryBytes", c.MaxQueryBytes}, {"MaxURLBytes", c.MaxURLBytes},
+		{"DefaultHitsPerPage", c.DefaultHitsPerPage}, {"MaxHitsPerPage", c.MaxHitsPerPage},
+		{"MaxResultWindow", c.MaxResultWindow}, {"MaxExportRows", c.MaxExportRows},
+		{"MaxSuggestions", c.MaxSuggestions},
+	} {
+		if n.v < 0 {
+			bad("%s must not be negative (got %d)", n.name, n.v)
+		}
+	}
+	if c.DefaultHitsPerPage > c.MaxHitsPerPage {
+		bad("DefaultHitsPerPage (%d) exceeds MaxHitsPerPage (%d)", c.DefaultHitsPerPage, c.MaxHitsPerPage)
+	}
+	if c.MaxHitsPerPage > c.MaxResultWindow {
+		bad("MaxHitsPerPage (%d) exceeds MaxResultWindow (%d)", c.MaxHitsPerPage, c.MaxResultWindow)
+	}
+	for _, t := range []struct {
+		name string
+		v    time.Duration
+	}{
+		{"SearchTimeout", c.SearchTimeout}, {"ReadHeaderTimeout", c.ReadHeaderTimeout},
+		{"ReadTimeout", c.ReadTimeout}, {"WriteTimeout", c.WriteTimeout},
+		{"IdleTimeout", c.IdleTimeout}, {"ShutdownTimeout", c.ShutdownTimeout},
+	} {
+		if t.v < 0 {
+			bad("%s must not be negative (got %s)", t.name, t.v)
+		}
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("BaseURL: %q is not an absolute http or https URL", c.BaseURL)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkOrigin accepts "*" and scheme://host[:port] with http or https.
+func checkOrigin(o string) error {
+	if o == "*" {
+		return nil
+	}
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return errors.New("is not an origin: want scheme://host[:port] with http or https, or *")
+	}
+	return nil
+}

@@ -1,0 +1,149 @@
+package web
+
+// CSV export: GET /api/search.csv takes the parameters of /api/search and
+// writes every hit, page after page, up to cfg.MaxExportRows (10,000 by
+// default) rows; page and hitsPerPage are ignored. The file is UTF-8 with a
+// byte order mark so that Excel opens Japanese text correctly. Columns:
+//
+//	passage_id, document_id, title, city, department, year, published,
+//	issue_types (joined with ";"), headings (joined with "›"), text,
+//	source (the document's URL when known, else its file), permalink
+//
+// Cells that Excel would read as a formula (starting with = + - @ tab or
+// CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
+// X-Export-Truncated is "true" when the bound cut the export short.
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"seisaku/search"
+)
+
+var csvHeader = []string{
+	"passage_id", "document_id", "title", "city", "department", "year", "published",
+	"issue_types", "headings", "text", "source", "permalink",
+}
+
+const utf8BOM = "\uFEFF"
+
+// handleSearchCSV serves GET /api/search.csv.
+func (s *Server) handleSearchCSV(c echo.Context) error {
+	req, err := s.searchRequest(c)
+	if err != nil {
+		return err
+	}
+	req.Page, req.HitsPerPage, req.Facets = 1, s.cfg.MaxHitsPerPage, nil
+	ctx := c.Request().Context()
+	first, err := s.search(ctx, req) // before any byte is sent, so errors get their status
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment",
+		map[string]string{"filename": exportFilename(req.Q, time.Now())}))
+	h.Set("X-Total-Hits", strconv.Itoa(first.TotalHits))
+	h.Set("X-Export-Truncated", strconv.FormatBool(first.TotalHits > s.cfg.MaxExportRows))
+	c.Response().WriteHeader(http.StatusOK)
+	return s.writeCSV(ctx, c, req, first)
+}
+
+// writeCSV writes the BOM, the header and the hits of first and the pages
+// after it. An error after the header is logged: the status is already sent.
+func (s *Server) writeCSV(ctx context.Context, c echo.Context, req search.Request, first *search.Result) error {
+	if _, err := c.Response().Write([]byte(utf8BOM)); err != nil {
+		return nil // client gone
+	}
+	w := csv.NewWriter(c.Response())
+	w.UseCRLF = true // what Excel writes
+	_ = w.Write(csvHeader)
+	base := s.baseURL(c)
+	rows := 0
+	for res := first; ; {
+		for _, hit := range res.Hits {
+			if rows == s.cfg.MaxExportRows {
+				break
+			}
+			_ = w.Write(csvRow(hit, base))
+			rows++
+		}
+		w.Flush()
+		if w.Error() != nil || rows >= s.cfg.MaxExportRows || rows >= res.TotalHits || len(res.Hits) < req.HitsPerPage {
+			break
+		}
+		req.Page++
+		var err error
+		if res, err = s.search(ctx, req); err != nil {
+			s.log.ErrorContext(ctx, "csv export cut short", "request_id", requestID(c), "rows", rows, "error", err.Error())
+			break
+		}
+	}
+	return nil
+}
+
+// csvRow is one hit as a CSV record in the order of csvHeader.
+func csvRow(h search.Hit, base string) []string {
+	year := ""
+	if h.Year > 0 {
+		year = strconv.Itoa(h.Year)
+	}
+	src := h.URL
+	if src == "" {
+		src = h.Source
+	}
+	link := h.Permalink
+	if strings.HasPrefix(link, "/") {
+		link = base + link
+	}
+	row := []string{h.ID, h.DocID, h.Title, h.City, h.Department, year, h.Published,
+		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link}
+	for i, cell := range row {
+		row[i] = defuseFormula(cell)
+	}
+	return row
+}
+
+// defuseFormula keeps Excel from evaluating a cell as a formula.
+func defuseFormula(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// baseURL is cfg.BaseURL or the scheme and host the request came to.
+func (s *Server) baseURL(c echo.Context) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/")
+	}
+	return c.Scheme() + "://" + c.Request().Host
+}
+
+// exportFilename is seisaku-<query>-<date>.csv with the query cut short and
+// stripped of characters that are unsafe in a file name.
+func exportFilename(q string, now time.Time) string {
+	q = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`\/:*?"<>|`, r) || r == 0x7f {
+			return '_'
+		}
+		if r == ' ' || r == '\u3000' {
+			return '_'
+		}
+		return r
+	}, clip(strings.TrimSpace(q), 60))
+	q = strings.TrimSuffix(q, "…")
+	name := "seisaku"
+	if q != "" {
+		name += "-" + q
+	}
+	return fmt.Sprintf("%s-%s.csv", name, now.Format("20060102-150405"))
+}

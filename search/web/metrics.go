@@ -1,0 +1,66 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// metrics are the server's Prometheus collectors, in a registry of its own so
+// that two servers in one process (tests) do not collide.
+type metrics struct {
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+	search   prometheus.Histogram
+}
+
+func newMetrics(backend Backend) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "seisaku_http_requests_total",
+			Help: "HTTP requests by route template, method and status.",
+		}, []string{"route", "method", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "seisaku_http_request_duration_seconds",
+			Help:    "HTTP request latency by route template, method and status.",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"route", "method", "status"}),
+		search: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "seisaku_search_duration_seconds",
+			Help:    "Latency of backend searches (one page of /api/search or the CSV export).",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}),
+	}
+	m.reg.MustRegister(m.requests, m.duration, m.search,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if dc, ok := backend.(DocCounter); ok {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "seisaku_index_documents",
+			Help: "Passages (bleve documents) in the index being served.",
+		}, func() float64 {
+			n, err := dc.DocCount()
+			if err != nil {
+				return math.NaN()
+			}
+			return float64(n)
+		}))
+	}
+	return m
+}
+
+func (m *metrics) observeRequest(route, method string, status int, d time.Duration) {
+	s := strconv.Itoa(status)
+	m.requests.WithLabelValues(route, method, s).Inc()
+	m.duration.WithLabelValues(route, method, s).Observe(d.Seconds())
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}

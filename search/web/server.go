@@ -1,0 +1,207 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+)
+
+// Server is the HTTP front of a Backend.
+type Server struct {
+	cfg     Config
+	backend Backend
+	log     *slog.Logger
+	echo    *echo.Echo
+	metrics *metrics
+	routes  map[string]bool // registered route templates, for metric labels
+}
+
+// NewServer builds the router and middleware for backend. Zero limits and
+// timeouts in cfg take their defaults; Run validates cfg. A nil logger
+// discards logs.
+func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{
+		cfg:     cfg.withDefaults(),
+		backend: backend,
+		log:     logger,
+		echo:    echo.New(),
+		metrics: newMetrics(backend),
+		routes:  map[string]bool{},
+	}
+	s.echo.HideBanner, s.echo.HidePort = true, true
+	s.echo.HTTPErrorHandler = s.handleError
+	s.echo.IPExtractor = echo.ExtractIPDirect()
+	if s.cfg.TrustProxy {
+		s.echo.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
+	s.middleware()
+	s.registerRoutes()
+	return s
+}
+
+// Handler returns the server's http.Handler (for httptest or another mux).
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Run serves on addr until ctx is cancelled, then shuts down gracefully:
+// in-flight requests get cfg.ShutdownTimeout to finish. ready, if not nil,
+// is called with the listening address (useful with addr ":0").
+func (s *Server) Run(ctx context.Context, addr string, ready func(net.Addr)) error {
+	if err := s.cfg.Validate(); err != nil {
+		return fmt.Errorf("web: invalid config:\n%w", err)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("web: %w", err)
+	}
+	srv := s.httpServer()
+	s.log.Info("listening", "addr", ln.Addr().String())
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("web: %w", err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
+	defer cancel()
+	err = srv.Shutdown(sctx)
+	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	if err != nil {
+		return fmt.Errorf("web: shutdown: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) httpServer() *http.Server {
+	return &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
+		MaxHeaderBytes:    s.cfg.MaxURLBytes + 16<<10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// middleware installs, outermost first: request ID, logging and metrics
+// (which also renders errors, so the status it records is final), panic
+// recovery, the URL bound, CORS, rate limiting, gzip and the body limit.
+func (s *Server) middleware() {
+	s.echo.Use(middleware.RequestID())
+	s.echo.Use(s.observe)
+	s.echo.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			s.log.Error("panic", "request_id", requestID(c), "error", err.Error(), "stack", string(stack))
+			return err
+		},
+	}))
+	s.echo.Use(s.limitURL, securityHeaders)
+	if len(s.cfg.AllowedOrigins) > 0 {
+		s.echo.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins:  s.cfg.AllowedOrigins,
+			AllowMethods:  []string{http.MethodGet, http.MethodHead},
+			ExposeHeaders: []string{echo.HeaderXRequestID, echo.HeaderContentDisposition},
+			MaxAge:        3600,
+		}))
+	}
+	if s.cfg.RateLimit > 0 {
+		s.echo.Use(s.rateLimiter())
+	}
+	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{
+		Skipper:   func(c echo.Context) bool { return c.Path() == "/metrics" }, // promhttp compresses itself
+		MinLength: 1024,
+	}))
+	s.echo.Use(middleware.BodyLimit("64K"))
+}
+
+func (s *Server) rateLimiter() echo.MiddlewareFunc {
+	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+		Skipper: isProbe,
+		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(s.cfg.RateLimit), Burst: s.cfg.RateBurst, ExpiresIn: 3 * time.Minute,
+		}),
+		DenyHandler: func(c echo.Context, _ string, _ error) error {
+			return echo.NewHTTPError(http.StatusTooManyRequests)
+		},
+	})
+}
+
+// isProbe tells health, readiness and metrics requests, which are neither
+// rate limited nor logged at info level.
+func isProbe(c echo.Context) bool {
+	switch c.Path() {
+	case "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return false
+}
+
+// observe logs each request and records its metrics. It hands an error to
+// the error handler first, so the status it sees is the one sent.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		d := time.Since(start)
+		res := c.Response()
+		route := c.Path()
+		if !s.routes[route] {
+			route = "unmatched"
+		}
+		s.metrics.observeRequest(route, c.Request().Method, res.Status, d)
+		level := slog.LevelInfo
+		if isProbe(c) {
+			level = slog.LevelDebug
+		}
+		s.log.Log(c.Request().Context(), level, "request",
+			"request_id", requestID(c), "method", c.Request().Method, "route", route,
+			"path", c.Request().URL.Path, "status", res.Status, "bytes", res.Size,
+			"duration_ms", float64(d.Microseconds())/1000)
+		return nil
+	}
+}
+
+// limitURL rejects request URIs longer than cfg.MaxURLBytes.
+func (s *Server) limitURL(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if n := len(c.Request().RequestURI); n > s.cfg.MaxURLBytes {
+			return echo.NewHTTPError(http.StatusRequestURITooLong,
+				fmt.Sprintf("URLが長すぎます (%dバイト)。%dバイト以内にしてください (the URL is %d bytes; the limit is %d)",
+					n, s.cfg.MaxURLBytes, n, s.cfg.MaxURLBytes))
+		}
+		return next(c)
+	}
+}
+
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		return next(c)
+	}
+}
+
+func requestID(c echo.Context) string {
+	return c.Response().Header().Get(echo.HeaderXRequestID)
+}
