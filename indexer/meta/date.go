@@ -16,6 +16,9 @@ var (
 	reMonthWestern = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月`)
 	reMonthEra     = regexp.MustCompile(`(令和|平成|昭和)\s*(元|\d{1,2})\s*年\s*(\d{1,2})\s*月`)
 	reMonthNumeric = regexp.MustCompile(`(\d{4})[./-](\d{1,2})`)
+	// What follows a year-month that was part of a (rejected) full date.
+	reDayAfter        = regexp.MustCompile(`^\s*\d{1,2}\s*日`)
+	reNumericDayAfter = regexp.MustCompile(`^[./-]\d`)
 )
 
 // ParseDate finds the first valid date in s and returns it as YYYY-MM-DD
@@ -63,16 +66,21 @@ func firstDate(s string, full bool) (string, bool) {
 			return ymd(s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]])
 		})
 	} else {
-		try(reMonthWestern, func(s string, m []int) (string, bool) { return ym(s[m[2]:m[3]], s[m[4]:m[5]]) })
+		try(reMonthWestern, func(s string, m []int) (string, bool) {
+			if reDayAfter.MatchString(s[m[1]:]) {
+				return "", false // an invalid full date is no year-month either
+			}
+			return ym(s[m[2]:m[3]], s[m[4]:m[5]])
+		})
 		try(reMonthEra, func(s string, m []int) (string, bool) {
 			y, ok := eraYear(s[m[2]:m[3]], s[m[4]:m[5]])
-			if !ok {
+			if !ok || reDayAfter.MatchString(s[m[1]:]) {
 				return "", false
 			}
 			return ym(strconv.Itoa(y), s[m[6]:m[7]])
 		})
 		try(reMonthNumeric, func(s string, m []int) (string, bool) {
-			if followedByDigit(s, m[1]) {
+			if followedByDigit(s, m[1]) || reNumericDayAfter.MatchString(s[m[1]:]) {
 				return "", false
 			}
 			return ym(s[m[2]:m[3]], s[m[4]:m[5]])

@@ -103,8 +103,8 @@ func unitRunes(r []rune) []bool {
 func removePlaces(s string) string {
 	r := []rune(s)
 	for i := 0; i < len(r); {
-		_, n := places.longestAt(r, i)
-		if n == 0 {
+		name, n := places.longestAt(r, i)
+		if n == 0 || places.kind[name] != "" && !acceptable(r, i, n, name, places.kind[name]) {
 			i++
 			continue
 		}

@@ -1,0 +1,115 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMentions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"大阪府と大阪市の役割分担", "大阪市"},
+		{"東大阪市の市民", "東大阪市"},       // not 大阪市
+		{"大阪市北区中之島1丁目3番20号", "大阪市"}, // 北区 is a ward of 大阪市 here
+		{"東京都北区の区民", "北区"},
+		{"横浜市港北区", "横浜市"},
+		{"港北区で", ""},
+		{"品川区 事務事業優先度評価ツール", "品川区"},
+		{"府中町と府中市", "府中町 府中市"},
+		{"東京都市町村", ""},        // no 京都市 inside 東京都市
+		{"今津市場", ""},          // no 津市 inside a word
+		{"三重県津市", "津市"},
+		{"岡山県倉敷市", "倉敷市"},
+		{"第4次柏原市総合計画", "柏原市"}, // not 柏市
+		{"大和高田市と大和市", "大和高田市 大和市"},
+		{"大阪万博", ""},
+		{"市町村", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range mentions(tt.in) {
+			got = append(got, m.name)
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("mentions(%q) = %q, want %q", tt.in, g, tt.want)
+		}
+	}
+}
+
+func TestExtractCity(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       Input
+		defaults Metadata
+		want     string
+	}{
+		{"one passing mention of another city", Input{Text: "外交方針や国際化戦略の一体化に向けて、大阪府と大阪市の役割分担の明確化を図る。"}, Metadata{}, ""},
+		{"passing mention yields to the operator", Input{Text: "大阪府と大阪市の役割分担の明確化を図る。"}, Metadata{City: "枚方市"}, "枚方市"},
+		{"東大阪市 is not 大阪市", Input{Title: "東大阪市 行財政改革プラン"}, Metadata{}, "東大阪市"},
+		{"named plan", Input{Text: "第4次柏原市総合計画に基づいて、柏原市の将来像の実現を目指す。"}, Metadata{}, "柏原市"},
+		{"brand", Input{Text: "外国人等に向けた情報発信力の強化を図るため広報ひらかたで使用している多言語アプリ"}, Metadata{}, "枚方市"},
+		{"header line", Input{Text: "桐生市議会 平成15年第1回定例会\n発言者: 大澤善隆（市長）"}, Metadata{}, "桐生市"},
+		{"contact line", Input{Text: "本文\n問合せ先: 大阪市 政策企画室秘書部秘書課総務グループ"}, Metadata{}, "大阪市"},
+		{"contact line beats operator", Input{Text: "本文\n問合せ先: 大阪市 市民局"}, Metadata{City: "堺市"}, "大阪市"},
+		{"hint with prefecture", Input{Hints: Metadata{City: "神奈川県厚木市"}}, Metadata{}, "厚木市"},
+		{"hint beats text", Input{Title: "大阪市の取組", Hints: Metadata{City: "桐生市"}}, Metadata{}, "桐生市"},
+		{"bare ward of a 政令市", Input{Text: "北区役所と連携し、北区の地域活動を支援する。北区民まつり"}, Metadata{}, ""},
+		{"tie is unknown", Input{Text: "大阪市協働指針と堺市協働指針"}, Metadata{}, ""},
+		{"nothing", Input{Text: "令和4年度 室運営の基本的な考え方"}, Metadata{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Extract(tt.in, tt.defaults).City; got != tt.want {
+				t.Errorf("City = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDepartmentIn(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"令和4年度市民局運営方針", "市民局"},
+		{"令和4年度政策企画室運営方針", "政策企画室"},
+		{"政策推進部 部長マニフェスト", "政策推進部"},
+		{"## 政策推進部 部長マニフェスト", "政策推進部"},
+		{"市長公室の取り組み", "市長公室"},
+		{"大阪市 市民局総務部総務担当総務グループ", "市民局"},
+		{"大阪市 政策企画室秘書部秘書課総務グループ", "政策企画室"},
+		{"企画経営部　企画課", "企画経営部"},
+		{"教育委員会事務局の運営方針", "教育委員会事務局"},
+		{"令和5年度こども青少年局運営方針", "こども青少年局"},
+		{"大阪市北区役所 市民協働課", "北区役所"},
+		{"総務課からのお知らせ", "総務課"},
+		{"部長マニフェスト", ""},
+		{"条例の一部改正", ""},
+		{"募集 緑のまつりで植物と触れ合う 緑に親しもう教室", ""},
+		{"2 区役所・市役所力の強化", ""},
+		{"議案説明、質疑、委員会付託 市長発言", ""},
+		{"地域課題の解決", ""},
+	}
+	for _, tt := range tests {
+		if got := departmentIn(tt.in); got != tt.want {
+			t.Errorf("departmentIn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMunicipalityTable(t *testing.T) {
+	must := strings.Fields(`大阪市 枚方市 柏原市 桐生市 厚木市 倉敷市 朝来市 一宮市 北本市 湖西市 西宮市 聖籠町 下妻市 品川区 富田林市
+札幌市 仙台市 さいたま市 千葉市 横浜市 川崎市 相模原市 新潟市 静岡市 浜松市 名古屋市 京都市 堺市 神戸市 岡山市 広島市 北九州市 福岡市 熊本市
+千代田区 江戸川区 那覇市 函館市 岸和田市 四條畷市 千早赤阪村 芦屋市 奈良市 和歌山市`)
+	for _, name := range must {
+		if !IsMunicipality(name) {
+			t.Errorf("%s missing from municipalities.tsv", name)
+		}
+	}
+	kinds := map[string]int{}
+	for _, m := range Municipalities() {
+		kinds[m.Kind]++
+		if m.Prefecture == "" || m.Reading == "" {
+			t.Errorf("incomplete row %+v", m)
+		}
+	}
+	if kinds["政令市"] != 20 || kinds["中核市"] != 62 || kinds["特別区"] != 23 {
+		t.Errorf("kinds = %v, want 20 政令市, 62 中核市, 23 特別区", kinds)
+	}
+}
