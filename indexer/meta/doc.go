@@ -1,0 +1,103 @@
+// Package meta extracts a document's city, department, fiscal year and
+// publication date from its title, text and the hints its format states.
+//
+// # Precedence
+//
+// Every field is decided in the same order:
+//
+//  1. Hints: what the format states explicitly (a CSV 自治体名 or 公開年月
+//     column, a JSON bureau). The format's author meant that value.
+//  2. Strong evidence in the document: the title, the page footer's
+//     organisation line (the readers emit it as a last line "問合せ先: …"),
+//     the header lines (the first five non-empty lines) and named plans.
+//     A document that states where it comes from knows better than a
+//     directory-wide setting.
+//  3. The operator's defaults (index --city 桐生市): true for a whole source
+//     but blind to a stray file from elsewhere, so below the document.
+//  4. Weak evidence (a city named a few times in passing, never once):
+//     better than nothing, but not better than an operator who knows.
+//
+// A field nothing supports stays zero, which means unknown. Unknown is an
+// honest value; an invented one misleads every facet count built on it.
+// Path and URL are never evidence: file names and addresses are codes.
+//
+// # City
+//
+// Municipality names come from municipalities.tsv, embedded: a documented
+// subset of Japan's municipalities (all 政令指定都市, 中核市 and 特別区, every
+// municipality of 大阪府, every 市 of the other Kansai prefectures and of
+// 岡山県, 群馬県, 東京都 and 神奈川県, and the corpus cities; see
+// testdata/README.md). Names are found leftmost-longest, with the 47
+// prefecture names as tokens too, so 東大阪市 is never 大阪市, 東京都市町村
+// holds no 京都市 and 岡山県倉敷市 is 倉敷市. The ward names 北区, 中央区 and
+// 港区 are also wards of 政令指定都市 (大阪市北区); they count only after 東京都.
+// Other 特別区 names and two-character names (津市, 呉市) count only when
+// the character before them does not continue a word (港北区, 今津市場).
+//
+// Each mention scores: in the title, at the start of a header line, inside
+// a header line as part of a name (桐生市議会), or at the start of the
+// 問合せ先 line, 4; a city's own publication in kana (広報ひらかた → 枚方市,
+// 広報あつぎ, 広報くらしき, 広報かしわら, 広報きりゅう, 広報しながわ; the
+// brands table in city.go), 3; in the body as the head of a longer name
+// (第4次柏原市総合計画, 大阪市協働指針), 2; in passing (大阪府と大阪市の,
+// 大阪市内), 1; and 本市 or 当市 anywhere adds 1 to the leading city. The
+// best city with 4 or more is strong evidence; with 2 or 3 it is weak; one
+// passing mention is never enough, and a tie is unknown. A hinted city
+// loses a leading prefecture (神奈川県厚木市 → 厚木市).
+//
+// # Department
+//
+// The department is the top organisational unit: a name ending in 局, 部,
+// 室, 公室, 本部, 課, 委員会, 委員会事務局 or 区役所. Japanese writes the
+// hierarchy top-down, so the first unit in a string is the highest
+// (市民局総務部総務担当 → 市民局; a 課 is taken only when nothing higher
+// precedes it). Sources, in order: the hint (a JSON bureau, or its dept
+// "企画経営部　企画課" cut to 企画経営部), the title (令和4年度市民局運営方針,
+// 政策推進部 部長マニフェスト, 市長公室の取り組み), the 問合せ先 line (city
+// removed first: 大阪市 政策企画室秘書部… → 政策企画室), then speeches and
+// minutes: 市長 when the header says 市長発言 or 発言者: …（市長）, 議会 when it
+// names the assembly with 会議録, 定例会 or 臨時会. When the format gives no
+// title, the first short header line that is more than a year serves as
+// one (市長公室の取り組み under 令和4年度 / (2022年度)). Words that end like a
+// unit but name none (一部, 全部, 委員会 alone, 区役所 alone, 教室, 課題,
+// 部門) are rejected, and hiragana ends a name except in こども, くらし and
+// the like, so a phrase such as 緑に親しもう教室 is no department. There is no
+// weak tier: a department named somewhere in the body is often another
+// one's (危機管理室をはじめ関係所属と連携).
+//
+// # Fiscal year
+//
+// A fiscal year (年度) is a Western year: 令和n = 2018+n, 平成n = 1988+n,
+// 昭和n = 1925+n, 元年 = 1; R4/H30/S63 abbreviations, full-width digits and
+// kanji numerals (令和四年度) are read too. 平成 years up to 45 are accepted
+// because plans written before 2019 kept counting (平成32年度 = 2020).
+// Sources, in order: the hint; the title, then the header lines (令和4年度 in
+// "令和4年度\n(2022年度)"; a speech's 平成15年度の予算, the budget year it
+// presents); for formats whose hint states a publication date (bulletins),
+// the fiscal year of that date, April to March (2025-01-15 → 2024), because
+// a bulletin speaks of the year it is issued in; then the operator's
+// default. The publication date found in a page's text is not used this
+// way: a scraped page's date is when it was last updated (seed 000 is about
+// 令和4年度 but dated 2023年6月9日). Years in the body are never used: a
+// document mentions many years besides its own. A session's calendar year
+// (平成15年第1回定例会) is not a fiscal year either.
+//
+// A bare year (「23年度」, no era) in the title or header is resolved by
+// ResolveBareYear against a reference year: the publication date, else the
+// first era year stated anywhere in the text, else the operator's default
+// year. The candidates are 令和n, 平成n, 昭和n, 19nn and 20nn; the closest to
+// the reference wins if it is within ten years and unambiguous (23 with
+// reference 2017 is 2011 or 2023, equally far: unknown). With no reference
+// the year stays unknown: seed 002 says only 23年度, and nothing in it tells
+// 平成23 from 2023.
+//
+// # Publication date
+//
+// Published is YYYY-MM-DD, or YYYY-MM when only a month is known (2024年10月号).
+// Sources: the hint (a CSV 公開年月 2024.04.15); else a line among the top
+// three that is a date and nothing else, perhaps after a label such as
+// 公開日 or 更新日 (2023年6月9日 under seed 000's title; the meeting day under
+// a minutes header); else the operator's default. A date inside a sentence
+// ((令和5年6月9日) in a progress note) is not a publication date, and neither is
+// the time a page was scraped.
+package meta
