@@ -1,0 +1,204 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/indexer"
+)
+
+// Permalink is the address of a passage in the web UI:
+// /documents/<docID>#p<seq>, the document page scrolled to the passage.
+func Permalink(docID string, seq int) string {
+	return "/documents/" + url.PathEscape(docID) + fmt.Sprintf("#p%d", seq)
+}
+
+// hits converts bleve matches into Hits, highlighted with the plan's marker.
+func (p *plan) hits(ms bsearch.DocumentMatchCollection) []Hit {
+	out := make([]Hit, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, p.marker.hit(m))
+	}
+	return out
+}
+
+// textFields are the fields whose locations are byte ranges of the stored
+// passage text.
+var textFields = []string{indexer.FieldText, indexer.FieldTextBigram, indexer.FieldTextReading}
+
+func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
+	f := m.Fields
+	seq := num(f[indexer.FieldSeq])
+	h := Hit{
+		ID:         m.ID,
+		Text:       str(f[indexer.FieldText]),
+		Headings:   splitHeadings(str(f[indexer.FieldHeadings])),
+		DocID:      str(f[indexer.FieldDocID]),
+		Title:      str(f[indexer.FieldTitle]),
+		City:       str(f[indexer.FieldCity]),
+		Department: str(f[indexer.FieldDepartment]),
+		Year:       num(f[indexer.FieldYear]),
+		Published:  str(f[indexer.FieldPublished]),
+		IssueTypes: strs(f[indexer.FieldIssueType]),
+		Source:     str(f[indexer.FieldSource]),
+		URL:        str(f[indexer.FieldURL]),
+		Score:      m.Score,
+	}
+	h.Permalink = Permalink(h.DocID, seq)
+	h.Formatted = Formatted{
+		Text:     mk.highlight(h.Text, spansIn(m.Locations, textFields...)),
+		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
+		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
+	}
+	return h
+}
+
+// spansIn collects the byte ranges of every matched term in fields.
+func spansIn(locs bsearch.FieldTermLocationMap, fields ...string) []span {
+	var out []span
+	for _, f := range fields {
+		for _, ls := range locs[f] {
+			for _, l := range ls {
+				out = append(out, span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return out
+}
+
+// headings highlights the stored heading path, whose locations are offsets
+// into the joined string, and splits it into its headings (not cropped).
+func (mk marker) headings(joined string, spans []span) []string {
+	if joined == "" {
+		return []string{}
+	}
+	full := marker{pre: mk.pre, post: mk.post}
+	var out []string
+	off := 0
+	for _, h := range strings.Split(joined, indexer.HeadingSep) {
+		var local []span
+		for _, s := range spans {
+			local = append(local, span{s.start - off, s.end - off})
+		}
+		out = append(out, full.highlight(h, clipSpans(h, local)))
+		off += len(h) + len(indexer.HeadingSep)
+	}
+	return out
+}
+
+// clipSpans keeps the parts of spans that fall inside text.
+func clipSpans(text string, spans []span) []span {
+	var out []span
+	for _, s := range spans {
+		s.start, s.end = max(s.start, 0), min(s.end, len(text))
+		if s.start < s.end {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func splitHeadings(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, indexer.HeadingSep)
+}
+
+// str returns a stored string field ("" when absent). A field stored with
+// several values comes back as []interface{}; the first is used.
+func str(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			return str(v[0])
+		}
+	}
+	return ""
+}
+
+// strs returns a stored multi-valued string field: bleve returns a single
+// value as a string and several as []interface{}.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return []string{}
+}
+
+// num returns a stored numeric field as an int (0 when absent).
+func num(v any) int {
+	switch v := v.(type) {
+	case float64:
+		return int(v)
+	case []any:
+		if len(v) > 0 {
+			return num(v[0])
+		}
+	}
+	return 0
+}
+
+// Document returns every passage of document id in order.
+func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, error) {
+	tq := termQuery(indexer.FieldDocID, id, 1)
+	ms, err := s.all(ctx, tq, append([]string{indexer.FieldDocIssueType}, storedFields...))
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		return nil, Errorf(ENotFound, "文書 %s は見つかりません (no document %q)", id, id)
+	}
+	// seq has no doc values in the mapping, so bleve cannot sort on it.
+	sort.Slice(ms, func(i, j int) bool { return num(ms[i].Fields[indexer.FieldSeq]) < num(ms[j].Fields[indexer.FieldSeq]) })
+	f := ms[0].Fields
+	d := &DocumentView{
+		ID: id, Title: str(f[indexer.FieldTitle]), City: str(f[indexer.FieldCity]),
+		Department: str(f[indexer.FieldDepartment]), Year: num(f[indexer.FieldYear]),
+		Published: str(f[indexer.FieldPublished]), Source: str(f[indexer.FieldSource]),
+		URL: str(f[indexer.FieldURL]), IssueTypes: strs(f[indexer.FieldDocIssueType]),
+	}
+	for _, m := range ms {
+		d.Passages = append(d.Passages, PassageView{
+			ID: m.ID, Seq: num(m.Fields[indexer.FieldSeq]), Text: str(m.Fields[indexer.FieldText]),
+			Headings:   splitHeadings(str(m.Fields[indexer.FieldHeadings])),
+			IssueTypes: strs(m.Fields[indexer.FieldIssueType]),
+		})
+	}
+	return d, nil
+}
+
+// all returns every match of q with fields, however many there are.
+func (s *Searcher) all(ctx context.Context, q query.Query, fields []string) (bsearch.DocumentMatchCollection, error) {
+	size := 1000
+	for {
+		req := bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.Fields = fields
+		sr, err := s.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if int(sr.Total) <= len(sr.Hits) {
+			return sr.Hits, nil
+		}
+		size = int(sr.Total)
+	}
+}

@@ -1,0 +1,389 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"seisaku/indexer"
+)
+
+func TestBuildQuery(t *testing.T) {
+	lookup := func(w string) (string, bool) { return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流" }
+	tests := []struct {
+		q      string
+		f      filters
+		expand bool
+		want   string
+	}{
+		{"", filters{}, false, "*"},
+		{"", filters{city: []string{"大阪市"}}, false, "BOOL(filter: AND(city=大阪市))"},
+		{"区政", filters{}, false,
+			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:"区政"))`},
+		{"こうほうし", filters{}, false,
+			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:"こうほうし", text_reading:"こうほうし"))`},
+		{`"こうほうし"`, filters{}, false,
+			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:"こうほうし"))`},
+		{"区政 -会議", filters{department: []string{"市民局", "政策企画室"}, yearFrom: 2020, yearTo: 2022}, false,
+			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:"区政"); ` +
+				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:"会議")); ` +
+				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
+		{"多文化共生", filters{}, true,
+			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:"多文化共生", issue_type=多文化共生・国際^0.5))`},
+		{"多文化共生", filters{}, false,
+			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:"多文化共生"))`},
+		{"防災 OR 減災", filters{issueType: []string{"防災"}, yearFrom: 2022, yearTo: 2022}, false,
+			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:"防災"), ` +
+				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:"減災")); filter: AND(issue_type=防災, year[2022,2022]))`},
+		{"外国人 交流", filters{yearTo: 2011}, true,
+			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:"外国人"), ` +
+				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:"交流")), issue_type=多文化共生・国際^0.5); filter: AND(year[,2011]))`},
+	}
+	for _, tt := range tests {
+		q, err := ParseQuery(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &builder{}
+		if tt.expand {
+			b.lookup = lookup
+		}
+		if got := describe(b.build(q, tt.q, tt.f)); got != tt.want {
+			t.Errorf("build(%q):\n got %s\nwant %s", tt.q, got, tt.want)
+		}
+	}
+}
+
+// passageInfo is the fixture passage behind a passage ID.
+func passageInfo(ds []*indexer.Document, id string) (*indexer.Document, indexer.Passage) {
+	docID, seq, _ := indexer.SplitPassageID(id)
+	for _, d := range ds {
+		if d.ID == docID {
+			return d, d.Passages[seq]
+		}
+	}
+	panic("no passage " + id)
+}
+
+// facetValues are a passage's values for a facet, "unknown" when none.
+func facetValues(d *indexer.Document, p indexer.Passage, facet string) []string {
+	var v string
+	switch facet {
+	case "city":
+		v = d.Meta.City
+	case "department":
+		v = d.Meta.Department
+	case "year":
+		if d.Meta.FiscalYear > 0 {
+			v = strconv.Itoa(d.Meta.FiscalYear)
+		}
+	case "issue_type":
+		if len(p.Themes) == 0 {
+			return []string{"unknown"}
+		}
+		return p.Themes
+	}
+	if v == "" {
+		return []string{"unknown"}
+	}
+	return []string{v}
+}
+
+// TestFacetsBruteForce checks every facet count against a count over the
+// fixture passages of all hits, and that filters never let other values in.
+func TestFacetsBruteForce(t *testing.T) {
+	s, ds := newTestSearcher(t)
+	facets := []string{"city", "department", "issue_type", "year"}
+	reqs := []Request{
+		{},
+		{Q: "推進"},
+		{Q: "情報発信"},
+		{Q: "市民", City: []string{"大阪市"}},
+		{City: []string{"枚方市", "柏原市"}},
+		{Department: []string{"市民局"}},
+		{IssueType: []string{"広報・広聴", "人権"}},
+		{YearFrom: 2020, YearTo: 2022},
+		{YearFrom: 2011, YearTo: 2011},
+		{YearTo: 2015},
+		{Q: "区政 OR 多文化共生", YearFrom: 2011, City: []string{"大阪市"}},
+	}
+	for _, r := range reqs {
+		r.Facets, r.HitsPerPage = facets, 100
+		res := search(t, s, r)
+		if len(res.Hits) == 0 {
+			t.Errorf("%+v: no hits", r)
+		}
+		want := map[string]map[string]int{}
+		for _, f := range facets {
+			want[f] = map[string]int{}
+		}
+		for _, h := range res.Hits {
+			d, p := passageInfo(ds, h.ID)
+			for _, f := range facets {
+				for _, v := range facetValues(d, p, f) {
+					want[f][v]++
+				}
+			}
+			assertFiltered(t, r, d, p)
+		}
+		if got, w := fmt.Sprint(res.FacetDistribution), fmt.Sprint(want); got != w {
+			t.Errorf("%+v facets:\n got %s\nwant %s", r, got, w)
+		}
+		if res.TotalHits != len(res.Hits) {
+			t.Errorf("%+v: totalHits %d, %d hits", r, res.TotalHits, len(res.Hits))
+		}
+	}
+}
+
+func assertFiltered(t *testing.T, r Request, d *indexer.Document, p indexer.Passage) {
+	t.Helper()
+	if len(r.City) > 0 && !slices.Contains(r.City, d.Meta.City) {
+		t.Errorf("%+v: hit from %q", r, d.Meta.City)
+	}
+	if len(r.Department) > 0 && !slices.Contains(r.Department, d.Meta.Department) {
+		t.Errorf("%+v: hit from %q", r, d.Meta.Department)
+	}
+	if len(r.IssueType) > 0 && !slices.ContainsFunc(p.Themes, func(s string) bool { return slices.Contains(r.IssueType, s) }) {
+		t.Errorf("%+v: hit with themes %q", r, p.Themes)
+	}
+	y := d.Meta.FiscalYear
+	if (r.YearFrom != 0 || r.YearTo != 0) && (y == 0 || (r.YearFrom != 0 && y < r.YearFrom) || (r.YearTo != 0 && y > r.YearTo)) {
+		t.Errorf("%+v: hit of year %d", r, y)
+	}
+}
+
+func TestSearchHighlight(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	tests := []struct {
+		q, id, want string
+		crop        int
+	}{
+		{"区政会議", "osaka-kaikaku-1", "ア <mark>区政会議</mark>の設置 イ 各区の実情に応じた区民参加の拡充", 0},
+		{"SNS", "osaka-seisaku-3", "<mark>ＳＮＳ</mark>を活用した情報発信を全庁的に推進する。", 0},
+		{"コンビニ", "hirakata-koshitsu-2", "&lt;script&gt;alert(1)&lt;/script&gt;市内の<mark>ｺﾝﾋﾞﾆ</mark>で広報紙を配布する。", 0},
+		{"区政会議", "osaka-kaikaku-0", "【趣旨・目的】 区政についての意見と区政の評価を行う「<mark>区政会議</mark>」の設置等により、…", 40},
+	}
+	for _, tt := range tests {
+		res := search(t, s, Request{Q: tt.q, CropLength: tt.crop, HitsPerPage: 100})
+		var found bool
+		for _, h := range res.Hits {
+			if h.ID == tt.id {
+				found = true
+				if h.Formatted.Text != tt.want {
+					t.Errorf("%s in %s:\n got %s\nwant %s", tt.q, tt.id, h.Formatted.Text, tt.want)
+				}
+			}
+			if strings.Contains(h.Formatted.Text, "<script>") {
+				t.Errorf("%s: unescaped %s", tt.q, h.Formatted.Text)
+			}
+		}
+		if !found {
+			t.Errorf("%s: %s not found", tt.q, tt.id)
+		}
+	}
+	res := search(t, s, Request{Q: "区政会議", HighlightPre: "[", HighlightPost: "]"})
+	h := res.Hits[0]
+	if !strings.Contains(h.Formatted.Text, "[区政会議]") || !strings.Contains(strings.Join(h.Formatted.Headings, "|"), "[区政会議]") {
+		t.Errorf("custom tags: %+v", h.Formatted)
+	}
+	res = search(t, s, Request{Q: "政策企画室"})
+	if res.Hits[0].Formatted.Title != "令和4年度<mark>政策企画室</mark>運営方針" {
+		t.Errorf("title: %s", res.Hits[0].Formatted.Title)
+	}
+}
+
+func TestSearchFields(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	res := search(t, s, Request{Q: "ＳＮＳ 活用", City: []string{"大阪市"}})
+	if len(res.Hits) != 1 {
+		t.Fatalf("%d hits", len(res.Hits))
+	}
+	h := res.Hits[0]
+	got := fmt.Sprintf("%s %s %s %s %s %d %s %q %q %s", h.ID, h.DocID, h.Title, h.City, h.Department, h.Year, h.Published, h.IssueTypes, h.Headings, h.Permalink)
+	want := `osaka-seisaku-3 osaka-seisaku 令和4年度政策企画室運営方針 大阪市 政策企画室 2022 2023-06-09 ["広報・広聴" "デジタル・ICT"] ["室の使命(どのような役割を担うのか)"] /documents/osaka-seisaku#p3`
+	if got != want {
+		t.Errorf("hit:\n got %s\nwant %s", got, want)
+	}
+	res = search(t, s, Request{Q: "コンビニ", City: []string{"枚方市"}})
+	if h := res.Hits[0]; fmt.Sprintf("%q", h.IssueTypes) != `["広報・広聴"]` {
+		t.Errorf("single issue type: %q", h.IssueTypes)
+	}
+}
+
+func TestSearchSort(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	for _, sortBy := range []string{"year", "date"} {
+		res := search(t, s, Request{Q: "市民 OR 推進 OR 区政 OR 政策", Sort: sortBy, HitsPerPage: 100})
+		var keys []string
+		for _, h := range res.Hits {
+			k := h.Published
+			if sortBy == "year" && h.Year > 0 {
+				k = strconv.Itoa(h.Year)
+			}
+			keys = append(keys, k)
+		}
+		// Non-increasing, with unknown ("") last.
+		for i := 1; i < len(keys); i++ {
+			if keys[i] != "" && (keys[i-1] == "" || keys[i] > keys[i-1]) {
+				t.Errorf("sort %s: %q", sortBy, keys)
+				break
+			}
+		}
+		if len(keys) < 5 || keys[len(keys)-1] != "" || keys[0] == "" {
+			t.Errorf("sort %s: %q", sortBy, keys)
+		}
+	}
+	if _, err := s.Search(context.Background(), Request{Sort: "title"}); ErrorCode(err) != EInvalid {
+		t.Errorf("sort title: %v", err)
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	all := search(t, s, Request{HitsPerPage: 100})
+	if all.TotalHits != 16 || all.TotalPages != 1 {
+		t.Errorf("all: %d hits, %d pages", all.TotalHits, all.TotalPages)
+	}
+	var ids []string
+	for page := 1; page <= 4; page++ {
+		res := search(t, s, Request{Page: page, HitsPerPage: 5})
+		if res.TotalPages != 4 || res.Page != page {
+			t.Errorf("page %d: %+v", page, res)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+	}
+	var want []string
+	for _, h := range all.Hits {
+		want = append(want, h.ID)
+	}
+	if fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Errorf("pages:\n%v\n%v", ids, want)
+	}
+	for _, r := range []Request{{Page: -1}, {HitsPerPage: 101}, {HitsPerPage: -1}, {Page: 101, HitsPerPage: 100},
+		{Page: 501}, {YearFrom: 2022, YearTo: 2020}, {Facets: []string{"title"}}, {Distinct: "city"},
+		{HighlightPre: strings.Repeat("x", 65)}, {CropLength: -1}, {Q: `"区政`}} {
+		if _, err := s.Search(context.Background(), r); ErrorCode(err) != EInvalid {
+			t.Errorf("%+v: %v", r, err)
+		}
+	}
+	search(t, s, Request{Page: 100, HitsPerPage: 100}) // exactly 10,000 is allowed
+}
+
+func TestSearchDistinct(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	res := search(t, s, Request{Q: "市民 OR 推進 OR 区政", Distinct: "document", HitsPerPage: 2})
+	if res.TotalHits != 5 || res.TotalPages != 3 {
+		t.Errorf("distinct: %d hits, %d pages", res.TotalHits, res.TotalPages)
+	}
+	full := search(t, s, Request{Q: "市民 OR 推進 OR 区政", HitsPerPage: 100})
+	var best []string // first passage of each document in relevance order
+	seen := map[string]bool{}
+	for _, h := range full.Hits {
+		if !seen[h.DocID] {
+			seen[h.DocID] = true
+			best = append(best, h.ID)
+		}
+	}
+	var got []string
+	for page := 1; page <= 3; page++ {
+		for _, h := range search(t, s, Request{Q: "市民 OR 推進 OR 区政", Distinct: "document", HitsPerPage: 2, Page: page}).Hits {
+			got = append(got, h.ID)
+			if h.Formatted.Text == plainHTML(h.Text) {
+				t.Errorf("%s: no highlight", h.ID)
+			}
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(best) {
+		t.Errorf("distinct pages:\n got %v\nwant %v", got, best)
+	}
+}
+
+func plainHTML(s string) string { return marker{}.highlight(s, nil) }
+
+func TestSearchExpansion(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	const tagged = "hirakata-koshitsu-1" // 異文化交流, tagged 多文化共生・国際
+	has := func(res *Result) bool {
+		return slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == tagged })
+	}
+	off := search(t, s, Request{Q: "多文化共生", HitsPerPage: 100})
+	if has(off) || len(off.Expansions) != 0 {
+		t.Errorf("expand off: found %v, expansions %v", has(off), off.Expansions)
+	}
+	on := search(t, s, Request{Q: "多文化共生", Expand: true, HitsPerPage: 100})
+	if !has(on) || fmt.Sprint(on.Expansions) != "[{多文化共生 多文化共生・国際}]" {
+		t.Errorf("expand on: found %v, expansions %v", has(on), on.Expansions)
+	}
+	if on.Hits[len(on.Hits)-1].ID != tagged {
+		t.Errorf("expansion-only hit should rank last: %s", on.Hits[len(on.Hits)-1].ID)
+	}
+}
+
+func TestDocument(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	d, err := s.Document(context.Background(), "osaka-shimin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seqs []string
+	for _, p := range d.Passages {
+		seqs = append(seqs, fmt.Sprintf("%d:%s", p.Seq, string([]rune(p.Text)[:4])))
+	}
+	got := fmt.Sprintf("%s %s %s %d %v", d.Title, d.City, d.Department, d.Year, seqs)
+	if want := "令和4年度市民局運営方針 大阪市 市民局 2022 [0:生活者で 1:ICTを 2:大阪市多 3:女性求職]"; got != want {
+		t.Errorf("document:\n got %s\nwant %s", got, want)
+	}
+	if _, err := s.Document(context.Background(), "nosuch"); ErrorCode(err) != ENotFound {
+		t.Errorf("missing document: %v", err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	got, err := s.Suggest(context.Background(), "推", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0] != (Suggestion{Text: "推進", Kind: "term", Count: 5}) {
+		t.Errorf("suggestions for 推: %+v", got)
+	}
+	for _, g := range got {
+		if g.Kind == "term" && !strings.HasPrefix(g.Text, "推") || g.Count < 1 {
+			t.Errorf("suggestion %+v", g)
+		}
+	}
+	titles, _ := s.Suggest(context.Background(), "運営方針", 5)
+	var ts []string
+	for _, g := range titles {
+		if g.Kind == "title" {
+			ts = append(ts, g.Text)
+		}
+	}
+	if fmt.Sprint(ts) != "[令和4年度市民局運営方針 令和4年度政策企画室運営方針]" {
+		t.Errorf("titles: %v", titles)
+	}
+}
+
+func TestSimilar(t *testing.T) {
+	s, _ := newTestSearcher(t)
+	res, err := s.Similar(context.Background(), "kashiwara-seisaku-1", 5) // 外国人市民への情報提供…多文化共生
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 {
+		t.Fatal("no similar passages")
+	}
+	for _, h := range res.Hits {
+		if h.DocID == "kashiwara-seisaku" {
+			t.Errorf("same document: %s", h.ID)
+		}
+	}
+	if _, err := s.Similar(context.Background(), "nosuch-0", 5); ErrorCode(err) != ENotFound {
+		t.Errorf("missing passage: %v", err)
+	}
+}

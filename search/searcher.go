@@ -1,0 +1,337 @@
+package search
+
+import (
+	"context"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/indexer"
+	"seisaku/indexer/theme"
+)
+
+// Paging bounds. Deep pages cost the index a sort of every hit before them;
+// past MaxWindow hits a person should narrow the search instead.
+const (
+	DefaultHitsPerPage = 20
+	MaxHitsPerPage     = 100
+	MaxWindow          = 10000
+	distinctWindow     = 1000
+)
+
+// Searcher answers requests over one bleve index or IndexAlias. It holds no
+// state but the index and the suggestion tables built from it.
+type Searcher struct {
+	idx    bleve.Index
+	lookup themeLookup
+
+	mu     sync.RWMutex
+	titles []titleEntry // sorted by folded title; see suggest.go
+}
+
+// New returns a Searcher over idx and precomputes the title list that
+// Suggest uses. After swapping the indexes behind an alias, call Refresh.
+func New(idx bleve.Index) *Searcher {
+	th := theme.Default()
+	s := &Searcher{idx: idx, lookup: func(w string) (string, bool) {
+		t, ok := th.Lookup(w)
+		return t.Name, ok
+	}}
+	_ = s.Refresh(context.Background()) // an empty or closed index has no titles yet
+	return s
+}
+
+// storedFields are the fields every hit loads.
+var storedFields = []string{
+	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
+	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
+	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
+}
+
+// Search runs r and returns one page of hits with facet counts.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	p, err := newPlan(r)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{}
+	if r.Expand {
+		b.lookup = s.lookup
+	}
+	q := b.build(p.query, r.Q, p.filters)
+	var res *Result
+	if p.distinct {
+		res, err = s.searchDistinct(ctx, q, p)
+	} else {
+		res, err = s.searchPage(ctx, q, p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Query = r.Q
+	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
+	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
+	res.Expansions = b.expansions
+	res.ProcessingTimeMs = time.Since(start).Milliseconds()
+	return res, nil
+}
+
+// searchPage fetches page p of the passages matching q.
+func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+	req := s.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
+	addFacets(req, p.facets)
+	sr, err := s.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Hits:              p.hits(sr.Hits),
+		TotalHits:         int(sr.Total),
+		FacetDistribution: facetDistribution(sr.Facets, p.facets),
+	}, nil
+}
+
+// hitRequest asks for hits with their stored fields and term locations.
+func (s *Searcher) hitRequest(q query.Query, p *plan, size, from int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	req.SortByCustom(p.sort)
+	return req
+}
+
+func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	sr, err := s.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
+		}
+		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
+	}
+	return sr, nil
+}
+
+// sortOrder returns the bleve sort for a request's sort name. Ties break on
+// the passage ID so pages are stable.
+func sortOrder(name string) (bsearch.SortOrder, error) {
+	score := &bsearch.SortScore{Desc: true}
+	id := &bsearch.SortDocID{}
+	switch name {
+	case "", "relevance":
+		return bsearch.SortOrder{score, id}, nil
+	case "year":
+		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldYear, Desc: true,
+			Type: bsearch.SortFieldAsNumber, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
+	case "date":
+		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldPublished, Desc: true,
+			Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
+	}
+	return nil, Errorf(EInvalid, "並べ替えは relevance, year, date のいずれかです (unknown sort %q)", name)
+}
+
+// facetSizes bounds the values counted per facet: enough for every value
+// in a municipal corpus (cities, departments, themes, fiscal years).
+var facetSizes = map[string]struct {
+	field string
+	size  int
+}{
+	"city":       {indexer.FieldCity, 50},
+	"department": {indexer.FieldDepartment, 100},
+	"issue_type": {indexer.FieldIssueType, 30},
+	"year":       {indexer.FieldYearFacet, 60},
+}
+
+func addFacets(req *bleve.SearchRequest, names []string) {
+	for _, n := range names {
+		f := facetSizes[n]
+		req.AddFacet(n, bleve.NewFacetRequest(f.field, f.size))
+	}
+}
+
+// facetDistribution converts bleve's facet results. Passages without the
+// field are counted under "unknown".
+func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
+	if len(names) == 0 {
+		return nil
+	}
+	out := make(map[string]map[string]int, len(names))
+	for _, n := range names {
+		m := map[string]int{}
+		if f := fr[n]; f != nil {
+			for _, t := range f.Terms.Terms() {
+				m[t.Term] = t.Count
+			}
+			if f.Missing > 0 {
+				m["unknown"] += f.Missing
+			}
+		}
+		out[n] = m
+	}
+	return out
+}
+
+// searchDistinct returns page p with at most one passage per document: the
+// best one in the requested order. bleve has no collapse, so it reads a
+// window of passage IDs (no fields, no locations) that grows until it holds
+// the documents up to the end of the page or every hit; the collapse is
+// exact unless the window reaches MaxWindow passages. The page's passages
+// are then fetched with fields and locations. TotalHits is the number of
+// distinct documents when the window held every hit, else the number of
+// passages (an upper bound). The first window reads at least
+// distinctWindow passage IDs, so small results get an exact document count.
+func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+	need := p.page * p.hitsPerPage
+	window := min(max(need*4, distinctWindow), MaxWindow)
+	for {
+		req := bleve.NewSearchRequestOptions(q, window, 0, false)
+		req.Fields = []string{indexer.FieldDocID}
+		req.SortByCustom(p.sort)
+		addFacets(req, p.facets)
+		sr, err := s.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		ids, docs := firstPerDocument(sr.Hits)
+		all := int(sr.Total) <= len(sr.Hits)
+		if docs >= need || all || window >= MaxWindow {
+			res := &Result{TotalHits: int(sr.Total), FacetDistribution: facetDistribution(sr.Facets, p.facets)}
+			if all {
+				res.TotalHits = docs
+			}
+			lo, hi := min((p.page-1)*p.hitsPerPage, len(ids)), min(need, len(ids))
+			res.Hits, err = s.fetch(ctx, q, p, ids[lo:hi])
+			return res, err
+		}
+		window = min(window*4, MaxWindow)
+	}
+}
+
+// firstPerDocument returns the IDs of the first passage of each document in
+// hit order, and the number of documents.
+func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, h := range hits {
+		d := str(h.Fields[indexer.FieldDocID])
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		ids = append(ids, h.ID)
+	}
+	return ids, len(ids)
+}
+
+// fetch loads the passages ids (matching q) with fields and locations, in
+// the plan's order.
+func (s *Searcher) fetch(ctx context.Context, q query.Query, p *plan, ids []string) ([]Hit, error) {
+	if len(ids) == 0 {
+		return []Hit{}, nil
+	}
+	bq := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	bq.AddFilter(query.NewDocIDQuery(ids))
+	sr, err := s.run(ctx, s.hitRequest(bq, p, len(ids), 0))
+	if err != nil {
+		return nil, err
+	}
+	return p.hits(sr.Hits), nil
+}
+
+// plan is a validated request.
+type plan struct {
+	query             *Query
+	filters           filters
+	sort              bsearch.SortOrder
+	page, hitsPerPage int
+	facets            []string
+	distinct          bool
+	marker            marker
+}
+
+// newPlan validates r and fills in defaults.
+func newPlan(r Request) (*plan, error) {
+	q, err := ParseQuery(r.Q)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{query: q, page: r.Page, hitsPerPage: r.HitsPerPage}
+	if p.sort, err = sortOrder(r.Sort); err != nil {
+		return nil, err
+	}
+	for _, check := range []func(*plan, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
+		if err := check(p, r); err != nil {
+			return nil, err
+		}
+	}
+	switch r.Distinct {
+	case "":
+	case "document":
+		p.distinct = true
+	default:
+		return nil, Errorf(EInvalid, "distinct に指定できるのは document だけです (unknown distinct %q)", r.Distinct)
+	}
+	return p, nil
+}
+
+func checkPage(p *plan, r Request) error {
+	if p.page == 0 {
+		p.page = 1
+	}
+	if p.hitsPerPage == 0 {
+		p.hitsPerPage = DefaultHitsPerPage
+	}
+	if p.page < 1 {
+		return Errorf(EInvalid, "ページ番号は1以上です (page must be 1 or more, got %d)", r.Page)
+	}
+	if p.hitsPerPage < 1 || p.hitsPerPage > MaxHitsPerPage {
+		return Errorf(EInvalid, "1ページの件数は1〜%dです (hitsPerPage must be 1..%d, got %d)", MaxHitsPerPage, MaxHitsPerPage, r.HitsPerPage)
+	}
+	if p.page > MaxWindow/p.hitsPerPage {
+		return Errorf(EInvalid, "先頭から%d件より後は表示できません。検索語や絞り込みを追加してください (only the first %d hits can be paged; narrow the search with more words or filters)", MaxWindow, MaxWindow)
+	}
+	return nil
+}
+
+func checkFacets(p *plan, r Request) error {
+	for _, f := range r.Facets {
+		if _, ok := facetSizes[f]; !ok {
+			return Errorf(EInvalid, "集計できる項目は city, department, issue_type, year です (unknown facet %q)", f)
+		}
+		p.facets = append(p.facets, f)
+	}
+	return nil
+}
+
+func checkFilters(p *plan, r Request) error {
+	if r.YearFrom < 0 || r.YearTo < 0 || r.YearFrom > math.MaxInt32 || r.YearTo > math.MaxInt32 {
+		return Errorf(EInvalid, "年度が正しくありません (year out of range)")
+	}
+	if r.YearFrom != 0 && r.YearTo != 0 && r.YearFrom > r.YearTo {
+		return Errorf(EInvalid, "年度の範囲が逆です。開始 %d は終了 %d 以前にしてください (yearFrom is after yearTo)", r.YearFrom, r.YearTo)
+	}
+	p.filters = filters{city: r.City, department: r.Department, issueType: r.IssueType,
+		yearFrom: r.YearFrom, yearTo: r.YearTo}
+	return nil
+}
+
+func checkHighlight(p *plan, r Request) error {
+	p.marker = marker{pre: r.HighlightPre, post: r.HighlightPost, crop: r.CropLength}
+	if p.marker.pre == "" {
+		p.marker.pre = "<mark>"
+	}
+	if p.marker.post == "" {
+		p.marker.post = "</mark>"
+	}
+	if len(p.marker.pre) > MaxTagLength || len(p.marker.post) > MaxTagLength {
+		return Errorf(EInvalid, "強調タグは%dバイト以内です (highlight tags are limited to %d bytes)", MaxTagLength, MaxTagLength)
+	}
+	if r.CropLength < 0 {
+		return Errorf(EInvalid, "cropLength は0以上です (cropLength must not be negative)")
+	}
+	return nil
+}
