@@ -1,0 +1,452 @@
+package indexer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"seisaku/indexer/meta"
+	"seisaku/indexer/source"
+	"seisaku/indexer/theme"
+)
+
+// Options tune a build. The zero value works.
+type Options struct {
+	Defaults  meta.Metadata    // the operator's metadata defaults (--city …)
+	Thesaurus *theme.Thesaurus // nil: theme.Default()
+	Workers   int              // goroutines reading and analysing; 0: GOMAXPROCS
+	BatchSize int              // passages per segment or batch; 0: 1000
+	// Progress, if set, is called from the build's goroutine about five
+	// times a second and once at the end.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running build.
+type Progress struct {
+	Files, FilesDone int
+	Bytes, BytesDone int64 // input file bytes
+	TextBytes        int64 // passage text analysed so far
+	Documents        int
+	Passages         int
+	Elapsed          time.Duration
+}
+
+// Skip is a file or record left out of the index, with the reason.
+type Skip struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// Summary reports a finished build.
+type Summary struct {
+	Progress
+	Ignored    int    // files of a format the build does not read
+	Skipped    []Skip // files and records that could not be read
+	Generation string // the generation directory (disk builds)
+	IndexBytes int64  // size of the generation on disk
+}
+
+// input is one file to read.
+type input struct {
+	name string // as reported and stored as the document source
+	size int64
+	read func(emit func(source.Source) error) error
+}
+
+// Build indexes the files under roots into a new generation of the index
+// directory dir and makes it live. The previous index stays live until the
+// new one is complete; on error or cancellation it is left as it was.
+func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
+	inputs, ignored, err := discover(roots)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	prune(dir, currentTarget(dir))
+
+	gen, err := newGeneration(dir)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := buildGeneration(ctx, gen, inputs, opt)
+	if err != nil {
+		os.RemoveAll(gen)
+		return nil, err
+	}
+	sum.Ignored = ignored
+	m := &Manifest{
+		SchemaVersion: SchemaVersion, Created: time.Now().UTC(), Documents: sum.Documents,
+		Passages: sum.Passages, Files: sum.Files, Skipped: sum.Skipped, Roots: roots,
+	}
+	if err := writeManifest(gen, m); err != nil {
+		os.RemoveAll(gen)
+		return nil, fmt.Errorf("write manifest: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		os.RemoveAll(gen)
+		return nil, err
+	}
+	if err := publish(dir, gen); err != nil {
+		os.RemoveAll(gen)
+		return nil, err
+	}
+	sum.Generation = gen
+	sum.IndexBytes = dirSize(gen)
+	return sum, nil
+}
+
+func currentTarget(dir string) string {
+	g, err := CurrentGeneration(dir)
+	if err != nil {
+		return ""
+	}
+	return g
+}
+
+// buildGeneration writes the index into gen with scorch's offline builder,
+// which persists one segment per batch and merges them into one at the end.
+func buildGeneration(ctx context.Context, gen string, inputs []input, opt Options) (*Summary, error) {
+	m := NewMapping()
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	mb, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	meta := []byte(`{"storage":"scorch","index_type":"scorch"}`)
+	if err := os.WriteFile(filepath.Join(gen, "index_meta.json"), meta, 0o644); err != nil {
+		return nil, err
+	}
+	b, err := scorch.NewBuilder(map[string]any{
+		"path":            filepath.Join(gen, "store"),
+		"buildPathPrefix": gen,
+		"batchSize":       batchSize(opt),
+		"internal":        map[string][]byte{"_mapping": mb},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start index builder: %w", err)
+	}
+	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error { return b.Index(d) })
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	if err := b.Close(); err != nil {
+		return nil, fmt.Errorf("finish index: %w", err)
+	}
+	return sum, nil
+}
+
+// BuildMemory indexes the files of fsys into an in-memory index, for the
+// bundled samples and for tests.
+func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Summary, error) {
+	inputs, ignored, err := discoverFS(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := NewMapping()
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	batch := idx.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		err := idx.Batch(batch)
+		batch.Reset()
+		return err
+	}
+	n := batchSize(opt)
+	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error {
+		if err := batch.IndexAdvanced(d); err != nil {
+			return err
+		}
+		if batch.Size() >= n {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		idx.Close()
+		return nil, nil, err
+	}
+	sum.Ignored = ignored
+	return idx, sum, nil
+}
+
+func batchSize(opt Options) int {
+	if opt.BatchSize > 0 {
+		return opt.BatchSize
+	}
+	return 1000
+}
+
+// run reads and analyses the inputs on opt.Workers goroutines and hands
+// every analysed passage to sink on the calling goroutine.
+func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Options, sink func(*document.Document) error) (*Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	an := &Analyzer{Defaults: opt.Defaults, Thesaurus: opt.Thesaurus}
+	st := &buildState{start: time.Now()}
+	st.p.Files = len(inputs)
+	for _, in := range inputs {
+		st.p.Bytes += in.size
+	}
+
+	jobs := make(chan input)
+	out := make(chan []*document.Document, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range jobs {
+				st.readFile(ctx, m, an, in, out)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, in := range inputs {
+			select {
+			case jobs <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
+	var sinkErr error
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case docs, ok := <-out:
+			if !ok {
+				return st.finish(ctx, opt, sinkErr)
+			}
+			if sinkErr != nil {
+				continue // drain so the workers can stop
+			}
+			for _, d := range docs {
+				if err := sink(d); err != nil {
+					sinkErr = fmt.Errorf("write index: %w", err)
+					cancel()
+					break
+				}
+			}
+		case <-tick.C:
+			if opt.Progress != nil {
+				opt.Progress(st.snapshot())
+			}
+		}
+	}
+}
+
+// buildState is shared by the workers of one build.
+type buildState struct {
+	start time.Time
+	mu    sync.Mutex
+	p     Progress
+	skips []Skip
+	text  atomic.Int64
+}
+
+func (st *buildState) skip(path, reason string) {
+	st.mu.Lock()
+	st.skips = append(st.skips, Skip{Path: path, Reason: reason})
+	st.mu.Unlock()
+}
+
+func (st *buildState) snapshot() Progress {
+	st.mu.Lock()
+	p := st.p
+	st.mu.Unlock()
+	p.TextBytes = st.text.Load()
+	p.Elapsed = time.Since(st.start)
+	return p
+}
+
+func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*Summary, error) {
+	if sinkErr != nil {
+		return nil, sinkErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sum := &Summary{Progress: st.snapshot()}
+	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
+	sum.Skipped = st.skips
+	if opt.Progress != nil {
+		opt.Progress(sum.Progress)
+	}
+	return sum, nil
+}
+
+// readFile reads one input, analyses its documents and sends them on out.
+// Problems are recorded as skips; they never stop the build.
+func (st *buildState) readFile(ctx context.Context, m mapping.IndexMapping, an *Analyzer, in input, out chan<- []*document.Document) {
+	docs, passages := 0, 0
+	err := in.read(func(src source.Source) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		src.Path = in.name
+		d := an.Document(src)
+		if d == nil {
+			st.skip(sourceName(src), "empty document: no text left after removing page chrome")
+			return nil
+		}
+		batch := make([]*document.Document, 0, len(d.Passages))
+		for _, p := range d.Passages {
+			bd, err := bleveDocument(m, d, p)
+			if err != nil {
+				return fmt.Errorf("analyse %s: %w", sourceName(src), err)
+			}
+			st.text.Add(int64(len(p.Text)))
+			batch = append(batch, bd)
+		}
+		select {
+		case out <- batch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		docs++
+		passages += len(batch)
+		return nil
+	})
+	var skipped *source.Skipped
+	switch {
+	case err == nil:
+	case errors.As(err, &skipped):
+		for _, r := range skipped.Records {
+			st.skip(in.name+"#"+r.Key, r.Err.Error())
+		}
+	case ctx.Err() != nil:
+		return
+	default:
+		st.skip(in.name, err.Error())
+	}
+	st.mu.Lock()
+	st.p.FilesDone++
+	st.p.BytesDone += in.size
+	st.p.Documents += docs
+	st.p.Passages += passages
+	st.mu.Unlock()
+}
+
+// discover lists the files under roots (files or directories). A root that
+// does not exist is an error: it is the operator's mistake, not a bad file.
+func discover(roots []string) (inputs []input, ignored int, err error) {
+	for _, root := range roots {
+		fi, err := os.Stat(root)
+		if err != nil {
+			return nil, 0, fmt.Errorf("source %s: %w", root, err)
+		}
+		base := filepath.Base(filepath.Clean(root))
+		if !fi.IsDir() {
+			inputs = append(inputs, diskInput(root, base, fi.Size()))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() || e.Name()[0] == '.' {
+				return nil
+			}
+			if !source.Supported(p) {
+				ignored++
+				return nil
+			}
+			rel, _ := filepath.Rel(root, p)
+			info, err := e.Info()
+			if err != nil {
+				return err
+			}
+			inputs = append(inputs, diskInput(p, path.Join(base, filepath.ToSlash(rel)), info.Size()))
+			return nil
+		})
+		if err != nil {
+			return nil, 0, fmt.Errorf("list %s: %w", root, err)
+		}
+	}
+	return inputs, ignored, nil
+}
+
+func diskInput(p, name string, size int64) input {
+	return input{name: name, size: size, read: func(emit func(source.Source) error) error {
+		return source.ReadFile(p, emit)
+	}}
+}
+
+func discoverFS(fsys fs.FS) (inputs []input, ignored int, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		if !source.Supported(p) {
+			ignored++
+			return nil
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		inputs = append(inputs, input{name: p, size: info.Size(), read: func(emit func(source.Source) error) error {
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			return source.Read(p, b, emit)
+		}})
+		return nil
+	})
+	return inputs, ignored, err
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			if fi, err := e.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}

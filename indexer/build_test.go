@@ -1,0 +1,214 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"seisaku/indexer/meta"
+)
+
+// seedsDir holds the five seed documents (bundled samples).
+const seedsDir = "samples/data/seeds"
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	ents, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func docCount(t *testing.T, idx bleve.Index) uint64 {
+	t.Helper()
+	n, err := idx.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func phraseHits(t *testing.T, idx bleve.Index, field, text string) uint64 {
+	t.Helper()
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	res, err := idx.Search(bleve.NewSearchRequest(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+func TestBuildAndOpen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	sum, err := Build(context.Background(), dir, []string{seedsDir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Files != 5 || sum.Documents != 5 || len(sum.Skipped) != 0 {
+		t.Fatalf("summary: files %d documents %d skipped %v; want 5, 5, none", sum.Files, sum.Documents, sum.Skipped)
+	}
+	idx, m, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if m.SchemaVersion != SchemaVersion || m.Passages != sum.Passages {
+		t.Errorf("manifest %+v, summary passages %d", m, sum.Passages)
+	}
+	if n := docCount(t, idx); n != uint64(sum.Passages) {
+		t.Errorf("index holds %d passages, summary says %d", n, sum.Passages)
+	}
+	// 多文化共生 occurs in seed 001 (市民局運営方針) only.
+	if n := phraseHits(t, idx, FieldText, "多文化共生"); n == 0 {
+		t.Error("no passage found for 多文化共生")
+	}
+	if n := phraseHits(t, idx, FieldTextBigram, "多文化共生"); n == 0 {
+		t.Error("no passage found for 多文化共生 through bigrams")
+	}
+}
+
+func TestBuildSkipsBadFilesAndKeepsTheRest(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	copyDir(t, seedsDir, root)
+	bad := map[string][]byte{
+		"empty.txt":        nil,
+		"broken.json":      []byte(`{"records": [ {"name": "広報広聴事業", `),
+		"binary.txt":       {0xff, 0xfe, 0xfd, 0x00, 0x81, 0x00, 0xff, 0xff, 0x80, 0x80},
+		"chrome-only.html": []byte("<html><body><nav>ページの先頭です</nav></body></html>"),
+	}
+	for name, b := range bad {
+		if err := os.WriteFile(filepath.Join(root, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	sum, err := Build(context.Background(), dir, []string{root}, Options{})
+	if err != nil {
+		t.Fatalf("a bad file aborted the build: %v", err)
+	}
+	if sum.Documents != 5 {
+		t.Errorf("indexed %d documents, want the 5 good ones", sum.Documents)
+	}
+	skipped := map[string]string{}
+	for _, s := range sum.Skipped {
+		skipped[filepath.Base(strings.SplitN(s.Path, "#", 2)[0])] = s.Reason
+	}
+	for name := range bad {
+		if skipped[name] == "" {
+			t.Errorf("%s not reported as skipped (skipped: %v)", name, sum.Skipped)
+		}
+	}
+}
+
+func TestFailedBuildKeepsPreviousIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	first, err := Build(context.Background(), dir, []string{seedsDir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, _ := CurrentGeneration(dir)
+
+	// A build cancelled part-way, as by Ctrl-C.
+	ctx, cancel := context.WithCancel(context.Background())
+	opt := Options{BatchSize: 10, Workers: 1, Progress: func(p Progress) {
+		if p.Passages > 0 {
+			cancel()
+		}
+	}}
+	root := filepath.Join(t.TempDir(), "more")
+	copyDir(t, "samples/data/kouhou-bulletins", root)
+	if _, err := Build(ctx, dir, []string{seedsDir, root}, opt); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled build: err = %v, want context.Canceled", err)
+	}
+	// A build whose source folder is missing.
+	if _, err := Build(context.Background(), dir, []string{filepath.Join(root, "missing")}, Options{}); err == nil {
+		t.Fatal("build of a missing folder succeeded")
+	}
+
+	if g, _ := CurrentGeneration(dir); g != live {
+		t.Fatalf("live generation changed from %s to %s", live, g)
+	}
+	idx, m, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if m.Passages != first.Passages || docCount(t, idx) != uint64(first.Passages) {
+		t.Errorf("previous index damaged: manifest %d passages, index %d, want %d", m.Passages, docCount(t, idx), first.Passages)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 1 {
+		t.Errorf("generations left on disk: %v, want only the live one", gens)
+	}
+}
+
+func TestOpenChecksSchemaVersion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	gen, _ := CurrentGeneration(dir)
+	m, err := readManifest(gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SchemaVersion = SchemaVersion - 1
+	if err := writeManifest(gen, m); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = Open(dir)
+	if err == nil || !strings.Contains(err.Error(), "schema version") || !strings.Contains(err.Error(), "seisaku index") {
+		t.Fatalf("Open of an old schema: err = %v, want a message asking for a rebuild", err)
+	}
+	if _, _, err := Open(filepath.Join(t.TempDir(), "nothing")); !errors.Is(err, ErrNoIndex) {
+		t.Fatalf("Open of a missing directory: err = %v, want ErrNoIndex", err)
+	}
+}
+
+func TestBuildMemoryMatchesDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	opt := Options{Defaults: meta.Metadata{City: "大阪市"}}
+	sum, err := Build(context.Background(), dir, []string{seedsDir}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	mem, msum, err := BuildMemory(context.Background(), os.DirFS(seedsDir), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	if msum.Passages != sum.Passages {
+		t.Fatalf("memory build %d passages, disk build %d", msum.Passages, sum.Passages)
+	}
+	for _, q := range []struct{ field, text string }{
+		{FieldText, "情報発信"}, {FieldText, "区政会議"}, {FieldTextBigram, "協働"},
+		{FieldTextReading, "こうほうし"}, {FieldTitle, "運営方針"},
+	} {
+		if d, m := phraseHits(t, disk, q.field, q.text), phraseHits(t, mem, q.field, q.text); d != m || d == 0 {
+			t.Errorf("%s:%s: disk %d hits, memory %d (want equal and > 0)", q.field, q.text, d, m)
+		}
+	}
+}
