@@ -1,3 +1,44 @@
 // Package search turns a search request into a ranked, filtered, faceted and
 // highlighted page of passages over a bleve index built by package indexer.
+//
+// # Query syntax
+//
+// Words are separated by spaces, half-width or full-width (U+3000), and all
+// of them must match. OR (upper case, or full-width ＯＲ) between words makes
+// them alternatives: 多文化共生 OR 国際交流. A word prefixed with - or －
+// excludes passages that contain it: 広報 -SNS. Text in quotes is a phrase:
+// "区政 会議", ＂区政会議＂, “区政会議”, 「区政会議」 or 『区政会議』; a phrase
+// may contain spaces, is matched only by its characters (no reading match)
+// and is never expanded to a theme. A quote closes a word: 「区政会議」の設置
+// is the phrase 区政会議 and the word の設置.
+//
+// A query may hold at most 32 words and 256 characters. An unclosed quote, an
+// OR without a word on each side, OR next to an exclusion, a query of only
+// exclusions, and a word of only punctuation are errors (EInvalid) whose
+// message, in Japanese and English, says what to change. The empty query
+// matches every passage, so filters alone browse the collection.
+//
+// # Matching and ranking
+//
+// Each word is matched in the passage text by morphological terms (boost 3),
+// in the title (2), in the heading path (1.5) and by character bigrams (1);
+// a word typed all in kana also matches by reading (1). Within a field a word
+// that analyses to several terms must match them as a phrase. With Expand, a
+// word (or the whole query) that names a theme of the thesaurus also matches
+// passages tagged with the theme (boost 0.5), and Result.Expansions says so.
+//
+// Filters (city, department, issue type: values of one ORed, facets ANDed;
+// fiscal year range, inclusive) restrict every query and do not change
+// scores: they are the Filter of the top BooleanQuery, a conjunction of term
+// and numeric range queries built from the request's fields, never query
+// string syntax.
+//
+// # Results
+//
+// Facet counts cover the whole result; passages without a value are counted
+// under "unknown". Hits are passages; Permalink is /documents/<docID>#p<seq>,
+// the document page at the passage's anchor. With Distinct "document" a page
+// holds at most one passage (the best) per document; see searchDistinct for
+// how TotalHits is counted then. Highlighting is this package's own: see
+// highlight.go.
 package search

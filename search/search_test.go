@@ -12,7 +12,9 @@ import (
 )
 
 func TestBuildQuery(t *testing.T) {
-	lookup := func(w string) (string, bool) { return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流" }
+	lookup := func(w string) (string, bool) {
+		return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流"
+	}
 	tests := []struct {
 		q      string
 		f      filters
