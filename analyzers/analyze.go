@@ -1,0 +1,232 @@
+package analyzers
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// parsed is one text after folding and one run of kagome.
+type parsed struct {
+	text   string     // original
+	folded string     // foldText(text)
+	m      *offsetMap // folded → original offsets
+	toks   []tokenizer.Token
+}
+
+// parse folds text and tokenizes the folded text in Search mode.
+func (j *ja) parse(text string) *parsed {
+	f, m := foldText(text)
+	p := &parsed{text: text, folded: f, m: m}
+	if f != "" {
+		p.toks = j.tk.Analyze(f, tokenizer.Search)
+	}
+	return p
+}
+
+// span returns the original byte range of folded bytes [f0,f1).
+func (p *parsed) span(f0, f1 int) (int, int) {
+	return p.m.start(f0), p.m.end(f1)
+}
+
+// morph derives the ja_morph stream. Every kagome token advances the
+// position, also the dropped ones, so phrase queries stay exact.
+func (j *ja) morph(p *parsed) analysis.TokenStream {
+	b := newStreamBuilder(len(p.folded))
+	pos := 0
+	for i := range p.toks {
+		t := &p.toks[i]
+		pos++
+		if j.kind(t) != content {
+			continue
+		}
+		if t.Class == tokenizer.USER {
+			pos = j.userParts(b, p, t, pos)
+			continue
+		}
+		term := j.term(t)
+		if term == "" || j.stopWords[term] {
+			continue
+		}
+		start, end := p.span(t.Position, t.Position+len(t.Surface))
+		b.add(term, pos, start, end)
+	}
+	return b.stream()
+}
+
+// term returns the folded base form of a dictionary or unknown token.
+func (j *ja) term(t *tokenizer.Token) string {
+	base := j.baseForm(t)
+	if base == t.Surface {
+		return foldTerm(base) // the surface is already foldText'ed
+	}
+	return Fold(base)
+}
+
+// userParts emits the parts of a user-dictionary word at consecutive
+// positions from pos and returns the last position used.
+func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int) int {
+	f := t.Position
+	parts := j.user.Contents[t.ID].Tokens
+	for i, part := range parts {
+		start, end := p.span(f, f+len(part))
+		b.add(foldTerm(part), pos+i, start, end)
+		f += len(part)
+	}
+	return pos + len(parts) - 1
+}
+
+// reading derives the ja_reading stream: bigrams of the katakana readings of
+// all non-symbol tokens (particles included) laid end to end, without the
+// long vowel mark. Bigrams make the field independent of segmentation:
+// こうほうし (こう|ほうし) and 広報紙 (広報|紙) both read コウホウシ.
+func (j *ja) reading(p *parsed) analysis.TokenStream {
+	units := make([]unit, 0, len(p.folded)/2)
+	for i := range p.toks {
+		t := &p.toks[i]
+		if j.kind(t) == symbol {
+			units = append(units, unit{r: ' '})
+			continue
+		}
+		if t.Class == tokenizer.USER {
+			units = j.userReadingUnits(units, p, t)
+			continue
+		}
+		start, end := p.span(t.Position, t.Position+len(t.Surface))
+		units = readingUnits(units, j.readingOf(t), start, end)
+	}
+	b := newStreamBuilder(len(units) * 3)
+	bigrams(b, units, 0)
+	return b.stream()
+}
+
+// readingUnits appends the characters of reading r, without the long vowel
+// mark, as units spanning original bytes [start,end).
+func readingUnits(units []unit, r string, start, end int) []unit {
+	for _, c := range r {
+		if c != longVowel {
+			units = append(units, unit{r: unicode.ToLower(c), start: start, end: end})
+		}
+	}
+	return units
+}
+
+// userReadingUnits appends the reading of a user-dictionary word part by
+// part, so each part's reading points at the part's own bytes.
+func (j *ja) userReadingUnits(units []unit, p *parsed, t *tokenizer.Token) []unit {
+	c := j.user.Contents[t.ID]
+	f := t.Position
+	for i, part := range c.Tokens {
+		start, end := p.span(f, f+len(part))
+		units = readingUnits(units, toKatakana(c.Yomi[i]), start, end)
+		f += len(part)
+	}
+	return units
+}
+
+// readingOf returns the folded katakana reading of t: the surface itself when
+// it is all kana (so a kana query reads the same however kagome segments
+// it), the user-dictionary or dictionary reading for words with kanji, and
+// the surface for everything else (Latin, digits).
+func (j *ja) readingOf(t *tokenizer.Token) string {
+	switch {
+	case isKana(t.Surface):
+		return toKatakana(t.Surface)
+	case !hasHan(t.Surface):
+		return t.Surface
+	}
+	if r := j.feature(t, j.readIdx); r != "" {
+		f, _ := foldText(r)
+		return f
+	}
+	return toKatakana(t.Surface)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x3000 && (unicode.Is(unicode.Han, r) || r == '々' || r == '〆') {
+			return true
+		}
+	}
+	return false
+}
+
+// bigram derives the ja_bigram stream from the folded text.
+func bigram(folded string, m *offsetMap) analysis.TokenStream {
+	units := make([]unit, 0, utf8.RuneCountInString(folded))
+	for f, r := range folded {
+		w := utf8.RuneLen(r)
+		if w < 0 {
+			w = 1 // invalid byte, decoded as RuneError
+		}
+		units = append(units, unit{r: r, start: m.start(f), end: m.end(f + w)})
+	}
+	b := newStreamBuilder(len(folded) * 2)
+	bigrams(b, stemUnits(units), 0)
+	return b.stream()
+}
+
+// AnalyzePassage analyzes text for all three fields at once, running kagome
+// a single time: it returns the same streams as the registered Morph,
+// Reading and Bigram analyzers. It panics if the embedded dictionaries do
+// not load, which the package tests rule out.
+func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStream) {
+	j := mustJA()
+	p := j.parse(text)
+	return j.morph(p), j.reading(p), bigram(p.folded, p.m)
+}
+
+// Terms returns the terms the named analyzer emits for text, in order.
+func Terms(analyzerName, text string) ([]string, error) {
+	a, err := newAnalyzer(analyzerName)
+	if err != nil {
+		return nil, err
+	}
+	ts := a.analyze(text)
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = string(t.Term)
+	}
+	return out, nil
+}
+
+func mustJA() *ja {
+	j, err := loadJA()
+	if err != nil {
+		panic(err)
+	}
+	return j
+}
+
+// analyzer is one of the three registered analyzers.
+type analyzer struct {
+	j       *ja
+	analyze func(text string) analysis.TokenStream
+}
+
+// Analyze implements bleve's analysis.Analyzer.
+func (a analyzer) Analyze(b []byte) analysis.TokenStream { return a.analyze(string(b)) }
+
+// newAnalyzer returns the analyzer registered under name.
+func newAnalyzer(name string) (analyzer, error) {
+	if name == Bigram {
+		return analyzer{analyze: func(s string) analysis.TokenStream {
+			f, m := foldText(s)
+			return bigram(f, m)
+		}}, nil
+	}
+	j, err := loadJA()
+	if err != nil {
+		return analyzer{}, err
+	}
+	switch name {
+	case Morph:
+		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.morph(j.parse(s)) }}, nil
+	case Reading:
+		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.reading(j.parse(s)) }}, nil
+	}
+	return analyzer{}, fmt.Errorf("analyzers: no analyzer named %q", name)
+}

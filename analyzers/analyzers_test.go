@@ -1,0 +1,346 @@
+package analyzers
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/google/go-cmp/cmp"
+)
+
+// compact renders a stream as "term/position/start-end ...".
+func compact(ts analysis.TokenStream) string {
+	var sb strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		fmt.Fprintf(&sb, "%s/%d/%d-%d", t.Term, t.Position, t.Start, t.End)
+	}
+	return sb.String()
+}
+
+// analyze runs the analyzer registered in bleve under name.
+func analyze(t testing.TB, name, text string) analysis.TokenStream {
+	t.Helper()
+	a, err := registry.NewCache().AnalyzerNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Analyze([]byte(text))
+}
+
+// passages returns the lines of testdata/passages.txt.
+func passages(t testing.TB) []string {
+	t.Helper()
+	f, err := os.Open("testdata/passages.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
+
+func TestMorph(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"情報関連部門の有機的連携を図り、積極的な情報発信を全庁的に推進する。",
+			"情報/1/0-6 関連/2/6-12 部門/3/12-18 有機/5/21-27 的/6/27-30 連携/7/30-36 図る/9/39-45 " +
+				"積極/11/48-54 的/12/54-57 情報/14/60-66 発信/15/66-72 全/17/75-78 庁/18/78-81 的/19/81-84 推進/21/87-93"},
+		{"新型コロナウィルス感染症と共存する社会",
+			"新型/1/0-6 コロナ/2/6-15 ウイルス/3/15-27 感染症/4/27-36 共存/6/39-45 社会/8/51-57"},
+		{"ＳＮＳを活用し、２０２２年度に発信",
+			"sns/1/0-9 活用/3/12-18 2022/6/24-36 年度/7/36-42 発信/9/45-51"},
+		{"ｺﾝﾋﾞﾆでｻｰﾋﾞｽ開始", "コンビニ/1/0-15 サービス/3/18-33 開始/4/33-39"},
+		{"市民と外国人の異文化交流を推進します",
+			"市民/1/0-6 外国/3/9-15 人/4/15-18 異文化/6/21-30 交流/7/30-36 推進/9/39-45"},
+		{"多文化共生の推進", "多文化/1/0-9 共生/2/9-15 推進/4/18-24"},
+		{"市民協働による区政会議", "市民/1/0-6 協働/2/6-12 区政/4/21-27 会議/5/27-33"},
+		{"サーバーを更新", "サーバ/1/0-12 更新/3/15-21"},
+		{"ヴァイオリン教室", "バイオリン/1/0-18 教室/2/18-24"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := compact(analyze(t, Morph, tt.text)); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBigram(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"多文化共生", "多文/1/0-6 文化/2/3-9 化共/3/6-12 共生/4/9-15"},
+		{"ＳＮＳで２０２２年", "sns/1/0-9 で/2/9-12 2022/3/12-24 年/4/24-27"},
+		{"ｺﾝﾋﾞﾆ", "コン/1/0-6 ンビ/2/3-12 ビニ/3/6-15"},
+		{"サーバー、サーバ", "サー/1/0-6 ーバ/2/3-9 サー/3/15-21 ーバ/4/18-24"},
+		{"市", "市/1/0-3"},
+		{"Wi-Fi環境", "wi/1/0-2 fi/2/3-5 環境/3/5-11"},
+	}
+	for _, tt := range tests {
+		if got := compact(analyze(t, Bigram, tt.text)); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReading(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"広報紙", "コウ/1/0-6 ウホ/2/0-6 ホウ/3/0-6 ウシ/4/0-9"},
+		{"こうほうし", "コウ/1/0-6 ウホ/2/0-15 ホウ/3/6-15 ウシ/4/6-15"},
+		{"ＳＮＳ、サーバー", "sns/1/0-9 サバ/2/12-24"},
+	}
+	for _, tt := range tests {
+		if got := compact(analyze(t, Reading, tt.text)); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// phraseMatch reports whether the query stream occurs in the document stream
+// as a phrase: its terms at the same relative positions, as bleve's
+// MatchPhraseQuery requires.
+func phraseMatch(query, doc analysis.TokenStream) bool {
+	if len(query) == 0 {
+		return false
+	}
+	at := map[string]map[int]bool{}
+	for _, t := range doc {
+		if at[string(t.Term)] == nil {
+			at[string(t.Term)] = map[int]bool{}
+		}
+		at[string(t.Term)][t.Position] = true
+	}
+	for base := range at[string(query[0].Term)] {
+		ok := true
+		for _, q := range query[1:] {
+			if !at[string(q.Term)][base+q.Position-query[0].Position] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPhrases(t *testing.T) {
+	tests := []struct {
+		analyzer, query, doc string
+		want                 bool
+	}{
+		{Reading, "こうほうし", "広報紙を全戸に配布します", true},
+		{Reading, "コウホウシ", "広報紙を全戸に配布します", true},
+		{Reading, "しみんきょうどう", "市民協働の推進", true},
+		{Reading, "たぶんかきょうせい", "多文化共生社会の実現", true},
+		{Reading, "じょうほうはっしん", "積極的な情報発信を全庁的に推進する", true},
+		{Reading, "しみんかつどう", "市民協働の推進", false},
+		{Morph, "情報発信の推進", "戦略的な情報発信の推進を図る", true},
+		{Morph, "情報発信推進", "戦略的な情報発信の推進を図る", false},
+		{Morph, "共生", "多文化共生の推進", true},
+		{Morph, "ＳＮＳ", "SNSを活用した情報発信", true},
+		{Bigram, "ＳＮＳ", "SNSを活用した情報発信", true},
+		{Bigram, "化共生", "多文化共生の推進", true},
+		{Bigram, "文化交流", "多文化共生の推進", false},
+	}
+	for _, tt := range tests {
+		q, d := analyze(t, tt.analyzer, tt.query), analyze(t, tt.analyzer, tt.doc)
+		if got := phraseMatch(q, d); got != tt.want {
+			t.Errorf("%s: %s in %s = %v, want %v\nquery %s\ndoc   %s",
+				tt.analyzer, tt.query, tt.doc, got, tt.want, compact(q), compact(d))
+		}
+	}
+}
+
+func TestVariantsGiveSameTerms(t *testing.T) {
+	pairs := [][2]string{
+		{"サーバーを更新する", "サーバを更新する"},
+		{"新型コロナウィルス", "新型コロナウイルス"},
+		{"ＳＮＳで発信", "SNSで発信"},
+		{"sns で発信", "SNS で発信"},
+		{"２０２２年度", "2022年度"},
+		{"ｺﾝﾋﾞﾆの店舗", "コンビニの店舗"},
+		{"ヴァイオリン", "バイオリン"},
+		{"ヴィジョンの共有", "ビジョンの共有"},
+		{"ウェブサイト", "ウエブサイト"},
+		{"霞ヶ関", "霞ケ関"},
+		{"9時〜17時", "9時～17時"},
+		{"ﾌﾟﾗｲﾏﾘｰﾊﾞﾗﾝｽ", "プライマリーバランス"},
+	}
+	for _, p := range pairs {
+		for _, name := range []string{Morph, Bigram, Reading} {
+			a, _ := Terms(name, p[0])
+			b, _ := Terms(name, p[1])
+			if len(a) == 0 || !cmp.Equal(a, b) {
+				t.Errorf("%s: %s → %q, %s → %q", name, p[0], a, p[1], b)
+			}
+		}
+	}
+}
+
+// TestOffsets checks every token of every analyzer on real passages: offsets
+// in range, on character boundaries, positions increasing, and, for morph
+// tokens, text[Start:End] is the token's surface in the original text.
+func TestOffsets(t *testing.T) {
+	j := mustJA()
+	for _, text := range passages(t) {
+		for _, name := range []string{Morph, Bigram, Reading} {
+			checkStream(t, name, text, analyze(t, name, text))
+		}
+		p := j.parse(text)
+		for i := range p.toks {
+			k := &p.toks[i]
+			s, e := p.span(k.Position, k.Position+len(k.Surface))
+			if f, _ := foldText(text[s:e]); f != k.Surface {
+				t.Errorf("%q: token %q has original %q (folds to %q)", text, k.Surface, text[s:e], f)
+			}
+		}
+	}
+}
+
+func checkStream(t *testing.T, name, text string, ts analysis.TokenStream) {
+	t.Helper()
+	last := 0
+	for _, k := range ts {
+		if k.Start < 0 || k.Start > k.End || k.End > len(text) {
+			t.Fatalf("%s %q: token %s has offsets out of range", name, text, k)
+		}
+		if !utf8.ValidString(text[k.Start:k.End]) {
+			t.Fatalf("%s %q: token %s cuts a character", name, text, k)
+		}
+		if k.Position < last || k.Position < 1 || len(k.Term) == 0 {
+			t.Fatalf("%s %q: token %s after position %d", name, text, k, last)
+		}
+		last = k.Position
+	}
+}
+
+// TestTermsAreFolded checks that Fold, which other packages apply to words,
+// leaves every analyzed term unchanged.
+func TestTermsAreFolded(t *testing.T) {
+	for _, text := range passages(t) {
+		for _, name := range []string{Morph, Bigram, Reading} {
+			terms, err := Terms(name, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, term := range terms {
+				if f := Fold(term); f != term {
+					t.Errorf("%s %q: term %q folds to %q", name, text, term, f)
+				}
+			}
+		}
+	}
+}
+
+func TestAnalyzePassageMatchesAnalyzers(t *testing.T) {
+	for _, text := range passages(t) {
+		m, r, b := AnalyzePassage(text)
+		for name, got := range map[string]analysis.TokenStream{Morph: m, Reading: r, Bigram: b} {
+			if want := analyze(t, name, text); compact(got) != compact(want) {
+				t.Errorf("%s %q:\nAnalyzePassage %s\nanalyzer       %s", name, text, compact(got), compact(want))
+			}
+		}
+	}
+}
+
+// TestUserDictParts enforces the rules written at the top of userdict.txt.
+func TestUserDictParts(t *testing.T) {
+	j := mustJA()
+	for _, c := range j.user.Contents {
+		word := strings.Join(c.Tokens, "")
+		want := make([]string, len(c.Tokens))
+		for i, p := range c.Tokens {
+			want[i] = Fold(p)
+			if got, _ := Terms(Morph, p); !cmp.Equal(got, want[i:i+1]) {
+				t.Errorf("part %q of %q analyzes to %q; add it as an entry or split it differently", p, word, got)
+			}
+		}
+		if got, _ := Terms(Morph, word); !cmp.Equal(got, want) {
+			t.Errorf("%q analyzes to %q, want its parts %q", word, got, want)
+		}
+		for i, y := range c.Yomi {
+			if !isKana(y) {
+				t.Errorf("%q: reading %q of %q is not kana", word, y, c.Tokens[i])
+			}
+		}
+	}
+	if n := len(j.user.Contents); n < 50 {
+		t.Errorf("user dictionary has %d entries, want 50+", n)
+	}
+}
+
+func TestUserDictRejectsBadEntries(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"ウィルス対策,ウィルス 対策,ウイルス タイサク,政策用語\n", "not folded"},
+		{"市民協働,市民 共同,シミン キョウドウ,政策用語\n", "do not spell"},
+		{"市民協働,市民 協働,シミン,政策用語\n", "invalid format"},
+	}
+	for _, tt := range tests {
+		_, err := parseUserDict(tt.src)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: error %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ＳＮＳ", "sns"},
+		{"２０２２年度", "2022年度"},
+		{"ｺﾝﾋﾞﾆ", "コンビニ"},
+		{"ﾃﾞｰﾀ", "データ"},
+		{"サーバーの管理", "サーバの管理"},
+		{"コピー", "コピー"},
+		{"ユーザーー", "ユーザ"},
+		{"ウィルス", "ウイルス"},
+		{"ヴァイオリン、ヴェール、ヴ", "バイオリン、ベール、ブ"},
+		{"ゔぁ", "ば"},
+		{"10時～12時〜", "10時〜12時〜"},
+		{"人々", "人々"},
+		{"㍻", "平成"},
+		{"（株）", "(株)"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := Fold(tt.want); got != tt.want {
+			t.Errorf("Fold(%q) = %q, not idempotent", tt.want, got)
+		}
+	}
+}
+
+func TestTermsUnknownAnalyzer(t *testing.T) {
+	if _, err := Terms("standard", "市民"); err == nil {
+		t.Error("Terms(standard) succeeded, want an error")
+	}
+}
+
+// TestStopTags checks Lucene-like stop tags on tokens kagome classifies.
+func TestStopTags(t *testing.T) {
+	j := mustJA()
+	p := j.parse("市民、および職員が、えーと、協力する。")
+	var got []string
+	for i := range p.toks {
+		k := &p.toks[i]
+		got = append(got, fmt.Sprintf("%s:%d", k.Surface, j.kind(k)))
+	}
+	want := "市民:0 、:2 および:1 職員:0 が:1 、:2 えーと:1 、:2 協力:0 する:0 。:2"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("kinds\n got %s\nwant %s", s, want)
+	}
+}

@@ -1,0 +1,174 @@
+package analyzers
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+//go:embed stopwords.txt
+var stopWordsFile string
+
+// stopTopPOS are the top-level parts of speech whose tokens are dropped, as
+// in Lucene's JapaneseAnalyzer stoptags.txt (kagome's filter/ja ships the
+// same list): every sub-tag of these is listed there.
+var stopTopPOS = []string{"接続詞", "助詞", "助動詞", "記号", "フィラー", "非言語音"}
+
+// ja is the shared kagome tokenizer plus what the analyzers look up per
+// token, prepared once so the hot path reads slices instead of calling
+// Token.POS() or Token.Features(), which allocate.
+type ja struct {
+	tk   *tokenizer.Tokenizer
+	dict *dict.Dict
+	user *dict.UserDict
+
+	stopPOS         []bool // by POS name ID: top-level stop tag
+	symbolID        dict.POSID
+	otherID, kantou dict.POSID // その他-間投 is a stop tag too
+	baseIdx         int        // index of the base form in Contents[id]
+	readIdx         int        // index of the reading in Contents[id]
+	unkPOS          int        // index of the top-level POS in UnkDict.Contents[id]
+
+	stopWords map[string]bool
+}
+
+var shared struct {
+	once sync.Once
+	ja   *ja
+	err  error
+}
+
+// loadJA returns the shared tokenizer, loading the IPA dictionary (about a
+// second and ~90 MB of heap) and the user dictionary on first use.
+func loadJA() (*ja, error) {
+	shared.once.Do(func() { shared.ja, shared.err = newJA() })
+	return shared.ja, shared.err
+}
+
+func newJA() (*ja, error) {
+	ud, err := parseUserDict(userDictFile)
+	if err != nil {
+		return nil, err
+	}
+	d := ipa.Dict()
+	tk, err := tokenizer.New(d, tokenizer.UserDict(ud), tokenizer.OmitBosEos())
+	if err != nil {
+		return nil, fmt.Errorf("analyzers: kagome tokenizer: %w", err)
+	}
+	j := &ja{tk: tk, dict: d, user: ud, stopWords: parseWordList(stopWordsFile)}
+	if err := j.indexFeatures(); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+// indexFeatures resolves POS name IDs and feature positions in the loaded
+// dictionary.
+func (j *ja) indexFeatures() error {
+	names := j.dict.POSTable.NameList
+	ids := make(map[string]dict.POSID, len(names))
+	for i, n := range names {
+		ids[n] = dict.POSID(i)
+	}
+	j.stopPOS = make([]bool, len(names))
+	for _, n := range stopTopPOS {
+		if id, ok := ids[n]; ok {
+			j.stopPOS[id] = true
+		}
+	}
+	j.symbolID, j.otherID, j.kantou = ids["記号"], ids["その他"], ids["間投"]
+	const ipaPOSLen = 4 // IPA features: 4 POS levels, then the contents
+	base, ok1 := j.dict.ContentsMeta[dict.BaseFormIndex]
+	read, ok2 := j.dict.ContentsMeta[dict.ReadingIndex]
+	if !ok1 || !ok2 {
+		return fmt.Errorf("analyzers: IPA dictionary lacks base form or reading columns")
+	}
+	j.baseIdx, j.readIdx = int(base)-ipaPOSLen, int(read)-ipaPOSLen
+	j.unkPOS = int(j.dict.UnkDict.ContentsMeta[dict.POSStartIndex])
+	return nil
+}
+
+// parseWordList reads one word a line, skipping comments, folded.
+func parseWordList(s string) map[string]bool {
+	m := make(map[string]bool)
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w != "" && !strings.HasPrefix(w, "#") {
+			m[Fold(w)] = true
+		}
+	}
+	return m
+}
+
+// tokenKind classifies a kagome token for the analyzers.
+type tokenKind uint8
+
+const (
+	content tokenKind = iota // emitted
+	stopTag                  // dropped by POS, still part of the reading
+	symbol                   // 記号: dropped, breaks readings
+)
+
+// kind returns the token's class without allocating.
+func (j *ja) kind(t *tokenizer.Token) tokenKind {
+	switch t.Class {
+	case tokenizer.KNOWN:
+		pos := j.dict.POSTable.POSs[t.ID]
+		if len(pos) == 0 {
+			return content
+		}
+		switch {
+		case pos[0] == j.symbolID:
+			return symbol
+		case j.stopPOS[pos[0]], len(pos) > 1 && pos[0] == j.otherID && pos[1] == j.kantou:
+			return stopTag
+		}
+	case tokenizer.UNKNOWN:
+		c := j.dict.UnkDict.Contents[t.ID]
+		if j.unkPOS < len(c) {
+			switch top := c[j.unkPOS]; {
+			case top == "記号":
+				return symbol
+			case isStopTop(top):
+				return stopTag
+			}
+		}
+	}
+	return content
+}
+
+func isStopTop(top string) bool {
+	for _, s := range stopTopPOS {
+		if s == top {
+			return true
+		}
+	}
+	return false
+}
+
+// feature returns column i of a known token's contents, or "" for "*".
+func (j *ja) feature(t *tokenizer.Token, i int) string {
+	if t.Class != tokenizer.KNOWN {
+		return ""
+	}
+	c := j.dict.Contents[t.ID]
+	if i < 0 || i >= len(c) || c[i] == "*" {
+		return ""
+	}
+	return c[i]
+}
+
+// baseForm returns the token's dictionary form, or its surface.
+func (j *ja) baseForm(t *tokenizer.Token) string {
+	if b := j.feature(t, j.baseIdx); b != "" {
+		return b
+	}
+	return t.Surface
+}
