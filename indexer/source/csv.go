@@ -23,7 +23,7 @@ var csvColumns = map[string][]string{
 
 // csvLayout says which column holds what; -1 when none does.
 type csvLayout struct {
-	header                      []string
+	header                       []string
 	title, text, city, date, url int
 }
 

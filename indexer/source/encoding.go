@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,7 +45,7 @@ func decodeBytes(data []byte) (string, string, error) {
 		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), data, "UTF-16")
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", errors.New("broken encoding: binary data (NUL bytes)")
+		return "", "", fmt.Errorf("%w: binary data (NUL bytes)", ErrEncoding)
 	}
 	if utf8.Valid(data) {
 		return string(data), "UTF-8", nil
@@ -75,7 +76,7 @@ func guessJapanese(data []byte) (string, string, error) {
 		}
 	}
 	if bestName == "" {
-		return "", "", errors.New("broken encoding: neither UTF-8, Shift_JIS nor EUC-JP")
+		return "", "", fmt.Errorf("%w: neither UTF-8, Shift_JIS nor EUC-JP", ErrEncoding)
 	}
 	return best, bestName, nil
 }

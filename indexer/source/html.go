@@ -127,8 +127,8 @@ func (r *htmlReader) walk(n *html.Node) {
 		r.buf.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		if n.DataAtom == atom.Title && r.title == "" {
-			r.title = trim(collapseSpace(textOf(n)))
+		if n.DataAtom == atom.Head {
+			r.title = headTitle(n)
 		}
 		if skippedElements[n.DataAtom] || isChromeElement(n) {
 			return
@@ -190,6 +190,16 @@ func isChromeElement(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// headTitle returns the text of the first <title> in head.
+func headTitle(head *html.Node) string {
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Title {
+			return trim(collapseSpace(textOf(c)))
+		}
+	}
+	return ""
 }
 
 // textOf returns all text under n.

@@ -130,7 +130,7 @@ func readFormat(path string, r io.Reader, emit func(Source) error) error {
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {
-		return fmt.Errorf("reading: %w", err)
+		return err
 	}
 	return readWhole(path, ext, data, emit)
 }
