@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +74,7 @@ func (s *Server) writeCSV(ctx context.Context, c echo.Context, req search.Reques
 			if rows == s.cfg.MaxExportRows {
 				break
 			}
-			_ = w.Write(csvRow(hit, base))
+			_ = w.Write(CSVRecord(hit, base))
 			rows++
 		}
 		w.Flush()
@@ -90,8 +91,12 @@ func (s *Server) writeCSV(ctx context.Context, c echo.Context, req search.Reques
 	return nil
 }
 
-// csvRow is one hit as a CSV record in the order of csvHeader.
-func csvRow(h search.Hit, base string) []string {
+// CSVHeader returns the header record of CSV exports.
+func CSVHeader() []string { return slices.Clone(csvHeader) }
+
+// CSVRecord is one hit as a CSV record in the order of CSVHeader; base
+// ("https://host") makes a root-relative permalink absolute.
+func CSVRecord(h search.Hit, base string) []string {
 	year := ""
 	if h.Year > 0 {
 		year = strconv.Itoa(h.Year)

@@ -42,4 +42,3 @@ func (s *Server) handleReady(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, st)
 }
-

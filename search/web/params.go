@@ -6,7 +6,8 @@ package web
 //	city, department, issue_type
 //	                  filters; repeat the parameter or separate values with commas;
 //	                  values of one filter are ORed, filters are ANDed
-//	year              2022, 2019..2022, 2019.. or ..2022 (fiscal year, inclusive)
+//	year              2022, 2019..2022, 2019.. or ..2022 (fiscal year, inclusive);
+//	                  full-width digits and 〜 for .. are accepted
 //	facets            comma list of city, department, year, issue_type; * for all
 //	sort              relevance (default), year or date (newest first)
 //	page              1-based page number
@@ -25,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"seisaku/search"
 )
@@ -73,6 +76,13 @@ func allValid(vs []string) bool {
 		}
 	}
 	return true
+}
+
+// ParseRequest parses search parameters, as /api/search takes them, into a
+// search.Request within cfg's limits. The CLI uses it for the same syntax
+// and the same messages.
+func ParseRequest(v url.Values, cfg Config) (search.Request, error) {
+	return parseSearch(v, cfg.withDefaults())
 }
 
 // parseSearch turns query parameters into a search.Request within cfg's limits.
@@ -139,7 +149,7 @@ func parseYear(v url.Values, _ Config, r *search.Request) error {
 	if s == "" {
 		return nil
 	}
-	from, to, ok := parseYearRange(s)
+	from, to, ok := parseYearRange(yearRangeReplacer.Replace(width.Narrow.String(s)))
 	if !ok {
 		return invalid("年度の指定 %q が正しくありません。2022、2019..2022、2019.. または ..2022 の形で指定してください "+
 			"(year must be a year like 2022 or a range like 2019..2022, 2019.. or ..2022)", s)
@@ -150,6 +160,10 @@ func parseYear(v url.Values, _ Config, r *search.Request) error {
 	r.YearFrom, r.YearTo = from, to
 	return nil
 }
+
+// yearRangeReplacer lets people write a range the Japanese way, 2019〜2022
+// (after width folding, full-width digits and ～ are ASCII).
+var yearRangeReplacer = strings.NewReplacer("〜", "..", "~", "..")
 
 // parseYearRange parses "2022", "2019..2022", "2019.." and "..2022"; 0 is open.
 func parseYearRange(s string) (from, to int, ok bool) {

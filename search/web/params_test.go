@@ -19,6 +19,8 @@ func TestParseSearch(t *testing.T) {
 		{"year=2019..2022", `q="" year=2019..2022 sort=relevance page=1/20`},
 		{"year=2019..", `q="" year=2019..0 sort=relevance page=1/20`},
 		{"year=..2022", `q="" year=0..2022 sort=relevance page=1/20`},
+		{"year=２０１９〜２０２２", `q="" year=2019..2022 sort=relevance page=1/20`},
+		{"year=2019～", `q="" year=2019..0 sort=relevance page=1/20`},
 		{"facets=*", `q="" facets=city|department|year|issue_type sort=relevance page=1/20`},
 		{"facets=year,city", `q="" facets=year|city sort=relevance page=1/20`},
 		{"sort=date&page=3&hitsPerPage=50", `q="" sort=date page=3/50`},

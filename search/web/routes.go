@@ -12,6 +12,7 @@ func (s *Server) registerRoutes() {
 		s.routes[path] = true
 	}
 	get("/", s.handleIndexPage)
+	get("/documents/:id", s.handleIndexPage) // permalinks: the page shows the document
 	get("/healthz", s.handleHealth)
 	get("/readyz", s.handleReady)
 	get("/metrics", echo.WrapHandler(s.metrics.handler()))
