@@ -216,7 +216,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
   function emptyState() {
     return {q: "", city: [], department: [], issue_type: [], yearFrom: "", yearTo: "",
-      sort: "relevance", page: 1, expand: true, doc: ""};
+      sort: "relevance", page: 1, expand: true, doc: "", passage: ""};
   }
 
   let sheet = null; // one constructed stylesheet shared by every instance
@@ -261,7 +261,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
     connectedCallback() {
       if (!this.ui) this.build();
-      window.addEventListener("popstate", this.onPopState);
+      if (this.urlState) window.addEventListener("popstate", this.onPopState);
       this.restore();
     }
 
@@ -316,12 +316,12 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const t = this.t, ui = this.ui;
       ui.sort = h("select", {id: id("sort"), onchange: () => this.setState({sort: ui.sort.value})},
         Object.entries(t.sorts).map(([v, label]) => h("option", {value: v, text: label})));
-      const year = (key, label) => h("input", {
+      const year = (key) => h("input", {
         type: "number", inputmode: "numeric", min: "1900", max: "2100", step: "1", placeholder: key === "from" ? "2019" : "2024",
-        "aria-label": label, onchange: () => this.onYearChange(),
+        onchange: () => this.onYearChange(),
       });
-      ui.yearFrom = year("from", t.yearFrom);
-      ui.yearTo = year("to", t.yearTo);
+      ui.yearFrom = year("from");
+      ui.yearTo = year("to");
       ui.expand = h("input", {type: "checkbox", role: "switch", checked: true,
         onchange: () => this.setState({expand: ui.expand.checked})});
       ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
@@ -468,11 +468,14 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     /* ---- state, URL and history ---- */
 
     /* setState changes the search, mirrors it in the URL (pushState unless
-     * push is false: typing replaces the entry) and runs it. Any change but
-     * the page number goes back to page 1. */
+     * push is false: typing replaces the entry) and runs it. A change to the
+     * search goes back to page 1 and leaves the document view. */
     setState(change, push = true) {
       const s = this.state;
-      if (!("page" in change) && !("doc" in change && Object.keys(change).length === 1)) change.page = 1;
+      const keys = Object.keys(change);
+      if (!keys.includes("page") && !keys.every((k) => k === "doc" || k === "passage")) change.page = 1;
+      if (!("doc" in change)) change.doc = ""; // a new search leaves the document view
+      if (!change.doc) change.passage = "";
       Object.assign(s, change);
       this.writeURL(push);
       this.render();
@@ -499,6 +502,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       s.doc = p.get(k("doc")) || "";
       const m = this.full && /\/documents\/([^/]+)$/.exec(location.pathname); // a permalink
       if (!s.doc && m) s.doc = decodeURIComponent(m[1]);
+      const hash = /^#(p\d+)$/.exec(location.hash);
+      s.passage = s.doc && hash ? hash[1] : "";
       return s;
     }
 
@@ -515,7 +520,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       set("expand", !s.expand && "false");
       set("doc", s.doc);
       u.pathname = u.pathname.replace(/\/documents\/[^/]+$/, "/");
-      if (!s.doc) u.hash = "";
+      u.hash = s.doc && s.passage ? "#" + s.passage : "";
       if (u.href !== location.href) history[push ? "pushState" : "replaceState"](history.state, "", u);
     }
 
@@ -609,6 +614,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
     showResult(res) {
       const t = this.t, ui = this.ui;
+      this.lastResult = res;
       this.words = new Set(queryWords(this.state.q));
       this.hitIDs = new Set(res.hits.map((hit) => hit.id));
       ui.hits.replaceChildren(...res.hits.map((hit) => this.hitItem(hit)));
@@ -627,7 +633,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
      * text is read again). */
     announce(text) {
       this.ui.status.textContent = "";
-      requestAnimationFrame(() => { this.ui.status.textContent = text; });
+      setTimeout(() => { this.ui.status.textContent = text; }, 50);
     }
 
     emptyMessage() {
@@ -686,10 +692,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     onDocLink(e, hit) {
       if (!this.full || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
       e.preventDefault();
-      const seq = /#p\d+$/.exec(hit.permalink || "");
-      this.setState({doc: hit.documentId});
-      if (seq) history.replaceState(history.state, "", new URL(seq[0], location.href));
-      this.showDocument();
+      const seq = /#(p\d+)$/.exec(hit.permalink || "");
+      this.setState({doc: hit.documentId, passage: seq ? seq[1] : ""});
     }
 
     /* ---- facets ---- */
@@ -716,7 +720,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         h("h3", {id, text: t.facet[name]}),
         h("ul", {}, entries.map(([v, n]) => h("li", {}, this.facetValue(name, v, n, selected.includes(v))))),
         !all && total > FACET_LIMIT ? h("button", {class: "more", type: "button", text: t.showAll(total),
-          onclick: () => { this.openFacets.add(name); this.lastURL = ""; this.search(); }}) : null);
+          onclick: () => { this.openFacets.add(name); this.showFacets(this.lastResult.facetDistribution || {}); }}) : null);
     }
 
     /* facetValue is a toggle button; "unknown" cannot be filtered on, so
@@ -825,7 +829,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       if (re) re.lastIndex = 0;
       return h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
         (p.headings || []).length ? h("p", {class: "path", text: p.headings.join(" › ")}) : null,
-        match ? h("span", {class: "badge", text: t0(this.t.matched)}) : null,
+        match ? h("span", {class: "badge", text: this.t.matched}) : null,
         h("div", {}, markWords(p.text || "", re)));
     }
 
@@ -852,12 +856,9 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
     /* scrollToPassage honours a #p<seq> in the URL (permalinks). */
     scrollToPassage() {
-      const m = /^#(p\d+)$/.exec(location.hash);
-      return m ? this.jumpTo(m[1]) : false;
+      return this.state.passage ? this.jumpTo(this.state.passage) : false;
     }
   }
-
-  function t0(s) { return s; }
 
   if (!customElements.get("seisaku-search")) customElements.define("seisaku-search", SeisakuSearch);
 })();

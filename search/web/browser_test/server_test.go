@@ -1,0 +1,153 @@
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"seisaku/indexer"
+	"seisaku/indexer/samples"
+	"seisaku/search"
+	"seisaku/search/web"
+	"seisaku/search/web/assets"
+)
+
+// stack is the service as deployed: the real web.Server over a Searcher on
+// an in-memory index of the bundled samples, with the assets mounted the way
+// the report asks the web package to mount them, plus a second origin (a
+// city's website) that embeds the widget.
+type stack struct {
+	api  *httptest.Server // the search service
+	host *httptest.Server // another origin: a page embedding the widget
+
+	mu       sync.Mutex
+	requests []*http.Request // API requests, in order
+}
+
+var (
+	sharedOnce    sync.Once
+	sharedBackend *search.Searcher
+	sharedErr     error
+)
+
+// backend indexes the samples once per test binary.
+func backend(t *testing.T) *search.Searcher {
+	t.Helper()
+	sharedOnce.Do(func() {
+		idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		sharedBackend = search.New(idx)
+	})
+	if sharedErr != nil {
+		t.Fatalf("indexing the samples: %v", sharedErr)
+	}
+	return sharedBackend
+}
+
+// newStack starts the service and the embedding origin; hostPage is the
+// HTML the second origin serves at /, with {{API}} replaced by the
+// service's URL.
+func newStack(t *testing.T, hostPage string) *stack {
+	t.Helper()
+	s := &stack{}
+	s.host = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, strings.ReplaceAll(hostPage, "{{API}}", s.api.URL))
+	}))
+	t.Cleanup(s.host.Close)
+	cfg := web.DefaultConfig()
+	cfg.RateLimit = 0 // a browser test sends bursts
+	cfg.AllowedOrigins = []string{s.host.URL}
+	srv := web.NewServer(cfg, backend(t), nil)
+	s.api = httptest.NewServer(s.count(mount(srv.Handler())))
+	t.Cleanup(s.api.Close)
+	return s
+}
+
+// mount serves the assets at /, /widget.js and /demo and everything else
+// from api: the routes the web package is asked to add.
+func mount(api http.Handler) http.Handler {
+	files := assets.FS()
+	serve := func(name, ctype string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			b, err := fs.ReadFile(files, name)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+			w.Write(b)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/", api)
+	mux.HandleFunc("GET /{$}", serve("index.html", "text/html; charset=utf-8"))
+	mux.HandleFunc("GET /documents/{id}", serve("index.html", "text/html; charset=utf-8"))
+	mux.HandleFunc("GET /demo", serve("demo.html", "text/html; charset=utf-8"))
+	mux.HandleFunc("GET /widget.js", serve("widget.js", "text/javascript; charset=utf-8"))
+	return mux
+}
+
+// count records every /api/ request.
+func (s *stack) count(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			s.mu.Lock()
+			s.requests = append(s.requests, r.Clone(context.Background()))
+			s.mu.Unlock()
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// calls returns the API requests to path so far, as "q=…" query strings.
+func (s *stack) calls(path string) []url.Values {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []url.Values
+	for _, r := range s.requests {
+		if r.URL.Path == path {
+			out = append(out, r.URL.Query())
+		}
+	}
+	return out
+}
+
+// origins returns the Origin headers of the API requests to path.
+func (s *stack) origins(path string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, r := range s.requests {
+		if r.URL.Path == path {
+			out = append(out, r.Header.Get("Origin"))
+		}
+	}
+	return out
+}
+
+// searchAPI asks the service directly, for the expected answer.
+func (s *stack) searchAPI(t *testing.T, query string) search.Result {
+	t.Helper()
+	res, err := http.Get(s.api.URL + "/api/search?" + query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out search.Result
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
