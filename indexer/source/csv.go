@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"seisaku/indexer/meta"
@@ -133,7 +134,7 @@ var dateField = regexp.MustCompile(`^([0-9]{4})[./\-年]([0-9]{1,2})(?:[./\-月]
 // 2024-04-15 (2024-04); anything else gives "".
 func isoDate(s string) string {
 	m := dateField.FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || !inRange(m[2], 1, 12) || m[3] != "" && !inRange(m[3], 1, 31) {
 		return ""
 	}
 	out := m[1] + "-" + pad2(m[2])
@@ -141,6 +142,11 @@ func isoDate(s string) string {
 		out += "-" + pad2(m[3])
 	}
 	return out
+}
+
+func inRange(s string, lo, hi int) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= lo && n <= hi
 }
 
 func pad2(s string) string {

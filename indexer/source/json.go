@@ -113,7 +113,7 @@ func malformedJSON(text string, err error) error {
 // a line keyed "line N". Lines must be UTF-8; a bad line is skipped.
 func readJSONLines(path string, r io.Reader, emit func(Source) error) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), maxLine)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	var skipped Skipped
 	n := 0
 	for sc.Scan() {
