@@ -38,8 +38,8 @@ func one(t *testing.T, name string, data []byte) Source {
 func TestReadWholeFile(t *testing.T) {
 	tests := []struct {
 		file, title, url string
-		first           int
-		want            string
+		first            int
+		want             string
 	}{
 		{"seed000_page.txt", "令和4年度政策企画室運営方針", "", 5,
 			"P:2023年6月9日 | P:運営方針の進捗管理(振り返り)を実施しました。その結果について、「自己評価」欄に反映しています。(令和5年6月9日) | P:【室の目標(何をめざすのか)】 | L:豊かな大阪の実現のためのトップマネジメントの補佐 | L:市民との情報共有と信頼の確保を図るための情報発信の推進"},
