@@ -15,6 +15,7 @@ import (
 const (
 	codeRateLimited = "rate_limited"
 	codeTimeout     = "timeout"
+	codeUnavailable = "unavailable"
 	codeNotAllowed  = "method_not_allowed"
 )
 
@@ -103,7 +104,7 @@ func statusCode(status int) string {
 	case http.StatusMethodNotAllowed:
 		return codeNotAllowed
 	case http.StatusServiceUnavailable:
-		return codeTimeout
+		return codeUnavailable
 	}
 	if status >= 500 {
 		return search.EInternal
@@ -122,7 +123,7 @@ func statusMessage(he *echo.HTTPError) string {
 	case http.StatusRequestEntityTooLarge:
 		return "リクエストが大きすぎます (request too large)"
 	}
-	if he.Code >= 500 {
+	if he.Code >= 500 && he.Code != http.StatusServiceUnavailable {
 		return "サーバー内部のエラーです (internal error)"
 	}
 	if m, ok := he.Message.(string); ok {

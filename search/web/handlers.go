@@ -44,8 +44,12 @@ func (s *Server) searchRequest(c echo.Context) (search.Request, error) {
 func (s *Server) search(ctx context.Context, req search.Request) (*search.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.SearchTimeout)
 	defer cancel()
+	backend, err := s.current()
+	if err != nil {
+		return nil, err
+	}
 	start := time.Now()
-	res, err := s.backend.Search(ctx, req)
+	res, err := backend.Search(ctx, req)
 	s.metrics.search.Observe(time.Since(start).Seconds())
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", clip(req.Q, 100), err)
@@ -70,9 +74,13 @@ func (s *Server) handleDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	backend, err := s.current()
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	doc, err := s.backend.Document(ctx, id)
+	doc, err := backend.Document(ctx, id)
 	if err != nil {
 		return fmt.Errorf("document %q: %w", id, err)
 	}
@@ -116,9 +124,13 @@ func (s *Server) handleSuggest(c echo.Context) error {
 	if q == "" {
 		return c.JSON(http.StatusOK, out)
 	}
+	backend, err := s.current()
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	sugs, err := s.backend.Suggest(ctx, q, n)
+	sugs, err := backend.Suggest(ctx, q, n)
 	if err != nil {
 		return fmt.Errorf("suggest %q: %w", clip(q, 100), err)
 	}
@@ -142,9 +154,13 @@ func (s *Server) handleSimilar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	backend, err := s.current()
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	res, err := s.backend.Similar(ctx, id, n)
+	res, err := backend.Similar(ctx, id, n)
 	if err != nil {
 		return fmt.Errorf("similar %q: %w", id, err)
 	}

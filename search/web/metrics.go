@@ -20,7 +20,8 @@ type metrics struct {
 	search   prometheus.Histogram
 }
 
-func newMetrics(backend Backend) *metrics {
+// newMetrics registers the collectors; docCount gives the index size.
+func newMetrics(docCount func() (uint64, bool)) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -40,18 +41,15 @@ func newMetrics(backend Backend) *metrics {
 	}
 	m.reg.MustRegister(m.requests, m.duration, m.search,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	if dc, ok := backend.(DocCounter); ok {
-		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "seisaku_index_documents",
-			Help: "Passages (bleve documents) in the index being served.",
-		}, func() float64 {
-			n, err := dc.DocCount()
-			if err != nil {
-				return math.NaN()
-			}
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "seisaku_index_documents",
+		Help: "Passages (bleve documents) in the index being served; NaN while unknown.",
+	}, func() float64 {
+		if n, ok := docCount(); ok {
 			return float64(n)
-		}))
-	}
+		}
+		return math.NaN()
+	}))
 	return m
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -17,28 +18,32 @@ import (
 // Server is the HTTP front of a Backend.
 type Server struct {
 	cfg     Config
-	backend Backend
+	backend atomic.Pointer[backendRef] // nil until an index is loaded
 	log     *slog.Logger
 	echo    *echo.Echo
 	metrics *metrics
 	routes  map[string]bool // registered route templates, for metric labels
 }
 
+// backendRef boxes a Backend for the atomic pointer.
+type backendRef struct{ Backend }
+
 // NewServer builds the router and middleware for backend. Zero limits and
 // timeouts in cfg take their defaults; Run validates cfg. A nil logger
-// discards logs.
+// discards logs. backend may be nil: the server then answers /healthz, and
+// /readyz and the API say 503 until SetBackend gives it one.
 func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		cfg:     cfg.withDefaults(),
-		backend: backend,
-		log:     logger,
-		echo:    echo.New(),
-		metrics: newMetrics(backend),
-		routes:  map[string]bool{},
+		cfg:    cfg.withDefaults(),
+		log:    logger,
+		echo:   echo.New(),
+		routes: map[string]bool{},
 	}
+	s.metrics = newMetrics(s.docCount)
+	s.SetBackend(backend)
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
 	s.echo.IPExtractor = echo.ExtractIPDirect()
@@ -48,6 +53,39 @@ func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
 	s.middleware()
 	s.registerRoutes()
 	return s
+}
+
+// SetBackend makes b answer the requests from now on: the index has loaded,
+// or a rebuilt one replaces it. Requests in flight finish on the old one.
+func (s *Server) SetBackend(b Backend) {
+	if b == nil {
+		s.backend.Store(nil)
+		return
+	}
+	s.backend.Store(&backendRef{b})
+}
+
+// current is the Backend, or a 503 error while there is none.
+func (s *Server) current() (Backend, error) {
+	if r := s.backend.Load(); r != nil {
+		return r.Backend, nil
+	}
+	return nil, echo.NewHTTPError(http.StatusServiceUnavailable,
+		"索引を読み込み中です。しばらくしてから再度お試しください (the index is loading; retry shortly)")
+}
+
+// docCount counts the passages of the current backend if it can.
+func (s *Server) docCount() (uint64, bool) {
+	b, err := s.current()
+	if err != nil {
+		return 0, false
+	}
+	dc, ok := b.(DocCounter)
+	if !ok {
+		return 0, false
+	}
+	n, err := dc.DocCount()
+	return n, err == nil
 }
 
 // Handler returns the server's http.Handler (for httptest or another mux).

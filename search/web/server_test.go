@@ -7,8 +7,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -316,5 +318,23 @@ func TestIndexPage(t *testing.T) {
 	csp := res.Header.Get("Content-Security-Policy")
 	if !strings.Contains(csp, "script-src 'sha256-") {
 		t.Errorf("CSP %q does not pin the inline script", csp)
+	}
+}
+
+func TestLoadingThenReady(t *testing.T) {
+	srv := NewServer(DefaultConfig(), nil, nil)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	var got []string
+	for _, path := range []string{"/healthz", "/readyz", "/api/search?q=x", "/api/documents/shimin"} {
+		res, body := get(t, ts.URL, path)
+		got = append(got, fmt.Sprintf("%s %d %s", path, res.StatusCode, decode[errorBody](t, body).Code))
+	}
+	srv.SetBackend(&fakeBackend{})
+	res, _ := get(t, ts.URL, "/readyz")
+	got = append(got, fmt.Sprintf("loaded /readyz %d", res.StatusCode))
+	want := "/healthz 200 |/readyz 503 unavailable|/api/search?q=x 503 unavailable|/api/documents/shimin 503 unavailable|loaded /readyz 200"
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
 	}
 }

@@ -222,7 +222,7 @@ func (tb *tab) key(keys string) {
 // with a real mouse event.
 func (tb *tab) click(expr string) {
 	tb.t.Helper()
-	tb.do(chromedp.Click(chromedp.JSPath("(() => { "+prelude+" return ("+expr+"); })()")))
+	tb.do(chromedp.Click(chromedp.JSPath("(() => { " + prelude + " return (" + expr + "); })()")))
 }
 
 // screenshot saves the viewport as name.png under outDir.

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"seisaku/indexer"
+	"seisaku/indexer/samples"
+	"seisaku/search"
+	"seisaku/search/web"
+)
+
+// runServe is `seisaku serve`: the HTTP API and search page over an index
+// directory, or over the bundled samples indexed in memory when no index is
+// given, until ctx is cancelled (SIGINT, SIGTERM).
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	def := web.DefaultConfig()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("index", getenv("SEISAKU_INDEX"), "index directory (env SEISAKU_INDEX); empty: the bundled samples, indexed in memory")
+	addr := fs.String("addr", envOr(getenv, "SEISAKU_ADDR", ":8080"), "listen address (env SEISAKU_ADDR)")
+	origins := fs.String("origins", getenv("SEISAKU_ORIGINS"), "comma-separated origins allowed to call the API from browsers (CORS), e.g. https://www.city.kiryu.lg.jp, or * (env SEISAKU_ORIGINS)")
+	rate := fs.Float64("rate", def.RateLimit, "requests per second allowed per client IP; 0: no limit")
+	burst := fs.Int("burst", def.RateBurst, "requests per client IP allowed at once")
+	trustProxy := fs.Bool("trust-proxy", false, "take the client IP from X-Forwarded-For (only behind a reverse proxy)")
+	baseURL := fs.String("base-url", getenv("SEISAKU_BASE_URL"), "public address, e.g. https://search.example.jp, for absolute permalinks in CSV (env SEISAKU_BASE_URL)")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
+			"Serves the search API (/api/search, /api/openapi.json …) and the search page.\n"+
+			"Without -index it indexes the bundled sample documents in memory first.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return usageError(fmt.Sprintf("serve: unexpected argument %q (flags only)", fs.Arg(0)))
+	}
+	cfg := def
+	cfg.AllowedOrigins = splitList(*origins)
+	cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy, cfg.BaseURL = *rate, *burst, *trustProxy, *baseURL
+	if err := cfg.Validate(); err != nil {
+		return usageError("serve: " + strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return usageError(fmt.Sprintf("serve: -log-level %q: want debug, info, warn or error", *logLevel))
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	return serve(ctx, cfg, *dir, *addr, logger)
+}
+
+// serve listens at once, so /healthz answers while the index loads (the
+// bundled samples take seconds to index); /readyz and the API answer 503
+// until then. A failure to load the index stops the server.
+func serve(ctx context.Context, cfg web.Config, dir, addr string, logger *slog.Logger) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	srv := web.NewServer(cfg, nil, logger)
+	loaded := make(chan bleve.Index, 1)
+	go func() {
+		idx, err := openIndex(ctx, dir, logger)
+		if err != nil {
+			cancel(fmt.Errorf("serve: %w", err))
+		} else {
+			srv.SetBackend(indexBackend{Searcher: search.New(idx), idx: idx})
+		}
+		loaded <- idx
+	}()
+	err := srv.Run(ctx, addr, nil)
+	cancel(nil)
+	if idx := <-loaded; idx != nil {
+		idx.Close()
+	}
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
+	return err
+}
+
+// openIndex opens the index in dir, or builds the bundled samples in memory
+// when dir is empty.
+func openIndex(ctx context.Context, dir string, logger *slog.Logger) (bleve.Index, error) {
+	if dir != "" {
+		idx, m, err := indexer.Open(dir)
+		if err != nil {
+			return nil, err
+		}
+		logger.Info("index opened", "dir", dir, "documents", m.Documents, "passages", m.Passages,
+			"built", m.Created.Format(time.RFC3339))
+		return idx, nil
+	}
+	start := time.Now()
+	idx, sum, err := indexer.BuildMemory(ctx, samples.FS(), indexer.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("indexing the bundled samples: %w", err)
+	}
+	logger.Info("indexed the bundled samples in memory", "documents", sum.Documents,
+		"passages", sum.Passages, "ms", time.Since(start).Milliseconds())
+	return idx, nil
+}
+
+// indexBackend is the Searcher plus the passage count for /metrics and /readyz.
+type indexBackend struct {
+	*search.Searcher
+	idx bleve.Index
+}
+
+func (b indexBackend) DocCount() (uint64, error) { return b.idx.DocCount() }
+
+// splitList splits a comma-separated flag, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for p := range strings.SplitSeq(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// formatYear renders a fiscal year; 0 (unknown) is blank.
+func formatYear(y int) string {
+	if y <= 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
