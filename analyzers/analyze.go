@@ -15,6 +15,7 @@ type parsed struct {
 	folded string     // foldText(text)
 	m      *offsetMap // folded → original offsets
 	toks   []tokenizer.Token
+	kinds  []tokenKind // kinds[i] classifies toks[i]
 }
 
 // parse folds text and tokenizes the folded text in Search mode.
@@ -23,6 +24,10 @@ func (j *ja) parse(text string) *parsed {
 	p := &parsed{text: text, folded: f, m: m}
 	if f != "" {
 		p.toks = j.tk.Analyze(f, tokenizer.Search)
+	}
+	p.kinds = make([]tokenKind, len(p.toks))
+	for i := range p.toks {
+		p.kinds[i] = j.kind(&p.toks[i])
 	}
 	return p
 }
@@ -35,12 +40,12 @@ func (p *parsed) span(f0, f1 int) (int, int) {
 // morph derives the ja_morph stream. Every kagome token advances the
 // position, also the dropped ones, so phrase queries stay exact.
 func (j *ja) morph(p *parsed) analysis.TokenStream {
-	b := newStreamBuilder(len(p.folded))
+	b := newStreamBuilder(len(p.toks), len(p.folded))
 	pos := 0
 	for i := range p.toks {
 		t := &p.toks[i]
 		pos++
-		if j.kind(t) != content {
+		if p.kinds[i] != content {
 			continue
 		}
 		if t.Class == tokenizer.USER {
@@ -87,7 +92,7 @@ func (j *ja) reading(p *parsed) analysis.TokenStream {
 	units := make([]unit, 0, len(p.folded)/2)
 	for i := range p.toks {
 		t := &p.toks[i]
-		if j.kind(t) == symbol {
+		if p.kinds[i] == symbol {
 			units = append(units, unit{r: ' '})
 			continue
 		}
@@ -98,7 +103,7 @@ func (j *ja) reading(p *parsed) analysis.TokenStream {
 		start, end := p.span(t.Position, t.Position+len(t.Surface))
 		units = readingUnits(units, j.readingOf(t), start, end)
 	}
-	b := newStreamBuilder(len(units) * 3)
+	b := newStreamBuilder(len(units), len(units)*6)
 	bigrams(b, units, 0)
 	return b.stream()
 }
@@ -164,7 +169,7 @@ func bigram(folded string, m *offsetMap) analysis.TokenStream {
 		}
 		units = append(units, unit{r: r, start: m.start(f), end: m.end(f + w)})
 	}
-	b := newStreamBuilder(len(folded) * 2)
+	b := newStreamBuilder(len(units), len(folded)*2)
 	bigrams(b, stemUnits(units), 0)
 	return b.stream()
 }

@@ -21,19 +21,17 @@ var stopWordsFile string
 var stopTopPOS = []string{"接続詞", "助詞", "助動詞", "記号", "フィラー", "非言語音"}
 
 // ja is the shared kagome tokenizer plus what the analyzers look up per
-// token, prepared once so the hot path reads slices instead of calling
+// token, prepared once so the hot path reads tables instead of calling
 // Token.POS() or Token.Features(), which allocate.
 type ja struct {
 	tk   *tokenizer.Tokenizer
 	dict *dict.Dict
 	user *dict.UserDict
 
-	stopPOS         []bool // by POS name ID: top-level stop tag
-	symbolID        dict.POSID
-	otherID, kantou dict.POSID // その他-間投 is a stop tag too
-	baseIdx         int        // index of the base form in Contents[id]
-	readIdx         int        // index of the reading in Contents[id]
-	unkPOS          int        // index of the top-level POS in UnkDict.Contents[id]
+	knownKind []tokenKind // by known word ID
+	baseIdx   int         // index of the base form in Contents[id]
+	readIdx   int         // index of the reading in Contents[id]
+	unkPOS    int         // index of the top-level POS in UnkDict.Contents[id]
 
 	stopWords map[string]bool
 }
@@ -76,13 +74,23 @@ func (j *ja) indexFeatures() error {
 	for i, n := range names {
 		ids[n] = dict.POSID(i)
 	}
-	j.stopPOS = make([]bool, len(names))
+	stop := make([]bool, len(names))
 	for _, n := range stopTopPOS {
 		if id, ok := ids[n]; ok {
-			j.stopPOS[id] = true
+			stop[id] = true
 		}
 	}
-	j.symbolID, j.otherID, j.kantou = ids["記号"], ids["その他"], ids["間投"]
+	symbolID, otherID, kantou := ids["記号"], ids["その他"], ids["間投"]
+	j.knownKind = make([]tokenKind, len(j.dict.POSTable.POSs))
+	for id, pos := range j.dict.POSTable.POSs {
+		switch {
+		case len(pos) == 0:
+		case pos[0] == symbolID:
+			j.knownKind[id] = symbol
+		case stop[pos[0]], len(pos) > 1 && pos[0] == otherID && pos[1] == kantou: // その他-間投
+			j.knownKind[id] = stopTag
+		}
+	}
 	const ipaPOSLen = 4 // IPA features: 4 POS levels, then the contents
 	base, ok1 := j.dict.ContentsMeta[dict.BaseFormIndex]
 	read, ok2 := j.dict.ContentsMeta[dict.ReadingIndex]
@@ -116,20 +124,12 @@ const (
 	symbol                   // 記号: dropped, breaks readings
 )
 
-// kind returns the token's class without allocating.
+// kind returns the token's class without allocating: a table lookup for
+// dictionary words, a string comparison for unknown words.
 func (j *ja) kind(t *tokenizer.Token) tokenKind {
 	switch t.Class {
 	case tokenizer.KNOWN:
-		pos := j.dict.POSTable.POSs[t.ID]
-		if len(pos) == 0 {
-			return content
-		}
-		switch {
-		case pos[0] == j.symbolID:
-			return symbol
-		case j.stopPOS[pos[0]], len(pos) > 1 && pos[0] == j.otherID && pos[1] == j.kantou:
-			return stopTag
-		}
+		return j.knownKind[t.ID]
 	case tokenizer.UNKNOWN:
 		c := j.dict.UnkDict.Contents[t.ID]
 		if j.unkPOS < len(c) {

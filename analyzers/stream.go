@@ -16,10 +16,12 @@ type streamBuilder struct {
 	mark  int // arena offset where the term being built starts
 }
 
-func newStreamBuilder(textLen int) *streamBuilder {
+// newStreamBuilder sizes the builder for about n tokens of termBytes bytes
+// in all.
+func newStreamBuilder(n, termBytes int) *streamBuilder {
 	return &streamBuilder{
-		toks:  make([]analysis.Token, 0, textLen/3+1),
-		arena: make([]byte, 0, textLen+16),
+		toks:  make([]analysis.Token, 0, n+1),
+		arena: make([]byte, 0, termBytes+16),
 	}
 }
 
