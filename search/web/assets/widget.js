@@ -441,7 +441,9 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     moveActive(step, open) {
       const n = this.suggestions.length;
       if (!open) { this.ui.list.hidden = false; this.ui.input.setAttribute("aria-expanded", "true"); }
-      this.active = open ? (this.active + step + n + 1) % (n + 1) - 1 : (step > 0 ? 0 : n - 1);
+      // Cycle through the options and the input itself (-1): n + 1 places.
+      const m = n + 1;
+      this.active = open ? ((this.active + 1 + step) % m + m) % m - 1 : (step > 0 ? 0 : n - 1);
       [...this.ui.list.children].forEach((li, i) => li.setAttribute("aria-selected", String(i === this.active)));
       const li = this.ui.list.children[this.active];
       if (li) { this.ui.input.setAttribute("aria-activedescendant", li.id); li.scrollIntoView({block: "nearest"}); }
@@ -460,6 +462,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
     closeSuggestions() {
       this.ui.list.hidden = true;
+      for (const li of this.ui.list.children) li.setAttribute("aria-selected", "false");
       this.active = -1;
       this.ui.input.setAttribute("aria-expanded", "false");
       this.ui.input.removeAttribute("aria-activedescendant");
