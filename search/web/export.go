@@ -50,8 +50,7 @@ func (s *Server) handleSearchCSV(c echo.Context) error {
 	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment",
-		map[string]string{"filename": exportFilename(req.Q, time.Now())}))
+	h.Set(echo.HeaderContentDisposition, contentDisposition(req.Q, time.Now()))
 	h.Set("X-Total-Hits", strconv.Itoa(first.TotalHits))
 	h.Set("X-Export-Truncated", strconv.FormatBool(first.TotalHits > s.cfg.MaxExportRows))
 	c.Response().WriteHeader(http.StatusOK)
@@ -131,6 +130,17 @@ func (s *Server) baseURL(c echo.Context) string {
 		return strings.TrimRight(s.cfg.BaseURL, "/")
 	}
 	return c.Scheme() + "://" + c.Request().Host
+}
+
+// contentDisposition names the download: an ASCII filename for old
+// clients and the full one, with the query, as RFC 5987 filename*.
+func contentDisposition(q string, now time.Time) string {
+	plain := exportFilename("", now)
+	cd := mime.FormatMediaType("attachment", map[string]string{"filename": plain})
+	if full := exportFilename(q, now); full != plain {
+		cd += strings.TrimPrefix(mime.FormatMediaType("attachment", map[string]string{"filename": full}), "attachment")
+	}
+	return cd
 }
 
 // exportFilename is seisaku-<query>-<date>.csv with the query cut short and

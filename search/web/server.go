@@ -143,7 +143,7 @@ func (s *Server) httpServer() *http.Server {
 // (which also renders errors, so the status it records is final), panic
 // recovery, the URL bound, CORS, rate limiting, gzip and the body limit.
 func (s *Server) middleware() {
-	s.echo.Use(middleware.RequestID())
+	s.echo.Use(dropBadRequestID, middleware.RequestID())
 	s.echo.Use(s.observe)
 	s.echo.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
@@ -238,6 +238,31 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		return next(c)
 	}
+}
+
+// dropBadRequestID discards a client's X-Request-Id that is long or has
+// characters other than letters, digits, '-', '_' and '.', so a fresh one
+// is generated instead of echoing junk into logs and responses.
+func dropBadRequestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Request().Header
+		if id := h.Get(echo.HeaderXRequestID); id != "" && !goodRequestID(id) {
+			h.Del(echo.HeaderXRequestID)
+		}
+		return next(c)
+	}
+}
+
+func goodRequestID(id string) bool {
+	if len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func requestID(c echo.Context) string {

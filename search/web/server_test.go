@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -158,7 +159,8 @@ func TestCSVExport(t *testing.T) {
 	if !bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")) {
 		t.Fatalf("no UTF-8 BOM: % x", body[:min(8, len(body))])
 	}
-	if cd := res.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment; filename*=utf-8''seisaku-%E6%8E%A8%E9%80%B2-") {
+	cd := res.Header.Get("Content-Disposition")
+	if !regexp.MustCompile(`^attachment; filename=seisaku-\d{8}-\d{6}\.csv; filename\*=utf-8''seisaku-%E6%8E%A8%E9%80%B2-\d{8}-\d{6}\.csv$`).MatchString(cd) {
 		t.Errorf("Content-Disposition = %q", cd)
 	}
 	recs, err := csv.NewReader(bytes.NewReader(body[3:])).ReadAll()
@@ -336,5 +338,20 @@ func TestLoadingThenReady(t *testing.T) {
 	want := "/healthz 200 |/readyz 503 unavailable|/api/search?q=x 503 unavailable|/api/documents/shimin 503 unavailable|loaded /readyz 200"
 	if g := strings.Join(got, "|"); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
+	}
+}
+
+func TestRequestID(t *testing.T) {
+	ts := newTestServer(t, DefaultConfig(), nil)
+	for _, tt := range []struct{ sent, want string }{
+		{"abc-123.x_y", "abc-123.x_y"},
+		{"<script>", ""},
+		{strings.Repeat("a", 65), ""},
+	} {
+		res, _ := get(t, ts.URL, "/healthz", "X-Request-Id: "+tt.sent)
+		got := res.Header.Get("X-Request-Id")
+		if tt.want != "" && got != tt.want || tt.want == "" && (got == tt.sent || len(got) != 32) {
+			t.Errorf("sent %q, got %q", tt.sent, got)
+		}
 	}
 }

@@ -1,0 +1,33 @@
+package web
+
+import (
+	"testing"
+	"time"
+)
+
+func TestExportFilename(t *testing.T) {
+	now := time.Date(2023, 6, 9, 15, 4, 5, 0, time.UTC)
+	for _, tt := range []struct{ q, want string }{
+		{"", "seisaku-20230609-150405.csv"},
+		{"多文化共生", "seisaku-多文化共生-20230609-150405.csv"},
+		{` "区政" ../../etc/passwd　会議 `, "seisaku-_区政__.._.._etc_passwd_会議-20230609-150405.csv"},
+	} {
+		if got := exportFilename(tt.q, now); got != tt.want {
+			t.Errorf("exportFilename(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestDefuseFormula(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"-1-1 多文化共生施策の推進", "'-1-1 多文化共生施策の推進"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"多文化共生", "多文化共生"},
+		{"", ""},
+	} {
+		if got := defuseFormula(tt.in); got != tt.want {
+			t.Errorf("defuseFormula(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
