@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"seisaku/indexer"
+	"seisaku/indexer/meta"
+)
+
+func runIndex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("index", envOr(getenv, "SEISAKU_INDEX", "index"), "index directory (env SEISAKU_INDEX)")
+	city := fs.String("city", "", "municipality of documents that do not state one, e.g. 桐生市")
+	dept := fs.String("department", "", "department of documents that do not state one")
+	year := fs.Int("year", 0, "fiscal year (Western) of documents that do not state one")
+	workers := fs.Int("workers", 0, "reading and analysis goroutines (0: one per core)")
+	batch := fs.Int("batch", 0, "passages per index segment (0: 1000)")
+	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on, off")
+	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: seisaku index [-index DIR] [flags] FOLDER|FILE...\n\n"+
+			"Builds a new index from the documents under the folders and switches to it\n"+
+			"atomically; the previous index keeps serving if the build fails.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError("index: name at least one folder or file of documents")
+	}
+	if *year != 0 && (*year < 1868 || *year > 2100) {
+		return usageError(fmt.Sprintf("index: -year %d is not a Western fiscal year (e.g. 2022 for 令和4年度)", *year))
+	}
+	opt := indexer.Options{
+		Defaults:  meta.Metadata{City: *city, Department: *dept, FiscalYear: *year},
+		Workers:   *workers,
+		BatchSize: *batch,
+	}
+	showBar := *progress == "on" || (*progress == "auto" && isTerminal(stderr))
+	var bar *progressbar.ProgressBar
+	if showBar {
+		bar = newBar(stderr)
+		opt.Progress = func(p indexer.Progress) { updateBar(bar, p) }
+	}
+	sum, err := indexer.Build(ctx, *dir, fs.Args(), opt)
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return fmt.Errorf("index: interrupted; the previous index (if any) is unchanged")
+		}
+		return fmt.Errorf("index: %w; the previous index (if any) is unchanged", err)
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(summaryJSON(sum))
+	}
+	printSummary(stdout, sum)
+	return nil
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newBar(w io.Writer) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSetRenderBlankState(true),
+	)
+}
+
+func updateBar(bar *progressbar.ProgressBar, p indexer.Progress) {
+	if bar.GetMax64() != p.Bytes && p.Bytes > 0 {
+		bar.ChangeMax64(p.Bytes)
+	}
+	bar.Describe(fmt.Sprintf("files %d/%d, %d docs, %d passages, text %.1f MB/s",
+		p.FilesDone, p.Files, p.Documents, p.Passages, mbps(p.TextBytes, p.Elapsed)))
+	bar.Set64(p.BytesDone)
+}
+
+func mbps(n int64, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / 1e6 / d.Seconds()
+}
+
+func printSummary(w io.Writer, s *indexer.Summary) {
+	fmt.Fprintf(w, "indexed %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s, %.0f documents/s\n",
+		s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
+		s.Elapsed.Round(time.Millisecond), mbps(s.Bytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
+	fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
+	if s.Ignored > 0 {
+		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
+	}
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(w, "skipped %d (the rest was indexed):\n", len(s.Skipped))
+		for _, sk := range s.Skipped {
+			fmt.Fprintf(w, "  %s: %s\n", sk.Path, strings.ReplaceAll(sk.Reason, "\n", " "))
+		}
+	}
+}
+
+// summaryJSON is the -json form of a build summary.
+func summaryJSON(s *indexer.Summary) map[string]any {
+	return map[string]any{
+		"system": "seisaku", "op": "index", "version": version,
+		"files": s.Files, "documents": s.Documents, "passages": s.Passages,
+		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
+		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.Bytes, s.Elapsed),
+		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
+		"index": s.Generation,
+	}
+}
