@@ -43,7 +43,7 @@
       source: "出典", document: "文書全体を見る",
       pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`,
       sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
-      yearFrom: "年度（から）", yearTo: "年度（まで）",
+      yearFrom: "から", yearTo: "まで",
       expand: "テーマ展開（関連する言葉も検索）",
       expanded: (t) => `「${t}」のテーマも検索しました`,
       csv: "この検索結果をCSVで保存",
@@ -66,7 +66,7 @@
       source: "Source", document: "Whole document",
       pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`,
       sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
-      yearFrom: "Fiscal year from", yearTo: "Fiscal year to",
+      yearFrom: "from", yearTo: "to",
       expand: "Theme expansion (related words too)",
       expanded: (t) => `Also searched the theme “${t}”`,
       csv: "Download these results as CSV",
@@ -82,6 +82,7 @@
 --fg:#1b1f24;--muted:#4a5360;--accent:#0a58ca;--line:#6b7480;--soft:#f1f4f8;--warn:#b3261e;--mark:#ffe680;color:var(--fg);background:#fff}
 :host([hidden]){display:none}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 .root{container-type:inline-size;padding:.5rem}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 a{color:var(--accent)}
@@ -96,9 +97,9 @@ input[type=search]{width:100%;padding:.5rem .7rem;border:2px solid var(--line);b
 [role=listbox]{position:absolute;z-index:10;left:0;right:0;top:100%;margin:2px 0 0;padding:0;list-style:none;background:#fff;border:2px solid var(--line);border-radius:6px;max-height:18rem;overflow:auto}
 [role=option]{padding:.35rem .7rem;cursor:pointer;display:flex;justify-content:space-between;gap:1rem}
 [role=option][aria-selected=true]{background:var(--accent);color:#fff}
-[role=option] small{color:inherit}
+[role=option] small{color:inherit;white-space:nowrap}
 .opts{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center;margin:.75rem 0 0}
-.opts label{display:inline-flex;gap:.35rem;align-items:center}
+.opts label,.years{display:inline-flex;gap:.35rem;align-items:center}
 .opts input[type=number]{width:6.5em;padding:.25rem .4rem;border:2px solid var(--line);border-radius:6px}
 .opts select{padding:.25rem;border:2px solid var(--line);border-radius:6px;background:#fff}
 .status{margin:.75rem 0 .25rem;font-weight:600}
@@ -132,7 +133,7 @@ article.doc h2{margin:.5rem 0}
 article.doc dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;margin:.5rem 0}
 article.doc dt{color:var(--muted)}
 article.doc dd{margin:0;overflow-wrap:anywhere}
-.outline ul{margin:.25rem 0;padding-left:1.25rem}
+.outline ul{margin:.25rem 0;padding-left:1.25rem;max-height:20rem;overflow:auto}
 .outline button{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;text-align:left}
 .passage{padding:.5rem .75rem;margin:.5rem 0;border-left:4px solid transparent;white-space:pre-wrap;overflow-wrap:anywhere}
 .passage.match{border-left-color:var(--accent);background:var(--soft)}
@@ -293,9 +294,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         h("button", {class: "btn", type: "submit", text: t.search}));
       ui.status = h("div", {class: "status", role: "status", "aria-live": "polite"});
       ui.expansions = h("p", {class: "expansions"});
-      ui.facets = this.full ? h("section", {class: "facets", "aria-labelledby": id("fh")},
-        h("h2", {class: "vh", id: id("fh"), text: t.facets}))
-        : h("details", {class: "facets"}, h("summary", {text: t.facets}));
+      // Filters fold away in the widget and on narrow screens.
+      ui.facets = h("details", {class: "facets"}, h("summary", {text: t.facets}));
       ui.facetBox = h("div");
       ui.facets.append(ui.facetBox);
       ui.resultsHeading = h("h2", {class: "vh", tabindex: "-1", text: t.results});
@@ -308,6 +308,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       ui.root = h("div", {class: "root", "data-mode": this.full ? "full" : "widget", lang: this.getAttribute("lang") === "en" ? "en" : "ja"},
         form, this.full ? this.buildOptions(id) : null, ui.status, ui.expansions, ui.body, ui.doc);
       this.shadowRoot.append(ui.root);
+      if (this.full && this.getBoundingClientRect().width > 640) ui.facets.open = true;
     }
 
     /* buildOptions is the full page's bar: sort, year range, theme
@@ -327,7 +328,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
       return h("div", {class: "opts"},
         h("label", {}, t.sort, ui.sort),
-        h("label", {}, t.yearFrom, ui.yearFrom), h("label", {}, t.yearTo, ui.yearTo),
+        h("span", {class: "years"}, h("label", {}, t.facet.year, h("span", {class: "vh", text: t.yearFrom}), ui.yearFrom),
+          "〜", h("label", {}, h("span", {class: "vh", text: t.yearTo}), ui.yearTo)),
         h("label", {}, ui.expand, t.expand), ui.csv);
     }
 
@@ -544,8 +546,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     /* render shows either a document or the search results. */
     render() {
       if (this.full && this.state.doc) return this.showDocument();
-      this.ui.doc.hidden = true;
-      this.ui.doc.replaceChildren();
+      this.ui.doc.hidden = true; // kept: Back and Forward show it again at once
+      this.ui.status.classList.remove("vh");
       this.search();
     }
 
@@ -579,7 +581,6 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       p.set("page", String(s.page));
       p.set("hitsPerPage", String(this.perPage));
       p.set("cropLength", this.full ? "160" : "80");
-      if (!this.full) p.set("distinct", "document");
       return p;
     }
 
@@ -595,7 +596,10 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       }
       const url = `${this.api}/api/search?${this.params(false)}`;
       ui.body.hidden = false;
-      if (url === this.lastURL) return; // already shown (back from a document)
+      if (url === this.lastURL) { // already shown: back from a document
+        if (this.lastResult) this.announce(this.t.found(this.lastResult.totalHits));
+        return;
+      }
       this.lastURL = url;
       if (this.controller) this.controller.abort();
       const controller = this.controller = new AbortController(), seq = ++this.seq;
@@ -604,12 +608,12 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         const res = await fetch(url, {signal: controller.signal, headers: {Accept: "application/json"}});
         const body = await res.json().catch(() => ({}));
         if (seq !== this.seq) return;
-        if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
+        if (!res.ok) throw Object.assign(new Error(body.message || `HTTP ${res.status}`), {status: res.status});
         this.showResult(body);
       } catch (err) {
         if (err.name === "AbortError" || seq !== this.seq) return;
         this.lastURL = "";
-        this.showError(err.message);
+        this.showError(err);
       } finally {
         if (seq === this.seq) ui.results.removeAttribute("aria-busy");
       }
@@ -645,13 +649,16 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         h("ul", {}, t.hints.map((x) => h("li", {text: x}))));
     }
 
-    showError(message) {
-      const t = this.t, ui = this.ui;
+    /* showError explains a failure: a refused request (4xx) in the
+     * server's words with the search hints; anything else (network, CORS,
+     * 5xx) as a passing problem. */
+    showError(err) {
+      const t = this.t, ui = this.ui, refused = err.status >= 400 && err.status < 500;
       ui.hits.replaceChildren();
       ui.pager.replaceChildren();
       ui.message.replaceChildren(h("div", {class: "error", role: "alert"},
-        h("p", {text: t.error}), h("p", {text: message}), h("p", {text: t.errorHint}),
-        h("ul", {}, t.hints.map((x) => h("li", {text: x})))));
+        h("p", {text: t.error}), h("p", {text: err.message}),
+        refused ? h("ul", {}, t.hints.map((x) => h("li", {text: x}))) : h("p", {text: t.errorHint})));
       ui.status.textContent = t.error;
     }
 
@@ -706,17 +713,17 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const groups = FACETS.filter((f) => !(fixed[f] && fixed[f].length) && dist[f] && Object.keys(dist[f]).length)
         .map((f) => this.facetGroup(f, dist[f]));
       const s = this.state, any = FILTERS.some((f) => s[f].length) || s.yearFrom || s.yearTo;
-      this.ui.facetBox.replaceChildren(...groups,
-        any ? h("p", {}, h("button", {class: "more", type: "button", text: this.t.clear, onclick: () => this.clearFilters()})) : null);
+      const clear = h("p", {}, h("button", {class: "more", type: "button", text: this.t.clear, onclick: () => this.clearFilters()}));
+      this.ui.facetBox.replaceChildren(...groups, ...(any ? [clear] : []));
     }
 
     facetGroup(name, counts) {
       const t = this.t, id = `${this.uid}-f-${name}`;
       const selected = this.selectedValues(name);
       for (const v of selected) if (!(v in counts)) counts[v] = 0; // keep a chosen value visible
-      let entries = Object.entries(counts).sort(name === "year"
-        ? (a, b) => (a[0] === "unknown") - (b[0] === "unknown") || b[0].localeCompare(a[0])
-        : (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ja"));
+      // Years newest first, other values by count; 不明 last.
+      let entries = Object.entries(counts).sort((a, b) => (a[0] === "unknown") - (b[0] === "unknown") ||
+        (name === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "ja")));
       const total = entries.length, all = this.openFacets.has(name);
       if (!all) entries = entries.slice(0, FACET_LIMIT);
       return h("div", {role: "group", "aria-labelledby": id},
@@ -787,6 +794,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const t = this.t, ui = this.ui, id = this.state.doc;
       ui.body.hidden = true;
       ui.expansions.textContent = "";
+      ui.status.classList.add("vh"); // the title is on screen; the live region still reads it
       ui.doc.hidden = false;
       if (ui.doc.dataset.id === id) return this.scrollToPassage();
       ui.doc.dataset.id = id;
@@ -817,11 +825,11 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const title = h("h2", {tabindex: "-1", text: d.title || t.untitled});
       const row = (k, v) => v ? [h("dt", {text: k}), h("dd", {}, v)] : null;
       const passages = (d.passages || []).map((p) => this.passageView(p, re));
-      this.ui.doc.replaceChildren(this.backButton(), title,
+      this.ui.doc.replaceChildren(h("div", {}, this.backButton(), title,
         h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
           row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
           row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d))),
-        this.outline(d.passages || []), h("div", {class: "passages"}, passages));
+        this.outline(d.passages || []), h("div", {class: "passages"}, passages)));
       this.announce(d.title || "");
       if (!this.scrollToPassage()) title.focus();
     }
@@ -831,19 +839,21 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const match = this.hitIDs.has(p.id) || (re && re.test(p.text));
       if (re) re.lastIndex = 0;
       return h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
-        (p.headings || []).length ? h("p", {class: "path", text: p.headings.join(" › ")}) : null,
+        (p.headings || []).length ? h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
         match ? h("span", {class: "badge", text: this.t.matched}) : null,
         h("div", {}, markWords(p.text || "", re)));
     }
 
-    /* outline lists each heading once, in order, as a jump to its first passage. */
+    /* outline lists each heading once, in order and indented by depth, as
+     * a jump to its first passage. */
     outline(passages) {
       const seen = new Set(), items = [];
       for (const p of passages) {
-        const key = (p.headings || []).join(" › ");
+        const hs = p.headings || [], key = hs.join(" › ");
         if (!key || seen.has(key)) continue;
         seen.add(key);
-        items.push(h("li", {}, h("button", {type: "button", text: key, onclick: () => this.jumpTo(`p${p.seq}`)})));
+        items.push(h("li", {style: `margin-left:${hs.length - 1}em`}, h("button", {type: "button", title: key,
+          text: hs[hs.length - 1], onclick: () => this.jumpTo(`p${p.seq}`)})));
       }
       if (!items.length) return null;
       return h("nav", {class: "outline", "aria-label": this.t.outline}, h("h3", {text: this.t.outline}), h("ul", {}, items));

@@ -231,10 +231,10 @@ func (tb *tab) click(expr string) {
 	tb.do(chromedp.Click(chromedp.JSPath("(() => { " + prelude + " return (" + expr + "); })()")))
 }
 
-// screenshot saves the viewport as name.png under outDir.
+// screenshot saves what the window shows as name.png under outDir.
 func (tb *tab) screenshot(name string) string {
 	tb.t.Helper()
-	buf, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	buf, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		tb.t.Fatal(err)
 	}

@@ -1,10 +1,7 @@
 package browser
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -131,16 +128,8 @@ func TestSuggestionsKeyboard(t *testing.T) {
 
 func suggestAPI(t *testing.T, s *stack, q string) []search.Suggestion {
 	t.Helper()
-	res, err := http.Get(s.api.URL + "/api/suggest?n=8&q=" + url.QueryEscape(q))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
 	var out struct{ Suggestions []search.Suggestion }
-	if err := json.Unmarshal(b, &out); err != nil {
-		t.Fatal(err)
-	}
+	s.get(t, "/api/suggest?n=8&q="+url.QueryEscape(q), &out)
 	return out.Suggestions
 }
 
@@ -151,7 +140,7 @@ const focusJS = `(() => {
   const kind = a.classList.contains("facet") ? "facet" : a.closest(".hit") ? "hit-link" : a.closest(".pager") ? "page"
     : a.matches("input[type=search]") ? "search" : a.matches("button[type=submit]") ? "submit" : a.matches("select") ? "sort"
     : a.matches("input[type=number]") ? "year" : a.matches("[role=switch]") ? "expand" : a.matches("a.csv") ? "csv"
-    : a.matches("button.more") ? "show-all" : a.outerHTML.slice(0, 60);
+    : a.matches("button.more") ? "show-all" : a.matches("summary") ? "filters" : a.outerHTML.slice(0, 60);
   const cs = getComputedStyle(a);
   return kind + (cs.outlineStyle === "solid" && parseFloat(cs.outlineWidth) >= 2 ? "" : " (no focus ring)");
 })()`
@@ -162,7 +151,7 @@ func TestTabOrder(t *testing.T) {
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("市民"))
 	tb.waitFor(statusDone)
 	tb.focusInput()
-	total := tb.num(`$$("button:not([disabled]), a[href], input, select").filter(visible).length`)
+	total := tb.num(`$$("button:not([disabled]), a[href], input, select, summary").filter(visible).length`)
 	var stops []string
 	for range total {
 		stops = append(stops, tb.str(focusJS))
@@ -178,7 +167,7 @@ func TestTabOrder(t *testing.T) {
 			kinds = append(kinds, k)
 		}
 	}
-	want := []string{"search", "submit", "sort", "year", "expand", "csv", "facet", "hit-link", "page", "outside A"}
+	want := []string{"search", "submit", "sort", "year", "expand", "csv", "filters", "facet", "hit-link", "page", "outside A"}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("Tab order (runs collapsed):\n%s\nwant %s", strings.Join(kinds, "\n"), strings.Join(want, ", "))
 	}

@@ -96,7 +96,7 @@ var facetTitles = map[string]string{"city": "市町村", "department": "部署",
 
 // facetWant is facetJS's answer for an API facet distribution with nothing
 // selected: groups in order, values by count (years newest first), 不明 for
-// "unknown", which is not a button.
+// "unknown" last, and not a button.
 func facetWant(dist map[string]map[string]int) []string {
 	var out []string
 	for _, f := range []string{"city", "department", "year", "issue_type"} {
@@ -109,13 +109,13 @@ func facetWant(dist map[string]map[string]int) []string {
 			vs = append(vs, kv{k, n})
 		}
 		slices.SortFunc(vs, func(a, b kv) int {
-			if f == "year" {
-				if (a.k == "unknown") != (b.k == "unknown") {
-					if a.k == "unknown" {
-						return 1
-					}
-					return -1
+			if (a.k == "unknown") != (b.k == "unknown") {
+				if a.k == "unknown" {
+					return 1
 				}
+				return -1
+			}
+			if f == "year" {
 				return strings.Compare(b.k, a.k)
 			}
 			if a.n != b.n {
