@@ -91,8 +91,9 @@ func IsMunicipality(name string) bool {
 // mention is one occurrence of a municipality name in a text.
 type mention struct {
 	name  string
-	start int // rune index of the first rune
-	end   int // rune index after the last rune
+	start int  // rune index of the first rune
+	end   int  // rune index after the last rune
+	next  rune // the rune after the name; 0 at the end of the text
 }
 
 // mentions finds municipality names in s, leftmost-longest, so 東大阪市 is
@@ -110,7 +111,11 @@ func mentions(s string) []mention {
 			continue
 		}
 		if k := places.kind[name]; k != "" && acceptable(r, i, n, name, k) {
-			out = append(out, mention{name, i, i + n})
+			var next rune
+			if i+n < len(r) {
+				next = r[i+n]
+			}
+			out = append(out, mention{name, i, i + n, next})
 		}
 		i += n
 	}

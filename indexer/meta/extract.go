@@ -103,13 +103,13 @@ func cityEvidence(d doc) (string, int) {
 	}
 	for _, line := range d.header {
 		for _, mt := range mentions(line) {
-			if mt.start <= prefixLen(line) || isCompound(line, mt) {
+			if mt.start <= prefixLen(line) || isCompound(mt) {
 				score[mt.name] += scoreHeader
 			}
 		}
 	}
 	for _, mt := range mentions(d.body) {
-		if isCompound(d.body, mt) {
+		if isCompound(mt) {
 			score[mt.name] += scoreCompound
 		} else {
 			score[mt.name] += scorePassing
@@ -159,12 +159,11 @@ func prefixLen(line string) int {
 
 // isCompound reports whether a mention is the head of a longer name
 // (柏原市総合計画, 桐生市議会) rather than a passing word (大阪市の, 大阪市内).
-func isCompound(s string, mt mention) bool {
-	r := []rune(s)
-	if mt.end >= len(r) {
+func isCompound(mt mention) bool {
+	next := mt.next
+	if next == 0 {
 		return false
 	}
-	next := r[mt.end]
 	if next == '内' || next == '外' || next == '域' {
 		return false
 	}
