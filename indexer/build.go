@@ -209,8 +209,10 @@ func batchSize(opt Options) int {
 	return 1000
 }
 
-// run reads and analyses the inputs on opt.Workers goroutines and hands
-// every analysed passage to sink on the calling goroutine.
+// run reads the inputs and analyses their documents on opt.Workers
+// goroutines each, and hands every analysed passage to sink on the calling
+// goroutine. Reading and analysis are separate stages, so one large file
+// (a JSON Lines export of a whole assembly) still uses every core.
 func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Options, sink func(*document.Document) error) (*Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -226,17 +228,8 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 	}
 
 	jobs := make(chan input)
-	out := make(chan []*document.Document, 4*workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for in := range jobs {
-				st.readFile(ctx, m, an, in, out)
-			}
-		}()
-	}
+	srcs := make(chan source.Source, 2*workers)
+	out := make(chan []*document.Document, 2*workers)
 	go func() {
 		defer close(jobs)
 		for _, in := range inputs {
@@ -247,7 +240,27 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 			}
 		}
 	}()
-	go func() { wg.Wait(); close(out) }()
+	var readers, analysers sync.WaitGroup
+	for range min(workers, len(inputs)) {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for in := range jobs {
+				st.readFile(ctx, in, srcs)
+			}
+		}()
+	}
+	go func() { readers.Wait(); close(srcs) }()
+	for range workers {
+		analysers.Add(1)
+		go func() {
+			defer analysers.Done()
+			for src := range srcs {
+				st.analyse(ctx, m, an, src, out)
+			}
+		}()
+	}
+	go func() { analysers.Wait(); close(out) }()
 
 	var sinkErr error
 	tick := time.NewTicker(200 * time.Millisecond)
@@ -316,37 +329,17 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	return sum, nil
 }
 
-// readFile reads one input, analyses its documents and sends them on out.
-// Problems are recorded as skips; they never stop the build.
-func (st *buildState) readFile(ctx context.Context, m mapping.IndexMapping, an *Analyzer, in input, out chan<- []*document.Document) {
-	docs, passages := 0, 0
+// readFile reads one input and sends its documents on srcs. Problems are
+// recorded as skips; they never stop the build.
+func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source.Source) {
 	err := in.read(func(src source.Source) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		src.Path = in.name
-		d := an.Document(src)
-		if d == nil {
-			st.skip(sourceName(src), "empty document: no text left after removing page chrome")
-			return nil
-		}
-		batch := make([]*document.Document, 0, len(d.Passages))
-		for _, p := range d.Passages {
-			bd, err := bleveDocument(m, d, p)
-			if err != nil {
-				return fmt.Errorf("analyse %s: %w", sourceName(src), err)
-			}
-			st.text.Add(int64(len(p.Text)))
-			batch = append(batch, bd)
-		}
 		select {
-		case out <- batch:
+		case srcs <- src:
+			return nil
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		docs++
-		passages += len(batch)
-		return nil
 	})
 	var skipped *source.Skipped
 	switch {
@@ -363,8 +356,36 @@ func (st *buildState) readFile(ctx context.Context, m mapping.IndexMapping, an *
 	st.mu.Lock()
 	st.p.FilesDone++
 	st.p.BytesDone += in.size
-	st.p.Documents += docs
-	st.p.Passages += passages
+	st.mu.Unlock()
+}
+
+// analyse turns one source into analysed passages and sends them on out.
+func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, src source.Source, out chan<- []*document.Document) {
+	d := an.Document(src)
+	if d == nil {
+		st.skip(sourceName(src), "empty document: no text left after removing page chrome")
+		return
+	}
+	batch := make([]*document.Document, 0, len(d.Passages))
+	var text int64
+	for _, p := range d.Passages {
+		bd, err := bleveDocument(m, d, p)
+		if err != nil {
+			st.skip(sourceName(src), fmt.Sprintf("analyse: %v", err))
+			return
+		}
+		text += int64(len(p.Text))
+		batch = append(batch, bd)
+	}
+	select {
+	case out <- batch:
+	case <-ctx.Done():
+		return
+	}
+	st.text.Add(text)
+	st.mu.Lock()
+	st.p.Documents++
+	st.p.Passages += len(batch)
 	st.mu.Unlock()
 }
 
