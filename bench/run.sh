@@ -25,11 +25,12 @@ REC="python3 $ANCHORS/tools/rec.py --out $RAW"
 stage_setup() {
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    liblucene8-java openjdk-17-jdk-headless python3 time
+    liblucene8-java openjdk-17-jdk-headless python3 time curl
 }
 
 stage_build() {
   go build -trimpath -o "$OUT/bin/seisaku" ./cmd/seisaku
+  go build -trimpath -o "$OUT/bin/loadtest" ./bench/loadtest
   (cd "$ANCHORS" && go build -o "$OUT/bin/gen" ./gen)
   . "$ANCHORS/lucene/cp.sh"
   mkdir -p "$OUT/lucene-classes"
@@ -44,7 +45,7 @@ import gzip, json, sys
 with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as o:
     for line in f:
         d = json.loads(line)
-        o.write(json.dumps({"id": d["id"], "city": "桐生市", "department": "", "year": 0,
+        o.write(json.dumps({"id": d["id"], "city": "桐生市", "department": "議会", "year": 0,
                             "title": d["session"] + " " + d["schedule"], "body": d["text"]},
                            ensure_ascii=False) + "\n")
 PY
@@ -80,16 +81,34 @@ stage_index() {
 }
 
 stage_query() {
+  # Lucene: in-process (its harness, no HTTP); seisaku: the real server over
+  # loopback with bench/loadtest at concurrency 1, 8 and 32, plus suggest.
   . "$ANCHORS/lucene/cp.sh"
-  local r c
+  local r c port=18080
   for r in $(seq 1 "$RUNS"); do
     for c in $CORPORA; do
       $REC --stage query --name lucene --corpus "$c" --run "$r" -- \
         java -cp "$OUT/lucene-classes:$CP" LuceneBench query "$OUT/idx/$c/lucene-t1" "$ANCHORS/queries.txt" \
         "$WARMUP" "$PASSES" "$OUT/hits-$c-lucene.tsv"
-      $REC --stage query --name seisaku --corpus "$c" --run "$r" -- \
-        "$OUT/bin/seisaku" bench-query -index "$OUT/idx/$c/seisaku" -queries "$ANCHORS/queries.txt" \
-        -warmup "$WARMUP" -passes "$PASSES" -out "$OUT/hits-$c-seisaku.tsv"
+      "$OUT/bin/seisaku" serve -index "$OUT/idx/$c/seisaku" -addr 127.0.0.1:$port -rate 0 -log-level warn &
+      local pid=$!
+      for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$port/readyz >/dev/null && break; sleep 0.5; done
+      "$OUT/bin/loadtest" -url http://127.0.0.1:$port -queries "$ANCHORS/queries.txt" -c 1,8,32 \
+        -warmup "$WARMUP" -passes "$PASSES" | while read -r line; do
+          echo "$line"
+          python3 - "$RAW" "$c" "$r" "$line" <<'PY'
+import json, sys
+raw, corpus, run, line = sys.argv[1:]
+d = json.loads(line)
+d.update({"stage": "query", "name": f"seisaku-{d['op']}-c{d['concurrency']}", "corpus": corpus, "run": int(run)})
+open(raw, "a", encoding="utf-8").write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+        done
+      local rss
+      rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
+      kill $pid; wait $pid 2>/dev/null || true
+      python3 -c 'import json,sys; open(sys.argv[1],"a").write(json.dumps({"stage":"query","name":"seisaku-server","corpus":sys.argv[2],"run":int(sys.argv[3]),"peak_rss_mb":float(sys.argv[4])})+"\n")' "$RAW" "$c" "$r" "$rss"
+      echo "seisaku server peak RSS: $rss MB"
     done
   done
 }

@@ -15,12 +15,13 @@ def med(rs, key):
 def fmt(x, d=2):
     return "–" if x is None else f"{x:.{d}f}"
 
-print("| stage | corpus | system | runs | wall s | MB/s | docs/s | index MB | peak RSS MB | p50 ms | p99 ms |")
-print("|---|---|---|---|---|---|---|---|---|---|---|")
+print("| stage | corpus | system | runs | wall s | MB/s | docs/s | index MB | peak RSS MB | p50 ms | p95 ms | p99 ms | qps | errors |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for (st, c, n), rs in sorted(rows.items()):
     print(f"| {st} | {c} | {n} | {len(rs)} | {fmt(med(rs,'wall_s'))} | {fmt(med(rs,'mb_per_s'))} | "
           f"{fmt(med(rs,'docs_per_s'),0)} | {fmt(med(rs,'index_mb'),1)} | {fmt(med(rs,'peak_rss_mb'),0)} | "
-          f"{fmt(med(rs,'p50_ms'),2)} | {fmt(med(rs,'p99_ms'),2)} |")
+          f"{fmt(med(rs,'p50_ms'),2)} | {fmt(med(rs,'p95_ms'),2)} | {fmt(med(rs,'p99_ms'),2)} | "
+          f"{fmt(med(rs,'qps'),1)} | {fmt(med(rs,'errors'),0)} |")
 
 print()
 for c in sorted({k[1] for k in rows}):
@@ -32,6 +33,6 @@ for c in sorted({k[1] for k in rows}):
                   f"(throughput {fmt(med(l,'wall_s')/med(s,'wall_s'))}x), "
                   f"index size {fmt((med(s,'index_mb') or 0)/(med(l,'index_mb') or 1))}x, "
                   f"peak RSS {fmt(med(s,'peak_rss_mb')/med(l,'peak_rss_mb'))}x")
-    s, l = rows.get(("query", c, "seisaku")), rows.get(("query", c, "lucene"))
+    s, l = rows.get(("query", c, "seisaku-search-c1")), rows.get(("query", c, "lucene"))
     if s and l:
         print(f"{c}: query seisaku/lucene: p50 {fmt(med(s,'p50_ms')/med(l,'p50_ms'))}x, p99 {fmt(med(s,'p99_ms')/med(l,'p99_ms'))}x")
