@@ -20,10 +20,10 @@ import (
 
 // chromiumPath finds the browser: $CHROMIUM, else Debian's chromium.
 func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+	for _, name := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if name == "" {
+			continue
+		}
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}

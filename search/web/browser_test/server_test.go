@@ -74,6 +74,10 @@ func newStack(t *testing.T, hostPage string) *stack {
 	return s
 }
 
+// pageCSP is the policy the pages are served with: the only script is
+// /widget.js, and the API is on the same origin.
+const pageCSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+
 // mount serves the assets at /, /widget.js and /demo and everything else
 // from api: the routes the web package is asked to add.
 func mount(api http.Handler) http.Handler {
@@ -86,7 +90,7 @@ func mount(api http.Handler) http.Handler {
 				return
 			}
 			w.Header().Set("Content-Type", ctype)
-			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
+			w.Header().Set("Content-Security-Policy", pageCSP)
 			w.Write(b)
 		}
 	}
