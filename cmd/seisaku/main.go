@@ -4,6 +4,7 @@
 //	seisaku index  -index DIR [flags] FOLDER|FILE...   build or rebuild an index
 //	seisaku serve  [-index DIR] [flags]                the HTTP API and search page
 //	seisaku search -index DIR [flags] WORDS...          query an index from the terminal
+//	seisaku health [-url URL]                          exit 0 when the server is ready
 //	seisaku version
 package main
 
@@ -40,6 +41,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		"index":  runIndex,
 		"serve":  runServe,
 		"search": runSearch,
+		"health": runHealth,
 		"version": func(_ context.Context, _ []string, _ func(string) string, stdout, _ io.Writer) error {
 			fmt.Fprintln(stdout, "seisaku", version)
 			return nil
@@ -65,6 +67,7 @@ commands:
   serve    run the search API and page (no -index: the bundled samples, in memory)
   index    build an index from folders of documents
   search   query an index from the terminal (table, JSON or CSV)
+  health   check a running server (for container health checks)
   version  print the version
 
 Run "seisaku <command> -h" for the flags of a command.

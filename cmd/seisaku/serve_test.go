@@ -137,6 +137,15 @@ func TestServeSamples(t *testing.T) {
 			}
 		}
 	})
+	t.Run("health", func(t *testing.T) {
+		var out, errb strings.Builder
+		if err := run(context.Background(), []string{"health", "-url", base + "/readyz"}, func(string) string { return "" }, &out, &errb); err != nil || out.String() != "ok\n" {
+			t.Errorf("health of a ready server: %v %q", err, out.String())
+		}
+		if err := run(context.Background(), []string{"health", "-url", base + "/nothing-here"}, func(string) string { return "" }, &out, &errb); err == nil {
+			t.Error("health of a 404 address succeeded")
+		}
+	})
 	t.Run("csv", func(t *testing.T) {
 		res, body := fetch(t, base+"/api/search.csv?q="+q+"&year=2022")
 		if !bytes.HasPrefix(body, []byte("\uFEFF")) {
