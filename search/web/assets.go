@@ -1,13 +1,13 @@
 package web
 
 import (
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
+	"io/fs"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"seisaku/search/web/assets"
 )
 
 // openAPI describes the routes of registerRoutes (OpenAPI 3.0).
@@ -15,32 +15,40 @@ import (
 //go:embed openapi.json
 var openAPI []byte
 
-// indexPage is the minimal search page; the embeddable widget replaces it later.
-//
-//go:embed static/index.html
-var indexPage []byte
-
-// indexCSP allows the page's one inline script by its hash and nothing else.
-var indexCSP = "default-src 'self'; script-src " + scriptHash(indexPage) +
-	"; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
-
-// scriptHash is the CSP source for the first inline <script> of page.
-func scriptHash(page []byte) string {
-	s := string(page)
-	_, after, ok := strings.Cut(s, "<script>")
-	body, _, ok2 := strings.Cut(after, "</script>")
-	if !ok || !ok2 {
-		return "'none'"
-	}
-	sum := sha256.Sum256([]byte(body))
-	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}
+// pageCSP lets the pages run only scripts served by this service (the
+// widget), so nothing a document contains can run even if it reached the
+// page.
+const pageCSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
 
 func handleOpenAPI(c echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPI)
 }
 
-func (s *Server) handleIndexPage(c echo.Context) error {
-	c.Response().Header().Set("Content-Security-Policy", indexCSP)
-	return c.HTMLBlob(http.StatusOK, indexPage)
+// page serves an HTML page of the embedded assets under pageCSP.
+func page(name string) echo.HandlerFunc {
+	b := mustAsset(name)
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Content-Security-Policy", pageCSP)
+		return c.HTMLBlob(http.StatusOK, b)
+	}
+}
+
+// asset serves a file of the embedded assets. The widget script is loaded
+// by other sites' pages, so it may be fetched from any origin.
+func asset(name, contentType string) echo.HandlerFunc {
+	b := mustAsset(name)
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Cache-Control", "public, max-age=300")
+		h.Set("Access-Control-Allow-Origin", "*")
+		return c.Blob(http.StatusOK, contentType, b)
+	}
+}
+
+func mustAsset(name string) []byte {
+	b, err := fs.ReadFile(assets.FS(), name)
+	if err != nil {
+		panic(err) // the assets are embedded: a missing one is a build mistake
+	}
+	return b
 }

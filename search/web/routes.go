@@ -11,8 +11,10 @@ func (s *Server) registerRoutes() {
 		s.echo.GET(path, h)
 		s.routes[path] = true
 	}
-	get("/", s.handleIndexPage)
-	get("/documents/:id", s.handleIndexPage) // permalinks: the page shows the document
+	get("/", page("index.html"))
+	get("/documents/:id", page("index.html")) // permalinks: the page shows the document
+	get("/demo", page("demo.html"))           // how a city embeds the widget
+	get("/widget.js", asset("widget.js", "text/javascript; charset=utf-8"))
 	get("/healthz", s.handleHealth)
 	get("/readyz", s.handleReady)
 	get("/metrics", echo.WrapHandler(s.metrics.handler()))

@@ -314,12 +314,17 @@ func TestProbes(t *testing.T) {
 func TestIndexPage(t *testing.T) {
 	ts := newTestServer(t, DefaultConfig(), nil)
 	res, body := get(t, ts.URL, "/")
-	if res.StatusCode != 200 || !bytes.Contains(body, []byte("政策文書検索")) {
+	if res.StatusCode != 200 || !bytes.Contains(body, []byte("<seisaku-search")) || !bytes.Contains(body, []byte("/widget.js")) {
 		t.Fatalf("/ %d %.100s", res.StatusCode, body)
 	}
 	csp := res.Header.Get("Content-Security-Policy")
-	if !strings.Contains(csp, "script-src 'sha256-") {
-		t.Errorf("CSP %q does not pin the inline script", csp)
+	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline'; img") && strings.Contains(csp, "script-src 'unsafe-inline'") {
+		t.Errorf("CSP %q does not restrict scripts to the service's own", csp)
+	}
+	for _, p := range []string{"/demo", "/widget.js", "/documents/abc"} {
+		if res, body := get(t, ts.URL, p); res.StatusCode != 200 || len(body) == 0 {
+			t.Errorf("%s: %d", p, res.StatusCode)
+		}
 	}
 }
 
