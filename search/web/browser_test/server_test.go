@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -16,7 +15,6 @@ import (
 	"seisaku/indexer/samples"
 	"seisaku/search"
 	"seisaku/search/web"
-	"seisaku/search/web/assets"
 )
 
 // stack is the service as deployed: the real web.Server over a Searcher on
@@ -69,38 +67,9 @@ func newStack(t *testing.T, hostPage string) *stack {
 	cfg.RateLimit = 0 // a browser test sends bursts
 	cfg.AllowedOrigins = []string{s.host.URL}
 	srv := web.NewServer(cfg, backend(t), nil)
-	s.api = httptest.NewServer(s.count(mount(srv.Handler())))
+	s.api = httptest.NewServer(s.count(srv.Handler())) // the real routes: pages, widget.js, API
 	t.Cleanup(s.api.Close)
 	return s
-}
-
-// pageCSP is the policy the pages are served with: the only script is
-// /widget.js, and the API is on the same origin.
-const pageCSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
-
-// mount serves the assets at /, /widget.js and /demo and everything else
-// from api: the routes the web package is asked to add.
-func mount(api http.Handler) http.Handler {
-	files := assets.FS()
-	serve := func(name, ctype string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			b, err := fs.ReadFile(files, name)
-			if err != nil {
-				http.Error(w, err.Error(), http.StatusInternalServerError)
-				return
-			}
-			w.Header().Set("Content-Type", ctype)
-			w.Header().Set("Content-Security-Policy", pageCSP)
-			w.Write(b)
-		}
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/", api)
-	mux.HandleFunc("GET /{$}", serve("index.html", "text/html; charset=utf-8"))
-	mux.HandleFunc("GET /documents/{id}", serve("index.html", "text/html; charset=utf-8"))
-	mux.HandleFunc("GET /demo", serve("demo.html", "text/html; charset=utf-8"))
-	mux.HandleFunc("GET /widget.js", serve("widget.js", "text/javascript; charset=utf-8"))
-	return mux
 }
 
 // directHeader marks the test's own API requests, which count leaves out.
