@@ -43,7 +43,7 @@ var (
 // and turns kanji numerals before 年/月/日 into digits (令和四年度 → 令和4年度).
 // Its output is for parsing only, never for display or offsets.
 func normalize(s string) string {
-	s = width.Narrow.String(s)
+	s = width.Fold.String(s) // full-width ASCII to narrow, half-width kana to wide (Narrow would turn ツ into ﾂ)
 	return reKanjiNum.ReplaceAllStringFunc(s, func(m string) string {
 		r := []rune(m)
 		n, ok := kanjiNumber(string(r[:len(r)-1]))

@@ -256,7 +256,16 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 		return hints.FiscalYear
 	}
 	ref := referenceYear(d, hints, defaults, published)
-	for _, s := range append([]string{d.title}, d.header...) {
+	lines := append([]string{d.title}, d.header...)
+	// An article whose format states its publication date (a 広報 bulletin
+	// row) is about the fiscal year it was published in, unless its title
+	// names one: the first lines of an article often announce a later year
+	// (「令和11年4月採用の会計年度任用職員を募集」 is news of fiscal 2024).
+	published, fromFormat := ParseDate(hints.Published)
+	if fromFormat {
+		lines = lines[:1]
+	}
+	for _, s := range lines {
 		if y, ok := ParseFiscalYear(s); ok {
 			return y
 		}
@@ -266,8 +275,8 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 			}
 		}
 	}
-	if iso, ok := ParseDate(hints.Published); ok {
-		if y, ok := fiscalYearOf(iso); ok {
+	if fromFormat {
+		if y, ok := fiscalYearOf(published); ok {
 			return y // the format's publication date; see doc.go
 		}
 	}

@@ -117,6 +117,20 @@ func TestExtractCorpusFormats(t *testing.T) {
 		Text:  "パリ2024パラリンピック競技大会のアーチェリー競技男子コンパウンド部門(8月30日・9月1日開催)で、玉島地区出身の大江佑弥選手(倉敷市職員)が第17位の成績を収めました。",
 		Hints: Metadata{City: "岡山県倉敷市", Published: "2024.10.01"},
 	}
+	// A recruitment notice published in December 2024 that announces a
+	// later year in its first line: the article is news of fiscal 2024.
+	bulletinLater := Input{
+		Title: "会計年度任用職員を募集",
+		Text:  "令和11年度までの任期で、市役所で働く会計年度任用職員を募集します。\n勤務：令和７年４月１日から",
+		Hints: Metadata{City: "岡山県倉敷市", Published: "2024.12.01"},
+	}
+	bulletinTitled := bulletinLater
+	bulletinTitled.Title = "令和７年度 市民税・県民税の申告"
+	sports := Input{
+		Title: "オリンピック・パラリンピックスポーツ等振興事業",
+		Text:  "所属: 文化観光スポーツ振興部　スポーツ推進課",
+		Hints: Metadata{Department: "文化観光スポーツ振興部"},
+	}
 	jimujigyou := Input{
 		Title: "全庁共通プロジェクト推進経費",
 		Text:  "品川区 事務事業優先度評価ツール\n区有地活用方針決定件数 2件\n変化に対応して効果的・効率的に施策を展開する",
@@ -138,6 +152,9 @@ func TestExtractCorpusFormats(t *testing.T) {
 		{"bulletin", bulletin, Metadata{}, "厚木市/?/2024/2024-04-15"},
 		{"bulletin January", bulletinJan, Metadata{}, "厚木市/?/2024/2025-01-15"},
 		{"bulletin 倉敷", kurashiki, Metadata{}, "倉敷市/?/2024/2024-10-01"},
+		{"bulletin announcing a later year", bulletinLater, Metadata{}, "倉敷市/?/2024/2024-12-01"},
+		{"bulletin title names the year", bulletinTitled, Metadata{}, "倉敷市/?/2025/2024-12-01"},
+		{"katakana department stays full width", sports, Metadata{City: "品川区"}, "品川区/文化観光スポーツ振興部/?/?"},
 		{"jimujigyou", jimujigyou, Metadata{}, "品川区/企画経営部/?/?"},
 		{"jimujigyou default year", jimujigyou, Metadata{FiscalYear: 2023}, "品川区/企画経営部/2023/?"},
 		// a session's calendar year is not a fiscal year: unknown; the date
