@@ -15,13 +15,13 @@ var notUnits = map[string]bool{
 	"一部": true, "全部": true, "内部": true, "外部": true, "幹部": true, "本部": true,
 	"北部": true, "南部": true, "東部": true, "西部": true, "中部": true, "学部": true,
 	"区役所": true, "市役所": true, "役所": true, "委員会": true, "部局": true, "各局": true, "各部": true,
-	"会議室": true, "教室": true, "和室": true, "事務局": true, "当局": true, "同局": true,
+	"会議室": true, "教室": true, "賦課": true, "日課": true, "和室": true, "事務局": true, "当局": true, "同局": true,
 }
 
 // notUnitNext are runes that, right after a suffix, show it was part of
 // another word: 課題, 部分, 局面, 室内, 部門, 部品.
 var notUnitNext = map[string]bool{"課題": true, "課税": true, "部分": true, "部品": true, "部門": true,
-	"局面": true, "室内": true, "部会": true}
+	"局面": true, "室内": true, "部会": true, "課後": true}
 
 // reNonUnit removes what never belongs to a unit name before the search:
 // fiscal years, dates and numbering.
@@ -58,7 +58,7 @@ func departmentIn(s string) string {
 }
 
 func unitName(name string, r []rune, end int) (string, bool) {
-	if len([]rune(name)) < 2 || notUnits[name] {
+	if len([]rune(name)) < 2 || notUnits[name] || strings.HasSuffix(name, "教室") {
 		return "", false
 	}
 	if end < len(r) {

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -172,6 +173,19 @@ func isCompound(mt mention) bool {
 
 // --- department ---
 
+// reOwnDocument matches titles of a unit's own policy document
+// (令和4年度市民局運営方針, 政策推進部 部長マニフェスト, 市長公室の取り組み). Only
+// such a title names the document's department; a news headline that ends
+// in 局/課/室 (スケート教室, 郵便局の窓口, 放課後児童クラブ) names none.
+var reOwnDocument = regexp.MustCompile(`運営方針|マニフェスト|取り組み|取組|方針|計画|目標|報告書|評価`)
+
+func titleDepartment(title string) string {
+	if !reOwnDocument.MatchString(title) {
+		return ""
+	}
+	return departmentIn(title)
+}
+
 func extractDepartment(d doc, hints, defaults Metadata) string {
 	if h := strings.TrimSpace(hints.Department); h != "" {
 		if top := departmentIn(h); top != "" {
@@ -179,7 +193,7 @@ func extractDepartment(d doc, hints, defaults Metadata) string {
 		}
 		return h
 	}
-	if dep := departmentIn(d.title); dep != "" {
+	if dep := titleDepartment(d.title); dep != "" {
 		return dep
 	}
 	if dep := departmentIn(d.contact); dep != "" {
@@ -189,7 +203,7 @@ func extractDepartment(d doc, hints, defaults Metadata) string {
 		return dep
 	}
 	if d.title == "" {
-		if dep := departmentIn(headerTitle(d.header)); dep != "" {
+		if dep := titleDepartment(headerTitle(d.header)); dep != "" {
 			return dep // a title the reader did not lift into Title
 		}
 	}

@@ -154,6 +154,8 @@ func TestExtractCorpusFormats(t *testing.T) {
 		{"bulletin 倉敷", kurashiki, Metadata{}, "倉敷市/?/2024/2024-10-01"},
 		{"bulletin announcing a later year", bulletinLater, Metadata{}, "倉敷市/?/2024/2024-12-01"},
 		{"bulletin title names the year", bulletinTitled, Metadata{}, "倉敷市/?/2025/2024-12-01"},
+		{"headline ending in 教室 names no department", Input{Title: "スケート教室", Text: "初心者向けのスケート教室です。\n問合せ：スポーツ振興課", Hints: Metadata{City: "厚木市", Published: "2024.12.01"}}, Metadata{}, "厚木市/?/2024/2024-12-01"},
+		{"headline with 放課後 names no department", Input{Title: "放課後児童クラブの利用者を募集", Text: "放課後児童クラブの利用者を募集します。", Hints: Metadata{City: "倉敷市", Published: "2024.10.01"}}, Metadata{}, "倉敷市/?/2024/2024-10-01"},
 		{"katakana department stays full width", sports, Metadata{City: "品川区"}, "品川区/文化観光スポーツ振興部/?/?"},
 		{"jimujigyou", jimujigyou, Metadata{}, "品川区/企画経営部/?/?"},
 		{"jimujigyou default year", jimujigyou, Metadata{FiscalYear: 2023}, "品川区/企画経営部/2023/?"},
