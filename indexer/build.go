@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -65,7 +66,9 @@ type Summary struct {
 type input struct {
 	name string // as reported and stored as the document source
 	size int64
-	read func(emit func(source.Source) error) error
+	// read calls emit for every document of the file and adds the bytes it
+	// consumes to read, for the progress bar.
+	read func(emit func(source.Source) error, read *atomic.Int64) error
 }
 
 // Build indexes the files under roots into a new generation of the index
@@ -296,6 +299,7 @@ type buildState struct {
 	p     Progress
 	skips []Skip
 	text  atomic.Int64
+	read  atomic.Int64 // input bytes consumed so far
 }
 
 func (st *buildState) skip(path, reason string) {
@@ -309,6 +313,7 @@ func (st *buildState) snapshot() Progress {
 	p := st.p
 	st.mu.Unlock()
 	p.TextBytes = st.text.Load()
+	p.BytesDone = min(st.read.Load(), p.Bytes)
 	p.Elapsed = time.Since(st.start)
 	return p
 }
@@ -321,6 +326,7 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 		return nil, err
 	}
 	sum := &Summary{Progress: st.snapshot()}
+	sum.BytesDone = sum.Bytes // every file was read, some only to be skipped
 	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
 	sum.Skipped = st.skips
 	if opt.Progress != nil {
@@ -340,7 +346,7 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-	})
+	}, &st.read)
 	var skipped *source.Skipped
 	switch {
 	case err == nil:
@@ -355,7 +361,6 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 	}
 	st.mu.Lock()
 	st.p.FilesDone++
-	st.p.BytesDone += in.size
 	st.mu.Unlock()
 }
 
@@ -429,9 +434,26 @@ func discover(roots []string) (inputs []input, ignored int, err error) {
 }
 
 func diskInput(p, name string, size int64) input {
-	return input{name: name, size: size, read: func(emit func(source.Source) error) error {
-		return source.ReadFile(p, emit)
+	return input{name: name, size: size, read: func(emit func(source.Source) error, read *atomic.Int64) error {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return source.ReadFrom(p, &countingReader{r: f, n: read}, emit)
 	}}
+}
+
+// countingReader adds the bytes read through it to n.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 func discoverFS(fsys fs.FS) (inputs []input, ignored int, err error) {
@@ -447,11 +469,12 @@ func discoverFS(fsys fs.FS) (inputs []input, ignored int, err error) {
 		if err != nil {
 			return err
 		}
-		inputs = append(inputs, input{name: p, size: info.Size(), read: func(emit func(source.Source) error) error {
+		inputs = append(inputs, input{name: p, size: info.Size(), read: func(emit func(source.Source) error, read *atomic.Int64) error {
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
 			}
+			read.Add(int64(len(b)))
 			return source.Read(p, b, emit)
 		}})
 		return nil

@@ -89,6 +89,12 @@ func Read(name string, data []byte, emit func(Source) error) error {
 	return read(name, bytes.NewReader(data), emit)
 }
 
+// ReadFrom is ReadFile on a stream, for callers that open (or count) the
+// file themselves; name gives the format by its extension.
+func ReadFrom(name string, r io.Reader, emit func(Source) error) error {
+	return read(name, r, emit)
+}
+
 // maxLine bounds one line of a JSON Lines file.
 const maxLine = 64 << 20
 
