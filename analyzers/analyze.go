@@ -161,6 +161,15 @@ func hasHan(s string) bool {
 
 // bigram derives the ja_bigram stream from the folded text.
 func bigram(folded string, m *offsetMap) analysis.TokenStream {
+	units := textUnits(folded, m)
+	b := newStreamBuilder(len(units), len(folded)*2)
+	bigrams(b, units, 0)
+	return b.stream()
+}
+
+// textUnits returns the characters of folded text with the original bytes
+// each came from, after the katakana long vowel rule (stemUnits).
+func textUnits(folded string, m *offsetMap) []unit {
 	units := make([]unit, 0, utf8.RuneCountInString(folded))
 	for f, r := range folded {
 		w := utf8.RuneLen(r)
@@ -169,9 +178,7 @@ func bigram(folded string, m *offsetMap) analysis.TokenStream {
 		}
 		units = append(units, unit{r: r, start: m.start(f), end: m.end(f + w)})
 	}
-	b := newStreamBuilder(len(units), len(folded)*2)
-	bigrams(b, stemUnits(units), 0)
-	return b.stream()
+	return stemUnits(units)
 }
 
 // AnalyzePassage analyzes text for all three fields at once, running kagome

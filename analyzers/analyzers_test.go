@@ -344,3 +344,42 @@ func TestStopTags(t *testing.T) {
 		t.Errorf("kinds\n got %s\nwant %s", s, want)
 	}
 }
+
+func TestReadingTerm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"こうほうし", "コウホウシ"},
+		{"ｺｳﾎｳｼ", "コウホウシ"},
+		{"サーバー", "サバ"},
+		{"ゔぃじょん", "ビジョン"},
+		{"ＳＮＳ", "sns"},
+	}
+	for _, tt := range tests {
+		if got := ReadingTerm(tt.in); got != tt.want {
+			t.Errorf("ReadingTerm(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindFolded(t *testing.T) {
+	tests := []struct{ text, word, want string }{
+		{"市内のｺﾝﾋﾞﾆで広報紙を配布する。", "コンビニ", "ｺﾝﾋﾞﾆ"},
+		{"ＳＮＳを活用した情報発信", "SNS", "ＳＮＳ"},
+		{"ＳＮＳを活用した情報発信", "sns", "ＳＮＳ"},
+		{"SNS への心無い書き込み", "ＳＮＳ", "SNS"},
+		{"サーバーを更新し、サーバ管理", "サーバー", "サーバー|サーバ"},
+		{"新型コロナウィルス感染症", "ウイルス", "ウィルス"},
+		{"㍻30年度の多文化共生", "平成", "㍻"},
+		{"多文化共生の推進と共生社会", "化共生", "化共生"},
+		{"区政会議", "協働", ""},
+		{"区政会議", "", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range FindFolded(tt.text, tt.word) {
+			got = append(got, tt.text[r[0]:r[1]])
+		}
+		if s := strings.Join(got, "|"); s != tt.want {
+			t.Errorf("FindFolded(%q, %q) = %q, want %q", tt.text, tt.word, s, tt.want)
+		}
+	}
+}

@@ -347,3 +347,29 @@ func isKana(s string) bool {
 	}
 	return s != ""
 }
+
+// ReadingTerm returns kana (or any text) folded the way ja_reading writes
+// its terms: Fold, hiragana to katakana, and no long vowel mark ー anywhere
+// (こうほうし → コウホウシ, サーバー and さあばあ stay apart but サーバー and
+// サーバ both become サバ). The reading of every token goes through the same
+// rule, so a kana query folded with ReadingTerm compares with the indexed
+// terms byte for byte.
+func ReadingTerm(s string) string {
+	return readingTerm(toKatakana(Fold(s)))
+}
+
+// readingTerm lower-cases a katakana reading, drops every long vowel mark and
+// writes the small ヵ/ヶ (from hiragana ゕ/ゖ) full size, as Fold does.
+func readingTerm(r string) string {
+	return strings.Map(func(c rune) rune {
+		switch c {
+		case longVowel:
+			return -1
+		case 'ヵ':
+			return 'カ'
+		case 'ヶ':
+			return 'ケ'
+		}
+		return unicode.ToLower(c)
+	}, r)
+}
