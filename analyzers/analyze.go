@@ -84,52 +84,47 @@ func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int)
 	return pos + len(parts) - 1
 }
 
-// reading derives the ja_reading stream: bigrams of the katakana readings of
-// all non-symbol tokens (particles included) laid end to end, without the
-// long vowel mark. Bigrams make the field independent of segmentation:
-// こうほうし (こう|ほうし) and 広報紙 (広報|紙) both read コウホウシ.
+// reading derives the ja_reading stream: one term per kagome token, its
+// folded katakana reading (ReadingTerm), at the same positions as the
+// ja_morph stream. Particles and auxiliaries are kept, so the positions of a
+// sentence's readings are consecutive and a kana phrase (しみんのこえ) matches
+// the whole (市民の声); symbols and whitespace are dropped but still advance
+// the position. A user-dictionary word gives the readings of its parts.
 func (j *ja) reading(p *parsed) analysis.TokenStream {
-	units := make([]unit, 0, len(p.folded)/2)
+	b := newStreamBuilder(len(p.toks), len(p.folded))
+	pos := 0
 	for i := range p.toks {
 		t := &p.toks[i]
+		pos++
 		if p.kinds[i] == symbol {
-			units = append(units, unit{r: ' '})
 			continue
 		}
 		if t.Class == tokenizer.USER {
-			units = j.userReadingUnits(units, p, t)
+			pos = j.userReadings(b, p, t, pos)
 			continue
 		}
-		start, end := p.span(t.Position, t.Position+len(t.Surface))
-		units = readingUnits(units, j.readingOf(t), start, end)
+		if term := readingTerm(j.readingOf(t)); term != "" {
+			start, end := p.span(t.Position, t.Position+len(t.Surface))
+			b.add(term, pos, start, end)
+		}
 	}
-	b := newStreamBuilder(len(units), len(units)*6)
-	bigrams(b, units, 0)
 	return b.stream()
 }
 
-// readingUnits appends the characters of reading r, without the long vowel
-// mark, as units spanning original bytes [start,end).
-func readingUnits(units []unit, r string, start, end int) []unit {
-	for _, c := range r {
-		if c != longVowel {
-			units = append(units, unit{r: unicode.ToLower(c), start: start, end: end})
-		}
-	}
-	return units
-}
-
-// userReadingUnits appends the reading of a user-dictionary word part by
-// part, so each part's reading points at the part's own bytes.
-func (j *ja) userReadingUnits(units []unit, p *parsed, t *tokenizer.Token) []unit {
+// userReadings emits the readings of a user-dictionary word's parts at
+// consecutive positions from pos, each pointing at the part's own bytes, and
+// returns the last position used (as userParts does for ja_morph).
+func (j *ja) userReadings(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int) int {
 	c := j.user.Contents[t.ID]
 	f := t.Position
 	for i, part := range c.Tokens {
 		start, end := p.span(f, f+len(part))
-		units = readingUnits(units, toKatakana(c.Yomi[i]), start, end)
+		if term := readingTerm(Fold(toKatakana(c.Yomi[i]))); term != "" {
+			b.add(term, pos+i, start, end)
+		}
 		f += len(part)
 	}
-	return units
+	return pos + len(c.Tokens) - 1
 }
 
 // readingOf returns the folded katakana reading of t: the surface itself when

@@ -25,13 +25,15 @@ func NewMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldDocID, keywordField(true, false))
 	dm.AddFieldMappingsAt(FieldSeq, numericField(true, false))
-	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true))
+	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true, true))
 	dm.AddFieldMappingsAt(FieldText,
-		textField("", analyzers.Morph, true),
-		textField(FieldTextBigram, analyzers.Bigram, false),
-		textField(FieldTextReading, analyzers.Reading, false),
+		textField("", analyzers.Morph, true, true),
+		// Without term vectors: bigram locations were most of the index.
+		// The field is queried as a conjunction of bigrams, not a phrase.
+		textField(FieldTextBigram, analyzers.Bigram, false, false),
+		textField(FieldTextReading, analyzers.Reading, false, true),
 	)
-	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true))
+	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
 	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType, FieldDocIssueType} {
 		dm.AddFieldMappingsAt(f, keywordField(true, true))
 	}
@@ -45,14 +47,15 @@ func NewMapping() mapping.IndexMapping {
 	return im
 }
 
-// textField is an analyzed field with term vectors, which phrase queries and
-// highlighting need. name renames the index field ("" keeps the property name).
-func textField(name, analyzer string, store bool) *mapping.FieldMapping {
+// textField is an analyzed field. Term vectors (positions and byte offsets)
+// are what phrase queries and highlighting need, and most of what a field
+// costs. name renames the index field ("" keeps the property name).
+func textField(name, analyzer string, store, termVectors bool) *mapping.FieldMapping {
 	fm := bleve.NewTextFieldMapping()
 	fm.Name = name
 	fm.Analyzer = analyzer
 	fm.Store = store
-	fm.IncludeTermVectors = true
+	fm.IncludeTermVectors = termVectors
 	fm.IncludeInAll = false
 	fm.DocValues = false
 	return fm

@@ -10,8 +10,12 @@ package indexer
 //	seq            numeric; stored; position of the passage in its document
 //	title          Morph; stored; the document's title
 //	text           Morph; stored, term vectors; the passage text (original characters)
-//	text_bigram    Bigram; term vectors; the same text as character bigrams (recall)
-//	text_reading   Reading; term vectors; the same text as katakana readings (kana queries)
+//	text_bigram    Bigram; NO term vectors; the same text as overlapping character
+//	               bigrams, for recall: queried as a conjunction of a word's bigrams
+//	               (no phrase, no locations; highlights come from a substring search)
+//	text_reading   Reading; term vectors; the same text as one folded katakana
+//	               reading per morph token (particles included, same positions as
+//	               text): kana queries split into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored; facet
 //	department     keyword; stored; facet
@@ -50,4 +54,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 1
+const SchemaVersion = 2

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -14,22 +13,26 @@ import (
 )
 
 // How one query word is matched. The morphological field is precise and
-// ranks highest; the bigram field finds words the dictionary splits oddly
-// (多文化共生, 協働); the reading field lets kana find kanji (こうほうし →
-// 広報紙) and is used only for words typed all in kana, where it cannot
-// drown precise kanji matches in homophones. A word that analyses to several
-// terms must match them as a phrase in every field.
+// ranks highest, a word that analyses to several terms matching them as a
+// phrase. The bigram field is a recall net for words the dictionary splits
+// differently in context (多文化共生, 協働): it has no positions, so every
+// bigram of the word must occur in the passage, anywhere, and it counts
+// little. The reading field (reading.go) lets kana find kanji (こうほうし →
+// 広報紙) and is used only for words typed all in kana, where it cannot drown
+// precise kanji matches in homophones.
 var wordFields = []struct {
 	field, analyzer string
 	boost           float64
-	kanaOnly        bool
+	allTerms        bool // every term, in any order (no phrase)
 }{
 	{indexer.FieldText, analyzers.Morph, 3, false},
 	{indexer.FieldTitle, analyzers.Morph, 2, false},
 	{indexer.FieldHeadings, analyzers.Morph, 1.5, false},
-	{indexer.FieldTextBigram, analyzers.Bigram, 1, false},
-	{indexer.FieldTextReading, analyzers.Reading, 1, true},
+	{indexer.FieldTextBigram, analyzers.Bigram, 0.5, true},
 }
+
+// readingBoost weighs a kana word's match on the reading field.
+const readingBoost = 1
 
 // expansionBoost is the weight of a theme match that stands in for a word:
 // low, so passages that use the word itself rank first.
@@ -40,8 +43,10 @@ type themeLookup func(string) (string, bool)
 
 // builder turns a parsed Query and the request's filters into a bleve query.
 type builder struct {
-	lookup     themeLookup // nil: no theme expansion
+	lookup     themeLookup  // nil: no theme expansion
+	readings   *readingDict // nil: kana words do not match readings
 	expansions []Expansion
+	marks      []markWord // the positive words, for the highlighter
 }
 
 // build returns the full query: the scoring part (words, exclusions) as the
@@ -94,25 +99,61 @@ func (b *builder) clause(c Clause) query.Query {
 // word matches one word in every text field. A positive (not excluded)
 // word may also match by reading and by its theme; an excluded word is
 // matched only by its characters, so a homophone is not excluded with it.
+// (Through the bigram field, a passage holding all the word's bigrams
+// anywhere counts as holding the word, for exclusion too.)
 func (b *builder) word(w Word, positive bool) query.Query {
 	var alts []query.Query
-	kana := positive && !w.Phrase && isKana(w.Text)
 	for _, f := range wordFields {
-		if f.kanaOnly && !kana {
-			continue
-		}
-		mq := query.NewMatchPhraseQuery(w.Text)
-		mq.SetField(f.field)
-		mq.Analyzer = f.analyzer
-		mq.SetBoost(f.boost)
-		alts = append(alts, mq)
+		alts = append(alts, fieldQuery(w.Text, f.field, f.analyzer, f.boost, f.allTerms))
 	}
+	var readings [][]string
 	if positive && !w.Phrase {
+		readings = b.readingSplits(w.Text)
+		for _, terms := range readings {
+			alts = append(alts, phraseQuery(indexer.FieldTextReading, terms, readingBoost))
+		}
 		if t, ok := b.expand(w.Text); ok {
 			alts = append(alts, t)
 		}
 	}
+	if positive {
+		b.marks = append(b.marks, newMarkWord(w.Text, readings))
+	}
 	return query.NewDisjunctionQuery(alts)
+}
+
+// fieldQuery matches text analysed with analyzer in field: as a phrase, or
+// with allTerms as a conjunction of its terms.
+func fieldQuery(text, field, analyzer string, boost float64, allTerms bool) query.Query {
+	if allTerms {
+		mq := query.NewMatchQuery(text)
+		mq.SetField(field)
+		mq.Analyzer = analyzer
+		mq.SetOperator(query.MatchQueryOperatorAnd)
+		mq.SetBoost(boost)
+		return mq
+	}
+	mq := query.NewMatchPhraseQuery(text)
+	mq.SetField(field)
+	mq.Analyzer = analyzer
+	mq.SetBoost(boost)
+	return mq
+}
+
+// readingSplits returns the reading-term sequences a kana word is matched
+// as, or none for other words.
+func (b *builder) readingSplits(text string) [][]string {
+	r, ok := kanaReading(text)
+	if !ok {
+		return nil
+	}
+	return b.readings.splits(r, maxReadingSplits)
+}
+
+func phraseQuery(field string, terms []string, boost float64) query.Query {
+	pq := query.NewPhraseQuery(terms, field)
+	pq.SetBoost(boost)
+	return pq
 }
 
 // expand returns the issue_type alternative for text when it names a theme,
@@ -153,20 +194,6 @@ func termQuery(field, term string, boost float64) *query.TermQuery {
 	tq.SetField(field)
 	tq.SetBoost(boost)
 	return tq
-}
-
-// isKana reports whether s is written only in hiragana and katakana (full
-// or half width) and the long-vowel mark.
-func isKana(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != 'ｰ' && r != '・' {
-			return false
-		}
-	}
-	return true
 }
 
 // filters are the structured restrictions of a request. Values of one facet
@@ -253,6 +280,14 @@ func describe(q query.Query) string {
 		return s
 	case *query.MatchPhraseQuery:
 		return fmt.Sprintf("%s:%q%s", q.FieldVal, q.MatchPhrase, boost(q.Boost()))
+	case *query.MatchQuery:
+		op := "any"
+		if q.Operator == query.MatchQueryOperatorAnd {
+			op = "all"
+		}
+		return fmt.Sprintf("%s:%s(%s)%s", q.FieldVal, op, q.Match, boost(q.Boost()))
+	case *query.PhraseQuery:
+		return fmt.Sprintf("%s:[%s]%s", q.FieldVal, strings.Join(q.Terms, " "), boost(q.Boost()))
 	case *query.TermQuery:
 		return fmt.Sprintf("%s=%s%s", q.FieldVal, q.Term, boost(q.Boost()))
 	case *query.NumericRangeQuery:

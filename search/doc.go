@@ -21,9 +21,14 @@
 // # Matching and ranking
 //
 // Each word is matched in the passage text by morphological terms (boost 3),
-// in the title (2), in the heading path (1.5) and by character bigrams (1);
-// a word typed all in kana also matches by reading (1). Within a field a word
-// that analyses to several terms must match them as a phrase. With Expand, a
+// in the title (2) and in the heading path (1.5), where a word that analyses
+// to several terms must match them as a phrase; and by character bigrams
+// (0.5), where every bigram of the word must occur in the passage, in any
+// order (the bigram field has no positions). A word typed all in kana also
+// matches by reading (1): it is split into readings known to the index and
+// matched as a phrase of them (reading.go). Words matched only through
+// bigrams have no term locations; the highlighter finds them in the text
+// instead (analyzers.FindFolded). With Expand, a
 // word (or the whole query) that names a theme of the thesaurus also matches
 // passages tagged with the theme (boost 0.5), and Result.Expansions says so.
 //

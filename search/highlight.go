@@ -28,7 +28,8 @@ const MaxTagLength = 64
 // marker renders highlighted, escaped, cropped text.
 type marker struct {
 	pre, post string
-	crop      int // runes; 0 = no crop
+	crop      int        // runes; 0 = no crop
+	words     []markWord // query words, for matches without locations
 }
 
 // mergeSpans validates, sorts and merges overlapping or touching spans.

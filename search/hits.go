@@ -11,6 +11,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"seisaku/analyzers"
 	"seisaku/indexer"
 )
 
@@ -30,8 +31,9 @@ func (p *plan) hits(ms bsearch.DocumentMatchCollection) []Hit {
 }
 
 // textFields are the fields whose locations are byte ranges of the stored
-// passage text.
-var textFields = []string{indexer.FieldText, indexer.FieldTextBigram, indexer.FieldTextReading}
+// passage text. The bigram field has none (no term vectors): words that
+// matched only there are found again in the text (marker.unlocated).
+var textFields = []string{indexer.FieldText, indexer.FieldTextReading}
 
 func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 	f := m.Fields
@@ -53,11 +55,55 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 	}
 	h.Permalink = Permalink(h.DocID, seq)
 	h.Formatted = Formatted{
-		Text:     mk.highlight(h.Text, spansIn(m.Locations, textFields...)),
+		Text:     mk.highlight(h.Text, append(spansIn(m.Locations, textFields...), mk.unlocated(m.Locations, h.Text)...)),
 		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
 		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
 	}
 	return h
+}
+
+// markWord is a positive query word and the terms its matches are recorded
+// under in the locations of textFields: its morph terms and the reading
+// terms of its kana splits.
+type markWord struct {
+	text  string
+	terms []string
+}
+
+func newMarkWord(text string, readings [][]string) markWord {
+	terms, _ := analyzers.Terms(analyzers.Morph, text)
+	for _, r := range readings {
+		terms = append(terms, r...)
+	}
+	return markWord{text: text, terms: terms}
+}
+
+// unlocated returns the spans of the query words that matched no located
+// term in text: a word found only through the bigram field (or a title) is
+// marked wherever it occurs in the text under the analyzers' folding.
+func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text string) []span {
+	var out []span
+	for _, w := range mk.words {
+		if located(locs, w.terms) {
+			continue
+		}
+		for _, r := range analyzers.FindFolded(text, w.text) {
+			out = append(out, span{r[0], r[1]})
+		}
+	}
+	return out
+}
+
+// located reports whether any of terms has a location in textFields.
+func located(locs bsearch.FieldTermLocationMap, terms []string) bool {
+	for _, f := range textFields {
+		for _, t := range terms {
+			if len(locs[f][t]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spansIn collects the byte ranges of every matched term in fields.

@@ -15,6 +15,8 @@ func TestBuildQuery(t *testing.T) {
 	lookup := func(w string) (string, bool) {
 		return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流"
 	}
+	// 広報紙 reads コウホウ|シ; kagome reads こうほうし as こう|ほうし.
+	readings := &readingDict{count: map[string]uint64{"コウホウ": 5, "シ": 9, "コウ": 3, "ホウシ": 1}, maxRunes: 4}
 	tests := []struct {
 		q      string
 		f      filters
@@ -24,32 +26,32 @@ func TestBuildQuery(t *testing.T) {
 		{"", filters{}, false, "*"},
 		{"", filters{city: []string{"大阪市"}}, false, "BOOL(filter: AND(city=大阪市))"},
 		{"区政", filters{}, false,
-			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:"区政"))`},
+			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5))`},
 		{"こうほうし", filters{}, false,
-			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:"こうほうし", text_reading:"こうほうし"))`},
+			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5, text_reading:[コウホウ シ], text_reading:[コウ ホウシ]))`},
 		{`"こうほうし"`, filters{}, false,
-			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:"こうほうし"))`},
+			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5))`},
 		{"区政 -会議", filters{department: []string{"市民局", "政策企画室"}, yearFrom: 2020, yearTo: 2022}, false,
-			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:"区政"); ` +
-				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:"会議")); ` +
+			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5); ` +
+				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:all(会議)^0.5)); ` +
 				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
 		{"多文化共生", filters{}, true,
-			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:"多文化共生", issue_type=多文化共生・国際^0.5))`},
+			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.5))`},
 		{"多文化共生", filters{}, false,
-			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:"多文化共生"))`},
+			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5))`},
 		{"防災 OR 減災", filters{issueType: []string{"防災"}, yearFrom: 2022, yearTo: 2022}, false,
-			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:"防災"), ` +
-				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:"減災")); filter: AND(issue_type=防災, year[2022,2022]))`},
+			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:all(防災)^0.5), ` +
+				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year[2022,2022]))`},
 		{"外国人 交流", filters{yearTo: 2011}, true,
-			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:"外国人"), ` +
-				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:"交流")), issue_type=多文化共生・国際^0.5); filter: AND(year[,2011]))`},
+			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:all(外国人)^0.5), ` +
+				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.5); filter: AND(year[,2011]))`},
 	}
 	for _, tt := range tests {
 		q, err := ParseQuery(tt.q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := &builder{}
+		b := &builder{readings: readings}
 		if tt.expand {
 			b.lookup = lookup
 		}

@@ -29,12 +29,14 @@ type Searcher struct {
 	idx    bleve.Index
 	lookup themeLookup
 
-	mu     sync.RWMutex
-	titles []titleEntry // sorted by folded title; see suggest.go
+	mu       sync.RWMutex
+	titles   []titleEntry // sorted by folded title; see suggest.go
+	readings *readingDict // nil when the index has no single dictionary; see reading.go
 }
 
 // New returns a Searcher over idx and precomputes the title list that
-// Suggest uses. After swapping the indexes behind an alias, call Refresh.
+// Suggest uses and the reading dictionary that kana words are split with.
+// After swapping the indexes behind an alias, call Refresh.
 func New(idx bleve.Index) *Searcher {
 	th := theme.Default()
 	s := &Searcher{idx: idx, lookup: func(w string) (string, bool) {
@@ -59,11 +61,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{}
+	b := &builder{readings: s.readingDict()}
 	if r.Expand {
 		b.lookup = s.lookup
 	}
 	q := b.build(p.query, r.Q, p.filters)
+	p.marker.words = b.marks
 	var res *Result
 	if p.distinct {
 		res, err = s.searchDistinct(ctx, q, p)

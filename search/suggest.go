@@ -33,9 +33,10 @@ type titleEntry struct {
 	title, folded string
 }
 
-// Refresh rebuilds the title list from the index: one title per document,
-// read from the documents' first passages.
+// Refresh rebuilds the title list from the index (one title per document,
+// read from the documents' first passages) and the reading dictionary.
 func (s *Searcher) Refresh(ctx context.Context) error {
+	s.refreshReadings()
 	zero, in := 0.0, true
 	rq := query.NewNumericRangeInclusiveQuery(&zero, &zero, &in, &in)
 	rq.SetField(indexer.FieldSeq)

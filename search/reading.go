@@ -1,0 +1,153 @@
+package search
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+)
+
+// A word typed in kana (こうほうし) finds kanji (広報紙) through the
+// text_reading field, which holds one folded katakana reading per morph token
+// (広報紙 → コウホウ|シ). kagome segments kana differently from the kanji it
+// stands for (こうほうし → こう|ほうし), so the query is not analysed: its
+// folded kana (analyzers.ReadingTerm) is split into readings that occur in the
+// field's term dictionary, preferring the fewest pieces and then the most
+// frequent ones, and each of the best few splits is matched as a phrase.
+//
+// The dictionary is read into memory when the Searcher is made and on
+// Refresh. An IndexAlias over several indexes has no field dictionary in
+// bleve v2.5 and does not expose its members: the reading alternative is then
+// skipped (kana words still match the other fields). An alias over one index
+// works.
+
+// Reading split limits: a longer kana word is not split (it is almost always
+// pasted text), and at most maxReadingSplits splits become alternatives.
+const (
+	maxReadingRunes  = 30
+	maxReadingSplits = 3
+)
+
+// readingDict holds the terms of the text_reading field with the number of
+// passages that contain each.
+type readingDict struct {
+	count    map[string]uint64
+	maxRunes int // runes of the longest term
+}
+
+// loadReadings reads the text_reading term dictionary of idx.
+func loadReadings(idx bleve.Index) (*readingDict, error) {
+	fd, err := idx.FieldDict(indexer.FieldTextReading)
+	if err != nil {
+		return nil, err
+	}
+	defer fd.Close()
+	d := &readingDict{count: map[string]uint64{}}
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return d, nil
+		}
+		d.count[e.Term] = e.Count
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.Term))
+	}
+}
+
+// refreshReadings reloads the reading dictionary, or drops it when the index
+// has none to give (an alias over several indexes, a closed index).
+func (s *Searcher) refreshReadings() {
+	d, err := loadReadings(s.idx)
+	if err != nil {
+		d = nil
+	}
+	s.mu.Lock()
+	s.readings = d
+	s.mu.Unlock()
+}
+
+func (s *Searcher) readingDict() *readingDict {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.readings
+}
+
+// readingSplit is one way to write a kana word as known readings.
+type readingSplit struct {
+	terms []string
+	score float64 // sum of log(1+passages) of the terms: higher is more frequent
+}
+
+// better orders splits: fewer terms first, then the more frequent.
+func (a readingSplit) better(b readingSplit) bool {
+	if len(a.terms) != len(b.terms) {
+		return len(a.terms) < len(b.terms)
+	}
+	return a.score > b.score
+}
+
+// splits returns up to k ways to write word (already folded with
+// analyzers.ReadingTerm) as the fewest dictionary terms, the most frequent
+// first, or none when there is no way or the word is too long. Splits into
+// more terms are left out: they are mostly short homophones (ギカイ as ギ|カイ).
+// It is a k-best dynamic programme over rune positions: best[j] holds the k
+// best splits of the first j runes.
+func (d *readingDict) splits(word string, k int) [][]string {
+	rs := []rune(word)
+	if d == nil || len(rs) == 0 || len(rs) > maxReadingRunes {
+		return nil
+	}
+	best := make([][]readingSplit, len(rs)+1)
+	best[0] = []readingSplit{{}}
+	for j := 1; j <= len(rs); j++ {
+		for i := max(0, j-d.maxRunes); i < j; i++ {
+			n, ok := d.count[string(rs[i:j])]
+			if !ok || len(best[i]) == 0 {
+				continue
+			}
+			for _, s := range best[i] {
+				best[j] = append(best[j], s.extend(string(rs[i:j]), n))
+			}
+		}
+		sort.SliceStable(best[j], func(a, b int) bool { return best[j][a].better(best[j][b]) })
+		best[j] = best[j][:min(k, len(best[j]))]
+	}
+	var out [][]string
+	for _, s := range best[len(rs)] {
+		if len(s.terms) == len(best[len(rs)][0].terms) {
+			out = append(out, s.terms)
+		}
+	}
+	return out
+}
+
+// extend returns s followed by term, found in n passages.
+func (s readingSplit) extend(term string, n uint64) readingSplit {
+	terms := make([]string, len(s.terms), len(s.terms)+1)
+	copy(terms, s.terms)
+	return readingSplit{terms: append(terms, term), score: s.score + math.Log1p(float64(n))}
+}
+
+// kanaReading returns the reading-field form of a word typed in kana (full
+// or half width, hiragana or katakana), and false for any other word. The
+// middle dot (シティ・プロモーション) is dropped, as the text's readings drop
+// it as a symbol.
+func kanaReading(w string) (string, bool) {
+	r := analyzers.ReadingTerm(strings.NewReplacer("・", "", "･", "").Replace(w))
+	if r == "" {
+		return "", false
+	}
+	for _, c := range r {
+		if !(c >= 'ァ' && c <= 'ヺ') && c != 'ヽ' && c != 'ヾ' {
+			return "", false
+		}
+	}
+	return r, true
+}
