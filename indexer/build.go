@@ -75,6 +75,7 @@ type input struct {
 // directory dir and makes it live. The previous index stays live until the
 // new one is complete; on error or cancellation it is left as it was.
 func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
+	start := time.Now()
 	inputs, ignored, err := discover(roots)
 	if err != nil {
 		return nil, err
@@ -117,6 +118,7 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 	}
 	sum.Generation = gen
 	sum.IndexBytes = dirSize(gen)
+	sum.Elapsed = time.Since(start) // including the final merge and the switch
 	return sum, nil
 }
 
@@ -147,7 +149,7 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 		"path":            filepath.Join(gen, "store"),
 		"buildPathPrefix": gen,
 		"batchSize":       batchSize(opt),
-		"internal":        map[string][]byte{"_mapping": mb},
+		"internal": map[string][]byte{"_mapping": mb},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start index builder: %w", err)

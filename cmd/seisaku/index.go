@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -44,6 +45,12 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	if *year != 0 && (*year < 1868 || *year > 2100) {
 		return usageError(fmt.Sprintf("index: -year %d is not a Western fiscal year (e.g. 2022 for 令和4年度)", *year))
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		// The build's live heap stays well below this; the limit makes the
+		// garbage collector keep peak RSS under 1 GB on a 100 MB corpus
+		// (measured: 976 MB without it on kiryu-minutes).
+		debug.SetMemoryLimit(768 << 20)
 	}
 	opt := indexer.Options{
 		Defaults:  meta.Metadata{City: *city, Department: *dept, FiscalYear: *year},
@@ -114,9 +121,9 @@ func mbps(n int64, d time.Duration) float64 {
 }
 
 func printSummary(w io.Writer, s *indexer.Summary) {
-	fmt.Fprintf(w, "indexed %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s, %.0f documents/s\n",
+	fmt.Fprintf(w, "indexed %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s of text, %.0f documents/s\n",
 		s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
-		s.Elapsed.Round(time.Millisecond), mbps(s.Bytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
+		s.Elapsed.Round(time.Millisecond), mbps(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
 	fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
 	if s.Ignored > 0 {
 		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
@@ -135,7 +142,7 @@ func summaryJSON(s *indexer.Summary) map[string]any {
 		"system": "seisaku", "op": "index", "version": version,
 		"files": s.Files, "documents": s.Documents, "passages": s.Passages,
 		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
-		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.Bytes, s.Elapsed),
+		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),
 		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
 		"index": s.Generation,
 	}
