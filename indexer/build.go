@@ -149,7 +149,7 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 		"path":            filepath.Join(gen, "store"),
 		"buildPathPrefix": gen,
 		"batchSize":       batchSize(opt),
-		"internal": map[string][]byte{"_mapping": mb},
+		"internal":        map[string][]byte{"_mapping": mb},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start index builder: %w", err)
