@@ -409,3 +409,22 @@ func TestStopTags(t *testing.T) {
 		t.Errorf("kinds\n got %s\nwant %s", s, want)
 	}
 }
+
+// TestInflectionsGiveSameTerms: base forms make the inflections of a verb
+// one term. A サ変 noun with する (連携し, 連携する, 連携して) is the noun 連携
+// plus a form of する, which is a stop word, so all of them index as 連携,
+// as Lucene's JapaneseAnalyzer does.
+func TestInflectionsGiveSameTerms(t *testing.T) {
+	for _, group := range [][]string{
+		{"関係所属と連携し", "関係所属と連携する", "関係所属と連携して", "関係所属との連携"},
+		{"解決を図り", "解決を図る", "解決を図った"},
+		{"情報を共有した", "情報を共有する", "情報の共有"},
+	} {
+		want, _ := Terms(Morph, group[0])
+		for _, s := range group[1:] {
+			if got, _ := Terms(Morph, s); !cmp.Equal(got, want) {
+				t.Errorf("%s → %q, but %s → %q", s, got, group[0], want)
+			}
+		}
+	}
+}
