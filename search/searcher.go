@@ -31,6 +31,7 @@ type Searcher struct {
 
 	mu       sync.RWMutex
 	titles   []titleEntry // sorted by folded title; see suggest.go
+	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
 }
 

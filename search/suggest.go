@@ -4,8 +4,10 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
@@ -14,11 +16,14 @@ import (
 // Suggestions for search as you type come from two places:
 //
 //   - terms: the morphological terms of the passage text that start with the
-//     folded prefix, read from the index's term dictionary (an FST prefix
-//     walk, well under a millisecond) and ranked by the number of passages
-//     that contain them;
-//   - titles: document titles containing the prefix, from a list the
-//     Searcher builds once (New, Refresh) and scans in memory.
+//     folded prefix, ranked by the number of passages that contain them,
+//     from a table the Searcher builds once (New, Refresh): all terms sorted,
+//     so a prefix is a binary search, plus the most frequent terms of every
+//     first character, so a one-character prefix (thousands of terms) costs
+//     nothing either. An alias over several indexes has no single
+//     dictionary: it walks each keystroke's prefix in the index instead;
+//   - titles: document titles starting with the prefix (a binary search in
+//     the sorted title list), then titles containing it, shorter first.
 //
 // At most a third of the suggestions are titles when there are terms enough.
 
@@ -33,10 +38,84 @@ type titleEntry struct {
 	title, folded string
 }
 
+// termTable is the text field's dictionary for suggestions.
+type termTable struct {
+	sorted []Suggestion            // every term, by term
+	first  map[string][]Suggestion // the most frequent terms by first character
+}
+
+// loadTermTable reads the text field's whole dictionary (tens of
+// thousands of terms: a few MB and tens of milliseconds on a 100 MB corpus).
+func loadTermTable(idx interface {
+	FieldDict(string) (index.FieldDict, error)
+}) (*termTable, error) {
+	d, err := idx.FieldDict(indexer.FieldText)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	t := &termTable{first: map[string][]Suggestion{}}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		t.sorted = append(t.sorted, Suggestion{Text: e.Term, Kind: "term", Count: int(e.Count)})
+	}
+	byFirst := map[string][]Suggestion{}
+	for _, e := range t.sorted {
+		_, size := utf8.DecodeRuneInString(e.Text)
+		byFirst[e.Text[:size]] = append(byFirst[e.Text[:size]], e)
+	}
+	for k, es := range byFirst {
+		t.first[k] = topByCount(es, MaxSuggestions+1)
+	}
+	return t, nil
+}
+
+// topByCount returns the n most frequent of es (a copy, most frequent first).
+func topByCount(es []Suggestion, n int) []Suggestion {
+	out := append([]Suggestion(nil), es...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out[:min(len(out), n)]
+}
+
+// complete returns up to n terms starting with prefix, the most frequent first.
+func (t *termTable) complete(prefix string, n int) []Suggestion {
+	var cands []Suggestion
+	if _, size := utf8.DecodeRuneInString(prefix); size == len(prefix) {
+		cands = t.first[prefix]
+	} else {
+		i := sort.Search(len(t.sorted), func(i int) bool { return t.sorted[i].Text >= prefix })
+		j := i
+		for j < len(t.sorted) && strings.HasPrefix(t.sorted[j].Text, prefix) {
+			j++
+		}
+		cands = topByCount(t.sorted[i:j], n+1)
+	}
+	out := make([]Suggestion, 0, n)
+	for _, c := range cands {
+		if c.Text != prefix && len(out) < n {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Refresh rebuilds the title list from the index (one title per document,
 // read from the documents' first passages) and the reading dictionary.
 func (s *Searcher) Refresh(ctx context.Context) error {
 	s.refreshReadings()
+	tt, err := loadTermTable(s.idx)
+	if err != nil {
+		tt = nil // an alias: termSuggestions walks the prefix instead
+	}
+	s.mu.Lock()
+	s.terms = tt
+	s.mu.Unlock()
 	zero, in := 0.0, true
 	rq := query.NewNumericRangeInclusiveQuery(&zero, &zero, &in, &in)
 	rq.SetField(indexer.FieldSeq)
@@ -86,6 +165,12 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggest
 // termSuggestions reads the text field's dictionary under prefix. An alias
 // over several indexes has no single dictionary: it then suggests none.
 func (s *Searcher) termSuggestions(prefix string, n int) []Suggestion {
+	s.mu.RLock()
+	tt := s.terms
+	s.mu.RUnlock()
+	if tt != nil {
+		return tt.complete(prefix, n)
+	}
 	d, err := s.idx.FieldDictPrefix(indexer.FieldText, []byte(prefix))
 	if err != nil {
 		return nil
@@ -109,23 +194,35 @@ func (s *Searcher) termSuggestions(prefix string, n int) []Suggestion {
 // first, then shorter titles first.
 func (s *Searcher) titleSuggestions(prefix string, n int) []Suggestion {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
+	ts := s.titles
+	s.mu.RUnlock()
+	// titles starting with prefix are a range of the sorted list
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].folded >= prefix })
 	var hits []titleEntry
-	for _, t := range s.titles {
-		if strings.Contains(t.folded, prefix) {
-			hits = append(hits, t)
-		}
+	for ; i < len(ts) && strings.HasPrefix(ts[i].folded, prefix) && len(hits) < 4*n; i++ {
+		hits = append(hits, ts[i])
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		pi, pj := strings.HasPrefix(hits[i].folded, prefix), strings.HasPrefix(hits[j].folded, prefix)
-		if pi != pj {
-			return pi
+	byLength(hits)
+	if len(hits) < n { // then titles containing it, enough to choose the shortest
+		var more []titleEntry
+		for _, t := range ts {
+			if len(more) >= 4*n {
+				break
+			}
+			if strings.Contains(t.folded, prefix) && !strings.HasPrefix(t.folded, prefix) {
+				more = append(more, t)
+			}
 		}
-		return len(hits[i].title) < len(hits[j].title)
-	})
+		byLength(more)
+		hits = append(hits, more...)
+	}
 	out := make([]Suggestion, 0, min(len(hits), n))
 	for _, t := range hits[:min(len(hits), n)] {
 		out = append(out, Suggestion{Text: t.title, Kind: "title", Count: 1})
 	}
 	return out
+}
+
+func byLength(ts []titleEntry) {
+	sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].title) < len(ts[j].title) })
 }
