@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -34,6 +37,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	trustProxy := fs.Bool("trust-proxy", false, "take the client IP from X-Forwarded-For (only behind a reverse proxy)")
 	baseURL := fs.String("base-url", getenv("SEISAKU_BASE_URL"), "public address, e.g. https://search.example.jp, for absolute permalinks in CSV (env SEISAKU_BASE_URL)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	reload := fs.Duration("reload-interval", 5*time.Second, "with -index: how often to look for a newly built index to swap in (also on SIGHUP); 0: never")
+	grace := fs.Duration("swap-grace", def.WriteTimeout, "how long a swapped-out index stays open for requests still using it")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
 			"Serves the search API (/api/search, /api/openapi.json …) and the search page.\n"+
@@ -59,31 +64,47 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	return serve(ctx, cfg, *dir, *addr, logger)
+	return serve(ctx, cfg, serveOptions{dir: *dir, addr: *addr, reload: *reload, grace: *grace}, logger)
+}
+
+type serveOptions struct {
+	dir, addr     string
+	reload, grace time.Duration // see the -reload-interval and -swap-grace flags
 }
 
 // serve listens at once, so /healthz answers while the index loads (the
 // bundled samples take seconds to index); /readyz and the API answer 503
 // until then. A failure to load the index stops the server.
-func serve(ctx context.Context, cfg web.Config, dir, addr string, logger *slog.Logger) error {
+func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Logger) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	srv := web.NewServer(cfg, nil, logger)
-	loaded := make(chan bleve.Index, 1)
+	live := &liveIndex{}
+	var hup chan os.Signal
+	if o.dir != "" && o.reload > 0 {
+		hup = make(chan os.Signal, 1)
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+	}
+	loaded := make(chan struct{})
 	go func() {
-		idx, err := openIndex(ctx, dir, logger)
+		defer close(loaded)
+		gen, _ := indexer.CurrentGeneration(o.dir)
+		idx, err := openIndex(ctx, o.dir, logger)
 		if err != nil {
 			cancel(fmt.Errorf("serve: %w", err))
-		} else {
-			srv.SetBackend(indexBackend{Searcher: search.New(idx), idx: idx})
+			return
 		}
-		loaded <- idx
+		srv.SetBackend(indexBackend{Searcher: search.New(idx), idx: idx})
+		live.set(idx, gen)
+		if hup != nil {
+			live.watch(ctx, o.dir, o.reload, o.grace, hup, srv, logger)
+		}
 	}()
-	err := srv.Run(ctx, addr, nil)
+	err := srv.Run(ctx, o.addr, nil)
 	cancel(nil)
-	if idx := <-loaded; idx != nil {
-		idx.Close()
-	}
+	<-loaded
+	live.close()
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause
 	}
