@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,11 +62,16 @@ type Summary struct {
 	Skipped    []Skip // files and records that could not be read
 	Generation string // the generation directory (disk builds)
 	IndexBytes int64  // size of the generation on disk
+	// Update only: input files by what happened to them.
+	Unchanged, Changed, Added, Removed int
+
+	docs map[string][]DocRecord // documents by input name
 }
 
 // input is one file to read.
 type input struct {
 	name string // as reported and stored as the document source
+	path string // on disk; "" for embedded files
 	size int64
 	// read calls emit for every document of the file and adds the bytes it
 	// consumes to read, for the progress bar.
@@ -89,6 +96,10 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 	}
 	defer unlock()
 	prune(dir, currentTarget(dir))
+	hashes, err := hashInputs(inputs)
+	if err != nil {
+		return nil, err
+	}
 
 	gen, err := newGeneration(dir)
 	if err != nil {
@@ -100,26 +111,63 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 		return nil, err
 	}
 	sum.Ignored = ignored
+	sources := map[string]SourceRecord{}
+	for _, in := range inputs {
+		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
+	}
+	if err := finishGeneration(ctx, dir, gen, roots, sources, sum); err != nil {
+		return nil, err
+	}
+	sum.Elapsed = time.Since(start) // including the final merge and the switch
+	return sum, nil
+}
+
+// finishGeneration writes gen's manifest and makes it live; on error gen is
+// removed and the live generation stays as it was.
+func finishGeneration(ctx context.Context, dir, gen string, roots []string, sources map[string]SourceRecord, sum *Summary) error {
 	m := &Manifest{
-		SchemaVersion: SchemaVersion, Created: time.Now().UTC(), Documents: sum.Documents,
-		Passages: sum.Passages, Files: sum.Files, Skipped: sum.Skipped, Roots: roots,
+		SchemaVersion: SchemaVersion, Created: time.Now().UTC(), Files: len(sources),
+		Skipped: sum.Skipped, Roots: roots, Sources: sources,
 	}
-	if err := writeManifest(gen, m); err != nil {
-		os.RemoveAll(gen)
-		return nil, fmt.Errorf("write manifest: %w", err)
+	for _, src := range sources {
+		for _, d := range src.Docs {
+			m.Documents++
+			m.Passages += d.Passages
+		}
 	}
-	if err := ctx.Err(); err != nil {
-		os.RemoveAll(gen)
-		return nil, err
+	err := writeManifest(gen, m)
+	if err == nil {
+		err = ctx.Err()
 	}
-	if err := publish(dir, gen); err != nil {
+	if err == nil {
+		err = publish(dir, gen)
+	}
+	if err != nil {
 		os.RemoveAll(gen)
-		return nil, err
+		return err
 	}
 	sum.Generation = gen
 	sum.IndexBytes = dirSize(gen)
-	sum.Elapsed = time.Since(start) // including the final merge and the switch
-	return sum, nil
+	return nil
+}
+
+// hashInputs returns the SHA-256 of every input's content, by name.
+func hashInputs(inputs []input) (map[string]string, error) {
+	out := make(map[string]string, len(inputs))
+	for _, in := range inputs {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", in.path, err)
+		}
+		out[in.name] = hex.EncodeToString(h.Sum(nil))
+	}
+	return out, nil
 }
 
 func currentTarget(dir string) string {
@@ -226,7 +274,7 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 		workers = runtime.GOMAXPROCS(0)
 	}
 	an := &Analyzer{Defaults: opt.Defaults, Thesaurus: opt.Thesaurus}
-	st := &buildState{start: time.Now()}
+	st := &buildState{start: time.Now(), docs: map[string][]DocRecord{}}
 	st.p.Files = len(inputs)
 	for _, in := range inputs {
 		st.p.Bytes += in.size
@@ -300,6 +348,7 @@ type buildState struct {
 	mu    sync.Mutex
 	p     Progress
 	skips []Skip
+	docs  map[string][]DocRecord // by input name
 	text  atomic.Int64
 	read  atomic.Int64 // input bytes consumed so far
 }
@@ -327,7 +376,7 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sum := &Summary{Progress: st.snapshot()}
+	sum := &Summary{Progress: st.snapshot(), docs: st.docs}
 	sum.BytesDone = sum.Bytes // every file was read, some only to be skipped
 	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
 	sum.Skipped = st.skips
@@ -393,6 +442,7 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 	st.mu.Lock()
 	st.p.Documents++
 	st.p.Passages += len(batch)
+	st.docs[src.Path] = append(st.docs[src.Path], DocRecord{ID: d.ID, Passages: len(batch)})
 	st.mu.Unlock()
 }
 
@@ -436,7 +486,7 @@ func discover(roots []string) (inputs []input, ignored int, err error) {
 }
 
 func diskInput(p, name string, size int64) input {
-	return input{name: name, size: size, read: func(emit func(source.Source) error, read *atomic.Int64) error {
+	return input{name: name, path: p, size: size, read: func(emit func(source.Source) error, read *atomic.Int64) error {
 		f, err := os.Open(p)
 		if err != nil {
 			return err

@@ -48,6 +48,22 @@ type Manifest struct {
 	Files         int       `json:"files"`
 	Skipped       []Skip    `json:"skipped,omitempty"`
 	Roots         []string  `json:"roots"`
+	// Sources records, per input file, its content hash and the documents
+	// it gave, so `index -update` can tell new, changed and deleted files.
+	Sources map[string]SourceRecord `json:"sources,omitempty"`
+}
+
+// SourceRecord is what one input file contributed to the index.
+type SourceRecord struct {
+	SHA256 string      `json:"sha256"`
+	Docs   []DocRecord `json:"docs,omitempty"`
+}
+
+// DocRecord is one document of a source: its ID and passage count, which
+// give the IDs of its passages (PassageID).
+type DocRecord struct {
+	ID       string `json:"id"`
+	Passages int    `json:"passages"`
 }
 
 // ErrNoIndex is returned by Open when the directory holds no finished build.

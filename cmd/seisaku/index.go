@@ -30,6 +30,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	batch := fs.Int("batch", 0, "passages per index segment (0: 1000)")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on, off")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
+	update := fs.Bool("update", false, "update the live index from the same folders: read new and changed files (by content hash), drop deleted ones")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku index [-index DIR] [flags] FOLDER|FILE...\n\n"+
 			"Builds a new index from the documents under the folders and switches to it\n"+
@@ -63,7 +64,11 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 		bar = newBar(stderr)
 		opt.Progress = func(p indexer.Progress) { updateBar(bar, p) }
 	}
-	sum, err := indexer.Build(ctx, *dir, fs.Args(), opt)
+	build := indexer.Build
+	if *update {
+		build = indexer.Update
+	}
+	sum, err := build(ctx, *dir, fs.Args(), opt)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)
@@ -124,6 +129,9 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 	fmt.Fprintf(w, "indexed %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s of text, %.0f documents/s\n",
 		s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
 		s.Elapsed.Round(time.Millisecond), mbps(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
+	if s.Unchanged+s.Changed+s.Added+s.Removed > 0 {
+		fmt.Fprintf(w, "update: %d files unchanged, %d changed, %d added, %d removed\n", s.Unchanged, s.Changed, s.Added, s.Removed)
+	}
 	fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
 	if s.Ignored > 0 {
 		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
@@ -144,6 +152,7 @@ func summaryJSON(s *indexer.Summary) map[string]any {
 		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
 		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),
 		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
-		"index": s.Generation,
+		"index":     s.Generation,
+		"unchanged": s.Unchanged, "changed": s.Changed, "added": s.Added, "removed": s.Removed,
 	}
 }
