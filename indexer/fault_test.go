@@ -1,0 +1,120 @@
+package indexer
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestKilledBuildKeepsPreviousIndex kills (SIGKILL) a process in the middle
+// of a build: the previous index stays live and whole, and the next build
+// removes the half-written generation.
+func TestKilledBuildKeepsPreviousIndex(t *testing.T) {
+	if dir := os.Getenv("SEISAKU_TEST_SLOW_BUILD"); dir != "" {
+		slowBuild(dir) // the child process
+		return
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	first, err := Build(context.Background(), dir, []string{seedsDir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, _ := CurrentGeneration(dir)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBuildKeepsPreviousIndex$")
+	cmd.Env = append(os.Environ(), "SEISAKU_TEST_SLOW_BUILD="+dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// wait until the child has started writing a new generation
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+		if len(gens) > 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the child build never started a generation")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	if g, _ := CurrentGeneration(dir); g != live {
+		t.Fatalf("live generation changed from %s to %s by a killed build", live, g)
+	}
+	idx, m, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Passages != first.Passages || docCount(t, idx) != uint64(first.Passages) {
+		t.Errorf("previous index damaged: %d passages, want %d", docCount(t, idx), first.Passages)
+	}
+	idx.Close()
+
+	if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	for _, g := range gens {
+		if _, err := os.Stat(filepath.Join(g, manifestName)); err != nil {
+			t.Errorf("half-written generation %s left after the next build", g)
+		}
+	}
+}
+
+// slowBuild is the child of TestKilledBuildKeepsPreviousIndex: a build
+// slowed down so that the parent can kill it half-way.
+func slowBuild(dir string) {
+	opt := Options{Workers: 1, BatchSize: 5, Progress: func(Progress) { time.Sleep(200 * time.Millisecond) }}
+	Build(context.Background(), dir, []string{seedsDir, "samples/data/kouhou-bulletins"}, opt)
+	os.Exit(0)
+}
+
+// TestOpenFaults: a missing directory, a directory that holds no finished
+// build, and a live generation whose files are broken each give a message
+// that says what to do.
+func TestOpenFaults(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	empty := t.TempDir()
+	broken := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), broken, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	gen, _ := CurrentGeneration(broken)
+	if err := os.RemoveAll(filepath.Join(gen, "store")); err != nil {
+		t.Fatal(err)
+	}
+	halfWritten := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), halfWritten, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	gen2, _ := CurrentGeneration(halfWritten)
+	os.Remove(filepath.Join(gen2, manifestName))
+	for _, tc := range []struct{ dir, want string }{
+		{missing, "build one with `seisaku index"},
+		{empty, "holds no finished index"},
+		{broken, "open index"},
+		{halfWritten, "incomplete"},
+	} {
+		idx, _, err := Open(tc.dir)
+		if err == nil {
+			idx.Close()
+			t.Errorf("Open(%s) succeeded", tc.dir)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Open(%s): %v; want a message with %q", tc.dir, err, tc.want)
+		}
+	}
+}
