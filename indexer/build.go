@@ -204,13 +204,29 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 	}
 	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error { return b.Index(d) })
 	if err != nil {
-		b.Close()
+		// not b.Close(): it would flush and merge what is there; the
+		// caller removes the whole generation
 		return nil, err
 	}
-	if err := b.Close(); err != nil {
+	if sum.Passages == 0 {
+		return nil, fmt.Errorf("nothing to index: %d files read, none gave a passage (see the skipped files)", sum.Files)
+	}
+	if err := closeBuilder(b); err != nil {
 		return nil, fmt.Errorf("finish index: %w", err)
 	}
 	return sum, nil
+}
+
+// closeBuilder finishes the offline build. scorch's builder panics when a
+// segment failed to persist earlier (as on a full disk); that becomes an
+// error, so the build fails cleanly and the live index stays.
+func closeBuilder(b *scorch.Builder) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("index builder failed: %v", r)
+		}
+	}()
+	return b.Close()
 }
 
 // BuildMemory indexes the files of fsys into an in-memory index, for the

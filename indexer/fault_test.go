@@ -118,3 +118,59 @@ func TestOpenFaults(t *testing.T) {
 		}
 	}
 }
+
+// TestDiskFullBuildKeepsPreviousIndex builds into a small tmpfs until the
+// disk is full: the build fails with the system's message and the previous
+// index stays live. It needs permission to mount (root); elsewhere it skips.
+func TestDiskFullBuildKeepsPreviousIndex(t *testing.T) {
+	mnt := t.TempDir()
+	if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size=1200k"); err != nil {
+		t.Skipf("cannot mount a small tmpfs to fill (%v); the disk-full path is not exercised here", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(mnt, 0) })
+	dir := filepath.Join(mnt, "index")
+	first, err := Build(context.Background(), dir, []string{seedsDir}, Options{})
+	if err != nil {
+		t.Fatalf("the first build should fit: %v", err)
+	}
+	live, _ := CurrentGeneration(dir)
+	_, err = Build(context.Background(), dir, []string{seedsDir, "samples/data/kouhou-bulletins"}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("build on a full disk: err = %v, want no space left on device", err)
+	}
+	if g, _ := CurrentGeneration(dir); g != live {
+		t.Fatal("a failed build switched the index")
+	}
+	idx, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if docCount(t, idx) != uint64(first.Passages) {
+		t.Errorf("previous index has %d passages, want %d", docCount(t, idx), first.Passages)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if len(gens) != 1 {
+		t.Errorf("generations on disk after the failed build: %v", gens)
+	}
+}
+
+// TestBuildWithNothingToIndexFails: a folder where every file is bad gives
+// an error instead of an empty index replacing a good one.
+func TestBuildWithNothingToIndexFails(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	live, _ := CurrentGeneration(dir)
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(bad, "broken.json"), []byte("{"), 0o644)
+	_, err := Build(context.Background(), dir, []string{bad}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "nothing to index") {
+		t.Fatalf("build of bad files only: err = %v", err)
+	}
+	if g, _ := CurrentGeneration(dir); g != live {
+		t.Fatal("an empty build replaced the index")
+	}
+}
