@@ -38,6 +38,7 @@ func main() {
 	params := flag.String("params", "facets=city,year&hitsPerPage=10", "extra search parameters")
 	suggest := flag.Bool("suggest", true, "also measure /api/suggest with query prefixes")
 	label := flag.String("label", "seisaku", "system name in the JSON output")
+	duration := flag.Duration("duration", 0, "run each level this long instead of -passes passes (soak tests)")
 	flag.Parse()
 	qs, err := readQueries(*qfile)
 	if err != nil {
@@ -56,8 +57,8 @@ func main() {
 			fmt.Fprintln(os.Stderr, "loadtest: bad concurrency", s)
 			os.Exit(2)
 		}
-		run(client, urls, c, *warmup)
-		r := run(client, urls, c, *passes)
+		run(client, urls, c, *warmup, 0)
+		r := run(client, urls, c, *passes, *duration)
 		failed = failed || r.Errors > 0
 		print(*label, "search", c, r)
 	}
@@ -71,8 +72,8 @@ func main() {
 				}
 			}
 		}
-		run(client, sus, 1, 1)
-		r := run(client, sus, 1, *passes)
+		run(client, sus, 1, 1, 0)
+		r := run(client, sus, 1, *passes, 0)
 		failed = failed || r.Errors > 0
 		print(*label, "suggest", 1, r)
 	}
@@ -108,9 +109,15 @@ type result struct {
 	First  string // first error
 }
 
-// run sends every URL passes times with c concurrent clients.
-func run(client *http.Client, urls []string, c, passes int) result {
+// run sends every URL passes times with c concurrent clients, or, with a
+// duration, cycles through the URLs until it has passed.
+func run(client *http.Client, urls []string, c, passes int, duration time.Duration) result {
 	total := len(urls) * passes
+	deadline := time.Time{}
+	if duration > 0 {
+		total = int(^uint(0) >> 1)
+		deadline = time.Now().Add(duration)
+	}
 	var next atomic.Int64
 	var mu sync.Mutex
 	var r result
@@ -125,7 +132,7 @@ func run(client *http.Client, urls []string, c, passes int) result {
 			var first string
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= total {
+				if i >= total || (!deadline.IsZero() && time.Now().After(deadline)) {
 					break
 				}
 				t := time.Now()
