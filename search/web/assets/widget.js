@@ -13,7 +13,7 @@
  *
  * Plain JavaScript, no build step, nothing fetched but the JSON API. Styles
  * live in the shadow root, and nothing but the custom element is defined
- * globally. Size: 42 KB, 13.8 KB gzipped (TestWidgetSize keeps it under 15 KB).
+ * globally. Size: 42 KB, 13.5 KB gzipped (TestWidgetSize keeps it under 15 KB).
  */
 (() => {
   "use strict";
