@@ -30,10 +30,14 @@ import (
 
 // Options tune a build. The zero value works.
 type Options struct {
-	Defaults  meta.Metadata    // the operator's metadata defaults (--city …)
-	Thesaurus *theme.Thesaurus // nil: theme.Default()
-	Workers   int              // goroutines reading and analysing; 0: GOMAXPROCS
-	BatchSize int              // passages per segment or batch; 0: 1000
+	Defaults meta.Metadata // the operator's metadata defaults (--city …)
+	// RootDefaults, keyed by a root as given to Build or Update, replace
+	// Defaults for the documents under that root, so one build can take
+	// folders from different cities.
+	RootDefaults map[string]meta.Metadata
+	Thesaurus    *theme.Thesaurus // nil: theme.Default()
+	Workers      int              // goroutines reading and analysing; 0: GOMAXPROCS
+	BatchSize    int              // passages per segment or batch; 0: 1000
 	// Progress, if set, is called from the build's goroutine about five
 	// times a second and once at the end.
 	Progress func(Progress)
@@ -70,9 +74,10 @@ type Summary struct {
 
 // input is one file to read.
 type input struct {
-	name string // as reported and stored as the document source
-	path string // on disk; "" for embedded files
-	size int64
+	defaults meta.Metadata // the operator's defaults for this file's root
+	name     string        // as reported and stored as the document source
+	path     string        // on disk; "" for embedded files
+	size     int64
 	// read calls emit for every document of the file and adds the bytes it
 	// consumes to read, for the progress bar.
 	read func(emit func(source.Source) error, read *atomic.Int64) error
@@ -83,7 +88,7 @@ type input struct {
 // new one is complete; on error or cancellation it is left as it was.
 func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots)
+	inputs, ignored, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +237,7 @@ func closeBuilder(b *scorch.Builder) (err error) {
 // BuildMemory indexes the files of fsys into an in-memory index, for the
 // bundled samples and for tests.
 func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Summary, error) {
-	inputs, ignored, err := discoverFS(fsys)
+	inputs, ignored, err := discoverFS(fsys, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -297,7 +302,7 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 	}
 
 	jobs := make(chan input)
-	srcs := make(chan source.Source, 2*workers)
+	srcs := make(chan sourceJob, 2*workers)
 	out := make(chan []*document.Document, 2*workers)
 	go func() {
 		defer close(jobs)
@@ -324,8 +329,10 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 		analysers.Add(1)
 		go func() {
 			defer analysers.Done()
-			for src := range srcs {
-				st.analyse(ctx, m, an, src, out)
+			for job := range srcs {
+				a := *an
+				a.Defaults = job.defaults
+				st.analyse(ctx, m, &a, job.src, out)
 			}
 		}()
 	}
@@ -402,13 +409,19 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	return sum, nil
 }
 
+// sourceJob is a document read from a file, with its root's defaults.
+type sourceJob struct {
+	src      source.Source
+	defaults meta.Metadata
+}
+
 // readFile reads one input and sends its documents on srcs. Problems are
 // recorded as skips; they never stop the build.
-func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source.Source) {
+func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- sourceJob) {
 	err := in.read(func(src source.Source) error {
 		src.Path = in.name
 		select {
-		case srcs <- src:
+		case srcs <- sourceJob{src, in.defaults}:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -464,15 +477,17 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 
 // discover lists the files under roots (files or directories). A root that
 // does not exist is an error: it is the operator's mistake, not a bad file.
-func discover(roots []string) (inputs []input, ignored int, err error) {
+func discover(roots []string, opt Options) (inputs []input, ignored int, err error) {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
 		if err != nil {
 			return nil, 0, fmt.Errorf("source %s: %w", root, err)
 		}
+		first := len(inputs)
 		base := filepath.Base(filepath.Clean(root))
 		if !fi.IsDir() {
 			inputs = append(inputs, diskInput(root, base, fi.Size()))
+			setDefaults(inputs[first:], root, opt)
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
@@ -497,8 +512,20 @@ func discover(roots []string) (inputs []input, ignored int, err error) {
 		if err != nil {
 			return nil, 0, fmt.Errorf("list %s: %w", root, err)
 		}
+		setDefaults(inputs[first:], root, opt)
 	}
 	return inputs, ignored, nil
+}
+
+// setDefaults gives the inputs of root the operator's defaults for it.
+func setDefaults(inputs []input, root string, opt Options) {
+	defaults, ok := opt.RootDefaults[root]
+	if !ok {
+		defaults = opt.Defaults
+	}
+	for i := range inputs {
+		inputs[i].defaults = defaults
+	}
 }
 
 func diskInput(p, name string, size int64) input {
@@ -524,7 +551,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
-func discoverFS(fsys fs.FS) (inputs []input, ignored int, err error) {
+func discoverFS(fsys fs.FS, opt Options) (inputs []input, ignored int, err error) {
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -537,7 +564,7 @@ func discoverFS(fsys fs.FS) (inputs []input, ignored int, err error) {
 		if err != nil {
 			return err
 		}
-		inputs = append(inputs, input{name: p, size: info.Size(), read: func(emit func(source.Source) error, read *atomic.Int64) error {
+		inputs = append(inputs, input{defaults: opt.Defaults, name: p, size: info.Size(), read: func(emit func(source.Source) error, read *atomic.Int64) error {
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err

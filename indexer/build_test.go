@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"os"
 	"path/filepath"
@@ -221,4 +222,58 @@ func TestBuildMemoryMatchesDisk(t *testing.T) {
 			t.Errorf("%s:%s: disk %d hits, memory %d (want equal and > 0)", q.field, q.text, d, m)
 		}
 	}
+}
+
+// TestRootDefaults: the operator's defaults apply to the folder they were
+// given for. Two folders hold a report that names no city; only the one
+// given -city 桐生市 gets it, the other stays unknown, and the seeds keep
+// the cities their text names.
+func TestRootDefaults(t *testing.T) {
+	report := "令和5年度 事業報告\n\n市民の声を聞く会を開催し、地域の課題について意見を交わしました。\n"
+	kiryu, other := filepath.Join(t.TempDir(), "kiryu"), filepath.Join(t.TempDir(), "other")
+	for _, d := range []string{kiryu, other} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, filepath.Base(d)+".txt"), []byte(report), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cities := func(opt Options) string {
+		t.Helper()
+		idx, _, err := BuildMemoryFromRoots(t, []string{seedsDir, kiryu, other}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer idx.Close()
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+		req.Fields = []string{FieldSource, FieldCity}
+		res, err := idx.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			src, _ := h.Fields[FieldSource].(string)
+			city, _ := h.Fields[FieldCity].(string)
+			got[filepath.Base(src)] = city
+		}
+		return fmt.Sprintf("kiryu=%s other=%s seed000=%s", got["kiryu.txt"], got["other.txt"], got["000_1403620876372b75.txt"])
+	}
+	if got, want := cities(Options{RootDefaults: map[string]meta.Metadata{kiryu: {City: "桐生市"}}}), "kiryu=桐生市 other= seed000=大阪市"; got != want {
+		t.Errorf("per-folder default: %s, want %s", got, want)
+	}
+	if got, want := cities(Options{Defaults: meta.Metadata{City: "桐生市"}}), "kiryu=桐生市 other=桐生市 seed000=大阪市"; got != want {
+		t.Errorf("global default: %s, want %s", got, want)
+	}
+}
+
+// BuildMemoryFromRoots builds roots on disk into a temporary index and opens it.
+func BuildMemoryFromRoots(t *testing.T, roots []string, opt Options) (bleve.Index, *Manifest, error) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), dir, roots, opt); err != nil {
+		return nil, nil, err
+	}
+	return Open(dir)
 }

@@ -22,7 +22,7 @@ import (
 // interrupted update leaves the live index as it was.
 func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots)
+	inputs, ignored, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("index", envOr(getenv, "SEISAKU_INDEX", "index"), "index directory (env SEISAKU_INDEX)")
-	city := fs.String("city", "", "municipality of documents that do not state one, e.g. 桐生市")
+	city := fs.String("city", "", "municipality of documents that do not state one, e.g. 桐生市 (applies to the folders named after it)")
 	dept := fs.String("department", "", "department of documents that do not state one")
 	year := fs.Int("year", 0, "fiscal year (Western) of documents that do not state one")
 	workers := fs.Int("workers", 0, "reading and analysis goroutines (0: one per core)")
@@ -32,20 +32,36 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
 	update := fs.Bool("update", false, "update the live index from the same folders: read new and changed files (by content hash), drop deleted ones")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: seisaku index [-index DIR] [flags] FOLDER|FILE...\n\n"+
+		fmt.Fprint(stderr, "usage: seisaku index [-index DIR] [flags] FOLDER|FILE... [-city C FOLDER...]...\n\n"+
 			"Builds a new index from the documents under the folders and switches to it\n"+
 			"atomically; the previous index keeps serving if the build fails.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
+	// -city, -department and -year apply to the folders named after them,
+	// so one build can take folders of different cities:
+	//   seisaku index -index DIR ../seeds -city 桐生市 ../kiryu-speeches
+	var roots []string
+	defaults := map[string]meta.Metadata{}
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if *year != 0 && (*year < 1868 || *year > 2100) {
+			return usageError(fmt.Sprintf("index: -year %d is not a Western fiscal year (e.g. 2022 for 令和4年度)", *year))
+		}
+		args = fs.Args()
+		for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			roots = append(roots, args[0])
+			defaults[args[0]] = meta.Metadata{City: *city, Department: *dept, FiscalYear: *year}
+			args = args[1:]
+		}
+		if len(args) == 0 {
+			break
+		}
 	}
-	if fs.NArg() == 0 {
+	if len(roots) == 0 {
 		fs.Usage()
 		return usageError("index: name at least one folder or file of documents")
-	}
-	if *year != 0 && (*year < 1868 || *year > 2100) {
-		return usageError(fmt.Sprintf("index: -year %d is not a Western fiscal year (e.g. 2022 for 令和4年度)", *year))
 	}
 	if getenv("GOMEMLIMIT") == "" {
 		// The build's live heap stays well below this; the limit makes the
@@ -54,9 +70,9 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 		debug.SetMemoryLimit(768 << 20)
 	}
 	opt := indexer.Options{
-		Defaults:  meta.Metadata{City: *city, Department: *dept, FiscalYear: *year},
-		Workers:   *workers,
-		BatchSize: *batch,
+		RootDefaults: defaults,
+		Workers:      *workers,
+		BatchSize:    *batch,
 	}
 	showBar := *progress == "on" || (*progress == "auto" && isTerminal(stderr))
 	var bar *progressbar.ProgressBar
@@ -68,7 +84,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	if *update {
 		build = indexer.Update
 	}
-	sum, err := build(ctx, *dir, fs.Args(), opt)
+	sum, err := build(ctx, *dir, roots, opt)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)
