@@ -74,11 +74,10 @@ func (s *Server) handleDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	backend, err := s.current()
+	backend, ctx, cancel, err := s.backendFor(c)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	doc, err := backend.Document(ctx, id)
 	if err != nil {
@@ -124,11 +123,10 @@ func (s *Server) handleSuggest(c echo.Context) error {
 	if q == "" {
 		return c.JSON(http.StatusOK, out)
 	}
-	backend, err := s.current()
+	backend, ctx, cancel, err := s.backendFor(c)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	sugs, err := backend.Suggest(ctx, q, n)
 	if err != nil {
@@ -154,15 +152,25 @@ func (s *Server) handleSimilar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	backend, err := s.current()
+	backend, ctx, cancel, err := s.backendFor(c)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	res, err := backend.Similar(ctx, id, n)
 	if err != nil {
 		return fmt.Errorf("similar %q: %w", id, err)
 	}
 	return c.JSON(http.StatusOK, normalize(res))
+}
+
+// backendFor returns the current backend and the request's context bounded
+// by the search timeout, for a handler that makes one backend call.
+func (s *Server) backendFor(c echo.Context) (Backend, context.Context, context.CancelFunc, error) {
+	backend, err := s.current()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	return backend, ctx, cancel, nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -22,11 +21,10 @@ func (s *Server) handleHealth(c echo.Context) error {
 
 // handleReady serves GET /readyz: the index is loaded and answers a query.
 func (s *Server) handleReady(c echo.Context) error {
-	backend, err := s.current()
+	backend, ctx, cancel, err := s.backendFor(c)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	probe := search.Request{Q: s.cfg.ReadyQuery, Sort: "relevance", Page: 1, HitsPerPage: 1}
 	if _, err := backend.Search(ctx, probe); err != nil {
