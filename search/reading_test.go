@@ -93,7 +93,7 @@ func newIndex(t *testing.T, texts []string) bleve.Index {
 // kagome would segment differently from the kanji (こうほうし → こう|ほうし).
 func TestKanaFindsKanji(t *testing.T) {
 	s := New(newIndex(t, readingPassages))
-	tests := []struct{ q, want string }{ // want: the marked text of every hit
+	tests := []markCase{ // want: the marked text of every hit
 		{"こうほうし", "広報紙"},
 		{"コウホウシ", "広報紙"},
 		{"しみんきょうどう", "市民協働"},
@@ -102,16 +102,7 @@ func TestKanaFindsKanji(t *testing.T) {
 		{"しみんのこえ", "市民の声"},
 		{"しみんかつどう", ""},
 	}
-	for _, tt := range tests {
-		res := search(t, s, Request{Q: tt.q})
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, marked(h.Formatted.Text)...)
-		}
-		if g := strings.Join(got, "|"); g != tt.want {
-			t.Errorf("%s: marked %q, want %q", tt.q, g, tt.want)
-		}
-	}
+	checkMarks(t, s, tests)
 }
 
 // marked returns the texts between <mark> and </mark>.
@@ -172,21 +163,12 @@ func TestReadingDictOnAlias(t *testing.T) {
 // the word in the text instead.
 func TestBigramOnlyMatchIsMarked(t *testing.T) {
 	s, _ := newTestSearcher(t)
-	tests := []struct{ q, want string }{
+	tests := []markCase{
 		{"化共生", "化共生|化共生|化共生"},
 		{"コンビニ", "ｺﾝﾋﾞﾆ|コンビニ"},
 		{"ＳＮＳ 活用", "ＳＮＳ|活用|SNS|活用"},
 	}
-	for _, tt := range tests {
-		res := search(t, s, Request{Q: tt.q})
-		var got []string
-		for _, h := range res.Hits {
-			got = append(got, marked(h.Formatted.Text)...)
-		}
-		if g := strings.Join(got, "|"); g != tt.want {
-			t.Errorf("%s: marked %q, want %q", tt.q, g, tt.want)
-		}
-	}
+	checkMarks(t, s, tests)
 }
 
 // BenchmarkLoadReadings measures reading the dictionary of a small index;
@@ -206,6 +188,23 @@ func BenchmarkLoadReadings(b *testing.B) {
 	for b.Loop() {
 		if _, err := loadReadings(idx); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// markCase is a query and the marked text of all its hits, joined by |.
+type markCase struct{ q, want string }
+
+func checkMarks(t *testing.T, s *Searcher, tests []markCase) {
+	t.Helper()
+	for _, tt := range tests {
+		res := search(t, s, Request{Q: tt.q})
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, marked(h.Formatted.Text)...)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: marked %q, want %q", tt.q, g, tt.want)
 		}
 	}
 }
