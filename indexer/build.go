@@ -222,6 +222,14 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 	return sum, nil
 }
 
+// NewMemory returns an empty scorch index held in memory. scorch rather
+// than bleve.NewMemOnly's upsidedown store: it is the engine an index on
+// disk uses, so the search package's fast path serves it too, and it is
+// an order of magnitude faster to query.
+func NewMemory(m mapping.IndexMapping) (bleve.Index, error) {
+	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+}
+
 // closeBuilder finishes the offline build. scorch's builder panics when a
 // segment failed to persist earlier (as on a full disk); that becomes an
 // error, so the build fails cleanly and the live index stays.
@@ -242,7 +250,7 @@ func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Su
 		return nil, nil, err
 	}
 	m := NewMapping()
-	idx, err := bleve.NewMemOnly(m)
+	idx, err := NewMemory(m)
 	if err != nil {
 		return nil, nil, err
 	}
