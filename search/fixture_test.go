@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
@@ -90,7 +88,7 @@ func documents() []*indexer.Document {
 // newTestSearcher indexes the fixture in memory.
 func newTestSearcher(t testing.TB) (*Searcher, []*indexer.Document) {
 	t.Helper()
-	idx, err := bleve.NewMemOnly(indexer.NewMapping())
+	idx, err := indexer.NewMemory(indexer.NewMapping())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ var readingPassages = []string{
 // newIndex indexes texts as the passages of one document.
 func newIndex(t *testing.T, texts []string) bleve.Index {
 	t.Helper()
-	idx, err := bleve.NewMemOnly(indexer.NewMapping())
+	idx, err := indexer.NewMemory(indexer.NewMapping())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestBigramOnlyMatchIsMarked(t *testing.T) {
 // BenchmarkLoadReadings measures reading the dictionary of a small index;
 // see the package tests' report for a large one.
 func BenchmarkLoadReadings(b *testing.B) {
-	idx, err := bleve.NewMemOnly(indexer.NewMapping())
+	idx, err := indexer.NewMemory(indexer.NewMapping())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -33,6 +34,10 @@ type Searcher struct {
 	titles   []titleEntry // sorted by folded title; see suggest.go
 	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
+
+	order     idOrderCache // passage ID order of the current snapshot; see fastpath.go
+	plainOnly bool         // tests: always let bleve run the whole query
+	fastPages atomic.Int64 // pages the fast path served
 }
 
 // New returns a Searcher over idx and precomputes the title list that
@@ -87,6 +92,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 
 // searchPage fetches page p of the passages matching q.
 func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+	if !s.plainOnly {
+		if res, ok, err := s.fastPage(ctx, q, p); ok || err != nil {
+			if ok {
+				s.fastPages.Add(1)
+			}
+			return res, err
+		}
+	}
 	req := s.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
 	addFacets(req, p.facets)
 	sr, err := s.run(ctx, req)
@@ -254,6 +267,7 @@ type plan struct {
 	page, hitsPerPage int
 	facets            []string
 	distinct          bool
+	relevance         bool // ordered by score
 	marker            marker
 }
 
@@ -267,6 +281,7 @@ func newPlan(r Request) (*plan, error) {
 	if p.sort, err = sortOrder(r.Sort); err != nil {
 		return nil, err
 	}
+	p.relevance = r.Sort == "" || r.Sort == "relevance"
 	for _, check := range []func(*plan, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
 		if err := check(p, r); err != nil {
 			return nil, err

@@ -1,0 +1,427 @@
+package search
+
+import (
+	"container/heap"
+	"context"
+	"errors"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// The fast path answers a relevance-ordered page in three steps, because
+// bleve has no top-k pruning and visits every matching passage through
+// every searcher of a query (tens of thousands for a common word):
+//
+//  1. the exact set of matching passages, as bitmaps (matchset.go), gives
+//     totalHits and the facet counts;
+//  2. a first-phase score over the postings of the query's terms (TF-IDF
+//     without phrase positions or coordination) picks a pool of the best
+//     candidates, ties broken by passage ID as bleve does;
+//  3. bleve scores the pool with the real query, and the page is cut from
+//     its order, so scores and order are bleve's whenever the pool holds
+//     the true top hits (a test checks this against the plain path).
+//
+// Sorting by year or date, distinct=document, pages past fastWindow and
+// indexes that are not a single scorch index (an IndexAlias) take the plain
+// bleve path.
+const (
+	fastWindow = 1000 // deepest hit the fast path serves
+	poolMin    = 40   // smallest pool the second phase rescores
+)
+
+// idOrder maps a snapshot's document numbers to the order of their
+// external IDs, bleve's tie-break.
+type idOrder struct {
+	snap *scorch.IndexSnapshot
+	rank []uint32 // by document number
+	ids  []string // by rank
+}
+
+type idOrderCache struct {
+	mu sync.Mutex
+	o  *idOrder
+}
+
+func (c *idOrderCache) get(snap *scorch.IndexSnapshot) (*idOrder, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.o != nil && c.o.snap == snap {
+		return c.o, nil
+	}
+	type entry struct {
+		id  string
+		num uint32
+	}
+	var es []entry
+	var total uint64
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		live := roaring.New()
+		live.AddRange(0, seg.Count())
+		if d := ss.Deleted(); d != nil {
+			live.AndNot(d)
+		}
+		it := live.Iterator()
+		for it.HasNext() {
+			n := it.Next()
+			id, err := seg.DocID(uint64(n))
+			if err != nil {
+				return nil, err
+			}
+			es = append(es, entry{string(id), uint32(total + uint64(n))})
+		}
+		total += seg.Count()
+	}
+	if total > math.MaxUint32 {
+		return nil, errUnsupported
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].id < es[j].id })
+	o := &idOrder{snap: snap, rank: make([]uint32, total), ids: make([]string, len(es))}
+	for i, e := range es {
+		o.rank[e.num] = uint32(i)
+		o.ids[i] = e.id
+	}
+	c.o = o
+	return o, nil
+}
+
+// scorchReader returns a reader over the index's current snapshot, or
+// errUnsupported when the index is not one scorch index.
+func scorchReader(idx bleve.Index) (*scorch.IndexSnapshot, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, errUnsupported
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, errUnsupported
+	}
+	r, err := sc.Reader()
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, errUnsupported
+	}
+	return snap, nil
+}
+
+// matched is the exact result of a query over one snapshot.
+type matched struct {
+	snap  *scorch.IndexSnapshot
+	segs  []*segEval
+	base  []uint64 // first document number of each segment
+	sets  []*roaring.Bitmap
+	total int
+	idfs  map[[2]string]float64
+}
+
+func match(snap *scorch.IndexSnapshot, root *mnode) (*matched, error) {
+	years := yearTerms(snap)
+	m := &matched{snap: snap, idfs: map[[2]string]float64{}}
+	var base uint64
+	for _, ss := range snap.Segments() {
+		e := newSegEval(ss.Segment(), ss.Deleted(), years)
+		set, err := e.exact(root, e.live)
+		if err != nil {
+			return nil, err
+		}
+		m.segs = append(m.segs, e)
+		m.base = append(m.base, base)
+		m.sets = append(m.sets, set)
+		m.total += int(set.GetCardinality())
+		base += ss.Segment().Count()
+	}
+	return m, nil
+}
+
+// facets counts the matched passages per value of each named facet, with
+// bleve's rules: values by count, ties by value, at most the facet's size;
+// passages without a value are counted as "unknown".
+func (m *matched) facets(names []string) (map[string]map[string]int, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]map[string]int, len(names))
+	for _, name := range names {
+		f := facetSizes[name]
+		terms, err := fieldTerms(m.snap, f.field)
+		if err != nil {
+			return nil, err
+		}
+		counts := map[string]int{}
+		missing := 0
+		for i, e := range m.segs {
+			set := m.sets[i]
+			if set.IsEmpty() {
+				continue
+			}
+			valued := roaring.New()
+			for _, t := range terms {
+				b, err := e.postings(f.field, t)
+				if err != nil {
+					return nil, err
+				}
+				if n := int(set.AndCardinality(b)); n > 0 {
+					counts[t] += n
+					valued.Or(b)
+				}
+			}
+			missing += int(set.GetCardinality() - set.AndCardinality(valued))
+		}
+		type tc struct {
+			term  string
+			count int
+		}
+		var tcs []tc
+		for t, c := range counts {
+			tcs = append(tcs, tc{t, c})
+		}
+		sort.Slice(tcs, func(i, j int) bool {
+			if tcs[i].count != tcs[j].count {
+				return tcs[i].count > tcs[j].count
+			}
+			return tcs[i].term < tcs[j].term
+		})
+		d := map[string]int{}
+		for i, x := range tcs {
+			if i == f.size {
+				break
+			}
+			d[x.term] = x.count
+		}
+		if missing > 0 {
+			d["unknown"] += missing
+		}
+		out[name] = d
+	}
+	return out, nil
+}
+
+func fieldTerms(r index.IndexReader, field string) ([]string, error) {
+	d, err := r.FieldDict(field)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var out []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		out = append(out, e.Term)
+	}
+}
+
+// idf is bleve's TF-IDF inverse document frequency of a term over the
+// snapshot's live passages.
+func (m *matched) idf(field, term string) (float64, error) {
+	k := [2]string{field, term}
+	if v, ok := m.idfs[k]; ok {
+		return v, nil
+	}
+	df, n := uint64(0), uint64(0)
+	for _, e := range m.segs {
+		n += e.live.GetCardinality()
+		pl, err := e.postingsListExcept(field, term)
+		if err != nil {
+			return 0, err
+		}
+		if pl != nil {
+			df += pl.Count()
+		}
+	}
+	v := 1 + math.Log(float64(n)/float64(df+1))
+	m.idfs[k] = v
+	return v, nil
+}
+
+// pool returns the document numbers of the n best matched passages by
+// first-phase score (firstphase.go), ties by ID order.
+func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
+	h := &candHeap{rank: ord.rank}
+	for i, e := range m.segs {
+		set := m.sets[i]
+		if set.IsEmpty() {
+			continue
+		}
+		f := newFirstPhase(m, e)
+		mem, scores, err := f.node(root, set)
+		if err != nil {
+			return nil, err
+		}
+		// Passages the first phase missed (a phrase its proxy did not
+		// see) still compete, with score 0.
+		si := set.Iterator()
+		for si.HasNext() {
+			d := si.Next()
+			c := cand{num: uint32(m.base[i] + uint64(d))}
+			if mem.Contains(d) {
+				c.score = scores[d]
+			}
+			if h.Len() < n {
+				heap.Push(h, c)
+			} else if h.better(c, h.cs[0]) {
+				h.cs[0] = c
+				heap.Fix(h, 0)
+			}
+		}
+		f.release(scores)
+	}
+	out := make([]uint64, h.Len())
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = uint64(heap.Pop(h).(cand).num)
+	}
+	return out, nil
+}
+
+type cand struct {
+	num   uint32
+	score float32
+}
+
+// candHeap is a min-heap: its root is the worst candidate kept.
+type candHeap struct {
+	cs   []cand
+	rank []uint32
+}
+
+func (h *candHeap) better(a, b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return h.rank[a.num] < h.rank[b.num]
+}
+func (h *candHeap) Len() int           { return len(h.cs) }
+func (h *candHeap) Less(i, j int) bool { return h.better(h.cs[j], h.cs[i]) }
+func (h *candHeap) Swap(i, j int)      { h.cs[i], h.cs[j] = h.cs[j], h.cs[i] }
+func (h *candHeap) Push(x any)         { h.cs = append(h.cs, x.(cand)) }
+func (h *candHeap) Pop() any {
+	c := h.cs[len(h.cs)-1]
+	h.cs = h.cs[:len(h.cs)-1]
+	return c
+}
+
+// onlyIDs restricts q to the passages ids without changing its scores: the
+// ID clause has boost 0, so it adds nothing to a score or the query norm.
+func onlyIDs(q query.Query, ids []string) query.Query {
+	dq := query.NewDocIDQuery(ids)
+	dq.SetBoost(0)
+	return query.NewConjunctionQuery([]query.Query{dq, q})
+}
+
+// fastPage is searchPage through the fast path; ok is false when the
+// request or the index is one it does not serve.
+func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
+	if !p.relevance || p.page*p.hitsPerPage > fastWindow {
+		return nil, false, nil
+	}
+	snap, err := scorchReader(s.idx)
+	if errors.Is(err, errUnsupported) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer snap.Close()
+	root, err := compile(q, s.idx.Mapping())
+	if errors.Is(err, errUnsupported) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	ord, err := s.order.get(snap)
+	if err != nil {
+		return nil, false, err
+	}
+	m, err := match(snap, root)
+	if errors.Is(err, errUnsupported) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	res = &Result{TotalHits: m.total, Hits: []Hit{}}
+	if res.FacetDistribution, err = m.facets(p.facets); err != nil {
+		return nil, false, err
+	}
+	from := (p.page - 1) * p.hitsPerPage
+	if from >= m.total {
+		return res, true, nil
+	}
+	nums, err := m.pool(root, ord, max(poolMin, 2*p.page*p.hitsPerPage))
+	if err != nil {
+		return nil, false, err
+	}
+	ids := make([]string, len(nums))
+	for i, n := range nums {
+		ids[i] = ord.ids[ord.rank[n]]
+	}
+	// Second phase: bleve scores the pool and loads its passages; one call,
+	// because its cost is a scan of the query's postings whatever the pool.
+	sr, err := s.run(ctx, s.hitRequest(onlyIDs(q, ids), p, len(ids), 0))
+	if err != nil {
+		return nil, false, err
+	}
+	if from >= len(sr.Hits) {
+		return res, true, nil
+	}
+	sr.Hits = sr.Hits[from:min(from+p.hitsPerPage, len(sr.Hits))]
+	res.Hits = p.hits(sr.Hits)
+	return res, true, nil
+}
+
+// likelyPhrase returns the members of cand holding a term of every slot of
+// the phrase n and, for a text phrase, every bigram of its word.
+func (e *segEval) likelyPhrase(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
+	c := cand
+	for _, s := range n.slots {
+		if len(s) == 0 {
+			continue
+		}
+		any := roaring.New()
+		for _, t := range s {
+			b, err := e.postings(n.field, t)
+			if err != nil {
+				return nil, err
+			}
+			any.Or(b)
+		}
+		c = roaring.And(c, any)
+	}
+	if n.proxy != nil {
+		return e.exact(n.proxy, c)
+	}
+	return c, nil
+}
+
+// bitset is a dense set of a segment's document numbers; nil holds all.
+type bitset []uint64
+
+func newBitset(b *roaring.Bitmap, n uint64) bitset {
+	s := make(bitset, (n+63)/64)
+	it := b.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		s[d>>6] |= 1 << (d & 63)
+	}
+	return s
+}
+
+func (s bitset) has(d uint64) bool {
+	return s == nil || s[d>>6]&(1<<(d&63)) != 0
+}

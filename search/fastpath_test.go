@@ -1,0 +1,174 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/google/go-cmp/cmp"
+
+	"seisaku/indexer"
+	"seisaku/indexer/samples"
+)
+
+// agreementQueries exercise every shape the builder produces: single and
+// multi-term words, kana words (readings), themes, phrases, OR, exclusion,
+// filters and deep pages.
+var agreementRequests = []Request{
+	{Q: "多文化共生", Expand: true},
+	{Q: "多文化共生", Expand: false},
+	{Q: "情報発信"},
+	{Q: "情報発信 OR 広報紙 -SNS"},
+	{Q: `"区政会議"`},
+	{Q: "「市民協働」"},
+	{Q: "こうほうし"},
+	{Q: "ｺﾝﾋﾞﾆ"},
+	{Q: "市民 -大阪"},
+	{Q: "推進 -市民 -大阪"},
+	{Q: "外国人 相談"},
+	{Q: "人権", City: []string{"枚方市"}},
+	{Q: "推進", YearFrom: 2019, YearTo: 2022},
+	{Q: "推進", YearFrom: 2022},
+	{Q: "推進", Department: []string{"市民局", "政策企画室"}, IssueType: []string{"デジタル・ICT"}},
+	{Q: "推進", Page: 2, HitsPerPage: 5},
+	{Q: "市", Page: 3, HitsPerPage: 7},
+	{Q: "まちづくり 防災 OR 防犯"},
+	{Q: "存在しない語句"},
+	{City: []string{"大阪市"}},
+}
+
+// TestFastPathAgrees runs requests through the fast path and through bleve
+// alone and requires the same totals, facets, hits, order and scores.
+func TestFastPathAgrees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index of the samples")
+	}
+	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := New(idx)
+	plain := New(idx)
+	plain.plainOnly = true
+	checkAgreement(t, fast, plain, agreementRequests)
+	// Every request must have taken the fast path, or the comparison
+	// proves nothing.
+	if n := fast.fastPages.Load(); n != int64(len(agreementRequests)) {
+		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
+	}
+	if n := plain.fastPages.Load(); n != 0 {
+		t.Errorf("the plain searcher used the fast path %d times", n)
+	}
+}
+
+func checkAgreement(t *testing.T, fast, plain *Searcher, reqs []Request) {
+	t.Helper()
+	all := []string{"city", "department", "issue_type", "year"}
+	for _, r := range reqs {
+		r.Facets = all
+		got, err := fast.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		want, err := plain.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		got.ProcessingTimeMs, want.ProcessingTimeMs = 0, 0
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
+			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
+		})); diff != "" {
+			t.Errorf("q=%q %+v: fast path differs from bleve (-bleve +fast):\n%s", r.Q, r, diff)
+		}
+	}
+}
+
+// TestFastPathAgreesOnBenchIndex compares the two paths on a large index
+// built by bench/run.sh, with the anchors' queries: set
+// SEISAKU_AGREE_INDEX=bench/out/idx/seeds100/seisaku (and optionally
+// SEISAKU_AGREE_QUERIES) to run it.
+func TestFastPathAgreesOnBenchIndex(t *testing.T) {
+	dir := os.Getenv("SEISAKU_AGREE_INDEX")
+	if dir == "" {
+		t.Skip("SEISAKU_AGREE_INDEX not set")
+	}
+	idx, err := bleve.OpenUsing(indexDir(t, dir), map[string]any{"read_only": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	qf := os.Getenv("SEISAKU_AGREE_QUERIES")
+	if qf == "" {
+		qf = "../../shared/anchors/queries.txt"
+	}
+	f, err := os.Open(qf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var reqs []Request
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			reqs = append(reqs, Request{Q: l, HitsPerPage: 10, Expand: true})
+		}
+	}
+	fast := New(idx)
+	plain := New(idx)
+	plain.plainOnly = true
+	start := time.Now()
+	checkAgreement(t, fast, plain, reqs)
+	if n := fast.fastPages.Load(); n != int64(len(reqs)) {
+		t.Errorf("the fast path served %d of %d requests", n, len(reqs))
+	}
+	t.Logf("%d queries compared in %v", len(reqs), time.Since(start))
+}
+
+// indexDir resolves an index directory written by the indexer (its
+// "current" generation) or a bare bleve index.
+func indexDir(t testing.TB, dir string) string {
+	if _, err := os.Stat(filepath.Join(dir, "current")); err == nil {
+		return filepath.Join(dir, "current")
+	}
+	return dir
+}
+
+// BenchmarkBenchIndex measures the fast and the plain path per query on
+// the index bench/run.sh builds (SEISAKU_AGREE_INDEX), with facets and
+// highlighting as the load test asks:
+//
+//	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100/seisaku go test ./search -run '^$' -bench BenchIndex
+func BenchmarkBenchIndex(b *testing.B) {
+	dir := os.Getenv("SEISAKU_AGREE_INDEX")
+	if dir == "" {
+		b.Skip("SEISAKU_AGREE_INDEX not set")
+	}
+	idx, err := bleve.OpenUsing(indexDir(b, dir), map[string]any{"read_only": true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	fast, plain := New(idx), New(idx)
+	plain.plainOnly = true
+	ctx := context.Background()
+	for _, q := range []string{"多文化共生", "市民協働", "消費者被害 高齢者", "女性 就業 支援", "人権"} {
+		r := Request{Q: q, HitsPerPage: 10, Expand: true, Facets: []string{"city", "year"}}
+		for _, v := range []struct {
+			name string
+			s    *Searcher
+		}{{"fast", fast}, {"plain", plain}} {
+			b.Run(q+"/"+v.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := v.s.Search(ctx, r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
