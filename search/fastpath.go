@@ -11,6 +11,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -125,12 +126,12 @@ type matched struct {
 	idfs  map[[2]string]float64
 }
 
-func match(snap *scorch.IndexSnapshot, root *mnode) (*matched, error) {
+func match(snap *scorch.IndexSnapshot, root *mnode, pc *postingsCache) (*matched, error) {
 	years := yearTerms(snap)
 	m := &matched{snap: snap, idfs: map[[2]string]float64{}}
 	var base uint64
 	for _, ss := range snap.Segments() {
-		e := newSegEval(ss.Segment(), ss.Deleted(), years)
+		e := newSegEval(ss.Segment(), ss.Deleted(), years, pc)
 		set, err := e.exact(root, e.live)
 		if err != nil {
 			return nil, err
@@ -265,11 +266,11 @@ func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
 		}
 		// Passages the first phase missed (a phrase its proxy did not
 		// see) still compete, with score 0.
-		si := set.Iterator()
-		for si.HasNext() {
-			d := si.Next()
-			c := cand{num: uint32(m.base[i] + uint64(d))}
-			if mem.Contains(d) {
+		in := newBitset(mem, e.seg.Count())
+		base := uint32(m.base[i])
+		forEach(set, func(d uint32) {
+			c := cand{num: base + d}
+			if in.has(uint64(d)) {
 				c.score = scores[d]
 			}
 			if h.Len() < n {
@@ -278,7 +279,7 @@ func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
 				h.cs[0] = c
 				heap.Fix(h, 0)
 			}
-		}
+		})
 		f.release(scores)
 	}
 	out := make([]uint64, h.Len())
@@ -315,14 +316,6 @@ func (h *candHeap) Pop() any {
 	return c
 }
 
-// onlyIDs restricts q to the passages ids without changing its scores: the
-// ID clause has boost 0, so it adds nothing to a score or the query norm.
-func onlyIDs(q query.Query, ids []string) query.Query {
-	dq := query.NewDocIDQuery(ids)
-	dq.SetBoost(0)
-	return query.NewConjunctionQuery([]query.Query{dq, q})
-}
-
 // fastPage is searchPage through the fast path; ok is false when the
 // request or the index is one it does not serve.
 func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
@@ -348,7 +341,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	if err != nil {
 		return nil, false, err
 	}
-	m, err := match(snap, root)
+	m, err := match(snap, root, s.pc)
 	if errors.Is(err, errUnsupported) {
 		return nil, false, nil
 	}
@@ -367,21 +360,23 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	if err != nil {
 		return nil, false, err
 	}
-	ids := make([]string, len(nums))
-	for i, n := range nums {
-		ids[i] = ord.ids[ord.rank[n]]
-	}
-	// Second phase: bleve scores the pool and loads its passages; one call,
-	// because its cost is a scan of the query's postings whatever the pool.
-	sr, err := s.run(ctx, s.hitRequest(onlyIDs(q, ids), p, len(ids), 0))
+	ranked, err := m.rescore(root, nums, ord)
 	if err != nil {
 		return nil, false, err
 	}
-	if from >= len(sr.Hits) {
+	if from >= len(ranked) {
 		return res, true, nil
 	}
-	sr.Hits = sr.Hits[from:min(from+p.hitsPerPage, len(sr.Hits))]
-	res.Hits = p.hits(sr.Hits)
+	load := &bleve.SearchRequest{Fields: storedFields}
+	var page bsearch.DocumentMatchCollection
+	for _, r := range ranked[from:min(from+p.hitsPerPage, len(ranked))] {
+		dm := &bsearch.DocumentMatch{ID: r.id, Score: r.score, Locations: r.locs}
+		if err, _ := bleve.LoadAndHighlightFields(dm, load, "", snap, nil); err != nil {
+			return nil, false, err
+		}
+		page = append(page, dm)
+	}
+	res.Hits = p.hits(page)
 	return res, true, nil
 }
 
@@ -414,11 +409,7 @@ type bitset []uint64
 
 func newBitset(b *roaring.Bitmap, n uint64) bitset {
 	s := make(bitset, (n+63)/64)
-	it := b.Iterator()
-	for it.HasNext() {
-		d := it.Next()
-		s[d>>6] |= 1 << (d & 63)
-	}
+	forEach(b, func(d uint32) { s[d>>6] |= 1 << (d & 63) })
 	return s
 }
 

@@ -1,11 +1,9 @@
 package search
 
 import (
-	"math"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // The first phase of the fast path (fastpath.go) scores matched passages
@@ -52,7 +50,7 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 		}
 		mem := roaring.And(cand, b)
 		a := f.array()
-		if err := f.addTerm(a, mem, n.field, n.term, n.boost, true); err != nil {
+		if err := f.addTerms(a, mem, n.field, []string{n.term}, n.boost); err != nil {
 			return nil, nil, err
 		}
 		return mem, a, nil
@@ -61,15 +59,13 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 		if err != nil {
 			return nil, nil, err
 		}
-		a := f.array()
-		first := true
+		var terms []string
 		for _, s := range n.slots {
-			for _, t := range s {
-				if err := f.addTerm(a, mem, n.field, t, n.boost, first); err != nil {
-					return nil, nil, err
-				}
-				first = false
-			}
+			terms = append(terms, s...)
+		}
+		a := f.array()
+		if err := f.addTerms(a, mem, n.field, terms, n.boost); err != nil {
+			return nil, nil, err
 		}
 		return mem, a, nil
 	case mAnd:
@@ -84,15 +80,13 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 			parts = append(parts, a)
 		}
 		a := f.array()
-		it := mem.Iterator()
-		for it.HasNext() {
-			d := it.Next()
+		forEach(mem, func(d uint32) {
 			var v float32
 			for _, p := range parts {
 				v += p[d]
 			}
 			a[d] = v
-		}
+		})
 		for _, p := range parts {
 			f.release(p)
 		}
@@ -100,30 +94,28 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 	case mOr:
 		mem := roaring.New()
 		a := f.array()
-		count := make([]uint8, len(a))
+		count := f.counts()
 		for _, k := range n.kids {
 			km, ka, err := f.node(k, cand)
 			if err != nil {
 				return nil, nil, err
 			}
-			it := km.Iterator()
-			for it.HasNext() {
-				d := it.Next()
+			forEach(km, func(d uint32) {
 				if count[d] == 0 {
 					a[d] = 0
 				}
 				a[d] += ka[d]
 				count[d]++
-			}
+			})
 			mem.Or(km)
 			f.release(ka)
 		}
 		coord := float32(len(n.kids))
-		it := mem.Iterator()
-		for it.HasNext() {
-			d := it.Next()
+		forEach(mem, func(d uint32) {
 			a[d] *= float32(count[d]) / coord
-		}
+			count[d] = 0
+		})
+		f.releaseCounts(count)
 		return mem, a, nil
 	case mBool:
 		if n.must != nil {
@@ -132,65 +124,49 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 	}
 	// Unscored: every candidate with the same score.
 	a := f.array()
-	it := cand.Iterator()
-	for it.HasNext() {
-		a[it.Next()] = 1
-	}
+	forEach(cand, func(d uint32) { a[d] = 1 })
 	return cand, a, nil
 }
 
-// addTerm adds the term's score to a for the members of mem, or sets it
-// when set is true.
-func (f *firstPhase) addTerm(a []float32, mem *roaring.Bitmap, field, term string, boost float64, set bool) error {
-	if set {
-		it := mem.Iterator()
-		for it.HasNext() {
-			a[it.Next()] = 0
-		}
+var countArrays sync.Pool // of *[]uint8, all zero
+
+// counts returns a zeroed array of per-document counters; give it back
+// zeroed with releaseCounts.
+func (f *firstPhase) counts() []uint8 {
+	n := int(f.e.seg.Count())
+	if p, ok := countArrays.Get().(*[]uint8); ok && len(*p) == n {
+		return *p
 	}
+	return make([]uint8, n)
+}
+
+func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
+
+// addTerms sets a, for the members of mem, to the sum of the terms' scores
+// in field (0 where a term is absent).
+func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, terms []string, boost float64) error {
+	forEach(mem, func(d uint32) { a[d] = 0 })
 	if mem.IsEmpty() {
 		return nil
 	}
-	idf, err := f.m.idf(field, term)
+	d, err := f.e.dict(field)
 	if err != nil {
 		return err
 	}
-	w := boost * idf * idf
-	pl, err := f.e.postingsList(field, term)
-	if err != nil || pl == nil {
-		return err
-	}
-	it := pl.Iterator(true, true, false, nil)
-	score := func(p segment.Posting) float32 {
-		return float32(w * math.Sqrt(float64(p.Frequency())) * p.Norm())
-	}
-	if mem.GetCardinality()*8 < pl.Count() { // few members: seek to each
-		var p segment.Posting
-		mi := mem.Iterator()
-		for mi.HasNext() {
-			d := uint64(mi.Next())
-			if p == nil || p.Number() < d {
-				if p, err = it.Advance(d); err != nil {
-					return err
-				}
-				if p == nil {
-					return nil
-				}
-			}
-			if p.Number() == d {
-				a[d] += score(p)
-			}
-		}
-		return nil
-	}
-	in := newBitset(mem, f.e.seg.Count())
-	for {
-		p, err := it.Next()
-		if err != nil || p == nil {
+	for _, t := range terms {
+		idf, err := f.m.idf(field, t)
+		if err != nil {
 			return err
 		}
-		if in.has(p.Number()) {
-			a[p.Number()] += score(p)
+		w := float32(boost * idf * idf)
+		docs, tfn, err := f.e.pc.scored(f.e.seg, d, field, t)
+		if err != nil {
+			return err
+		}
+		// Every posting is added: entries outside mem are never read.
+		for i, doc := range docs {
+			a[doc] += w * tfn[i]
 		}
 	}
+	return nil
 }

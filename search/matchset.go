@@ -232,16 +232,17 @@ type segEval struct {
 	dicts   map[string]segment.TermDictionary
 	lists   map[[2]string]*roaring.Bitmap
 	yearSet func(lo, hi int) ([]string, error) // year_facet terms in a range
+	pc      *postingsCache                     // nil: decode every time
 }
 
-func newSegEval(seg segment.Segment, deleted *roaring.Bitmap, years func(lo, hi int) ([]string, error)) *segEval {
+func newSegEval(seg segment.Segment, deleted *roaring.Bitmap, years func(lo, hi int) ([]string, error), pc *postingsCache) *segEval {
 	live := roaring.New()
 	live.AddRange(0, seg.Count())
 	if deleted != nil {
 		live.AndNot(deleted)
 	}
 	return &segEval{seg: seg, live: live, deleted: deleted, dicts: map[string]segment.TermDictionary{},
-		lists: map[[2]string]*roaring.Bitmap{}, yearSet: years}
+		lists: map[[2]string]*roaring.Bitmap{}, yearSet: years, pc: pc}
 }
 
 func (e *segEval) dict(field string) (segment.TermDictionary, error) {
@@ -276,23 +277,19 @@ func (e *segEval) postingsListExcept(field, term string) (segment.PostingsList, 
 }
 
 // postings returns the documents holding term in field, deleted ones
-// included; callers intersect with live candidates.
+// included; callers intersect with live candidates and must not modify it.
 func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
 	k := [2]string{field, term}
 	if b, ok := e.lists[k]; ok {
 		return b, nil
 	}
-	pl, err := e.postingsList(field, term)
+	d, err := e.dict(field)
 	if err != nil {
 		return nil, err
 	}
-	b := roaring.New()
-	if pl != nil {
-		or, ok := pl.(interface{ OrInto(*roaring.Bitmap) })
-		if !ok {
-			return nil, errUnsupported
-		}
-		or.OrInto(b)
+	b, err := e.pc.bitmap(e.seg, d, field, term)
+	if err != nil {
+		return nil, err
 	}
 	e.lists[k] = b
 	return b, nil
@@ -339,16 +336,28 @@ func (e *segEval) exact(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error)
 		}
 		return c, nil
 	case mOr:
-		out, rest := roaring.New(), cand.Clone()
+		// Cheap alternatives (first in kids) decide most candidates; the
+		// costly ones only look at what is left.
+		out := roaring.New()
+		var rest *roaring.Bitmap
 		for _, k := range n.kids {
-			r, err := e.exact(k, rest)
+			c := cand
+			if k.costly {
+				if rest == nil {
+					rest = roaring.AndNot(cand, out)
+				}
+				c = rest
+			}
+			r, err := e.exact(k, c)
 			if err != nil {
 				return nil, err
 			}
 			out.Or(r)
-			rest.AndNot(r)
-			if rest.IsEmpty() {
-				break
+			if rest != nil {
+				rest.AndNot(r)
+				if rest.IsEmpty() {
+					break
+				}
 			}
 		}
 		return out, nil

@@ -35,9 +35,10 @@ type Searcher struct {
 	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
 
-	order     idOrderCache // passage ID order of the current snapshot; see fastpath.go
-	plainOnly bool         // tests: always let bleve run the whole query
-	fastPages atomic.Int64 // pages the fast path served
+	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
+	pc        *postingsCache // decoded postings; see pcache.go
+	plainOnly bool           // tests: always let bleve run the whole query
+	fastPages atomic.Int64   // pages the fast path served
 }
 
 // New returns a Searcher over idx and precomputes the title list that
@@ -45,12 +46,22 @@ type Searcher struct {
 // After swapping the indexes behind an alias, call Refresh.
 func New(idx bleve.Index) *Searcher {
 	th := theme.Default()
-	s := &Searcher{idx: idx, lookup: func(w string) (string, bool) {
+	s := &Searcher{idx: idx, pc: newPostingsCache(DefaultPostingsCacheBytes), lookup: func(w string) (string, bool) {
 		t, ok := th.Lookup(w)
 		return t.Name, ok
 	}}
 	_ = s.Refresh(context.Background()) // an empty or closed index has no titles yet
 	return s
+}
+
+// SetPostingsCache bounds the decoded postings the Searcher keeps to bytes;
+// 0 turns the cache off. Call it before searching.
+func (s *Searcher) SetPostingsCache(bytes int) {
+	if bytes <= 0 {
+		s.pc = nil
+		return
+	}
+	s.pc = newPostingsCache(bytes)
 }
 
 // storedFields are the fields every hit loads.

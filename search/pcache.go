@@ -1,0 +1,163 @@
+package search
+
+import (
+	"container/list"
+	"math"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// DefaultPostingsCacheBytes bounds the decoded postings a Searcher keeps.
+const DefaultPostingsCacheBytes = 256 << 20
+
+// postingsCache keeps decoded postings of immutable segments, least
+// recently used first out: the documents of a term as a bitmap and, once
+// the first phase has needed them, its documents with √tf·norm. Decoding a
+// common term's freq/norm chunks costs more than scoring with them, and a
+// search service sees the same terms again and again. Segments never
+// change, so an entry is never stale; a Searcher serves one index
+// generation, and the cache goes with it.
+type postingsCache struct {
+	mu    sync.Mutex
+	limit int
+	size  int
+	lru   *list.List // of *pcEntry, most recent first
+	byKey map[pcKey]*list.Element
+
+	hits, misses uint64
+}
+
+type pcKey struct {
+	seg         segment.Segment
+	field, term string
+}
+
+type pcEntry struct {
+	key  pcKey
+	bm   *roaring.Bitmap // read-only
+	docs []uint32        // nil until scored
+	tfn  []float32       // √tf · norm, by docs
+	size int
+}
+
+func newPostingsCache(limit int) *postingsCache {
+	return &postingsCache{limit: limit, lru: list.New(), byKey: map[pcKey]*list.Element{}}
+}
+
+func (c *postingsCache) get(k pcKey) *pcEntry {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byKey[k]
+	if !ok {
+		c.misses++
+		return nil
+	}
+	c.hits++
+	c.lru.MoveToFront(el)
+	return el.Value.(*pcEntry)
+}
+
+// put stores e (replacing an entry of the same key) and evicts the least
+// recently used entries beyond the limit.
+func (c *postingsCache) put(e *pcEntry) {
+	if c == nil || c.limit <= 0 {
+		return
+	}
+	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 8*len(e.docs)
+	if e.size > c.limit/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byKey[e.key]; ok {
+		c.size -= el.Value.(*pcEntry).size
+		c.lru.Remove(el)
+	}
+	c.byKey[e.key] = c.lru.PushFront(e)
+	c.size += e.size
+	for c.size > c.limit {
+		el := c.lru.Back()
+		old := el.Value.(*pcEntry)
+		c.lru.Remove(el)
+		delete(c.byKey, old.key)
+		c.size -= old.size
+	}
+}
+
+// bitmap returns the documents of a term in a segment (deleted ones
+// included): callers must not modify it.
+func (c *postingsCache) bitmap(seg segment.Segment, d segment.TermDictionary, field, term string) (*roaring.Bitmap, error) {
+	k := pcKey{seg, field, term}
+	if e := c.get(k); e != nil {
+		return e.bm, nil
+	}
+	b := roaring.New()
+	if d != nil {
+		pl, err := d.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		or, ok := pl.(interface{ OrInto(*roaring.Bitmap) })
+		if !ok {
+			return nil, errUnsupported
+		}
+		or.OrInto(b)
+	}
+	c.put(&pcEntry{key: k, bm: b})
+	return b, nil
+}
+
+// scored returns a term's documents with √tf·norm each, decoding the
+// postings' freq/norm chunks once.
+func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, field, term string) ([]uint32, []float32, error) {
+	k := pcKey{seg, field, term}
+	e := c.get(k)
+	if e != nil && e.docs != nil {
+		return e.docs, e.tfn, nil
+	}
+	if d == nil {
+		return nil, nil, nil
+	}
+	pl, err := d.PostingsList([]byte(term), nil, nil)
+	if err != nil || pl == nil {
+		return nil, nil, err
+	}
+	n := pl.Count()
+	docs, tfn := make([]uint32, 0, n), make([]float32, 0, n)
+	it := pl.Iterator(true, true, false, nil)
+	for {
+		p, err := it.Next()
+		if err != nil {
+			return nil, nil, err
+		}
+		if p == nil {
+			break
+		}
+		docs = append(docs, uint32(p.Number()))
+		tfn = append(tfn, float32(math.Sqrt(float64(p.Frequency()))*p.Norm()))
+	}
+	ne := &pcEntry{key: k, docs: docs, tfn: tfn}
+	if e != nil {
+		ne.bm = e.bm
+	} else {
+		ne.bm = roaring.BitmapOf(docs...)
+	}
+	c.put(ne)
+	return docs, tfn, nil
+}
+
+// forEach calls fn with every member of b, in order, a block at a time.
+func forEach(b *roaring.Bitmap, fn func(d uint32)) {
+	var buf [256]uint32
+	it := b.ManyIterator()
+	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
+		for _, d := range buf[:n] {
+			fn(d)
+		}
+	}
+}
