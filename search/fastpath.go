@@ -166,7 +166,6 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 			if set.IsEmpty() {
 				continue
 			}
-			valued := roaring.New()
 			for _, t := range terms {
 				b, err := e.postings(f.field, t)
 				if err != nil {
@@ -174,8 +173,21 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 				}
 				if n := int(set.AndCardinality(b)); n > 0 {
 					counts[t] += n
-					valued.Or(b)
 				}
+			}
+			valued, err := e.pc.derived(e.seg, f.field, "valued", func() (*roaring.Bitmap, error) {
+				v := roaring.New()
+				for _, t := range terms {
+					b, err := e.postings(f.field, t)
+					if err != nil {
+						return nil, err
+					}
+					v.Or(b)
+				}
+				return v, nil
+			})
+			if err != nil {
+				return nil, err
 			}
 			missing += int(set.GetCardinality() - set.AndCardinality(valued))
 		}
@@ -360,7 +372,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	if err != nil {
 		return nil, false, err
 	}
-	ranked, err := m.rescore(root, nums, ord)
+	ranked, err := m.rescore(root, nums, ord, from, from+p.hitsPerPage)
 	if err != nil {
 		return nil, false, err
 	}
@@ -378,30 +390,6 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	}
 	res.Hits = p.hits(page)
 	return res, true, nil
-}
-
-// likelyPhrase returns the members of cand holding a term of every slot of
-// the phrase n and, for a text phrase, every bigram of its word.
-func (e *segEval) likelyPhrase(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
-	c := cand
-	for _, s := range n.slots {
-		if len(s) == 0 {
-			continue
-		}
-		any := roaring.New()
-		for _, t := range s {
-			b, err := e.postings(n.field, t)
-			if err != nil {
-				return nil, err
-			}
-			any.Or(b)
-		}
-		c = roaring.And(c, any)
-	}
-	if n.proxy != nil {
-		return e.exact(n.proxy, c)
-	}
-	return c, nil
 }
 
 // bitset is a dense set of a segment's document numbers; nil holds all.

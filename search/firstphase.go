@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -10,9 +11,9 @@ import (
 // the way bleve's TF-IDF does, up to the query norm, which is the same for
 // every passage: a term scores boost × idf² × √tf × norm, a conjunction
 // the sum of its parts, a disjunction the sum of the alternatives that
-// match times the share of alternatives that match. It differs from bleve
-// only where it cannot afford positions: a phrase is taken to occur where
-// all its terms do and, on the text, where its word's bigrams all do.
+// match times the share of alternatives that match. Phrase matches are
+// exact (matchset.go keeps each phrase's passages); the sums are float32,
+// so rescore.go orders the pool this phase picks again, exactly.
 
 // firstPhase scores one segment; its score arrays are indexed by document
 // number and hold a value only for the members a node returns.
@@ -55,10 +56,11 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 		}
 		return mem, a, nil
 	case mPhrase:
-		mem, err := f.e.likelyPhrase(n, cand)
+		set, err := f.e.phraseSet(n)
 		if err != nil {
 			return nil, nil, err
 		}
+		mem := roaring.And(cand, set)
 		var terms []string
 		for _, s := range n.slots {
 			terms = append(terms, s...)
@@ -159,14 +161,29 @@ func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, te
 			return err
 		}
 		w := float32(boost * idf * idf)
-		docs, tfn, err := f.e.pc.scored(f.e.seg, d, field, t)
+		pe, err := f.e.pc.scored(f.e.seg, d, field, t)
 		if err != nil {
 			return err
 		}
 		// Every posting is added: entries outside mem are never read.
-		for i, doc := range docs {
-			a[doc] += w * tfn[i]
+		for i, doc := range pe.docs {
+			a[doc] += w * sqrt32(pe.freq[i]) * pe.norm[i]
 		}
 	}
 	return nil
+}
+
+var sqrtTable = func() [256]float32 {
+	var t [256]float32
+	for i := range t {
+		t[i] = float32(math.Sqrt(float64(i)))
+	}
+	return t
+}()
+
+func sqrt32(n uint32) float32 {
+	if n < uint32(len(sqrtTable)) {
+		return sqrtTable[n]
+	}
+	return float32(math.Sqrt(float64(n)))
 }

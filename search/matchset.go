@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -36,8 +37,7 @@ type mnode struct {
 	filter *mnode     // mBool; nil: none
 	lo, hi int        // mYear, inclusive; 0: open
 	boost  float64
-	costly bool   // reads positions somewhere below
-	proxy  *mnode // mPhrase on the text: its word's bigram conjunction
+	costly bool // reads positions somewhere below (the first time)
 }
 
 type mkind int
@@ -165,27 +165,7 @@ func compileAll(kind mkind, qs []query.Query, m mapping.IndexMapping) (*mnode, e
 		}
 	}
 	n.kids = append(cheap, costly...)
-	if kind == mOr {
-		linkProxy(n.kids)
-	}
 	return n, nil
-}
-
-// linkProxy points a word's text phrase at the word's bigram conjunction,
-// which holds nearly the same passages and costs no positions: the first
-// phase of the fast path uses it to tell a phrase from scattered terms.
-func linkProxy(alts []*mnode) {
-	var bigram *mnode
-	for _, k := range alts {
-		if k.kind == mAnd && len(k.kids) > 0 && k.kids[0].kind == mTerm && k.kids[0].field == indexer.FieldTextBigram {
-			bigram = k
-		}
-	}
-	for _, k := range alts {
-		if k.kind == mPhrase && k.field == indexer.FieldText {
-			k.proxy = bigram
-		}
-	}
 }
 
 // phraseNode is a phrase over slots; one slot is a disjunction of terms.
@@ -381,9 +361,30 @@ func (e *segEval) exact(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error)
 		}
 		return c, nil
 	case mPhrase:
-		return e.phrase(n, cand)
+		set, err := e.phraseSet(n)
+		if err != nil {
+			return nil, err
+		}
+		return roaring.And(cand, set), nil
 	}
 	return nil, errUnsupported
+}
+
+// phraseSet returns every document of the segment (deleted ones included)
+// where the phrase n occurs, verified once and then kept in the postings
+// cache: a phrase is a property of the segment, not of the query.
+func (e *segEval) phraseSet(n *mnode) (*roaring.Bitmap, error) {
+	var key strings.Builder
+	key.WriteString("phrase")
+	for _, s := range n.slots {
+		key.WriteByte(0)
+		key.WriteString(strings.Join(s, "\x01"))
+	}
+	return e.pc.derived(e.seg, n.field, key.String(), func() (*roaring.Bitmap, error) {
+		all := roaring.New()
+		all.AddRange(0, e.seg.Count())
+		return e.phrase(n, all)
+	})
 }
 
 // phrase returns the members of cand where the slots' terms occur at

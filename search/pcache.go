@@ -2,7 +2,7 @@ package search
 
 import (
 	"container/list"
-	"math"
+	"sort"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -38,7 +38,8 @@ type pcEntry struct {
 	key  pcKey
 	bm   *roaring.Bitmap // read-only
 	docs []uint32        // nil until scored
-	tfn  []float32       // √tf · norm, by docs
+	freq []uint32        // by docs
+	norm []float32       // by docs
 	size int
 }
 
@@ -68,7 +69,7 @@ func (c *postingsCache) put(e *pcEntry) {
 	if c == nil || c.limit <= 0 {
 		return
 	}
-	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 8*len(e.docs)
+	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 12*len(e.docs)
 	if e.size > c.limit/4 {
 		return
 	}
@@ -112,43 +113,69 @@ func (c *postingsCache) bitmap(seg segment.Segment, d segment.TermDictionary, fi
 	return b, nil
 }
 
-// scored returns a term's documents with √tf·norm each, decoding the
-// postings' freq/norm chunks once.
-func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, field, term string) ([]uint32, []float32, error) {
+// scored returns a term's documents with their term frequency and field
+// norm, decoding the postings' freq/norm chunks once.
+func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, field, term string) (*pcEntry, error) {
 	k := pcKey{seg, field, term}
 	e := c.get(k)
 	if e != nil && e.docs != nil {
-		return e.docs, e.tfn, nil
+		return e, nil
 	}
-	if d == nil {
-		return nil, nil, nil
-	}
-	pl, err := d.PostingsList([]byte(term), nil, nil)
-	if err != nil || pl == nil {
-		return nil, nil, err
-	}
-	n := pl.Count()
-	docs, tfn := make([]uint32, 0, n), make([]float32, 0, n)
-	it := pl.Iterator(true, true, false, nil)
-	for {
-		p, err := it.Next()
+	ne := &pcEntry{key: k}
+	if d != nil {
+		pl, err := d.PostingsList([]byte(term), nil, nil)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if p == nil {
-			break
+		if pl != nil {
+			n := pl.Count()
+			ne.docs, ne.freq, ne.norm = make([]uint32, 0, n), make([]uint32, 0, n), make([]float32, 0, n)
+			it := pl.Iterator(true, true, false, nil)
+			for {
+				p, err := it.Next()
+				if err != nil {
+					return nil, err
+				}
+				if p == nil {
+					break
+				}
+				ne.docs = append(ne.docs, uint32(p.Number()))
+				ne.freq = append(ne.freq, uint32(p.Frequency()))
+				ne.norm = append(ne.norm, float32(p.Norm()))
+			}
 		}
-		docs = append(docs, uint32(p.Number()))
-		tfn = append(tfn, float32(math.Sqrt(float64(p.Frequency()))*p.Norm()))
 	}
-	ne := &pcEntry{key: k, docs: docs, tfn: tfn}
+	if ne.docs == nil {
+		ne.docs = []uint32{}
+	}
 	if e != nil {
 		ne.bm = e.bm
 	} else {
-		ne.bm = roaring.BitmapOf(docs...)
+		ne.bm = roaring.BitmapOf(ne.docs...)
 	}
 	c.put(ne)
-	return docs, tfn, nil
+	return ne, nil
+}
+
+// lookup returns the index of doc in e.docs.
+func (e *pcEntry) lookup(doc uint32) (int, bool) {
+	i := sort.Search(len(e.docs), func(i int) bool { return e.docs[i] >= doc })
+	return i, i < len(e.docs) && e.docs[i] == doc
+}
+
+// derived returns a bitmap computed from a segment's postings and cached
+// under name (which must not collide with a term: it starts with NUL).
+func (c *postingsCache) derived(seg segment.Segment, field, name string, compute func() (*roaring.Bitmap, error)) (*roaring.Bitmap, error) {
+	k := pcKey{seg, field, "\x00" + name}
+	if e := c.get(k); e != nil {
+		return e.bm, nil
+	}
+	b, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	c.put(&pcEntry{key: k, bm: b})
+	return b, nil
 }
 
 // forEach calls fn with every member of b, in order, a block at a time.

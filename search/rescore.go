@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
@@ -11,28 +12,24 @@ import (
 )
 
 // The second phase of the fast path (fastpath.go): bleve's exact TF-IDF
-// score and term locations for the few passages of the pool, computed from
-// the postings of the query's terms, read once per term for the whole pool.
-// It reproduces what bleve's searchers compute for the same query:
+// score for the passages of the pool and term locations for the page. It
+// reproduces what bleve's searchers compute for the same query:
 //
 //   - a term scores √tf · norm · idf · (boost · idf · queryNorm), where
 //     queryNorm is 1/√(Σ (boost·idf)²) over every term of the positive part;
 //   - a phrase matches where its terms hold consecutive positions in one
-//     value of the field, and then scores the sum of its terms, reporting
-//     the locations of those runs only;
+//     value of the field, scores the sum of its terms and reports the
+//     locations of those runs only;
 //   - a conjunction sums its parts, a disjunction multiplies the sum of the
 //     parts that match by their share of all its parts.
+//
+// Frequencies and norms come from the decoded postings cache; locations,
+// which only the page needs, from one pass over each located term's
+// postings.
 
 // locatedFields are the fields indexed with term vectors.
 var locatedFields = map[string]bool{
 	indexer.FieldText: true, indexer.FieldTitle: true, indexer.FieldHeadings: true, indexer.FieldTextReading: true,
-}
-
-// termHit is one pooled passage's posting of a term.
-type termHit struct {
-	freq uint64
-	norm float64
-	locs []termLoc
 }
 
 type termLoc struct {
@@ -40,7 +37,8 @@ type termLoc struct {
 	array           []uint64
 }
 
-// rescored is a pooled passage with its exact score and locations.
+// rescored is a pooled passage with its exact score and, on the page, its
+// locations.
 type rescored struct {
 	num   uint64
 	id    string
@@ -48,25 +46,33 @@ type rescored struct {
 	locs  bsearch.FieldTermLocationMap
 }
 
+type rescorer struct {
+	m      *matched
+	weight float64 // Σ (boost·idf)²
+	qn     float64
+	terms  map[[2]string][]*pcEntry           // by segment
+	phrase map[*mnode][]*roaring.Bitmap       // by segment
+	locs   map[[2]string]map[uint64][]termLoc // page passages' locations
+	seg    func(num uint64) (int, uint32)     // segment and local number
+}
+
 // rescore returns the pooled passages nums ordered by bleve's score, ties
-// by ID.
-func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder) ([]rescored, error) {
-	sorted := append([]uint64(nil), nums...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
-	index := make(map[uint64]int, len(sorted))
-	for i, n := range sorted {
-		index[n] = i
+// by ID, with locations for those in ranks [from, to).
+func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, from, to int) ([]rescored, error) {
+	r := &rescorer{m: m, terms: map[[2]string][]*pcEntry{}, phrase: map[*mnode][]*roaring.Bitmap{},
+		locs: map[[2]string]map[uint64][]termLoc{}}
+	r.seg = func(num uint64) (int, uint32) {
+		s := sort.Search(len(m.base), func(i int) bool { return m.base[i] > num }) - 1
+		return s, uint32(num - m.base[s])
 	}
-	r := &rescorer{m: m, hits: map[[2]string][]*termHit{}, n: len(sorted)}
-	if err := r.load(root, sorted); err != nil {
+	if err := r.load(root); err != nil {
 		return nil, err
 	}
-	qn := 1 / math.Sqrt(r.weight)
-	out := make([]rescored, len(sorted))
-	for i, n := range sorted {
-		locs := bsearch.FieldTermLocationMap{}
-		score, _ := r.eval(root, i, qn, locs)
-		out[i] = rescored{num: n, id: ord.ids[ord.rank[n]], score: score, locs: locs}
+	r.qn = 1 / math.Sqrt(r.weight)
+	out := make([]rescored, len(nums))
+	for i, n := range nums {
+		score, _ := r.eval(root, n, nil)
+		out[i] = rescored{num: n, id: ord.ids[ord.rank[n]], score: score}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
@@ -74,39 +80,54 @@ func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder) ([]rescored,
 		}
 		return out[i].id < out[j].id
 	})
+	to = min(to, len(out))
+	if from >= to {
+		return out, nil
+	}
+	page := make([]uint64, 0, to-from)
+	for _, h := range out[from:to] {
+		page = append(page, h.num)
+	}
+	if err := r.readLocations(page); err != nil {
+		return nil, err
+	}
+	for i := from; i < to; i++ {
+		out[i].locs = bsearch.FieldTermLocationMap{}
+		r.eval(root, out[i].num, out[i].locs)
+	}
 	return out, nil
 }
 
-type rescorer struct {
-	m      *matched
-	hits   map[[2]string][]*termHit // by pooled passage, nil where absent
-	n      int
-	weight float64 // Σ (boost·idf)²
-}
-
-// load reads the postings of every term of the positive part of the query
-// for the pooled passages, and sums the query weight.
-func (r *rescorer) load(n *mnode, sorted []uint64) error {
+// load fetches the decoded postings of every term of the positive part of
+// the query, the phrase sets, and sums the query weight.
+func (r *rescorer) load(n *mnode) error {
 	switch n.kind {
 	case mTerm:
-		return r.term(n.field, n.term, n.boost, sorted)
+		return r.term(n.field, n.term, n.boost)
 	case mPhrase:
 		for _, s := range n.slots {
 			for _, t := range s {
-				if err := r.term(n.field, t, n.boost, sorted); err != nil {
+				if err := r.term(n.field, t, n.boost); err != nil {
 					return err
 				}
 			}
 		}
+		for _, e := range r.m.segs {
+			set, err := e.phraseSet(n)
+			if err != nil {
+				return err
+			}
+			r.phrase[n] = append(r.phrase[n], set)
+		}
 	case mAnd, mOr:
 		for _, k := range n.kids {
-			if err := r.load(k, sorted); err != nil {
+			if err := r.load(k); err != nil {
 				return err
 			}
 		}
 	case mBool:
 		if n.must != nil {
-			return r.load(n.must, sorted)
+			return r.load(n.must)
 		}
 		r.weight++ // bleve's match-all: boost 1
 	case mAll:
@@ -115,72 +136,102 @@ func (r *rescorer) load(n *mnode, sorted []uint64) error {
 	return nil
 }
 
-func (r *rescorer) term(field, term string, boost float64, sorted []uint64) error {
+func (r *rescorer) term(field, term string, boost float64) error {
 	idf, err := r.m.idf(field, term)
 	if err != nil {
 		return err
 	}
 	r.weight += (boost * idf) * (boost * idf)
 	k := [2]string{field, term}
-	if _, ok := r.hits[k]; ok {
+	if _, ok := r.terms[k]; ok {
 		return nil
 	}
-	hits := make([]*termHit, r.n)
-	r.hits[k] = hits
-	withLocs := locatedFields[field]
-	i := 0
-	for s, e := range r.m.segs {
-		lo := r.m.base[s]
-		hi := lo + e.seg.Count()
-		j := i
-		for j < len(sorted) && sorted[j] < hi {
-			j++
-		}
-		if i == j {
-			continue
-		}
-		pl, err := e.postingsList(field, term)
+	for _, e := range r.m.segs {
+		d, err := e.dict(field)
 		if err != nil {
 			return err
 		}
-		if pl != nil {
-			it := pl.Iterator(true, true, withLocs, nil)
-			var p segment.Posting
-			for x := i; x < j; x++ {
-				d := sorted[x] - lo
-				if p == nil || p.Number() < d {
-					if p, err = it.Advance(d); err != nil {
-						return err
-					}
-					if p == nil {
-						break
-					}
-				}
-				if p.Number() != d {
-					continue
-				}
-				h := &termHit{freq: p.Frequency(), norm: p.Norm()}
-				for _, l := range p.Locations() {
-					h.locs = append(h.locs, termLoc{pos: l.Pos(), start: l.Start(), end: l.End(),
-						array: append([]uint64(nil), l.ArrayPositions()...)})
-				}
-				hits[x] = h
-			}
+		pe, err := e.pc.scored(e.seg, d, field, term)
+		if err != nil {
+			return err
 		}
-		i = j
+		r.terms[k] = append(r.terms[k], pe)
 	}
 	return nil
 }
 
-// termScore is bleve's TermQueryScorer.Score for TF-IDF.
-func termScore(h *termHit, boost, idf, qn float64) float64 {
-	var tf float64
-	if h.freq < uint64(len(sqrtCache)) {
-		tf = sqrtCache[h.freq]
-	} else {
-		tf = math.Sqrt(float64(h.freq))
+// readLocations reads the locations of every located term for the page's
+// passages, one pass over each term's postings per segment.
+func (r *rescorer) readLocations(page []uint64) error {
+	sorted := append([]uint64(nil), page...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	for k := range r.terms {
+		if !locatedFields[k[0]] {
+			continue
+		}
+		byNum := map[uint64][]termLoc{}
+		r.locs[k] = byNum
+		for i := 0; i < len(sorted); {
+			s, _ := r.seg(sorted[i])
+			e := r.m.segs[s]
+			j := i
+			for j < len(sorted) && sorted[j] < r.m.base[s]+e.seg.Count() {
+				j++
+			}
+			pl, err := e.postingsList(k[0], k[1])
+			if err != nil {
+				return err
+			}
+			if pl != nil {
+				it := pl.Iterator(true, true, true, nil)
+				var p segment.Posting
+				for x := i; x < j; x++ {
+					d := sorted[x] - r.m.base[s]
+					if p == nil || p.Number() < d {
+						if p, err = it.Advance(d); err != nil {
+							return err
+						}
+						if p == nil {
+							break
+						}
+					}
+					if p.Number() != d {
+						continue
+					}
+					var ls []termLoc
+					for _, l := range p.Locations() {
+						ls = append(ls, termLoc{pos: l.Pos(), start: l.Start(), end: l.End(),
+							array: append([]uint64(nil), l.ArrayPositions()...)})
+					}
+					byNum[sorted[x]] = ls
+				}
+			}
+			i = j
+		}
 	}
-	score := tf * h.norm * idf
+	return nil
+}
+
+// posting returns the frequency and norm of a term in passage num.
+func (r *rescorer) posting(field, term string, num uint64) (uint32, float64, bool) {
+	s, d := r.seg(num)
+	pe := r.terms[[2]string{field, term}][s]
+	i, ok := pe.lookup(d)
+	if !ok {
+		return 0, 0, false
+	}
+	return pe.freq[i], float64(pe.norm[i]), true
+}
+
+// termScore is bleve's TermQueryScorer.Score for TF-IDF.
+func termScore(freq uint32, norm, boost, idf, qn float64) float64 {
+	var tf float64
+	if freq < uint32(len(sqrtCache)) {
+		tf = sqrtCache[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	score := tf * norm * idf
 	if w := boost * idf * qn; w != 1 {
 		score *= w
 	}
@@ -195,25 +246,30 @@ var sqrtCache = func() []float64 {
 	return c
 }()
 
-// eval returns passage i's score under n and whether n matches it, adding
-// the locations of matched terms to locs.
-func (r *rescorer) eval(n *mnode, i int, qn float64, locs bsearch.FieldTermLocationMap) (float64, bool) {
+// eval returns passage num's score under n and whether n matches it; with
+// locs, it adds the locations of the matched terms.
+func (r *rescorer) eval(n *mnode, num uint64, locs bsearch.FieldTermLocationMap) (float64, bool) {
 	switch n.kind {
 	case mTerm:
-		h := r.hits[[2]string{n.field, n.term}][i]
-		if h == nil {
+		freq, norm, ok := r.posting(n.field, n.term, num)
+		if !ok {
 			return 0, false
 		}
 		idf, _ := r.m.idf(n.field, n.term)
-		addLocs(locs, n.field, n.term, h.locs)
-		return termScore(h, n.boost, idf, qn), true
+		if locs != nil {
+			addLocs(locs, n.field, n.term, r.locs[[2]string{n.field, n.term}][num])
+		}
+		return termScore(freq, norm, n.boost, idf, r.qn), true
 	case mPhrase:
-		return r.phrase(n, i, qn, locs)
+		return r.evalPhrase(n, num, locs)
 	case mAnd:
 		sum := 0.0
-		sub := bsearch.FieldTermLocationMap{}
+		var sub bsearch.FieldTermLocationMap
+		if locs != nil {
+			sub = bsearch.FieldTermLocationMap{}
+		}
 		for _, k := range n.kids {
-			s, ok := r.eval(k, i, qn, sub)
+			s, ok := r.eval(k, num, sub)
 			if !ok {
 				return 0, false
 			}
@@ -224,7 +280,7 @@ func (r *rescorer) eval(n *mnode, i int, qn float64, locs bsearch.FieldTermLocat
 	case mOr:
 		sum, count := 0.0, 0
 		for _, k := range n.kids {
-			if s, ok := r.eval(k, i, qn, locs); ok {
+			if s, ok := r.eval(k, num, locs); ok {
 				sum += s
 				count++
 			}
@@ -235,52 +291,60 @@ func (r *rescorer) eval(n *mnode, i int, qn float64, locs bsearch.FieldTermLocat
 		return sum * float64(count) / float64(len(n.kids)), true
 	case mBool:
 		if n.must != nil {
-			return r.eval(n.must, i, qn, locs)
+			return r.eval(n.must, num, locs)
 		}
-		return qn, true
+		return r.qn, true
 	case mAll:
-		return qn, true
+		return r.qn, true
 	}
 	return 0, false
 }
 
-// phrase scores a phrase that occurs in passage i: the sum over its slots
-// of the slot's terms (a slot of several terms is a disjunction).
-func (r *rescorer) phrase(n *mnode, i int, qn float64, locs bsearch.FieldTermLocationMap) (float64, bool) {
+// evalPhrase scores a phrase that occurs in passage num: the sum over its
+// slots of the slot's terms (a slot of several terms is a disjunction).
+func (r *rescorer) evalPhrase(n *mnode, num uint64, locs bsearch.FieldTermLocationMap) (float64, bool) {
+	s, d := r.seg(num)
+	if !r.phrase[n][s].Contains(d) {
+		return 0, false
+	}
+	sum := 0.0
+	for _, slot := range n.slots {
+		ssum, count := 0.0, 0
+		for _, t := range slot {
+			freq, norm, ok := r.posting(n.field, t, num)
+			if !ok {
+				continue
+			}
+			idf, _ := r.m.idf(n.field, t)
+			ssum += termScore(freq, norm, n.boost, idf, r.qn)
+			count++
+		}
+		if len(slot) > 1 {
+			ssum *= float64(count) / float64(len(slot))
+		}
+		sum += ssum
+	}
+	if locs != nil {
+		r.phraseLocations(n, num, locs)
+	}
+	return sum, true
+}
+
+// phraseLocations adds the locations of the phrase's runs in passage num.
+func (r *rescorer) phraseLocations(n *mnode, num uint64, locs bsearch.FieldTermLocationMap) {
 	type slotLoc struct {
 		term string
 		loc  termLoc
 	}
 	slots := make([][]slotLoc, len(n.slots))
-	sum := 0.0
 	for si, s := range n.slots {
-		if len(s) == 0 {
-			continue
-		}
-		ssum, count := 0.0, 0
 		for _, t := range s {
-			h := r.hits[[2]string{n.field, t}][i]
-			if h == nil {
-				continue
-			}
-			idf, _ := r.m.idf(n.field, t)
-			ssum += termScore(h, n.boost, idf, qn)
-			count++
-			for _, l := range h.locs {
+			for _, l := range r.locs[[2]string{n.field, t}][num] {
 				slots[si] = append(slots[si], slotLoc{t, l})
 			}
 		}
-		if count == 0 {
-			return 0, false
-		}
-		if len(s) > 1 {
-			ssum *= float64(count) / float64(len(s))
-		}
-		sum += ssum
 	}
-	// Runs of consecutive positions from each location of the first slot.
 	var run []slotLoc
-	found := false
 	for _, first := range slots[0] {
 		run = append(run[:0], first)
 		ok := true
@@ -297,13 +361,11 @@ func (r *rescorer) phrase(n *mnode, i int, qn float64, locs bsearch.FieldTermLoc
 			}
 		}
 		if ok {
-			found = true
 			for _, l := range run {
 				addLocs(locs, n.field, l.term, []termLoc{l.loc})
 			}
 		}
 	}
-	return sum, found
 }
 
 // addLocs records term locations of a located field, once each.
@@ -329,6 +391,9 @@ next:
 }
 
 func mergeLocs(dst, src bsearch.FieldTermLocationMap) {
+	if dst == nil {
+		return
+	}
 	for f, tl := range src {
 		for t, ls := range tl {
 			for _, l := range ls {
