@@ -16,22 +16,23 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// The fast path answers a relevance-ordered page in three steps, because
-// bleve has no top-k pruning and visits every matching passage through
-// every searcher of a query (tens of thousands for a common word):
+// The fast path answers a relevance-ordered page without bleve's searchers,
+// which have no top-k pruning and visit every matching passage through
+// every searcher of the query (tens of thousands for a common word). It
+// reads the same segments and computes the same result:
 //
 //  1. the exact set of matching passages, as bitmaps (matchset.go), gives
 //     totalHits and the facet counts;
-//  2. a first-phase score over the postings of the query's terms (TF-IDF
-//     without phrase positions or coordination) picks a pool of the best
-//     candidates, ties broken by passage ID as bleve does;
-//  3. bleve scores the pool with the real query, and the page is cut from
-//     its order, so scores and order are bleve's whenever the pool holds
-//     the true top hits (a test checks this against the plain path).
+//  2. a first phase (firstphase.go) scores every match with bleve's TF-IDF
+//     in float32 and keeps a pool of the best, ties by passage ID as bleve
+//     breaks them;
+//  3. the pool is scored again exactly (rescore.go), ordered, and the page
+//     gets its stored fields and term locations.
 //
-// Sorting by year or date, distinct=document, pages past fastWindow and
-// indexes that are not a single scorch index (an IndexAlias) take the plain
-// bleve path.
+// TestFastPathAgrees holds it to bleve's answers: totals, facets, hits,
+// order, scores and highlights. Sorting by year or date, distinct=document,
+// pages past fastWindow and indexes that are not one scorch index (an
+// IndexAlias) take the plain bleve path.
 const (
 	fastWindow = 1000 // deepest hit the fast path serves
 	poolMin    = 40   // smallest pool the second phase rescores
@@ -166,30 +167,25 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 			if set.IsEmpty() {
 				continue
 			}
-			for _, t := range terms {
-				b, err := e.postings(f.field, t)
-				if err != nil {
-					return nil, err
-				}
-				if n := int(set.AndCardinality(b)); n > 0 {
-					counts[t] += n
-				}
-			}
-			valued, err := e.pc.derived(e.seg, f.field, "valued", func() (*roaring.Bitmap, error) {
-				v := roaring.New()
-				for _, t := range terms {
-					b, err := e.postings(f.field, t)
-					if err != nil {
-						return nil, err
-					}
-					v.Or(b)
-				}
-				return v, nil
-			})
+			fo, err := e.facetOrdinals(f.field, terms)
 			if err != nil {
 				return nil, err
 			}
-			missing += int(set.GetCardinality() - set.AndCardinality(valued))
+			n := make([]int, len(fo.terms))
+			forEach(set, func(d uint32) {
+				lo, hi := fo.start[d], fo.start[d+1]
+				if lo == hi {
+					missing++
+				}
+				for _, o := range fo.ords[lo:hi] {
+					n[o]++
+				}
+			})
+			for o, c := range n {
+				if c > 0 {
+					counts[fo.terms[o]] += c
+				}
+			}
 		}
 		type tc struct {
 			term  string
@@ -403,4 +399,50 @@ func newBitset(b *roaring.Bitmap, n uint64) bitset {
 
 func (s bitset) has(d uint64) bool {
 	return s == nil || s[d>>6]&(1<<(d&63)) != 0
+}
+
+// facetOrds lists the values of a facet field per document of a segment:
+// document d has values ords[start[d]:start[d+1]], indexes into terms.
+type facetOrds struct {
+	terms []string
+	start []uint32
+	ords  []uint32
+}
+
+// facetOrdinals returns (and caches) the segment's facetOrds for field,
+// built from the postings of terms, the field's values in the snapshot.
+func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error) {
+	k := pcKey{e.seg, field, "\x00ordinals"}
+	if pe := e.pc.get(k); pe != nil && pe.ords != nil {
+		return pe.ords, nil
+	}
+	n := e.seg.Count()
+	fo := &facetOrds{start: make([]uint32, n+1)}
+	var lists []*roaring.Bitmap
+	for _, t := range terms {
+		b, err := e.postings(field, t)
+		if err != nil {
+			return nil, err
+		}
+		if !b.IsEmpty() {
+			fo.terms = append(fo.terms, t)
+			lists = append(lists, b)
+		}
+	}
+	for _, b := range lists {
+		forEach(b, func(d uint32) { fo.start[d+1]++ })
+	}
+	for d := uint64(1); d <= n; d++ {
+		fo.start[d] += fo.start[d-1]
+	}
+	fo.ords = make([]uint32, fo.start[n])
+	next := append([]uint32(nil), fo.start[:n]...)
+	for o, b := range lists {
+		forEach(b, func(d uint32) {
+			fo.ords[next[d]] = uint32(o)
+			next[d]++
+		})
+	}
+	e.pc.put(&pcEntry{key: k, bm: roaring.New(), ords: fo, extra: 4*len(fo.start) + 4*len(fo.ords)})
+	return fo, nil
 }

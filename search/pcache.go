@@ -16,9 +16,11 @@ const DefaultPostingsCacheBytes = 256 << 20
 // recently used first out: the documents of a term as a bitmap and, once
 // the first phase has needed them, its documents with √tf·norm. Decoding a
 // common term's freq/norm chunks costs more than scoring with them, and a
-// search service sees the same terms again and again. Segments never
-// change, so an entry is never stale; a Searcher serves one index
-// generation, and the cache goes with it.
+// search service sees the same terms again and again. Beside postings it
+// keeps what is derived from them once per segment: the passages of a
+// phrase and the values of a facet per passage. Segments never change, so
+// an entry is never stale; a Searcher serves one index generation, and
+// the cache goes with it.
 type postingsCache struct {
 	mu    sync.Mutex
 	limit int
@@ -35,12 +37,14 @@ type pcKey struct {
 }
 
 type pcEntry struct {
-	key  pcKey
-	bm   *roaring.Bitmap // read-only
-	docs []uint32        // nil until scored
-	freq []uint32        // by docs
-	norm []float32       // by docs
-	size int
+	key   pcKey
+	bm    *roaring.Bitmap // read-only
+	docs  []uint32        // nil until scored
+	freq  []uint32        // by docs
+	norm  []float32       // by docs
+	ords  *facetOrds      // a facet field's values per document
+	extra int             // bytes held besides the above
+	size  int
 }
 
 func newPostingsCache(limit int) *postingsCache {
@@ -69,7 +73,7 @@ func (c *postingsCache) put(e *pcEntry) {
 	if c == nil || c.limit <= 0 {
 		return
 	}
-	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 12*len(e.docs)
+	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 12*len(e.docs) + e.extra
 	if e.size > c.limit/4 {
 		return
 	}

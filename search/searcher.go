@@ -54,16 +54,6 @@ func New(idx bleve.Index) *Searcher {
 	return s
 }
 
-// SetPostingsCache bounds the decoded postings the Searcher keeps to bytes;
-// 0 turns the cache off. Call it before searching.
-func (s *Searcher) SetPostingsCache(bytes int) {
-	if bytes <= 0 {
-		s.pc = nil
-		return
-	}
-	s.pc = newPostingsCache(bytes)
-}
-
 // storedFields are the fields every hit loads.
 var storedFields = []string{
 	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,

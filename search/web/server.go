@@ -1,6 +1,7 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -166,6 +167,7 @@ func (s *Server) middleware() {
 	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{
 		Skipper:   func(c echo.Context) bool { return c.Path() == "/metrics" }, // promhttp compresses itself
 		MinLength: 1024,
+		Level:     gzip.BestSpeed, // JSON compresses almost as well at a third of the CPU
 	}))
 	s.echo.Use(middleware.BodyLimit("64K"))
 }
