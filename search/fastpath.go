@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -34,8 +35,9 @@ import (
 // pages past fastWindow and indexes that are not one scorch index (an
 // IndexAlias) take the plain bleve path.
 const (
-	fastWindow = 1000 // deepest hit the fast path serves
-	poolMin    = 40   // smallest pool the second phase rescores
+	fastWindow = 1000  // deepest hit the fast path serves
+	splitMin   = 16384 // matches in a segment worth scoring on two cores
+	poolMin    = 40    // smallest pool the second phase rescores
 )
 
 // idOrder maps a snapshot's document numbers to the order of their
@@ -124,7 +126,9 @@ type matched struct {
 	base  []uint64 // first document number of each segment
 	sets  []*roaring.Bitmap
 	total int
-	idfs  map[[2]string]float64
+
+	mu   sync.Mutex // guards idfs
+	idfs map[[2]string]float64
 }
 
 func match(snap *scorch.IndexSnapshot, root *mnode, pc *postingsCache) (*matched, error) {
@@ -238,6 +242,8 @@ func fieldTerms(r index.IndexReader, field string) ([]string, error) {
 // idf is bleve's TF-IDF inverse document frequency of a term over the
 // snapshot's live passages.
 func (m *matched) idf(field, term string) (float64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	k := [2]string{field, term}
 	if v, ok := m.idfs[k]; ok {
 		return v, nil
@@ -261,34 +267,79 @@ func (m *matched) idf(field, term string) (float64, error) {
 // pool returns the document numbers of the n best matched passages by
 // first-phase score (firstphase.go), ties by ID order.
 func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
-	h := &candHeap{rank: ord.rank}
-	for i, e := range m.segs {
-		set := m.sets[i]
-		if set.IsEmpty() {
+	// The work is cut into parts (a large segment's matches split in two by
+	// document number) that run on the machine's cores, each keeping its
+	// own best n.
+	type part struct {
+		seg int
+		set *roaring.Bitmap
+		h   *candHeap
+		err error
+	}
+	var parts []*part
+	workers := min(runtime.GOMAXPROCS(0), 2)
+	for i, set := range m.sets {
+		card := set.GetCardinality()
+		if card == 0 {
 			continue
 		}
-		f := newFirstPhase(m, e)
-		mem, scores, err := f.node(root, set)
+		if workers < 2 || card < splitMin {
+			parts = append(parts, &part{seg: i, set: set})
+			continue
+		}
+		mid, err := set.Select(uint32(card / 2))
 		if err != nil {
 			return nil, err
 		}
-		// Passages the first phase missed (a phrase its proxy did not
-		// see) still compete, with score 0.
+		lo, hi := set.Clone(), set.Clone()
+		lo.RemoveRange(uint64(mid), m.segs[i].seg.Count())
+		hi.RemoveRange(0, uint64(mid))
+		parts = append(parts, &part{seg: i, set: lo}, &part{seg: i, set: hi})
+	}
+	run := func(p *part) {
+		e := m.segs[p.seg]
+		p.h = &candHeap{rank: ord.rank}
+		f := newFirstPhase(m, e)
+		mem, scores, err := f.node(root, p.set)
+		if err != nil {
+			p.err = err
+			return
+		}
 		in := newBitset(mem, e.seg.Count())
-		base := uint32(m.base[i])
-		forEach(set, func(d uint32) {
+		base := uint32(m.base[p.seg])
+		forEach(p.set, func(d uint32) {
 			c := cand{num: base + d}
 			if in.has(uint64(d)) {
 				c.score = scores[d]
 			}
-			if h.Len() < n {
-				heap.Push(h, c)
-			} else if h.better(c, h.cs[0]) {
-				h.cs[0] = c
-				heap.Fix(h, 0)
-			}
+			p.h.offer(c, n)
 		})
 		f.release(scores)
+	}
+	if len(parts) > 1 && workers > 1 {
+		var wg sync.WaitGroup
+		for _, p := range parts[1:] {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				run(p)
+			}()
+		}
+		run(parts[0])
+		wg.Wait()
+	} else {
+		for _, p := range parts {
+			run(p)
+		}
+	}
+	h := &candHeap{rank: ord.rank}
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, p.err
+		}
+		for _, c := range p.h.cs {
+			h.offer(c, n)
+		}
 	}
 	out := make([]uint64, h.Len())
 	for i := len(out) - 1; i >= 0; i-- {
@@ -314,6 +365,17 @@ func (h *candHeap) better(a, b cand) bool {
 	}
 	return h.rank[a.num] < h.rank[b.num]
 }
+
+// offer keeps c if it is among the n best seen.
+func (h *candHeap) offer(c cand, n int) {
+	if h.Len() < n {
+		heap.Push(h, c)
+	} else if h.better(c, h.cs[0]) {
+		h.cs[0] = c
+		heap.Fix(h, 0)
+	}
+}
+
 func (h *candHeap) Len() int           { return len(h.cs) }
 func (h *candHeap) Less(i, j int) bool { return h.better(h.cs[j], h.cs[i]) }
 func (h *candHeap) Swap(i, j int)      { h.cs[i], h.cs[j] = h.cs[j], h.cs[i] }
@@ -357,35 +419,68 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 		return nil, false, err
 	}
 	res = &Result{TotalHits: m.total, Hits: []Hit{}}
-	if res.FacetDistribution, err = m.facets(p.facets); err != nil {
+	if err := canceled(ctx); err != nil {
 		return nil, false, err
 	}
+	// Facets are counted beside the ranking, on the other core.
+	var facets map[string]map[string]int
+	var facetErr error
+	facetsDone := make(chan struct{})
+	go func() {
+		defer close(facetsDone)
+		facets, facetErr = m.facets(p.facets)
+	}()
+	err = s.rankPage(m, root, ord, snap, p, res)
+	<-facetsDone
+	if err == nil {
+		err = facetErr
+	}
+	if err == nil {
+		err = canceled(ctx)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	res.FacetDistribution = facets
+	return res, true, nil
+}
+
+// canceled reports a canceled or timed-out request as bleve's path does.
+func canceled(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
+	}
+	return nil
+}
+
+// rankPage fills res with the page of hits.
+func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, snap *scorch.IndexSnapshot, p *plan, res *Result) error {
 	from := (p.page - 1) * p.hitsPerPage
 	if from >= m.total {
-		return res, true, nil
+		return nil
 	}
 	nums, err := m.pool(root, ord, max(poolMin, 2*p.page*p.hitsPerPage))
 	if err != nil {
-		return nil, false, err
+		return err
 	}
 	ranked, err := m.rescore(root, nums, ord, from, from+p.hitsPerPage)
 	if err != nil {
-		return nil, false, err
+		return err
 	}
 	if from >= len(ranked) {
-		return res, true, nil
+		return nil
 	}
 	load := &bleve.SearchRequest{Fields: storedFields}
 	var page bsearch.DocumentMatchCollection
 	for _, r := range ranked[from:min(from+p.hitsPerPage, len(ranked))] {
 		dm := &bsearch.DocumentMatch{ID: r.id, Score: r.score, Locations: r.locs}
 		if err, _ := bleve.LoadAndHighlightFields(dm, load, "", snap, nil); err != nil {
-			return nil, false, err
+			return err
 		}
 		page = append(page, dm)
 	}
 	res.Hits = p.hits(page)
-	return res, true, nil
+	return nil
 }
 
 // bitset is a dense set of a segment's document numbers; nil holds all.

@@ -151,17 +151,13 @@ func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, te
 	if mem.IsEmpty() {
 		return nil
 	}
-	d, err := f.e.dict(field)
-	if err != nil {
-		return err
-	}
 	for _, t := range terms {
 		idf, err := f.m.idf(field, t)
 		if err != nil {
 			return err
 		}
 		w := float32(boost * idf * idf)
-		pe, err := f.e.pc.scored(f.e.seg, d, field, t)
+		pe, err := f.e.scored(field, t)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -213,6 +214,8 @@ type segEval struct {
 	lists   map[[2]string]*roaring.Bitmap
 	yearSet func(lo, hi int) ([]string, error) // year_facet terms in a range
 	pc      *postingsCache                     // nil: decode every time
+
+	mu sync.Mutex // guards dicts and lists, and the dictionaries' use
 }
 
 func newSegEval(seg segment.Segment, deleted *roaring.Bitmap, years func(lo, hi int) ([]string, error), pc *postingsCache) *segEval {
@@ -225,7 +228,15 @@ func newSegEval(seg segment.Segment, deleted *roaring.Bitmap, years func(lo, hi 
 		lists: map[[2]string]*roaring.Bitmap{}, yearSet: years, pc: pc}
 }
 
+// dict returns the field's term dictionary. A dictionary is not safe for
+// concurrent use, so every use of it goes through e.mu.
 func (e *segEval) dict(field string) (segment.TermDictionary, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.dictLocked(field)
+}
+
+func (e *segEval) dictLocked(field string) (segment.TermDictionary, error) {
 	if d, ok := e.dicts[field]; ok {
 		return d, nil
 	}
@@ -239,31 +250,35 @@ func (e *segEval) dict(field string) (segment.TermDictionary, error) {
 
 // postingsList returns the term's postings in field (nil if none).
 func (e *segEval) postingsList(field, term string) (segment.PostingsList, error) {
-	d, err := e.dict(field)
-	if err != nil || d == nil {
-		return nil, err
-	}
-	return d.PostingsList([]byte(term), nil, nil)
+	return e.postingsListWithout(field, term, nil)
 }
 
 // postingsListExcept is postingsList without the deleted documents, whose
 // Count is bleve's document frequency.
 func (e *segEval) postingsListExcept(field, term string) (segment.PostingsList, error) {
-	d, err := e.dict(field)
+	return e.postingsListWithout(field, term, e.deleted)
+}
+
+func (e *segEval) postingsListWithout(field, term string, except *roaring.Bitmap) (segment.PostingsList, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	d, err := e.dictLocked(field)
 	if err != nil || d == nil {
 		return nil, err
 	}
-	return d.PostingsList([]byte(term), e.deleted, nil)
+	return d.PostingsList([]byte(term), except, nil)
 }
 
 // postings returns the documents holding term in field, deleted ones
 // included; callers intersect with live candidates and must not modify it.
 func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	k := [2]string{field, term}
 	if b, ok := e.lists[k]; ok {
 		return b, nil
 	}
-	d, err := e.dict(field)
+	d, err := e.dictLocked(field)
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +288,17 @@ func (e *segEval) postings(field, term string) (*roaring.Bitmap, error) {
 	}
 	e.lists[k] = b
 	return b, nil
+}
+
+// scored returns the term's decoded postings with frequencies and norms.
+func (e *segEval) scored(field, term string) (*pcEntry, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	d, err := e.dictLocked(field)
+	if err != nil {
+		return nil, err
+	}
+	return e.pc.scored(e.seg, d, field, term)
 }
 
 // exact returns the members of cand that n matches.

@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -147,11 +148,7 @@ func (r *rescorer) term(field, term string, boost float64) error {
 		return nil
 	}
 	for _, e := range r.m.segs {
-		d, err := e.dict(field)
-		if err != nil {
-			return err
-		}
-		pe, err := e.pc.scored(e.seg, d, field, term)
+		pe, err := e.scored(field, term)
 		if err != nil {
 			return err
 		}
@@ -161,55 +158,82 @@ func (r *rescorer) term(field, term string, boost float64) error {
 }
 
 // readLocations reads the locations of every located term for the page's
-// passages, one pass over each term's postings per segment.
+// passages: one pass over each term's postings per segment, the terms
+// shared between two goroutines (a pass costs a scan of the postings).
 func (r *rescorer) readLocations(page []uint64) error {
 	sorted := append([]uint64(nil), page...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	var keys [][2]string
 	for k := range r.terms {
-		if !locatedFields[k[0]] {
-			continue
-		}
-		byNum := map[uint64][]termLoc{}
-		r.locs[k] = byNum
-		for i := 0; i < len(sorted); {
-			s, _ := r.seg(sorted[i])
-			e := r.m.segs[s]
-			j := i
-			for j < len(sorted) && sorted[j] < r.m.base[s]+e.seg.Count() {
-				j++
-			}
-			pl, err := e.postingsList(k[0], k[1])
-			if err != nil {
-				return err
-			}
-			if pl != nil {
-				it := pl.Iterator(true, true, true, nil)
-				var p segment.Posting
-				for x := i; x < j; x++ {
-					d := sorted[x] - r.m.base[s]
-					if p == nil || p.Number() < d {
-						if p, err = it.Advance(d); err != nil {
-							return err
-						}
-						if p == nil {
-							break
-						}
-					}
-					if p.Number() != d {
-						continue
-					}
-					var ls []termLoc
-					for _, l := range p.Locations() {
-						ls = append(ls, termLoc{pos: l.Pos(), start: l.Start(), end: l.End(),
-							array: append([]uint64(nil), l.ArrayPositions()...)})
-					}
-					byNum[sorted[x]] = ls
-				}
-			}
-			i = j
+		if locatedFields[k[0]] {
+			keys = append(keys, k)
 		}
 	}
+	found := make([]map[uint64][]termLoc, len(keys))
+	errs := make([]error, len(keys))
+	var wg sync.WaitGroup
+	work := func(start int) {
+		for x := start; x < len(keys); x += 2 {
+			found[x], errs[x] = r.termLocations(keys[x], sorted)
+		}
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		work(1)
+	}()
+	work(0)
+	wg.Wait()
+	for x, k := range keys {
+		if errs[x] != nil {
+			return errs[x]
+		}
+		r.locs[k] = found[x]
+	}
 	return nil
+}
+
+// termLocations returns a term's locations in the passages sorted.
+func (r *rescorer) termLocations(k [2]string, sorted []uint64) (map[uint64][]termLoc, error) {
+	byNum := map[uint64][]termLoc{}
+	for i := 0; i < len(sorted); {
+		s, _ := r.seg(sorted[i])
+		e := r.m.segs[s]
+		j := i
+		for j < len(sorted) && sorted[j] < r.m.base[s]+e.seg.Count() {
+			j++
+		}
+		pl, err := e.postingsList(k[0], k[1])
+		if err != nil {
+			return nil, err
+		}
+		if pl != nil {
+			it := pl.Iterator(true, true, true, nil)
+			var p segment.Posting
+			for x := i; x < j; x++ {
+				d := sorted[x] - r.m.base[s]
+				if p == nil || p.Number() < d {
+					if p, err = it.Advance(d); err != nil {
+						return nil, err
+					}
+					if p == nil {
+						break
+					}
+				}
+				if p.Number() != d {
+					continue
+				}
+				var ls []termLoc
+				for _, l := range p.Locations() {
+					ls = append(ls, termLoc{pos: l.Pos(), start: l.Start(), end: l.End(),
+						array: append([]uint64(nil), l.ArrayPositions()...)})
+				}
+				byNum[sorted[x]] = ls
+			}
+		}
+		i = j
+	}
+	return byNum, nil
 }
 
 // posting returns the frequency and norm of a term in passage num.
