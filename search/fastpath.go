@@ -176,15 +176,17 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 				return nil, err
 			}
 			n := make([]int, len(fo.terms))
-			forEach(set, func(d uint32) {
-				lo, hi := fo.start[d], fo.start[d+1]
-				if lo == hi {
-					missing++
+			for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
+					lo, hi := fo.start[d], fo.start[d+1]
+					if lo == hi {
+						missing++
+					}
+					for _, o := range fo.ords[lo:hi] {
+						n[o]++
+					}
 				}
-				for _, o := range fo.ords[lo:hi] {
-					n[o]++
-				}
-			})
+			}
 			for o, c := range n {
 				if c > 0 {
 					counts[fo.terms[o]] += c
@@ -307,13 +309,15 @@ func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
 		}
 		in := newBitset(mem, e.seg.Count())
 		base := uint32(m.base[p.seg])
-		forEach(p.set, func(d uint32) {
-			c := cand{num: base + d}
-			if in.has(uint64(d)) {
-				c.score = scores[d]
+		for it, ds := newBlocks(p.set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				c := cand{num: base + d}
+				if in.has(uint64(d)) {
+					c.score = scores[d]
+				}
+				p.h.offer(c, n)
 			}
-			p.h.offer(c, n)
-		})
+		}
 		f.release(scores)
 	}
 	if len(parts) > 1 && workers > 1 {
@@ -488,7 +492,11 @@ type bitset []uint64
 
 func newBitset(b *roaring.Bitmap, n uint64) bitset {
 	s := make(bitset, (n+63)/64)
-	forEach(b, func(d uint32) { s[d>>6] |= 1 << (d & 63) })
+	for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			s[d>>6] |= 1 << (d & 63)
+		}
+	}
 	return s
 }
 
@@ -525,7 +533,11 @@ func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error
 		}
 	}
 	for _, b := range lists {
-		forEach(b, func(d uint32) { fo.start[d+1]++ })
+		for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				fo.start[d+1]++
+			}
+		}
 	}
 	for d := uint64(1); d <= n; d++ {
 		fo.start[d] += fo.start[d-1]
@@ -533,10 +545,12 @@ func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error
 	fo.ords = make([]uint32, fo.start[n])
 	next := append([]uint32(nil), fo.start[:n]...)
 	for o, b := range lists {
-		forEach(b, func(d uint32) {
-			fo.ords[next[d]] = uint32(o)
-			next[d]++
-		})
+		for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				fo.ords[next[d]] = uint32(o)
+				next[d]++
+			}
+		}
 	}
 	e.pc.put(&pcEntry{key: k, bm: roaring.New(), ords: fo, extra: 4*len(fo.start) + 4*len(fo.ords)})
 	return fo, nil

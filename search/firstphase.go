@@ -82,13 +82,15 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 			parts = append(parts, a)
 		}
 		a := f.array()
-		forEach(mem, func(d uint32) {
-			var v float32
-			for _, p := range parts {
-				v += p[d]
+		for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				var v float32
+				for _, p := range parts {
+					v += p[d]
+				}
+				a[d] = v
 			}
-			a[d] = v
-		})
+		}
 		for _, p := range parts {
 			f.release(p)
 		}
@@ -102,21 +104,25 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 			if err != nil {
 				return nil, nil, err
 			}
-			forEach(km, func(d uint32) {
-				if count[d] == 0 {
-					a[d] = 0
+			for it, ds := newBlocks(km); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
+					if count[d] == 0 {
+						a[d] = 0
+					}
+					a[d] += ka[d]
+					count[d]++
 				}
-				a[d] += ka[d]
-				count[d]++
-			})
+			}
 			mem.Or(km)
 			f.release(ka)
 		}
 		coord := float32(len(n.kids))
-		forEach(mem, func(d uint32) {
-			a[d] *= float32(count[d]) / coord
-			count[d] = 0
-		})
+		for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				a[d] *= float32(count[d]) / coord
+				count[d] = 0
+			}
+		}
 		f.releaseCounts(count)
 		return mem, a, nil
 	case mBool:
@@ -126,7 +132,11 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 	}
 	// Unscored: every candidate with the same score.
 	a := f.array()
-	forEach(cand, func(d uint32) { a[d] = 1 })
+	for it, ds := newBlocks(cand); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			a[d] = 1
+		}
+	}
 	return cand, a, nil
 }
 
@@ -147,7 +157,11 @@ func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
 // addTerms sets a, for the members of mem, to the sum of the terms' scores
 // in field (0 where a term is absent).
 func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, terms []string, boost float64) error {
-	forEach(mem, func(d uint32) { a[d] = 0 })
+	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			a[d] = 0
+		}
+	}
 	if mem.IsEmpty() {
 		return nil
 	}

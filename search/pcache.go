@@ -182,13 +182,21 @@ func (c *postingsCache) derived(seg segment.Segment, field, name string, compute
 	return b, nil
 }
 
-// forEach calls fn with every member of b, in order, a block at a time.
-func forEach(b *roaring.Bitmap, fn func(d uint32)) {
-	var buf [256]uint32
-	it := b.ManyIterator()
-	for n := it.NextMany(buf[:]); n > 0; n = it.NextMany(buf[:]) {
-		for _, d := range buf[:n] {
-			fn(d)
-		}
-	}
+// blocks walks a bitmap's members in order, a block at a time:
+//
+//	for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
+//		for _, d := range ds { … }
+//	}
+type blocks struct {
+	it  roaring.ManyIntIterable
+	buf [256]uint32
+}
+
+func newBlocks(b *roaring.Bitmap) (*blocks, []uint32) {
+	x := &blocks{it: b.ManyIterator()}
+	return x, x.next()
+}
+
+func (x *blocks) next() []uint32 {
+	return x.buf[:x.it.NextMany(x.buf[:])]
 }
