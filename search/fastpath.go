@@ -12,6 +12,7 @@ import (
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -474,17 +475,54 @@ func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, snap *scorch.
 	if from >= len(ranked) {
 		return nil
 	}
-	load := &bleve.SearchRequest{Fields: storedFields}
 	var page bsearch.DocumentMatchCollection
 	for _, r := range ranked[from:min(from+p.hitsPerPage, len(ranked))] {
 		dm := &bsearch.DocumentMatch{ID: r.id, Score: r.score, Locations: r.locs}
-		if err, _ := bleve.LoadAndHighlightFields(dm, load, "", snap, nil); err != nil {
+		if err := m.loadFields(r.num, dm); err != nil {
 			return err
 		}
 		page = append(page, dm)
 	}
 	res.Hits = p.hits(page)
 	return nil
+}
+
+// wantFields are the stored fields a hit loads, as a set.
+var wantFields = func() map[string]bool {
+	w := map[string]bool{}
+	for _, f := range storedFields {
+		w[f] = true
+	}
+	return w
+}()
+
+// loadFields fills dm.Fields with passage num's stored fields, as bleve's
+// LoadAndHighlightFields does (text as strings, numbers as float64, a
+// repeated field as a list), reading the segment directly.
+func (m *matched) loadFields(num uint64, dm *bsearch.DocumentMatch) error {
+	s := sort.Search(len(m.base), func(i int) bool { return m.base[i] > num }) - 1
+	var ferr error
+	err := m.segs[s].seg.VisitStoredFields(num-m.base[s], func(field string, typ byte, value []byte, _ []uint64) bool {
+		if !wantFields[field] {
+			return true
+		}
+		switch typ {
+		case 't':
+			dm.AddFieldValue(field, string(value))
+		case 'n':
+			i, err := numeric.PrefixCoded(value).Int64()
+			if err != nil {
+				ferr = err
+				return false
+			}
+			dm.AddFieldValue(field, numeric.Int64ToFloat64(i))
+		}
+		return true
+	})
+	if err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // bitset is a dense set of a segment's document numbers; nil holds all.

@@ -177,7 +177,7 @@ func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, te
 		}
 		// Every posting is added: entries outside mem are never read.
 		for i, doc := range pe.docs {
-			a[doc] += w * sqrt32(pe.freq[i]) * pe.norm[i]
+			a[doc] += w * pe.tfn[i]
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package search
 
 import (
 	"container/list"
+	"math"
 	"sort"
 	"sync"
 
@@ -42,6 +43,7 @@ type pcEntry struct {
 	docs  []uint32        // nil until scored
 	freq  []uint32        // by docs
 	norm  []float32       // by docs
+	tfn   []float32       // √freq·norm, by docs
 	ords  *facetOrds      // a facet field's values per document
 	extra int             // bytes held besides the above
 	size  int
@@ -73,7 +75,7 @@ func (c *postingsCache) put(e *pcEntry) {
 	if c == nil || c.limit <= 0 {
 		return
 	}
-	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 12*len(e.docs) + e.extra
+	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 16*len(e.docs) + e.extra
 	if e.size > c.limit/4 {
 		return
 	}
@@ -133,7 +135,8 @@ func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, fi
 		}
 		if pl != nil {
 			n := pl.Count()
-			ne.docs, ne.freq, ne.norm = make([]uint32, 0, n), make([]uint32, 0, n), make([]float32, 0, n)
+			ne.docs, ne.freq = make([]uint32, 0, n), make([]uint32, 0, n)
+			ne.norm, ne.tfn = make([]float32, 0, n), make([]float32, 0, n)
 			it := pl.Iterator(true, true, false, nil)
 			for {
 				p, err := it.Next()
@@ -146,6 +149,7 @@ func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, fi
 				ne.docs = append(ne.docs, uint32(p.Number()))
 				ne.freq = append(ne.freq, uint32(p.Frequency()))
 				ne.norm = append(ne.norm, float32(p.Norm()))
+				ne.tfn = append(ne.tfn, float32(math.Sqrt(float64(p.Frequency()))*p.Norm()))
 			}
 		}
 	}
