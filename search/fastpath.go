@@ -37,7 +37,7 @@ import (
 // IndexAlias) take the plain bleve path.
 const (
 	fastWindow = 1000  // deepest hit the fast path serves
-	splitMin   = 16384 // matches in a segment worth scoring on two cores
+	splitMin   = 65536 // matches in a segment worth scoring on two cores
 	poolMin    = 40    // smallest pool the second phase rescores
 )
 
@@ -427,18 +427,9 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	if err := canceled(ctx); err != nil {
 		return nil, false, err
 	}
-	// Facets are counted beside the ranking, on the other core.
-	var facets map[string]map[string]int
-	var facetErr error
-	facetsDone := make(chan struct{})
-	go func() {
-		defer close(facetsDone)
-		facets, facetErr = m.facets(p.facets)
-	}()
-	err = s.rankPage(m, root, ord, snap, p, res)
-	<-facetsDone
+	facets, err := m.facets(p.facets)
 	if err == nil {
-		err = facetErr
+		err = s.rankPage(m, root, ord, snap, p, res)
 	}
 	if err == nil {
 		err = canceled(ctx)

@@ -3,7 +3,6 @@ package search
 import (
 	"math"
 	"sort"
-	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -158,8 +157,7 @@ func (r *rescorer) term(field, term string, boost float64) error {
 }
 
 // readLocations reads the locations of every located term for the page's
-// passages: one pass over each term's postings per segment, the terms
-// shared between two goroutines (a pass costs a scan of the postings).
+// passages: one pass over each term's postings per segment.
 func (r *rescorer) readLocations(page []uint64) error {
 	sorted := append([]uint64(nil), page...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
@@ -171,19 +169,9 @@ func (r *rescorer) readLocations(page []uint64) error {
 	}
 	found := make([]map[uint64][]termLoc, len(keys))
 	errs := make([]error, len(keys))
-	var wg sync.WaitGroup
-	work := func(start int) {
-		for x := start; x < len(keys); x += 2 {
-			found[x], errs[x] = r.termLocations(keys[x], sorted)
-		}
+	for x, k := range keys {
+		found[x], errs[x] = r.termLocations(k, sorted)
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		work(1)
-	}()
-	work(0)
-	wg.Wait()
 	for x, k := range keys {
 		if errs[x] != nil {
 			return errs[x]
