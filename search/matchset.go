@@ -301,6 +301,18 @@ func (e *segEval) scored(field, term string) (*pcEntry, error) {
 	return e.pc.scored(e.seg, d, field, term)
 }
 
+// located returns the term's decoded postings with locations, or nil when
+// they cannot be cached.
+func (e *segEval) located(field, term string) (*pcEntry, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	d, err := e.dictLocked(field)
+	if err != nil {
+		return nil, err
+	}
+	return e.pc.located(e.seg, d, field, term)
+}
+
 // exact returns the members of cand that n matches.
 func (e *segEval) exact(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	if cand.IsEmpty() {

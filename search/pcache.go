@@ -44,6 +44,8 @@ type pcEntry struct {
 	freq  []uint32        // by docs
 	norm  []float32       // by docs
 	tfn   []float32       // √freq·norm, by docs
+	locAt []uint32        // docs[i]'s locations are locs[3*locAt[i]:3*locAt[i+1]]
+	locs  []uint32        // (pos, start, end) triples
 	ords  *facetOrds      // a facet field's values per document
 	extra int             // bytes held besides the above
 	size  int
@@ -75,7 +77,7 @@ func (c *postingsCache) put(e *pcEntry) {
 	if c == nil || c.limit <= 0 {
 		return
 	}
-	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 16*len(e.docs) + e.extra
+	e.size = 64 + len(e.key.field) + len(e.key.term) + int(e.bm.GetSizeInBytes()) + 16*len(e.docs) + 4*len(e.locAt) + 4*len(e.locs) + e.extra
 	if e.size > c.limit/4 {
 		return
 	}
@@ -163,6 +165,53 @@ func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, fi
 	}
 	c.put(ne)
 	return ne, nil
+}
+
+// located returns a term's decoded postings with their locations (for a
+// field with term vectors), or nil when a location has array positions,
+// which the cache does not keep.
+func (c *postingsCache) located(seg segment.Segment, d segment.TermDictionary, field, term string) (*pcEntry, error) {
+	k := pcKey{seg, field, term}
+	e := c.get(k)
+	if e != nil && e.locAt != nil {
+		return e, nil
+	}
+	if e == nil || e.docs == nil {
+		var err error
+		if e, err = c.scored(seg, d, field, term); err != nil {
+			return nil, err
+		}
+	}
+	ne := *e
+	ne.locAt = make([]uint32, 1, len(e.docs)+1)
+	if d != nil && len(e.docs) > 0 {
+		pl, err := d.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		it := pl.Iterator(true, true, true, nil)
+		for {
+			p, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if p == nil {
+				break
+			}
+			for _, l := range p.Locations() {
+				if len(l.ArrayPositions()) > 0 || l.Pos() > math.MaxUint32 || l.End() > math.MaxUint32 {
+					return nil, nil
+				}
+				ne.locs = append(ne.locs, uint32(l.Pos()), uint32(l.Start()), uint32(l.End()))
+			}
+			ne.locAt = append(ne.locAt, uint32(len(ne.locs)/3))
+		}
+	}
+	if len(ne.locAt) != len(ne.docs)+1 {
+		return nil, nil
+	}
+	c.put(&ne)
+	return &ne, nil
 }
 
 // lookup returns the index of doc in e.docs.

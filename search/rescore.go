@@ -191,6 +191,21 @@ func (r *rescorer) termLocations(k [2]string, sorted []uint64) (map[uint64][]ter
 		for j < len(sorted) && sorted[j] < r.m.base[s]+e.seg.Count() {
 			j++
 		}
+		if pe, err := e.located(k[0], k[1]); err != nil {
+			return nil, err
+		} else if pe != nil && pe.locAt != nil {
+			for x := i; x < j; x++ {
+				if at, ok := pe.lookup(uint32(sorted[x] - r.m.base[s])); ok {
+					var ls []termLoc
+					for q := 3 * pe.locAt[at]; q < 3*pe.locAt[at+1]; q += 3 {
+						ls = append(ls, termLoc{pos: uint64(pe.locs[q]), start: uint64(pe.locs[q+1]), end: uint64(pe.locs[q+2])})
+					}
+					byNum[sorted[x]] = ls
+				}
+			}
+			i = j
+			continue
+		}
 		pl, err := e.postingsList(k[0], k[1])
 		if err != nil {
 			return nil, err
