@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -44,33 +46,20 @@ func (f *firstPhase) release(a []float32) {
 // phase can tell) and an array holding their scores.
 func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
 	switch n.kind {
-	case mTerm:
-		b, err := f.e.postings(n.field, n.term)
+	case mTerm, mPhrase:
+		u, err := f.unit(n)
 		if err != nil {
 			return nil, nil, err
 		}
-		mem := roaring.And(cand, b)
-		a := f.array()
-		if err := f.addTerms(a, mem, n.field, []string{n.term}, n.boost); err != nil {
-			return nil, nil, err
-		}
-		return mem, a, nil
-	case mPhrase:
-		set, err := f.e.phraseSet(n)
-		if err != nil {
-			return nil, nil, err
-		}
-		mem := roaring.And(cand, set)
-		var terms []string
-		for _, s := range n.slots {
-			terms = append(terms, s...)
-		}
-		a := f.array()
-		if err := f.addTerms(a, mem, n.field, terms, n.boost); err != nil {
-			return nil, nil, err
-		}
-		return mem, a, nil
+		return roaring.And(cand, u.bm), f.spread(u), nil
 	case mAnd:
+		if termsOnly(n) {
+			u, err := f.unit(n)
+			if err != nil {
+				return nil, nil, err
+			}
+			return roaring.And(cand, u.bm), f.spread(u), nil
+		}
 		mem := cand
 		var parts [][]float32
 		for _, k := range n.kids {
@@ -154,46 +143,126 @@ func (f *firstPhase) counts() []uint8 {
 
 func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
 
-// addTerms sets a, for the members of mem, to the sum of the terms' scores
-// in field (0 where a term is absent).
-func (f *firstPhase) addTerms(a []float32, mem *roaring.Bitmap, field string, terms []string, boost float64) error {
-	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
-		for _, d := range ds {
-			a[d] = 0
+// A unit is a node whose matches and first-phase scores do not depend on
+// the rest of the query: a term, a phrase, or a conjunction of terms (a
+// word's bigrams). Its documents (deleted ones included) and their scores
+// are kept in the postings cache under a key that holds the terms'
+// weights, so a change of IDF makes a new entry.
+
+func termsOnly(n *mnode) bool {
+	if len(n.kids) == 0 {
+		return false
+	}
+	for _, k := range n.kids {
+		if k.kind != mTerm {
+			return false
 		}
 	}
-	if mem.IsEmpty() {
-		return nil
-	}
-	for _, t := range terms {
-		idf, err := f.m.idf(field, t)
-		if err != nil {
-			return err
-		}
-		w := float32(boost * idf * idf)
-		pe, err := f.e.scored(field, t)
-		if err != nil {
-			return err
-		}
-		// Every posting is added: entries outside mem are never read.
-		for i, doc := range pe.docs {
-			a[doc] += w * pe.tfn[i]
-		}
-	}
-	return nil
+	return true
 }
 
-var sqrtTable = func() [256]float32 {
-	var t [256]float32
-	for i := range t {
-		t[i] = float32(math.Sqrt(float64(i)))
+// spread copies a unit's scores into a score array.
+func (f *firstPhase) spread(u *pcEntry) []float32 {
+	a := f.array()
+	for i, d := range u.docs {
+		a[d] = u.tfn[i]
 	}
-	return t
-}()
+	return a
+}
 
-func sqrt32(n uint32) float32 {
-	if n < uint32(len(sqrtTable)) {
-		return sqrtTable[n]
+type unitTerm struct {
+	field, term string
+	w           float32
+}
+
+// unit returns the documents and scores of the unit n.
+func (f *firstPhase) unit(n *mnode) (*pcEntry, error) {
+	var ts []unitTerm
+	add := func(field, term string, boost float64) error {
+		idf, err := f.m.idf(field, term)
+		if err != nil {
+			return err
+		}
+		ts = append(ts, unitTerm{field, term, float32(boost * idf * idf)})
+		return nil
 	}
-	return float32(math.Sqrt(float64(n)))
+	var key strings.Builder
+	switch n.kind {
+	case mTerm:
+		if err := add(n.field, n.term, n.boost); err != nil {
+			return nil, err
+		}
+	case mPhrase:
+		for _, s := range n.slots {
+			for _, t := range s {
+				if err := add(n.field, t, n.boost); err != nil {
+					return nil, err
+				}
+			}
+		}
+		key.WriteString("phrase")
+	case mAnd:
+		for _, k := range n.kids {
+			if err := add(k.field, k.term, k.boost); err != nil {
+				return nil, err
+			}
+		}
+		key.WriteString("and")
+	}
+	for _, t := range ts {
+		fmt.Fprintf(&key, "\x00%s\x00%s\x00%08x", t.field, t.term, math.Float32bits(t.w))
+	}
+	if n.kind == mPhrase {
+		for _, s := range n.slots {
+			fmt.Fprintf(&key, "\x01%d", len(s)) // slot boundaries
+		}
+	}
+	var compute func() (*roaring.Bitmap, error)
+	switch n.kind {
+	case mTerm:
+		compute = func() (*roaring.Bitmap, error) { return f.e.postings(n.field, n.term) }
+	case mPhrase:
+		compute = func() (*roaring.Bitmap, error) { return f.e.phraseSet(n) }
+	case mAnd:
+		compute = func() (*roaring.Bitmap, error) {
+			var set *roaring.Bitmap
+			for _, k := range n.kids {
+				b, err := f.e.postings(k.field, k.term)
+				if err != nil {
+					return nil, err
+				}
+				if set == nil {
+					set = b.Clone()
+				} else {
+					set.And(b)
+				}
+			}
+			return set, nil
+		}
+	}
+	return f.e.pc.unit(f.e.seg, key.String(), func() (*pcEntry, error) {
+		set, err := compute()
+		if err != nil {
+			return nil, err
+		}
+		u := &pcEntry{bm: set, docs: set.ToArray()}
+		u.tfn = make([]float32, len(u.docs))
+		for _, t := range ts {
+			pe, err := f.e.scored(t.field, t.term)
+			if err != nil {
+				return nil, err
+			}
+			// Both lists are sorted: walk them together.
+			j := 0
+			for i, d := range u.docs {
+				for j < len(pe.docs) && pe.docs[j] < d {
+					j++
+				}
+				if j < len(pe.docs) && pe.docs[j] == d {
+					u.tfn[i] += t.w * pe.tfn[j]
+				}
+			}
+		}
+		return u, nil
+	})
 }

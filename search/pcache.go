@@ -214,6 +214,22 @@ func (c *postingsCache) located(seg segment.Segment, d segment.TermDictionary, f
 	return &ne, nil
 }
 
+// unit returns the entry cached under name, computing it on a miss (see
+// firstphase.go).
+func (c *postingsCache) unit(seg segment.Segment, name string, compute func() (*pcEntry, error)) (*pcEntry, error) {
+	k := pcKey{seg, "", "\x00unit\x00" + name}
+	if e := c.get(k); e != nil {
+		return e, nil
+	}
+	e, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	e.key = k
+	c.put(e)
+	return e, nil
+}
+
 // lookup returns the index of doc in e.docs.
 func (e *pcEntry) lookup(doc uint32) (int, bool) {
 	i := sort.Search(len(e.docs), func(i int) bool { return e.docs[i] >= doc })
