@@ -3,12 +3,15 @@ package search
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
 
@@ -170,5 +173,89 @@ func BenchmarkBenchIndex(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// TestFastPathSmallCache runs the agreement requests with a postings cache
+// too small to hold a query's entries, so every path that decodes on a
+// miss or finds an entry evicted is taken, and from several goroutines at
+// once (run with -race to check the locking).
+func TestFastPathSmallCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index of the samples")
+	}
+	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := New(idx)
+	plain.plainOnly = true
+	small := New(idx)
+	small.pc = newPostingsCache(8 << 10)
+	checkAgreement(t, small, plain, agreementRequests)
+	if small.pc.size > small.pc.limit {
+		t.Errorf("cache holds %d bytes, limit %d", small.pc.size, small.pc.limit)
+	}
+
+	shared := New(idx)
+	want := map[int]*Result{}
+	for i, r := range agreementRequests {
+		want[i] = search(t, shared, r)
+		want[i].ProcessingTimeMs = 0
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(agreementRequests))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, r := range agreementRequests {
+				got, err := shared.Search(context.Background(), r)
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				got.ProcessingTimeMs = 0
+				if d := cmp.Diff(want[i], got); d != "" {
+					errs <- fmt.Sprintf("q=%q concurrent result differs:\n%s", r.Q, d)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestPostingsCacheLRU(t *testing.T) {
+	c := newPostingsCache(1900)
+	key := func(term string) pcKey { return pcKey{field: "f", term: term} }
+	entry := func(term string) *pcEntry {
+		return &pcEntry{key: key(term), bm: roaring.New(), docs: make([]uint32, 20)} // 394 bytes
+	}
+	for _, term := range []string{"a", "b", "c", "d", "e"} {
+		c.put(entry(term))
+	}
+	if c.get(key("a")) != nil {
+		t.Error(`"a" should have been evicted: it is the least recently used`)
+	}
+	for _, term := range []string{"b", "c", "d", "e"} {
+		if c.get(key(term)) == nil {
+			t.Errorf("%q should be cached", term)
+		}
+	}
+	c.get(key("b")) // now c is the least recently used
+	c.put(entry("f"))
+	if c.get(key("c")) != nil || c.get(key("b")) == nil {
+		t.Error("eviction did not follow use")
+	}
+	if c.size > c.limit {
+		t.Errorf("size %d over limit %d", c.size, c.limit)
+	}
+	c.put(&pcEntry{key: key("huge"), bm: roaring.New(), docs: make([]uint32, 100)})
+	if c.get(key("huge")) != nil {
+		t.Error("an entry over a quarter of the limit should not be cached")
 	}
 }

@@ -106,9 +106,14 @@ func (t *termTable) complete(prefix string, n int) []Suggestion {
 }
 
 // Refresh rebuilds the title list from the index (one title per document,
-// read from the documents' first passages) and the reading dictionary.
+// read from the documents' first passages), the reading dictionary and the
+// fast path's passage ID order.
 func (s *Searcher) Refresh(ctx context.Context) error {
 	s.refreshReadings()
+	if snap, err := scorchReader(s.idx); err == nil { // the fast path's ID order, built before the first search
+		_, _ = s.order.get(snap)
+		snap.Close()
+	}
 	tt, err := loadTermTable(s.idx)
 	if err != nil {
 		tt = nil // an alias: termSuggestions walks the prefix instead
