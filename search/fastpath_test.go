@@ -96,15 +96,7 @@ func checkAgreement(t *testing.T, fast, plain *Searcher, reqs []Request) {
 // SEISAKU_AGREE_INDEX=bench/out/idx/seeds100/seisaku (and optionally
 // SEISAKU_AGREE_QUERIES) to run it.
 func TestFastPathAgreesOnBenchIndex(t *testing.T) {
-	dir := os.Getenv("SEISAKU_AGREE_INDEX")
-	if dir == "" {
-		t.Skip("SEISAKU_AGREE_INDEX not set")
-	}
-	idx, err := bleve.OpenUsing(indexDir(t, dir), map[string]any{"read_only": true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx := openBenchIndex(t)
 	qf := os.Getenv("SEISAKU_AGREE_QUERIES")
 	if qf == "" {
 		qf = "../../shared/anchors/queries.txt"
@@ -132,13 +124,23 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 	t.Logf("%d queries compared in %v", len(reqs), time.Since(start))
 }
 
-// indexDir resolves an index directory written by the indexer (its
-// "current" generation) or a bare bleve index.
-func indexDir(t testing.TB, dir string) string {
-	if _, err := os.Stat(filepath.Join(dir, "current")); err == nil {
-		return filepath.Join(dir, "current")
+// openBenchIndex opens, read-only, the index named by SEISAKU_AGREE_INDEX
+// (an indexer's directory or a bare bleve index), or skips.
+func openBenchIndex(tb testing.TB) bleve.Index {
+	tb.Helper()
+	dir := os.Getenv("SEISAKU_AGREE_INDEX")
+	if dir == "" {
+		tb.Skip("SEISAKU_AGREE_INDEX not set")
 	}
-	return dir
+	if _, err := os.Stat(filepath.Join(dir, "current")); err == nil {
+		dir = filepath.Join(dir, "current")
+	}
+	idx, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	return idx
 }
 
 // BenchmarkBenchIndex measures the fast and the plain path per query on
@@ -147,15 +149,7 @@ func indexDir(t testing.TB, dir string) string {
 //
 //	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100/seisaku go test ./search -run '^$' -bench BenchIndex
 func BenchmarkBenchIndex(b *testing.B) {
-	dir := os.Getenv("SEISAKU_AGREE_INDEX")
-	if dir == "" {
-		b.Skip("SEISAKU_AGREE_INDEX not set")
-	}
-	idx, err := bleve.OpenUsing(indexDir(b, dir), map[string]any{"read_only": true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer idx.Close()
+	idx := openBenchIndex(b)
 	fast, plain := New(idx), New(idx)
 	plain.plainOnly = true
 	ctx := context.Background()

@@ -313,6 +313,20 @@ func (e *segEval) located(field, term string) (*pcEntry, error) {
 	return e.pc.located(e.seg, d, field, term)
 }
 
+// anyOf returns the documents holding any of terms in field, as a new
+// bitmap.
+func (e *segEval) anyOf(field string, terms []string) (*roaring.Bitmap, error) {
+	out := roaring.New()
+	for _, t := range terms {
+		b, err := e.postings(field, t)
+		if err != nil {
+			return nil, err
+		}
+		out.Or(b)
+	}
+	return out, nil
+}
+
 // exact returns the members of cand that n matches.
 func (e *segEval) exact(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	if cand.IsEmpty() {
@@ -334,13 +348,9 @@ func (e *segEval) exact(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error)
 		if err != nil {
 			return nil, err
 		}
-		out := roaring.New()
-		for _, t := range terms {
-			b, err := e.postings(indexer.FieldYearFacet, t)
-			if err != nil {
-				return nil, err
-			}
-			out.Or(b)
+		out, err := e.anyOf(indexer.FieldYearFacet, terms)
+		if err != nil {
+			return nil, err
 		}
 		out.And(cand)
 		return out, nil
@@ -434,13 +444,9 @@ func (e *segEval) phrase(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, error
 		if len(s) == 0 {
 			continue // a gap
 		}
-		any := roaring.New()
-		for _, t := range s {
-			b, err := e.postings(n.field, t)
-			if err != nil {
-				return nil, err
-			}
-			any.Or(b)
+		any, err := e.anyOf(n.field, s)
+		if err != nil {
+			return nil, err
 		}
 		c.And(any)
 		if c.IsEmpty() {
