@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures seisaku beside Lucene 8 + kuromoji (and Groonga) on the same corpora,
+# Measures seisaku beside Lucene 8 + kuromoji and Groonga on the same corpora,
 # the same 2 cores and in the same run, with ../shared/anchors' drivers.
 #
 #   bash bench/run.sh [stage ...]        stages: setup build corpus index query summary
@@ -25,8 +25,14 @@ REC="python3 $ANCHORS/tools/rec.py --out $RAW"
 stage_setup() {
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    liblucene8-java openjdk-17-jdk-headless python3 time curl
+    liblucene8-java openjdk-17-jdk-headless python3 time curl \
+    groonga groonga-bin groonga-tokenizer-mecab mecab mecab-ipadic-utf8
 }
+
+# Groonga runs through the anchors' driver when the groonga command is
+# installed (stage setup installs it); without it its rows are skipped.
+have_groonga() { command -v groonga >/dev/null; }
+GR="python3 $ANCHORS/groonga/gr.py"
 
 stage_build() {
   go build -trimpath -o "$OUT/bin/seisaku" ./cmd/seisaku
@@ -71,6 +77,13 @@ stage_index() {
         $REC --stage index --name lucene-t$t --corpus "$c" --run "$r" -- \
           java -cp "$OUT/lucene-classes:$CP" LuceneBench index "$OUT/data/$c.jsonl" "$OUT/idx/$c/lucene-t$t" $t
       done
+      if have_groonga; then
+        for lx in mecab bigram; do
+          rm -rf "$OUT/idx/$c/gr-$lx"
+          $REC --stage index --name groonga-$lx --corpus "$c" --run "$r" -- \
+            $GR index --jsonl "$OUT/data/$c.jsonl" --db "$OUT/idx/$c/gr-$lx/db" --lexicon $lx
+        done
+      fi
       rm -rf "$OUT/idx/$c/seisaku"
       # shellcheck disable=SC2046
       $REC --stage index --name seisaku --corpus "$c" --run "$r" -- \
@@ -90,6 +103,13 @@ stage_query() {
       $REC --stage query --name lucene --corpus "$c" --run "$r" -- \
         java -cp "$OUT/lucene-classes:$CP" LuceneBench query "$OUT/idx/$c/lucene-t1" "$ANCHORS/queries.txt" \
         "$WARMUP" "$PASSES" "$OUT/hits-$c-lucene.tsv"
+      if have_groonga; then
+        for lx in mecab bigram; do
+          $REC --stage query --name groonga-$lx --corpus "$c" --run "$r" -- \
+            $GR query --db "$OUT/idx/$c/gr-$lx/db" --queries "$ANCHORS/queries.txt" \
+            --warmup "$WARMUP" --passes "$PASSES" --out "$OUT/hits-$c-groonga-$lx.tsv"
+        done
+      fi
       "$OUT/bin/seisaku" serve -index "$OUT/idx/$c/seisaku" -addr 127.0.0.1:$port -rate 0 -log-level warn &
       local pid=$!
       for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$port/readyz >/dev/null && break; sleep 0.5; done

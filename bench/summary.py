@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Medians per (stage, corpus, system) from bench/out/raw.jsonl, and seisaku/Lucene ratios."""
+"""Medians per (stage, corpus, system) from bench/out/raw.jsonl, and seisaku's ratios to Lucene and Groonga."""
 import json, statistics, sys
 from collections import defaultdict
 
@@ -36,3 +36,12 @@ for c in sorted({k[1] for k in rows}):
     s, l = rows.get(("query", c, "seisaku-search-c1")), rows.get(("query", c, "lucene"))
     if s and l:
         print(f"{c}: query seisaku/lucene: p50 {fmt(med(s,'p50_ms')/med(l,'p50_ms'))}x, p99 {fmt(med(s,'p99_ms')/med(l,'p99_ms'))}x")
+    for g in ("groonga-mecab", "groonga-bigram"):
+        gi, gq = rows.get(("index", c, g)), rows.get(("query", c, g))
+        si = rows.get(("index", c, "seisaku"))
+        if si and gi:
+            # Groonga's own load+index time, as the anchors report it
+            print(f"{c}: seisaku/{g}: index time {fmt(med(si,'wall_s')/med(gi,'seconds'))}x, "
+                  f"peak RSS {fmt(med(si,'peak_rss_mb')/med(gi,'peak_rss_mb'))}x")
+        if s and gq:
+            print(f"{c}: query seisaku/{g}: p50 {fmt(med(s,'p50_ms')/med(gq,'p50_ms'))}x, p99 {fmt(med(s,'p99_ms')/med(gq,'p99_ms'))}x")
