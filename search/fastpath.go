@@ -6,16 +6,21 @@ import (
 	"errors"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"seisaku/indexer"
 )
 
 // The fast path answers a relevance-ordered page without bleve's searchers,
@@ -41,10 +46,10 @@ const (
 	poolMin    = 40    // smallest pool the second phase rescores
 )
 
-// idOrder maps a snapshot's document numbers to the order of their
-// external IDs, bleve's tie-break.
+// idOrder maps a view's document numbers to the order of their external
+// IDs, bleve's tie-break.
 type idOrder struct {
-	snap *scorch.IndexSnapshot
+	view view
 	rank []uint32 // by document number
 	ids  []string // by rank
 }
@@ -54,10 +59,10 @@ type idOrderCache struct {
 	o  *idOrder
 }
 
-func (c *idOrderCache) get(snap *scorch.IndexSnapshot) (*idOrder, error) {
+func (c *idOrderCache) get(v view) (*idOrder, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.o != nil && c.o.snap == snap {
+	if c.o != nil && c.o.view.same(v) {
 		return c.o, nil
 	}
 	type entry struct {
@@ -66,7 +71,7 @@ func (c *idOrderCache) get(snap *scorch.IndexSnapshot) (*idOrder, error) {
 	}
 	var es []entry
 	var total uint64
-	for _, ss := range snap.Segments() {
+	for _, ss := range v.segments() {
 		seg := ss.Segment()
 		live := roaring.New()
 		live.AddRange(0, seg.Count())
@@ -88,7 +93,7 @@ func (c *idOrderCache) get(snap *scorch.IndexSnapshot) (*idOrder, error) {
 		return nil, errUnsupported
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].id < es[j].id })
-	o := &idOrder{snap: snap, rank: make([]uint32, total), ids: make([]string, len(es))}
+	o := &idOrder{view: append(view(nil), v...), rank: make([]uint32, total), ids: make([]string, len(es))}
 	for i, e := range es {
 		o.rank[e.num] = uint32(i)
 		o.ids[i] = e.id
@@ -120,9 +125,74 @@ func scorchReader(idx bleve.Index) (*scorch.IndexSnapshot, error) {
 	return snap, nil
 }
 
-// matched is the exact result of a query over one snapshot.
+// view is what the fast path reads: the current snapshot of each of the
+// Searcher's indexes, their segments numbered one after the other.
+type view []*scorch.IndexSnapshot
+
+// view opens the current snapshots; close them after use.
+func (s *Searcher) view() (view, error) {
+	idxs := s.members
+	if len(idxs) == 0 {
+		idxs = []bleve.Index{s.idx}
+	}
+	var v view
+	for _, idx := range idxs {
+		snap, err := scorchReader(idx)
+		if err != nil {
+			v.close()
+			return nil, err
+		}
+		v = append(v, snap)
+	}
+	return v, nil
+}
+
+func (v view) close() {
+	for _, s := range v {
+		s.Close()
+	}
+}
+
+func (v view) segments() []*scorch.SegmentSnapshot {
+	var out []*scorch.SegmentSnapshot
+	for _, s := range v {
+		out = append(out, s.Segments()...)
+	}
+	return out
+}
+
+func (v view) same(o view) bool {
+	if len(v) != len(o) {
+		return false
+	}
+	for i := range v {
+		if v[i] != o[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// terms returns the sorted values of field over the view.
+func (v view) terms(field string) ([]string, error) {
+	var all []string
+	for _, s := range v {
+		ts, err := fieldTerms(s, field)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ts...)
+	}
+	if len(v) > 1 {
+		sort.Strings(all)
+		all = slices.Compact(all)
+	}
+	return all, nil
+}
+
+// matched is the exact result of a query over a view.
 type matched struct {
-	snap  *scorch.IndexSnapshot
+	view  view
 	segs  []*segEval
 	base  []uint64 // first document number of each segment
 	sets  []*roaring.Bitmap
@@ -132,11 +202,11 @@ type matched struct {
 	idfs map[[2]string]float64
 }
 
-func match(snap *scorch.IndexSnapshot, root *mnode, pc *postingsCache) (*matched, error) {
-	years := yearTerms(snap)
-	m := &matched{snap: snap, idfs: map[[2]string]float64{}}
+func match(v view, root *mnode, pc *postingsCache) (*matched, error) {
+	years := yearTerms(v)
+	m := &matched{view: v, idfs: map[[2]string]float64{}}
 	var base uint64
-	for _, ss := range snap.Segments() {
+	for _, ss := range v.segments() {
 		e := newSegEval(ss.Segment(), ss.Deleted(), years, pc)
 		set, err := e.exact(root, e.live)
 		if err != nil {
@@ -161,7 +231,7 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 	out := make(map[string]map[string]int, len(names))
 	for _, name := range names {
 		f := facetSizes[name]
-		terms, err := fieldTerms(m.snap, f.field)
+		terms, err := m.view.terms(f.field)
 		if err != nil {
 			return nil, err
 		}
@@ -269,7 +339,7 @@ func (m *matched) idf(field, term string) (float64, error) {
 
 // pool returns the document numbers of the n best matched passages by
 // first-phase score (firstphase.go), ties by ID order.
-func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
+func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint64, error) {
 	// The work is cut into parts (a large segment's matches split in two by
 	// document number) that run on the machine's cores, each keeping its
 	// own best n.
@@ -313,6 +383,9 @@ func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
 		for it, ds := newBlocks(p.set); len(ds) > 0; ds = it.next() {
 			for _, d := range ds {
 				c := cand{num: base + d}
+				if keys != nil {
+					c.key = keys[p.seg][d]
+				}
 				if in.has(uint64(d)) {
 					c.score = scores[d]
 				}
@@ -356,6 +429,7 @@ func (m *matched) pool(root *mnode, ord *idOrder, n int) ([]uint64, error) {
 type cand struct {
 	num   uint32
 	score float32
+	key   int64 // the sort field's value (sortKeys); 0 for relevance
 }
 
 // candHeap is a min-heap: its root is the worst candidate kept.
@@ -365,6 +439,9 @@ type candHeap struct {
 }
 
 func (h *candHeap) better(a, b cand) bool {
+	if a.key != b.key {
+		return a.key > b.key
+	}
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -394,29 +471,29 @@ func (h *candHeap) Pop() any {
 // fastPage is searchPage through the fast path; ok is false when the
 // request or the index is one it does not serve.
 func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
-	if !p.relevance || p.page*p.hitsPerPage > fastWindow {
+	if p.page*p.hitsPerPage > fastWindow {
 		return nil, false, nil
 	}
-	snap, err := scorchReader(s.idx)
+	v, err := s.view()
 	if errors.Is(err, errUnsupported) {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
-	defer snap.Close()
-	root, err := compile(q, s.idx.Mapping())
+	defer v.close()
+	root, err := compile(q, s.mapping())
 	if errors.Is(err, errUnsupported) {
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
-	ord, err := s.order.get(snap)
+	ord, err := s.order.get(v)
 	if err != nil {
 		return nil, false, err
 	}
-	m, err := match(snap, root, s.pc)
+	m, err := match(v, root, s.pc)
 	if errors.Is(err, errUnsupported) {
 		return nil, false, nil
 	}
@@ -429,7 +506,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *R
 	}
 	facets, err := m.facets(p.facets)
 	if err == nil {
-		err = s.rankPage(m, root, ord, snap, p, res)
+		err = s.rankPage(m, root, ord, p, res)
 	}
 	if err == nil {
 		err = canceled(ctx)
@@ -450,16 +527,20 @@ func canceled(ctx context.Context) error {
 }
 
 // rankPage fills res with the page of hits.
-func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, snap *scorch.IndexSnapshot, p *plan, res *Result) error {
+func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, p *plan, res *Result) error {
 	from := (p.page - 1) * p.hitsPerPage
 	if from >= m.total {
 		return nil
 	}
-	nums, err := m.pool(root, ord, max(poolMin, 2*p.page*p.hitsPerPage))
+	keys, err := m.sortKeys(p.sortBy)
 	if err != nil {
 		return err
 	}
-	ranked, err := m.rescore(root, nums, ord, from, from+p.hitsPerPage)
+	nums, err := m.pool(root, ord, keys, max(poolMin, 2*p.page*p.hitsPerPage))
+	if err != nil {
+		return err
+	}
+	ranked, err := m.rescore(root, nums, ord, keys, from, from+p.hitsPerPage)
 	if err != nil {
 		return err
 	}
@@ -583,4 +664,105 @@ func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error
 	}
 	e.pc.put(&pcEntry{key: k, bm: roaring.New(), ords: fo, extra: 4*len(fo.start) + 4*len(fo.ords)})
 	return fo, nil
+}
+
+// sortKeys returns, per segment and document, the value of the sort field
+// as an int64 whose order is the field's (newest first sorts the largest
+// first), math.MinInt64 where a passage has none (bleve sorts those last),
+// or nil for relevance.
+func (m *matched) sortKeys(by string) ([][]int64, error) {
+	var field string
+	switch by {
+	case "year":
+		field = indexer.FieldYearFacet
+	case "date":
+		field = indexer.FieldPublished
+	default:
+		return nil, nil
+	}
+	terms, err := m.view.terms(field)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([][]int64, len(m.segs))
+	for i, e := range m.segs {
+		if keys[i], err = e.sortKeys(field, terms); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
+// sortKeys returns (and caches) the segment's keys for field.
+func (e *segEval) sortKeys(field string, terms []string) ([]int64, error) {
+	u, err := e.pc.unit(e.seg, "sortkeys\x00"+field, func() (*pcEntry, error) {
+		fo, err := e.facetOrdinals(field, terms)
+		if err != nil {
+			return nil, err
+		}
+		values := make([]int64, len(fo.terms))
+		for i, t := range fo.terms {
+			v, ok := sortValue(field, t)
+			if !ok {
+				return nil, errUnsupported
+			}
+			values[i] = v
+		}
+		n := e.seg.Count()
+		keys := make([]int64, n)
+		for d := uint64(0); d < n; d++ {
+			lo, hi := fo.start[d], fo.start[d+1]
+			switch {
+			case lo == hi:
+				keys[d] = math.MinInt64
+			case hi-lo > 1:
+				return nil, errUnsupported // several values: bleve's order is not this one
+			default:
+				keys[d] = values[fo.ords[lo]]
+			}
+		}
+		return &pcEntry{bm: roaring.New(), keys: keys, extra: 8 * len(keys)}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u.keys, nil
+}
+
+// sortValue maps a value of a sort field to an int64 in the same order:
+// a fiscal year to itself, a date (YYYY, YYYY-MM or YYYY-MM-DD, in the
+// order of the strings) to its digits left-aligned.
+func sortValue(field, v string) (int64, bool) {
+	if field == indexer.FieldYearFacet {
+		y, err := strconv.Atoi(v)
+		return int64(y), err == nil
+	}
+	if len(v) != 4 && len(v) != 7 && len(v) != 10 {
+		return 0, false
+	}
+	var k int64
+	digits := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9':
+			k = k*10 + int64(c-'0')
+			digits++
+		case c == '-' && (i == 4 || i == 7):
+		default:
+			return 0, false
+		}
+	}
+	for ; digits < 8; digits++ {
+		k *= 10 // "2023-06" sorts before "2023-06-01", as a string does
+	}
+	return k, true
+}
+
+// mapping is the index mapping (the same for every index of a NewMulti).
+func (s *Searcher) mapping() mapping.IndexMapping {
+	if len(s.members) > 0 {
+		return s.members[0].Mapping()
+	}
+	return s.idx.Mapping()
 }

@@ -43,6 +43,10 @@ var agreementRequests = []Request{
 	{Q: "まちづくり 防災 OR 防犯"},
 	{Q: "存在しない語句"},
 	{City: []string{"大阪市"}},
+	{Q: "推進", Sort: "year"},
+	{Q: "市民 OR 情報", Sort: "date", Page: 2, HitsPerPage: 3},
+	{City: []string{"大阪市", "枚方市"}, Sort: "date"},
+	{Q: "こうほうし", Sort: "year", YearFrom: 2020},
 }
 
 // TestFastPathAgrees runs requests through the fast path and through bleve
@@ -251,5 +255,50 @@ func TestPostingsCacheLRU(t *testing.T) {
 	c.put(&pcEntry{key: key("huge"), bm: roaring.New(), docs: make([]uint32, 100)})
 	if c.get(key("huge")) != nil {
 		t.Error("an entry over a quarter of the limit should not be cached")
+	}
+}
+
+// TestMultiIndexAgrees serves the fixture split over two indexes through
+// NewMulti and requires the answers of one index over all of it: totals,
+// facets, hits, order, scores, highlights, suggestions.
+func TestMultiIndexAgrees(t *testing.T) {
+	build := func(ds []*indexer.Document) bleve.Index {
+		idx, err := indexer.NewMemory(indexer.NewMapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { idx.Close() })
+		b := idx.NewBatch()
+		for _, d := range ds {
+			for _, p := range d.Passages {
+				if err := b.Index(indexer.PassageID(d.ID, p.Seq), d.Fields(p)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+		return idx
+	}
+	ds := documents()
+	single := New(build(ds))
+	multi := NewMulti(build(ds[:2]), build(ds[2:4]), build(ds[4:]))
+	checkAgreement(t, multi, single, agreementRequests)
+	if n := multi.fastPages.Load(); n != int64(len(agreementRequests)) {
+		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
+	}
+	for _, prefix := range []string{"多文", "こう", "市"} {
+		want, err := single.Suggest(context.Background(), prefix, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := multi.Suggest(context.Background(), prefix, 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("Suggest(%q) differs (-one index +three):\n%s", prefix, d)
+		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"seisaku/indexer"
@@ -540,26 +539,15 @@ func sameArray(a, b []uint64) bool {
 	return true
 }
 
-// yearTerms lists the year_facet values of r within [lo, hi] (0: open).
-func yearTerms(r index.IndexReader) func(lo, hi int) ([]string, error) {
+// yearTerms lists the year_facet values of v within [lo, hi] (0: open).
+func yearTerms(v view) func(lo, hi int) ([]string, error) {
 	var all []string
 	loaded := false
 	return func(lo, hi int) ([]string, error) {
 		if !loaded {
-			d, err := r.FieldDict(indexer.FieldYearFacet)
-			if err != nil {
+			var err error
+			if all, err = v.terms(indexer.FieldYearFacet); err != nil {
 				return nil, err
-			}
-			for {
-				e, err := d.Next()
-				if err != nil || e == nil {
-					d.Close()
-					if err != nil {
-						return nil, err
-					}
-					break
-				}
-				all = append(all, e.Term)
 			}
 			loaded = true
 		}

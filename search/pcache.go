@@ -47,6 +47,7 @@ type pcEntry struct {
 	locAt []uint32        // docs[i]'s locations are locs[3*locAt[i]:3*locAt[i+1]]
 	locs  []uint32        // (pos, start, end) triples
 	ords  *facetOrds      // a facet field's values per document
+	keys  []int64         // a sort field's keys per document
 	extra int             // bytes held besides the above
 	size  int
 }

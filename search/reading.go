@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
@@ -21,10 +21,10 @@ import (
 // frequent ones, and each of the best few splits is matched as a phrase.
 //
 // The dictionary is read into memory when the Searcher is made and on
-// Refresh. An IndexAlias over several indexes has no field dictionary in
-// bleve v2.5 and does not expose its members: the reading alternative is then
-// skipped (kana words still match the other fields). An alias over one index
-// works.
+// Refresh. A Searcher made by NewMulti merges its indexes' dictionaries; a
+// bare IndexAlias over several indexes has no field dictionary in bleve
+// v2.5 and does not expose its members, so there the reading alternative is
+// skipped (kana words still match the other fields).
 
 // Reading split limits: a longer kana word is not split (it is almost always
 // pasted text), and at most maxReadingSplits splits become alternatives.
@@ -40,9 +40,9 @@ type readingDict struct {
 	maxRunes int // runes of the longest term
 }
 
-// loadReadings reads the text_reading term dictionary of idx.
-func loadReadings(idx bleve.Index) (*readingDict, error) {
-	fd, err := idx.FieldDict(indexer.FieldTextReading)
+// loadReadings reads the text_reading term dictionary.
+func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*readingDict, error) {
+	fd, err := fieldDict(indexer.FieldTextReading)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func loadReadings(idx bleve.Index) (*readingDict, error) {
 // refreshReadings reloads the reading dictionary, or drops it when the index
 // has none to give (an alias over several indexes, a closed index).
 func (s *Searcher) refreshReadings() {
-	d, err := loadReadings(s.idx)
+	d, err := loadReadings(s.fieldDict)
 	if err != nil {
 		d = nil
 	}

@@ -186,7 +186,7 @@ func BenchmarkLoadReadings(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		if _, err := loadReadings(idx); err != nil {
+		if _, err := loadReadings(idx.FieldDict); err != nil {
 			b.Fatal(err)
 		}
 	}

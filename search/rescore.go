@@ -42,6 +42,7 @@ type termLoc struct {
 type rescored struct {
 	num   uint64
 	id    string
+	key   int64 // the sort field's value; see sortKeys
 	score float64
 	locs  bsearch.FieldTermLocationMap
 }
@@ -56,9 +57,10 @@ type rescorer struct {
 	seg    func(num uint64) (int, uint32)     // segment and local number
 }
 
-// rescore returns the pooled passages nums ordered by bleve's score, ties
-// by ID, with locations for those in ranks [from, to).
-func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, from, to int) ([]rescored, error) {
+// rescore returns the pooled passages nums in the page's order (the sort
+// field if any, then bleve's score, then ID), with locations for those in
+// ranks [from, to).
+func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int64, from, to int) ([]rescored, error) {
 	r := &rescorer{m: m, terms: map[[2]string][]*pcEntry{}, phrase: map[*mnode][]*roaring.Bitmap{},
 		locs: map[[2]string]map[uint64][]termLoc{}}
 	r.seg = func(num uint64) (int, uint32) {
@@ -73,8 +75,15 @@ func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, from, to int
 	for i, n := range nums {
 		score, _ := r.eval(root, n, nil)
 		out[i] = rescored{num: n, id: ord.ids[ord.rank[n]], score: score}
+		if keys != nil {
+			s, d := r.seg(n)
+			out[i].key = keys[s][d]
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if out[i].key != out[j].key {
+			return out[i].key > out[j].key
+		}
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
 		}

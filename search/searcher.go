@@ -27,8 +27,9 @@ const (
 // Searcher answers requests over one bleve index or IndexAlias. It holds no
 // state but the index and the suggestion tables built from it.
 type Searcher struct {
-	idx    bleve.Index
-	lookup themeLookup
+	idx     bleve.Index
+	members []bleve.Index // NewMulti's indexes, which idx is an alias of
+	lookup  themeLookup
 
 	mu       sync.RWMutex
 	titles   []titleEntry // sorted by folded title; see suggest.go
@@ -44,12 +45,15 @@ type Searcher struct {
 // New returns a Searcher over idx and precomputes the title list that
 // Suggest uses and the reading dictionary that kana words are split with.
 // After swapping the indexes behind an alias, call Refresh.
-func New(idx bleve.Index) *Searcher {
+func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
+
+func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
-	s := &Searcher{idx: idx, pc: newPostingsCache(DefaultPostingsCacheBytes), lookup: func(w string) (string, bool) {
-		t, ok := th.Lookup(w)
-		return t.Name, ok
-	}}
+	s := &Searcher{idx: idx, members: members, pc: newPostingsCache(DefaultPostingsCacheBytes),
+		lookup: func(w string) (string, bool) {
+			t, ok := th.Lookup(w)
+			return t.Name, ok
+		}}
 	_ = s.Refresh(context.Background()) // an empty or closed index has no titles yet
 	return s
 }
@@ -268,7 +272,7 @@ type plan struct {
 	page, hitsPerPage int
 	facets            []string
 	distinct          bool
-	relevance         bool // ordered by score
+	sortBy            string // "", relevance, year or date
 	marker            marker
 }
 
@@ -282,7 +286,7 @@ func newPlan(r Request) (*plan, error) {
 	if p.sort, err = sortOrder(r.Sort); err != nil {
 		return nil, err
 	}
-	p.relevance = r.Sort == "" || r.Sort == "relevance"
+	p.sortBy = r.Sort
 	for _, check := range []func(*plan, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
 		if err := check(p, r); err != nil {
 			return nil, err

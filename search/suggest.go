@@ -46,10 +46,8 @@ type termTable struct {
 
 // loadTermTable reads the text field's whole dictionary (tens of
 // thousands of terms: a few MB and tens of milliseconds on a 100 MB corpus).
-func loadTermTable(idx interface {
-	FieldDict(string) (index.FieldDict, error)
-}) (*termTable, error) {
-	d, err := idx.FieldDict(indexer.FieldText)
+func loadTermTable(fieldDict func(string) (index.FieldDict, error)) (*termTable, error) {
+	d, err := fieldDict(indexer.FieldText)
 	if err != nil {
 		return nil, err
 	}
@@ -110,11 +108,11 @@ func (t *termTable) complete(prefix string, n int) []Suggestion {
 // fast path's passage ID order.
 func (s *Searcher) Refresh(ctx context.Context) error {
 	s.refreshReadings()
-	if snap, err := scorchReader(s.idx); err == nil { // the fast path's ID order, built before the first search
-		_, _ = s.order.get(snap)
-		snap.Close()
+	if v, err := s.view(); err == nil { // the fast path's ID order, built before the first search
+		_, _ = s.order.get(v)
+		v.close()
 	}
-	tt, err := loadTermTable(s.idx)
+	tt, err := loadTermTable(s.fieldDict)
 	if err != nil {
 		tt = nil // an alias: termSuggestions walks the prefix instead
 	}

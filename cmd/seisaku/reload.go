@@ -4,50 +4,51 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"seisaku/indexer"
-	"seisaku/search"
 	"seisaku/search/web"
 )
 
-// liveIndex is the index the server answers from, swapped when a build
-// publishes a new generation. Requests hold the backend they started with,
-// so a swap never mixes two indexes in one answer; the old index is closed
+// liveIndex is the set of indexes the server answers from (one, or one per
+// -index directory, served as one), each swapped when a build publishes a
+// new generation of it. Requests hold the backend they started with, so a
+// swap never mixes two states in one answer; a replaced index is closed
 // after a grace period that outlasts any request (the write timeout).
 type liveIndex struct {
-	mu  sync.Mutex
-	idx bleve.Index
-	gen string // the generation idx was opened from; "" for the samples
+	mu   sync.Mutex
+	idxs []bleve.Index
+	gens []string // the generation each index was opened from; "" for the samples
 }
 
-func (l *liveIndex) set(idx bleve.Index, gen string) (old bleve.Index) {
+func (l *liveIndex) set(idxs []bleve.Index, gens []string) (old []bleve.Index) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	old, l.idx, l.gen = l.idx, idx, gen
+	old, l.idxs, l.gens = l.idxs, idxs, gens
 	return old
 }
 
-func (l *liveIndex) generation() string {
+func (l *liveIndex) current() ([]bleve.Index, []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.gen
+	return slices.Clone(l.idxs), slices.Clone(l.gens)
 }
 
-// close closes the current index at shutdown.
+// close closes the current indexes at shutdown.
 func (l *liveIndex) close() {
-	if old := l.set(nil, ""); old != nil {
-		old.Close()
+	for _, idx := range l.set(nil, nil) {
+		idx.Close()
 	}
 }
 
-// watch reopens the index in dir when its live generation changes (a
+// watch reopens an index of dirs when its live generation changes (a
 // finished `seisaku index` run switched it) — checked every interval and at
-// once on a signal on hup (SIGHUP) — and swaps it into srv.
-func (l *liveIndex) watch(ctx context.Context, dir string, interval, grace time.Duration, hup <-chan os.Signal, srv *web.Server, logger *slog.Logger) {
+// once on a signal on hup (SIGHUP) — and swaps the new set into srv.
+func (l *liveIndex) watch(ctx context.Context, dirs []string, interval, grace time.Duration, hup <-chan os.Signal, srv *web.Server, logger *slog.Logger) {
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
@@ -58,24 +59,38 @@ func (l *liveIndex) watch(ctx context.Context, dir string, interval, grace time.
 		case <-hup:
 			logger.Info("reload requested by signal")
 		}
-		l.reload(dir, grace, srv, logger)
+		l.reload(dirs, grace, srv, logger)
 	}
 }
 
-func (l *liveIndex) reload(dir string, grace time.Duration, srv *web.Server, logger *slog.Logger) {
-	gen, err := indexer.CurrentGeneration(dir)
-	if err != nil || gen == l.generation() {
+func (l *liveIndex) reload(dirs []string, grace time.Duration, srv *web.Server, logger *slog.Logger) {
+	idxs, gens := l.current()
+	if len(idxs) != len(dirs) {
 		return
 	}
-	idx, m, err := indexer.Open(dir)
-	if err != nil {
-		logger.Error("new index not loaded; still serving the previous one", "dir", dir, "error", err)
+	var replaced []bleve.Index
+	for i, dir := range dirs {
+		gen, err := indexer.CurrentGeneration(dir)
+		if err != nil || gen == gens[i] {
+			continue
+		}
+		idx, m, err := indexer.Open(dir)
+		if err != nil {
+			logger.Error("new index not loaded; still serving the previous one", "dir", dir, "error", err)
+			continue
+		}
+		logger.Info("index swapped", "dir", dir, "generation", gen, "documents", m.Documents, "passages", m.Passages)
+		replaced = append(replaced, idxs[i])
+		idxs[i], gens[i] = idx, gen
+	}
+	if len(replaced) == 0 {
 		return
 	}
-	srv.SetBackend(indexBackend{Searcher: search.New(idx), idx: idx})
-	old := l.set(idx, gen)
-	logger.Info("index swapped", "generation", gen, "documents", m.Documents, "passages", m.Passages)
-	if old != nil {
-		time.AfterFunc(grace, func() { old.Close() })
-	}
+	srv.SetBackend(newBackend(idxs))
+	l.set(idxs, gens)
+	time.AfterFunc(grace, func() {
+		for _, idx := range replaced {
+			idx.Close()
+		}
+	})
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"seisaku/indexer"
 )
 
@@ -106,4 +108,58 @@ func TestServeSwapsRebuiltIndex(t *testing.T) {
 	if seen[before] == 0 || seen[after] == 0 {
 		t.Errorf("answers seen %v: want some from the old and some from the new index", seen)
 	}
+}
+
+// TestServeSeveralIndexes serves two indexes (the seeds, the bulletins) as
+// one with -index a,b and requires the answers of one index built over
+// both folders: same hits, order, scores, totals and facets.
+func TestServeSeveralIndexes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds three indexes")
+	}
+	tmp := t.TempDir()
+	build := func(name string, dirs ...string) string {
+		dir := filepath.Join(tmp, name)
+		if _, err := indexer.Build(context.Background(), dir, dirs, indexer.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	seeds, bulletins := build("seeds", seedsDir), build("bulletins", bulletinsDir)
+	both := build("both", seedsDir, bulletinsDir)
+	multi, stopMulti := startServe(t, "-index", seeds+","+bulletins, "-rate", "0")
+	defer stopMulti()
+	single, stopSingle := startServe(t, "-index", both, "-rate", "0")
+	defer stopSingle()
+	for _, q := range []string{
+		"q=%E5%BA%83%E5%A0%B1&facets=*",                             // 広報
+		"q=%E5%B8%82%E6%B0%91+%E5%8D%94%E5%83%8D&facets=city,year",  // 市民 協働
+		"q=%E3%81%93%E3%81%86%E3%81%BB%E3%81%86%E3%81%97&sort=year", // こうほうし
+		"q=%E6%8E%A8%E9%80%B2&sort=date&page=2&hitsPerPage=5",       // 推進
+		"city=%E5%8E%9A%E6%9C%A8%E5%B8%82&facets=issue_type,year",   // 厚木市
+	} {
+		want := searchJSON(t, single+"/api/search?"+q)
+		got := searchJSON(t, multi+"/api/search?"+q)
+		if want["totalHits"] == 0.0 {
+			t.Errorf("%s: no hits; the comparison proves little", q)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: two indexes differ from one (-one +two):\n%s", q, d)
+		}
+	}
+}
+
+// searchJSON fetches a search answer, without its timing.
+func searchJSON(t *testing.T, u string) map[string]any {
+	t.Helper()
+	res, body := fetch(t, u)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("%s: status %d: %s", u, res.StatusCode, body)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatal(err)
+	}
+	delete(v, "processingTimeMs")
+	return v
 }

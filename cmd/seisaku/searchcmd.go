@@ -30,7 +30,7 @@ const (
 func runSearch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("index", envOr(getenv, "SEISAKU_INDEX", "index"), "index directory (env SEISAKU_INDEX); empty: the bundled samples, in memory")
+	dir := fs.String("index", envOr(getenv, "SEISAKU_INDEX", "index"), "index directory, or several separated by commas to search as one (env SEISAKU_INDEX); empty: the bundled samples, in memory")
 	format := fs.String("format", "table", "output: table, json or csv")
 	var params filterFlags
 	fs.Var(params.add("city"), "city", "only these cities (repeat or comma-separate)")
@@ -64,12 +64,16 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	if *format == "table" {
 		req.HighlightPre, req.HighlightPost, req.CropLength = "【", "】", snippetChars
 	}
-	idx, err := openIndex(ctx, *dir, slog.New(slog.DiscardHandler))
+	idxs, _, err := openIndexes(ctx, splitList(*dir), slog.New(slog.DiscardHandler))
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	defer idx.Close()
-	res, err := collect(ctx, search.New(idx), req, *n)
+	defer func() {
+		for _, idx := range idxs {
+			idx.Close()
+		}
+	}()
+	res, err := collect(ctx, search.NewMulti(idxs...), req, *n)
 	if err != nil {
 		return fmt.Errorf("search: %s", search.ErrorMessage(err))
 	}

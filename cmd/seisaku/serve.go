@@ -29,7 +29,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	def := web.DefaultConfig()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("index", getenv("SEISAKU_INDEX"), "index directory (env SEISAKU_INDEX); empty: the bundled samples, indexed in memory")
+	dir := fs.String("index", getenv("SEISAKU_INDEX"), "index directory, or several separated by commas to serve as one (one per city, say) (env SEISAKU_INDEX); empty: the bundled samples, indexed in memory")
 	addr := fs.String("addr", envOr(getenv, "SEISAKU_ADDR", ":8080"), "listen address (env SEISAKU_ADDR)")
 	origins := fs.String("origins", getenv("SEISAKU_ORIGINS"), "comma-separated origins allowed to call the API from browsers (CORS), e.g. https://www.city.kiryu.lg.jp, or * (env SEISAKU_ORIGINS)")
 	rate := fs.Float64("rate", def.RateLimit, "requests per second allowed per client IP; 0: no limit")
@@ -64,11 +64,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	return serve(ctx, cfg, serveOptions{dir: *dir, addr: *addr, reload: *reload, grace: *grace}, logger)
+	return serve(ctx, cfg, serveOptions{dirs: splitList(*dir), addr: *addr, reload: *reload, grace: *grace}, logger)
 }
 
 type serveOptions struct {
-	dir, addr     string
+	dirs          []string // none: the bundled samples
+	addr          string
 	reload, grace time.Duration // see the -reload-interval and -swap-grace flags
 }
 
@@ -81,7 +82,7 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 	srv := web.NewServer(cfg, nil, logger)
 	live := &liveIndex{}
 	var hup chan os.Signal
-	if o.dir != "" && o.reload > 0 {
+	if len(o.dirs) > 0 && o.reload > 0 {
 		hup = make(chan os.Signal, 1)
 		signal.Notify(hup, syscall.SIGHUP)
 		defer signal.Stop(hup)
@@ -89,16 +90,15 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
-		gen, _ := indexer.CurrentGeneration(o.dir)
-		idx, err := openIndex(ctx, o.dir, logger)
+		idxs, gens, err := openIndexes(ctx, o.dirs, logger)
 		if err != nil {
 			cancel(fmt.Errorf("serve: %w", err))
 			return
 		}
-		srv.SetBackend(indexBackend{Searcher: search.New(idx), idx: idx})
-		live.set(idx, gen)
+		srv.SetBackend(newBackend(idxs))
+		live.set(idxs, gens)
 		if hup != nil {
-			live.watch(ctx, o.dir, o.reload, o.grace, hup, srv, logger)
+			live.watch(ctx, o.dirs, o.reload, o.grace, hup, srv, logger)
 		}
 	}()
 	err := srv.Run(ctx, o.addr, nil)
@@ -111,35 +111,59 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 	return err
 }
 
-// openIndex opens the index in dir, or builds the bundled samples in memory
-// when dir is empty.
-func openIndex(ctx context.Context, dir string, logger *slog.Logger) (bleve.Index, error) {
-	if dir != "" {
+// openIndexes opens the index in each of dirs, or builds the bundled
+// samples in memory when there are none, with the generations opened.
+func openIndexes(ctx context.Context, dirs []string, logger *slog.Logger) ([]bleve.Index, []string, error) {
+	if len(dirs) == 0 {
+		start := time.Now()
+		idx, sum, err := indexer.BuildMemory(ctx, samples.FS(), indexer.Options{})
+		if err != nil {
+			return nil, nil, fmt.Errorf("indexing the bundled samples: %w", err)
+		}
+		logger.Info("indexed the bundled samples in memory", "documents", sum.Documents,
+			"passages", sum.Passages, "ms", time.Since(start).Milliseconds())
+		return []bleve.Index{idx}, []string{""}, nil
+	}
+	var idxs []bleve.Index
+	var gens []string
+	for _, dir := range dirs {
+		gen, _ := indexer.CurrentGeneration(dir)
 		idx, m, err := indexer.Open(dir)
 		if err != nil {
-			return nil, err
+			for _, o := range idxs {
+				o.Close()
+			}
+			return nil, nil, err
 		}
 		logger.Info("index opened", "dir", dir, "documents", m.Documents, "passages", m.Passages,
 			"built", m.Created.Format(time.RFC3339))
-		return idx, nil
+		idxs, gens = append(idxs, idx), append(gens, gen)
 	}
-	start := time.Now()
-	idx, sum, err := indexer.BuildMemory(ctx, samples.FS(), indexer.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("indexing the bundled samples: %w", err)
-	}
-	logger.Info("indexed the bundled samples in memory", "documents", sum.Documents,
-		"passages", sum.Passages, "ms", time.Since(start).Milliseconds())
-	return idx, nil
+	return idxs, gens, nil
 }
 
 // indexBackend is the Searcher plus the passage count for /metrics and /readyz.
 type indexBackend struct {
 	*search.Searcher
-	idx bleve.Index
+	idxs []bleve.Index
 }
 
-func (b indexBackend) DocCount() (uint64, error) { return b.idx.DocCount() }
+// newBackend serves idxs as one index.
+func newBackend(idxs []bleve.Index) indexBackend {
+	return indexBackend{Searcher: search.NewMulti(idxs...), idxs: idxs}
+}
+
+func (b indexBackend) DocCount() (uint64, error) {
+	var n uint64
+	for _, idx := range b.idxs {
+		c, err := idx.DocCount()
+		if err != nil {
+			return 0, err
+		}
+		n += c
+	}
+	return n, nil
+}
 
 // splitList splits a comma-separated flag, dropping blanks.
 func splitList(s string) []string {
