@@ -23,23 +23,22 @@ import (
 	"seisaku/indexer"
 )
 
-// The fast path answers a relevance-ordered page without bleve's searchers,
-// which have no top-k pruning and visit every matching passage through
-// every searcher of the query (tens of thousands for a common word). It
-// reads the same segments and computes the same result:
+// The fast path answers a page (by relevance, year or date) without
+// bleve's searchers, which have no top-k pruning and visit every matching
+// passage through every searcher of the query (tens of thousands for a
+// common word). It reads the same segments and computes the same result:
 //
 //  1. the exact set of matching passages, as bitmaps (matchset.go), gives
 //     totalHits and the facet counts;
 //  2. a first phase (firstphase.go) scores every match with bleve's TF-IDF
-//     in float32 and keeps a pool of the best, ties by passage ID as bleve
-//     breaks them;
+//     in float32 and keeps a pool of the best (after the sort field, if
+//     any), ties by passage ID as bleve breaks them;
 //  3. the pool is scored again exactly (rescore.go), ordered, and the page
 //     gets its stored fields and term locations.
 //
 // TestFastPathAgrees holds it to bleve's answers: totals, facets, hits,
-// order, scores and highlights. Sorting by year or date, distinct=document,
-// pages past fastWindow and indexes that are not one scorch index (an
-// IndexAlias) take the plain bleve path.
+// order, scores and highlights. distinct=document, pages past fastWindow
+// and indexes that are not scorch indexes take the plain bleve path.
 const (
 	fastWindow = 1000  // deepest hit the fast path serves
 	splitMin   = 65536 // matches in a segment worth scoring on two cores
