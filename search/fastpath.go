@@ -230,10 +230,7 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 	out := make(map[string]map[string]int, len(names))
 	for _, name := range names {
 		f := facetSizes[name]
-		terms, err := m.view.terms(f.field)
-		if err != nil {
-			return nil, err
-		}
+		terms := func() ([]string, error) { return m.view.terms(f.field) }
 		counts := map[string]int{}
 		missing := 0
 		for i, e := range m.segs {
@@ -245,19 +242,28 @@ func (m *matched) facets(names []string) (map[string]map[string]int, error) {
 			if err != nil {
 				return nil, err
 			}
-			n := make([]int, len(fo.terms))
-			for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
-				for _, d := range ds {
-					lo, hi := fo.start[d], fo.start[d+1]
-					if lo == hi {
-						missing++
+			n := make([]int, len(fo.terms)+1) // n[0]: passages without a value
+			if fo.single != nil {
+				for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+					for _, d := range ds {
+						n[fo.single[d]]++
 					}
-					for _, o := range fo.ords[lo:hi] {
-						n[o]++
+				}
+			} else {
+				for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+					for _, d := range ds {
+						lo, hi := fo.start[d], fo.start[d+1]
+						if lo == hi {
+							n[0]++
+						}
+						for _, o := range fo.ords[lo:hi] {
+							n[o+1]++
+						}
 					}
 				}
 			}
-			for o, c := range n {
+			missing += n[0]
+			for o, c := range n[1:] {
 				if c > 0 {
 					counts[fo.terms[o]] += c
 				}
@@ -558,6 +564,16 @@ func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, p *plan, res 
 	return nil
 }
 
+// allSingle reports whether no document has two values.
+func allSingle(fo *facetOrds) bool {
+	for d := 0; d+1 < len(fo.start); d++ {
+		if fo.start[d+1]-fo.start[d] > 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // wantFields are the stored fields a hit loads, as a set.
 var wantFields = func() map[string]bool {
 	w := map[string]bool{}
@@ -616,17 +632,22 @@ func (s bitset) has(d uint64) bool {
 // facetOrds lists the values of a facet field per document of a segment:
 // document d has values ords[start[d]:start[d+1]], indexes into terms.
 type facetOrds struct {
-	terms []string
-	start []uint32
-	ords  []uint32
+	terms  []string
+	start  []uint32
+	ords   []uint32
+	single []uint32 // when no document has two values: ords+1 by document, 0 for none
 }
 
 // facetOrdinals returns (and caches) the segment's facetOrds for field,
 // built from the postings of terms, the field's values in the snapshot.
-func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error) {
+func (e *segEval) facetOrdinals(field string, snapshotTerms func() ([]string, error)) (*facetOrds, error) {
 	k := pcKey{e.seg, field, "\x00ordinals"}
 	if pe := e.pc.get(k); pe != nil && pe.ords != nil {
 		return pe.ords, nil
+	}
+	terms, err := snapshotTerms()
+	if err != nil {
+		return nil, err
 	}
 	n := e.seg.Count()
 	fo := &facetOrds{start: make([]uint32, n+1)}
@@ -661,7 +682,15 @@ func (e *segEval) facetOrdinals(field string, terms []string) (*facetOrds, error
 			}
 		}
 	}
-	e.pc.put(&pcEntry{key: k, bm: roaring.New(), ords: fo, extra: 4*len(fo.start) + 4*len(fo.ords)})
+	if allSingle(fo) {
+		fo.single = make([]uint32, n)
+		for d := uint64(0); d < n; d++ {
+			if lo, hi := fo.start[d], fo.start[d+1]; hi > lo {
+				fo.single[d] = fo.ords[lo] + 1
+			}
+		}
+	}
+	e.pc.put(&pcEntry{key: k, bm: roaring.New(), ords: fo, extra: 4*len(fo.start) + 4*len(fo.ords) + 4*len(fo.single)})
 	return fo, nil
 }
 
@@ -679,12 +708,10 @@ func (m *matched) sortKeys(by string) ([][]int64, error) {
 	default:
 		return nil, nil
 	}
-	terms, err := m.view.terms(field)
-	if err != nil {
-		return nil, err
-	}
+	terms := func() ([]string, error) { return m.view.terms(field) }
 	keys := make([][]int64, len(m.segs))
 	for i, e := range m.segs {
+		var err error
 		if keys[i], err = e.sortKeys(field, terms); err != nil {
 			return nil, err
 		}
@@ -693,7 +720,7 @@ func (m *matched) sortKeys(by string) ([][]int64, error) {
 }
 
 // sortKeys returns (and caches) the segment's keys for field.
-func (e *segEval) sortKeys(field string, terms []string) ([]int64, error) {
+func (e *segEval) sortKeys(field string, terms func() ([]string, error)) ([]int64, error) {
 	u, err := e.pc.unit(e.seg, "sortkeys\x00"+field, func() (*pcEntry, error) {
 		fo, err := e.facetOrdinals(field, terms)
 		if err != nil {

@@ -85,6 +85,9 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 		}
 		return mem, a, nil
 	case mOr:
+		if allUnits(n.kids) {
+			return f.orUnits(n, cand)
+		}
 		mem := roaring.New()
 		a := f.array()
 		count := f.counts()
@@ -148,6 +151,58 @@ func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
 // word's bigrams). Its documents (deleted ones included) and their scores
 // are kept in the postings cache under a key that holds the terms'
 // weights, so a change of IDF makes a new entry.
+
+// allUnits reports whether every node of ns is a unit.
+func allUnits(ns []*mnode) bool {
+	for _, k := range ns {
+		if k.kind != mTerm && k.kind != mPhrase && !(k.kind == mAnd && termsOnly(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// orUnits is node for a disjunction of units (a word's alternatives): each
+// unit's cached scores are added straight into the sum, with the same
+// arithmetic as the general case.
+func (f *firstPhase) orUnits(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
+	units := make([]*pcEntry, len(n.kids))
+	mem := roaring.New()
+	for i, k := range n.kids {
+		u, err := f.unit(k)
+		if err != nil {
+			return nil, nil, err
+		}
+		units[i] = u
+		mem.Or(u.bm)
+	}
+	mem.And(cand)
+	in := newBitset(mem, f.e.seg.Count())
+	a := f.array()
+	count := f.counts()
+	for _, u := range units {
+		for i, d := range u.docs {
+			if !in.has(uint64(d)) {
+				continue
+			}
+			if count[d] == 0 {
+				a[d] = u.tfn[i]
+			} else {
+				a[d] += u.tfn[i]
+			}
+			count[d]++
+		}
+	}
+	coord := float32(len(n.kids))
+	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			a[d] *= float32(count[d]) / coord
+			count[d] = 0
+		}
+	}
+	f.releaseCounts(count)
+	return mem, a, nil
+}
 
 func termsOnly(n *mnode) bool {
 	if len(n.kids) == 0 {
