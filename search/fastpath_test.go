@@ -302,3 +302,52 @@ func TestMultiIndexAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathFollowsChanges searches an index that changes under the
+// Searcher (empty, then documents added, then some deleted): the caches,
+// keyed by segment and by IDF, must never answer from the old state.
+func TestFastPathFollowsChanges(t *testing.T) {
+	idx, err := indexer.NewMemory(indexer.NewMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	fast := New(idx)
+	plain := New(idx)
+	plain.plainOnly = true
+	reqs := []Request{{Q: "多文化共生"}, {Q: "推進", Sort: "year"}, {Q: "市民"}, {City: []string{"大阪市"}}}
+	checkAgreement(t, fast, plain, reqs) // empty
+	ds := documents()
+	add := func(ds []*indexer.Document) {
+		b := idx.NewBatch()
+		for _, d := range ds {
+			for _, p := range d.Passages {
+				if err := b.Index(indexer.PassageID(d.ID, p.Seq), d.Fields(p)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(ds[:2])
+	checkAgreement(t, fast, plain, reqs)
+	add(ds[2:])
+	checkAgreement(t, fast, plain, reqs)
+	for _, p := range ds[1].Passages {
+		if err := idx.Delete(indexer.PassageID(ds[1].ID, p.Seq)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkAgreement(t, fast, plain, reqs)
+	res := search(t, fast, Request{Q: "市民"})
+	for _, h := range res.Hits {
+		if h.DocID == ds[1].ID {
+			t.Errorf("hit %s of a deleted document", h.ID)
+		}
+	}
+	if n := fast.fastPages.Load(); n != int64(4*len(reqs)+1) {
+		t.Errorf("the fast path served %d of %d requests", n, 4*len(reqs)+1)
+	}
+}
