@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -37,8 +38,10 @@ import (
 //     gets its stored fields and term locations.
 //
 // TestFastPathAgrees holds it to bleve's answers: totals, facets, hits,
-// order, scores and highlights. distinct=document, pages past fastWindow
-// and indexes that are not scorch indexes take the plain bleve path.
+// order, scores and highlights. With distinct=document the pool holds the
+// best passage of each of the best documents by the first phase, and all
+// their matching passages are scored exactly. Pages past fastWindow and
+// indexes that are not scorch indexes take the plain bleve path.
 const (
 	fastWindow = 1000  // deepest hit the fast path serves
 	splitMin   = 65536 // matches in a segment worth scoring on two cores
@@ -51,6 +54,8 @@ type idOrder struct {
 	view view
 	rank []uint32 // by document number
 	ids  []string // by rank
+	doc  []uint32 // by document number: the passage's document (its ID before the last "-")
+	docs int      // documents in the view
 }
 
 type idOrderCache struct {
@@ -92,11 +97,24 @@ func (c *idOrderCache) get(v view) (*idOrder, error) {
 		return nil, errUnsupported
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].id < es[j].id })
-	o := &idOrder{view: append(view(nil), v...), rank: make([]uint32, total), ids: make([]string, len(es))}
+	o := &idOrder{view: append(view(nil), v...), rank: make([]uint32, total), ids: make([]string, len(es)),
+		doc: make([]uint32, total)}
+	docs := map[string]uint32{}
 	for i, e := range es {
 		o.rank[e.num] = uint32(i)
 		o.ids[i] = e.id
+		d := e.id
+		if j := strings.LastIndexByte(d, '-'); j > 0 {
+			d = d[:j]
+		}
+		n, ok := docs[d]
+		if !ok {
+			n = uint32(len(docs))
+			docs[d] = n
+		}
+		o.doc[e.num] = n
 	}
+	o.docs = len(docs)
 	c.o = o
 	return o, nil
 }
@@ -344,15 +362,16 @@ func (m *matched) idf(field, term string) (float64, error) {
 
 // pool returns the document numbers of the n best matched passages by
 // first-phase score (firstphase.go), ties by ID order.
-func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint64, error) {
+func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int, perDoc bool) ([]uint64, error) {
 	// The work is cut into parts (a large segment's matches split in two by
 	// document number) that run on the machine's cores, each keeping its
 	// own best n.
 	type part struct {
-		seg int
-		set *roaring.Bitmap
-		h   *candHeap
-		err error
+		seg  int
+		set  *roaring.Bitmap
+		h    *candHeap
+		best map[uint32]cand // perDoc: each document's best passage
+		err  error
 	}
 	var parts []*part
 	workers := min(runtime.GOMAXPROCS(0), 2)
@@ -377,6 +396,9 @@ func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint
 	run := func(p *part) {
 		e := m.segs[p.seg]
 		p.h = &candHeap{rank: ord.rank}
+		if perDoc {
+			p.best = map[uint32]cand{}
+		}
 		f := newFirstPhase(m, e)
 		mem, scores, err := f.node(root, p.set)
 		if err != nil {
@@ -393,6 +415,13 @@ func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint
 				}
 				if in.has(uint64(d)) {
 					c.score = scores[d]
+				}
+				if perDoc {
+					doc := ord.doc[c.num]
+					if b, ok := p.best[doc]; !ok || p.h.better(c, b) {
+						p.best[doc] = c
+					}
+					continue
 				}
 				p.h.offer(c, n)
 			}
@@ -416,6 +445,7 @@ func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint
 		}
 	}
 	h := &candHeap{rank: ord.rank}
+	best := map[uint32]cand{}
 	for _, p := range parts {
 		if p.err != nil {
 			return nil, p.err
@@ -423,6 +453,14 @@ func (m *matched) pool(root *mnode, ord *idOrder, keys [][]int64, n int) ([]uint
 		for _, c := range p.h.cs {
 			h.offer(c, n)
 		}
+		for doc, c := range p.best {
+			if b, ok := best[doc]; !ok || h.better(c, b) {
+				best[doc] = c
+			}
+		}
+	}
+	for _, c := range best {
+		h.offer(c, n)
 	}
 	out := make([]uint64, h.Len())
 	for i := len(out) - 1; i >= 0; i-- {
@@ -533,27 +571,59 @@ func canceled(ctx context.Context) error {
 
 // rankPage fills res with the page of hits.
 func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, p *plan, res *Result) error {
-	from := (p.page - 1) * p.hitsPerPage
-	if from >= m.total {
+	from, to := (p.page-1)*p.hitsPerPage, p.page*p.hitsPerPage
+	if p.distinct {
+		res.TotalHits = m.documents(ord)
+	}
+	if from >= res.TotalHits {
 		return nil
 	}
 	keys, err := m.sortKeys(p.sortBy)
 	if err != nil {
 		return err
 	}
-	nums, err := m.pool(root, ord, keys, max(poolMin, 2*p.page*p.hitsPerPage))
+	nums, err := m.pool(root, ord, keys, max(poolMin, 2*to), p.distinct)
 	if err != nil {
 		return err
 	}
-	ranked, err := m.rescore(root, nums, ord, keys, from, from+p.hitsPerPage)
+	pick := func(ranked []rescored) []int { // the page's passages, in order
+		var idx []int
+		for i := from; i < min(to, len(ranked)); i++ {
+			idx = append(idx, i)
+		}
+		return idx
+	}
+	if p.distinct {
+		// The pool holds each of the best documents' best passage by the
+		// first phase; all their matching passages are scored exactly, and
+		// the page keeps each document's first.
+		nums = m.passagesOf(ord, nums)
+		pick = func(ranked []rescored) []int {
+			seen := map[uint32]bool{}
+			var idx []int
+			for i, r := range ranked {
+				doc := ord.doc[r.num]
+				if seen[doc] {
+					continue
+				}
+				seen[doc] = true
+				if len(seen) > from {
+					idx = append(idx, i)
+				}
+				if len(seen) == to {
+					break
+				}
+			}
+			return idx
+		}
+	}
+	ranked, onPage, err := m.rescore(root, nums, ord, keys, pick)
 	if err != nil {
 		return err
-	}
-	if from >= len(ranked) {
-		return nil
 	}
 	var page bsearch.DocumentMatchCollection
-	for _, r := range ranked[from:min(from+p.hitsPerPage, len(ranked))] {
+	for _, i := range onPage {
+		r := ranked[i]
 		dm := &bsearch.DocumentMatch{ID: r.id, Score: r.score, Locations: r.locs}
 		if err := m.loadFields(r.num, dm); err != nil {
 			return err
@@ -562,6 +632,45 @@ func (s *Searcher) rankPage(m *matched, root *mnode, ord *idOrder, p *plan, res 
 	}
 	res.Hits = p.hits(page)
 	return nil
+}
+
+// documents counts the distinct documents of the matched passages.
+func (m *matched) documents(ord *idOrder) int {
+	seen := make(bitset, (ord.docs+63)/64)
+	n := 0
+	for i, set := range m.sets {
+		base := uint32(m.base[i])
+		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				doc := uint64(ord.doc[base+d])
+				if !seen.has(doc) {
+					seen[doc>>6] |= 1 << (doc & 63)
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// passagesOf returns every matched passage of the documents of nums.
+func (m *matched) passagesOf(ord *idOrder, nums []uint64) []uint64 {
+	want := map[uint32]bool{}
+	for _, n := range nums {
+		want[ord.doc[n]] = true
+	}
+	var out []uint64
+	for i, set := range m.sets {
+		base := uint32(m.base[i])
+		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				if want[ord.doc[base+d]] {
+					out = append(out, uint64(base+d))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // allSingle reports whether no document has two values.

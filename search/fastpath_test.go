@@ -47,6 +47,10 @@ var agreementRequests = []Request{
 	{Q: "市民 OR 情報", Sort: "date", Page: 2, HitsPerPage: 3},
 	{City: []string{"大阪市", "枚方市"}, Sort: "date"},
 	{Q: "こうほうし", Sort: "year", YearFrom: 2020},
+	{Q: "区政会議", Distinct: "document"},
+	{Q: "市民", Distinct: "document", Page: 2, HitsPerPage: 2},
+	{Q: "推進", Distinct: "document", Sort: "year", HitsPerPage: 3},
+	{Q: "推進 OR 情報", Distinct: "document", Sort: "date"},
 }
 
 // TestFastPathAgrees runs requests through the fast path and through bleve

@@ -12,8 +12,8 @@ import (
 // passages: the fast path reads the segments of all of them at once, so
 // IDF, totals and facets are computed over the whole, and suggestions and
 // kana readings come from their merged dictionaries. Requests that the fast
-// path does not serve (distinct=document, pages past the 1,000th hit) go
-// to bleve's IndexAlias over them, whose scores are each index's own.
+// path does not serve (pages past the 1,000th hit) go to bleve's
+// IndexAlias over them, whose scores are each index's own.
 func NewMulti(idxs ...bleve.Index) *Searcher {
 	if len(idxs) == 1 {
 		return New(idxs[0])

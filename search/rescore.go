@@ -57,10 +57,10 @@ type rescorer struct {
 	seg    func(num uint64) (int, uint32)     // segment and local number
 }
 
-// rescore returns the pooled passages nums in the page's order (the sort
-// field if any, then bleve's score, then ID), with locations for those in
-// ranks [from, to).
-func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int64, from, to int) ([]rescored, error) {
+// rescore returns the pooled passages nums in order (the sort field if
+// any, then bleve's score, then ID), and the indexes pick chooses from them
+// for the page, in page order, with their locations.
+func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int64, pick func([]rescored) []int) ([]rescored, []int, error) {
 	r := &rescorer{m: m, terms: map[[2]string][]*pcEntry{}, phrase: map[*mnode][]*roaring.Bitmap{},
 		locs: map[[2]string]map[uint64][]termLoc{}}
 	r.seg = func(num uint64) (int, uint32) {
@@ -68,7 +68,7 @@ func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int
 		return s, uint32(num - m.base[s])
 	}
 	if err := r.load(root); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r.qn = 1 / math.Sqrt(r.weight)
 	out := make([]rescored, len(nums))
@@ -89,22 +89,22 @@ func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int
 		}
 		return out[i].id < out[j].id
 	})
-	to = min(to, len(out))
-	if from >= to {
-		return out, nil
+	onPage := pick(out)
+	if len(onPage) == 0 {
+		return out, nil, nil
 	}
-	page := make([]uint64, 0, to-from)
-	for _, h := range out[from:to] {
-		page = append(page, h.num)
+	page := make([]uint64, 0, len(onPage))
+	for _, i := range onPage {
+		page = append(page, out[i].num)
 	}
 	if err := r.readLocations(page); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for i := from; i < to; i++ {
+	for _, i := range onPage {
 		out[i].locs = bsearch.FieldTermLocationMap{}
 		r.eval(root, out[i].num, out[i].locs)
 	}
-	return out, nil
+	return out, onPage, nil
 }
 
 // load fetches the decoded postings of every term of the positive part of

@@ -207,6 +207,14 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 // passages (an upper bound). The first window reads at least
 // distinctWindow passage IDs, so small results get an exact document count.
 func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+	if !s.plainOnly {
+		if res, ok, err := s.fastPage(ctx, q, p); ok || err != nil {
+			if ok {
+				s.fastPages.Add(1)
+			}
+			return res, err
+		}
+	}
 	need := p.page * p.hitsPerPage
 	window := min(max(need*4, distinctWindow), MaxWindow)
 	for {
