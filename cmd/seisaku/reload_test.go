@@ -132,11 +132,12 @@ func TestServeSeveralIndexes(t *testing.T) {
 	single, stopSingle := startServe(t, "-index", both, "-rate", "0")
 	defer stopSingle()
 	for _, q := range []string{
-		"q=%E5%BA%83%E5%A0%B1&facets=*",                             // 広報
-		"q=%E5%B8%82%E6%B0%91+%E5%8D%94%E5%83%8D&facets=city,year",  // 市民 協働
-		"q=%E3%81%93%E3%81%86%E3%81%BB%E3%81%86%E3%81%97&sort=year", // こうほうし
-		"q=%E6%8E%A8%E9%80%B2&sort=date&page=2&hitsPerPage=5",       // 推進
-		"city=%E5%8E%9A%E6%9C%A8%E5%B8%82&facets=issue_type,year",   // 厚木市
+		"q=%E5%BA%83%E5%A0%B1&facets=*",                                // 広報
+		"q=%E5%B8%82%E6%B0%91+%E5%8D%94%E5%83%8D&facets=city,year",     // 市民 協働
+		"q=%E3%81%93%E3%81%86%E3%81%BB%E3%81%86%E3%81%97&sort=year",    // こうほうし
+		"q=%E6%8E%A8%E9%80%B2&sort=date&page=2&hitsPerPage=5",          // 推進
+		"city=%E5%8E%9A%E6%9C%A8%E5%B8%82&facets=issue_type,year",      // 厚木市
+		"q=%E5%BA%83%E5%A0%B1&distinct=document&sort=date&facets=city", // 広報, a passage a document
 	} {
 		want := searchJSON(t, single+"/api/search?"+q)
 		got := searchJSON(t, multi+"/api/search?"+q)
