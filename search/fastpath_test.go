@@ -266,28 +266,9 @@ func TestPostingsCacheLRU(t *testing.T) {
 // NewMulti and requires the answers of one index over all of it: totals,
 // facets, hits, order, scores, highlights, suggestions.
 func TestMultiIndexAgrees(t *testing.T) {
-	build := func(ds []*indexer.Document) bleve.Index {
-		idx, err := indexer.NewMemory(indexer.NewMapping())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { idx.Close() })
-		b := idx.NewBatch()
-		for _, d := range ds {
-			for _, p := range d.Passages {
-				if err := b.Index(indexer.PassageID(d.ID, p.Seq), d.Fields(p)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := idx.Batch(b); err != nil {
-			t.Fatal(err)
-		}
-		return idx
-	}
 	ds := documents()
-	single := New(build(ds))
-	multi := NewMulti(build(ds[:2]), build(ds[2:4]), build(ds[4:]))
+	single := New(memoryIndex(t, ds))
+	multi := NewMulti(memoryIndex(t, ds[:2]), memoryIndex(t, ds[2:4]), memoryIndex(t, ds[4:]))
 	checkAgreement(t, multi, single, agreementRequests)
 	if n := multi.fastPages.Load(); n != int64(len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
@@ -322,22 +303,9 @@ func TestFastPathFollowsChanges(t *testing.T) {
 	reqs := []Request{{Q: "多文化共生"}, {Q: "推進", Sort: "year"}, {Q: "市民"}, {City: []string{"大阪市"}}}
 	checkAgreement(t, fast, plain, reqs) // empty
 	ds := documents()
-	add := func(ds []*indexer.Document) {
-		b := idx.NewBatch()
-		for _, d := range ds {
-			for _, p := range d.Passages {
-				if err := b.Index(indexer.PassageID(d.ID, p.Seq), d.Fields(p)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := idx.Batch(b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	add(ds[:2])
+	addDocuments(t, idx, ds[:2])
 	checkAgreement(t, fast, plain, reqs)
-	add(ds[2:])
+	addDocuments(t, idx, ds[2:])
 	checkAgreement(t, fast, plain, reqs)
 	for _, p := range ds[1].Passages {
 		if err := idx.Delete(indexer.PassageID(ds[1].ID, p.Seq)); err != nil {

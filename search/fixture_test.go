@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
@@ -88,12 +90,25 @@ func documents() []*indexer.Document {
 // newTestSearcher indexes the fixture in memory.
 func newTestSearcher(t testing.TB) (*Searcher, []*indexer.Document) {
 	t.Helper()
+	ds := documents()
+	return New(memoryIndex(t, ds)), ds
+}
+
+// memoryIndex indexes ds in a new in-memory index closed with the test.
+func memoryIndex(t testing.TB, ds []*indexer.Document) bleve.Index {
+	t.Helper()
 	idx, err := indexer.NewMemory(indexer.NewMapping())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	ds := documents()
+	addDocuments(t, idx, ds)
+	return idx
+}
+
+// addDocuments indexes the passages of ds in one batch.
+func addDocuments(t testing.TB, idx bleve.Index, ds []*indexer.Document) {
+	t.Helper()
 	b := idx.NewBatch()
 	for _, d := range ds {
 		for _, p := range d.Passages {
@@ -105,7 +120,6 @@ func newTestSearcher(t testing.TB) (*Searcher, []*indexer.Document) {
 	if err := idx.Batch(b); err != nil {
 		t.Fatal(err)
 	}
-	return New(idx), ds
 }
 
 func search(t *testing.T, s *Searcher, r Request) *Result {
