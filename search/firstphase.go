@@ -108,19 +108,14 @@ func (f *firstPhase) node(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, []fl
 			mem.Or(km)
 			f.release(ka)
 		}
-		coord := float32(len(n.kids))
-		for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
-			for _, d := range ds {
-				a[d] *= float32(count[d]) / coord
-				count[d] = 0
-			}
-		}
-		f.releaseCounts(count)
+		f.coordinate(mem, a, count, len(n.kids))
 		return mem, a, nil
 	case mBool:
 		if n.must != nil {
 			return f.node(n.must, cand)
 		}
+	case mNone: // a word that analyses to nothing matches nothing, as in bleve
+		return roaring.New(), f.array(), nil
 	}
 	// Unscored: every candidate with the same score.
 	a := f.array()
@@ -193,7 +188,15 @@ func (f *firstPhase) orUnits(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, [
 			count[d]++
 		}
 	}
-	coord := float32(len(n.kids))
+	f.coordinate(mem, a, count, len(n.kids))
+	return mem, a, nil
+}
+
+// coordinate scales a disjunction's sums by the share of its alternatives
+// that match (count of n), as bleve's disjunction scorer does, and gives
+// the zeroed counters back.
+func (f *firstPhase) coordinate(mem *roaring.Bitmap, a []float32, count []uint8, n int) {
+	coord := float32(n)
 	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
 		for _, d := range ds {
 			a[d] *= float32(count[d]) / coord
@@ -201,7 +204,6 @@ func (f *firstPhase) orUnits(n *mnode, cand *roaring.Bitmap) (*roaring.Bitmap, [
 		}
 	}
 	f.releaseCounts(count)
-	return mem, a, nil
 }
 
 func termsOnly(n *mnode) bool {
