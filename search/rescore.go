@@ -52,6 +52,7 @@ type rescorer struct {
 	weight float64 // Σ (boost·idf)²
 	qn     float64
 	terms  map[[2]string][]*pcEntry           // by segment
+	idfs   map[[2]string]float64              // read once from m
 	phrase map[*mnode][]*roaring.Bitmap       // by segment
 	locs   map[[2]string]map[uint64][]termLoc // page passages' locations
 	seg    func(num uint64) (int, uint32)     // segment and local number
@@ -61,7 +62,7 @@ type rescorer struct {
 // any, then bleve's score, then ID), and the indexes pick chooses from them
 // for the page, in page order, with their locations.
 func (m *matched) rescore(root *mnode, nums []uint64, ord *idOrder, keys [][]int64, pick func([]rescored) []int) ([]rescored, []int, error) {
-	r := &rescorer{m: m, terms: map[[2]string][]*pcEntry{}, phrase: map[*mnode][]*roaring.Bitmap{},
+	r := &rescorer{m: m, terms: map[[2]string][]*pcEntry{}, idfs: map[[2]string]float64{}, phrase: map[*mnode][]*roaring.Bitmap{},
 		locs: map[[2]string]map[uint64][]termLoc{}}
 	r.seg = func(num uint64) (int, uint32) {
 		s := sort.Search(len(m.base), func(i int) bool { return m.base[i] > num }) - 1
@@ -152,6 +153,7 @@ func (r *rescorer) term(field, term string, boost float64) error {
 	}
 	r.weight += (boost * idf) * (boost * idf)
 	k := [2]string{field, term}
+	r.idfs[k] = idf
 	if _, ok := r.terms[k]; ok {
 		return nil
 	}
@@ -291,7 +293,7 @@ func (r *rescorer) eval(n *mnode, num uint64, locs bsearch.FieldTermLocationMap)
 		if !ok {
 			return 0, false
 		}
-		idf, _ := r.m.idf(n.field, n.term)
+		idf := r.idfs[[2]string{n.field, n.term}]
 		if locs != nil {
 			addLocs(locs, n.field, n.term, r.locs[[2]string{n.field, n.term}][num])
 		}
@@ -351,7 +353,7 @@ func (r *rescorer) evalPhrase(n *mnode, num uint64, locs bsearch.FieldTermLocati
 			if !ok {
 				continue
 			}
-			idf, _ := r.m.idf(n.field, t)
+			idf := r.idfs[[2]string{n.field, t}]
 			ssum += termScore(freq, norm, n.boost, idf, r.qn)
 			count++
 		}
