@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -513,7 +514,7 @@ next:
 			}
 			found := false
 			for _, l := range locs[i] {
-				if l.Pos() == l0.Pos()+uint64(i) && sameArray(l.ArrayPositions(), l0.ArrayPositions()) {
+				if l.Pos() == l0.Pos()+uint64(i) && slices.Equal(l.ArrayPositions(), l0.ArrayPositions()) {
 					found = true
 					break
 				}
@@ -525,18 +526,6 @@ next:
 		return true
 	}
 	return false
-}
-
-func sameArray(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // yearTerms lists the year_facet values of v within [lo, hi] (0: open).

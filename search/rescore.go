@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -392,7 +393,7 @@ func (r *rescorer) phraseLocations(n *mnode, num uint64, locs bsearch.FieldTermL
 			}
 			ok = false
 			for _, l := range slots[si] {
-				if l.loc.pos == first.loc.pos+uint64(si) && sameArray(l.loc.array, first.loc.array) {
+				if l.loc.pos == first.loc.pos+uint64(si) && slices.Equal(l.loc.array, first.loc.array) {
 					run = append(run, l)
 					ok = true
 				}
@@ -419,7 +420,7 @@ func addLocs(locs bsearch.FieldTermLocationMap, field, term string, ls []termLoc
 next:
 	for _, l := range ls {
 		for _, have := range tl[term] {
-			if have.Pos == l.pos && have.Start == l.start && sameArray(have.ArrayPositions, l.array) {
+			if have.Pos == l.pos && have.Start == l.start && slices.Equal(have.ArrayPositions, l.array) {
 				continue next
 			}
 		}
