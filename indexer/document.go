@@ -146,7 +146,9 @@ func (d *Document) Fields(p Passage) map[string]any {
 	if len(p.Themes) > 0 {
 		f[FieldIssueType] = p.Themes
 	}
-	if len(d.Themes) > 0 {
+	// The document's themes are read only with the whole document, which
+	// starts at passage 0: stored there alone, they cost nothing per passage.
+	if len(d.Themes) > 0 && p.Seq == 0 {
 		f[FieldDocIssueType] = d.Themes
 	}
 	return f

@@ -34,9 +34,12 @@ func NewMapping() mapping.IndexMapping {
 		textField(FieldTextReading, analyzers.Reading, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
-	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType, FieldDocIssueType} {
+	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType} {
 		dm.AddFieldMappingsAt(f, keywordField(true, true))
 	}
+	// Stored on passage 0 only, for the document view; nothing queries it.
+	// Indexed on every passage it was a tenth of the index.
+	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
 	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
 	dm.AddFieldMappingsAt(FieldYearFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))

@@ -22,7 +22,7 @@ package indexer
 //	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
-//	doc_issue_type keyword, multi-valued; stored; themes of the whole document
+//	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
 //	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
 //	source         not indexed; stored; file path or URL of the document
 //	url            not indexed; stored; the document's address when known
@@ -54,4 +54,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 2
+const SchemaVersion = 3
