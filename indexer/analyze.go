@@ -8,44 +8,76 @@ import (
 	"seisaku/analyzers"
 )
 
-// bleveDocument maps passage p of d to a bleve document and runs the text
-// analysis right here, in the caller's goroutine. Index builders call this
-// from several workers at once, so kagome runs on every core, while bleve's
-// segment builder (which analyses documents serially under its own lock)
-// only counts the tokens prepared here. The passage text feeds three fields
-// (morph, reading, bigram); analyzers.AnalyzePassage derives all three from
-// one kagome pass.
-func bleveDocument(m mapping.IndexMapping, d *Document, p Passage) (*document.Document, error) {
-	doc := document.NewDocument(PassageID(d.ID, p.Seq))
-	if err := m.MapDocument(doc, d.Fields(p)); err != nil {
+// passageAnalyser maps the passages of one document to bleve documents and
+// runs their whole analysis right here, in the caller's goroutine. Index
+// builders run one per worker, so kagome and the term counting run on every
+// core, while bleve's segment builder (which works serially under its own
+// lock) finds every field analysed already.
+//
+// The passage text feeds three fields (morph, reading, bigram);
+// analyzers.AnalyzePassage derives all three from one kagome pass. The
+// title is the same on every passage of a document and headings repeat
+// from passage to passage, so each distinct value is analysed once.
+type passageAnalyser struct {
+	m    mapping.IndexMapping
+	d    *Document
+	memo map[fieldValue]analysis.TokenStream
+}
+
+type fieldValue struct{ field, value string }
+
+func newPassageAnalyser(m mapping.IndexMapping, d *Document) *passageAnalyser {
+	return &passageAnalyser{m: m, d: d, memo: map[fieldValue]analysis.TokenStream{}}
+}
+
+// document returns passage p as an analysed bleve document.
+func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
+	doc := document.NewDocument(PassageID(pa.d.ID, p.Seq))
+	if err := pa.m.MapDocument(doc, pa.d.Fields(p)); err != nil {
 		return nil, err
 	}
 	var text map[string]analysis.TokenStream
 	for i, f := range doc.Fields {
-		tf, ok := f.(*document.TextField)
-		if !ok || !tf.Options().IsIndexed() || tf.Analyzer() == nil {
+		if !f.Options().IsIndexed() {
 			continue
 		}
-		var tokens analysis.TokenStream
-		switch tf.Name() {
-		case FieldText, FieldTextReading, FieldTextBigram:
-			if text == nil {
-				morph, reading, bigram := analyzers.AnalyzePassage(p.Text)
-				text = map[string]analysis.TokenStream{
-					FieldText: morph, FieldTextReading: reading, FieldTextBigram: bigram,
+		if tf, ok := f.(*document.TextField); ok && tf.Analyzer() != nil {
+			var tokens analysis.TokenStream
+			switch tf.Name() {
+			case FieldText, FieldTextReading, FieldTextBigram:
+				if text == nil {
+					morph, reading, bigram := analyzers.AnalyzePassage(p.Text)
+					text = map[string]analysis.TokenStream{
+						FieldText: morph, FieldTextReading: reading, FieldTextBigram: bigram,
+					}
+				}
+				tokens = text[tf.Name()]
+			default:
+				k := fieldValue{tf.Name(), string(tf.Value())}
+				var ok bool
+				if tokens, ok = pa.memo[k]; !ok {
+					tokens = tf.Analyzer().Analyze(tf.Value())
+					pa.memo[k] = tokens
 				}
 			}
-			tokens = text[tf.Name()]
-		default:
-			tokens = tf.Analyzer().Analyze(tf.Value())
+			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
+				tf.Options(), analyzed(tokens))
 		}
-		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
-			tf.Options(), analyzed(tokens))
+		f.Analyze()
+		doc.Fields[i] = analysedField{f}
 	}
 	return doc, nil
 }
 
-// analyzed is an analyzer that returns tokens computed earlier.
+// analyzed is an analyzer that returns tokens computed earlier. Token
+// streams are only read (counted into term frequencies), never changed, so
+// passages can share one.
 type analyzed analysis.TokenStream
 
 func (a analyzed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
+
+// analysedField is a field whose Analyze already ran: the call scorch
+// makes again when it builds a segment does nothing.
+type analysedField struct{ document.Field }
+
+func (analysedField) Analyze() {}

@@ -461,8 +461,9 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 	}
 	batch := make([]*document.Document, 0, len(d.Passages))
 	var text int64
+	pa := newPassageAnalyser(m, d)
 	for _, p := range d.Passages {
-		bd, err := bleveDocument(m, d, p)
+		bd, err := pa.document(p)
 		if err != nil {
 			st.skip(sourceName(src), fmt.Sprintf("analyse: %v", err))
 			return
