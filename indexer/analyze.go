@@ -61,7 +61,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 				}
 			}
 			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
-				tf.Options(), analyzed(tokens))
+				tf.Options(), &analyzed{tokens})
 		}
 		f.Analyze()
 		doc.Fields[i] = analysedField{f}
@@ -69,12 +69,18 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	return doc, nil
 }
 
-// analyzed is an analyzer that returns tokens computed earlier. Token
-// streams are only read (counted into term frequencies), never changed, so
-// passages can share one.
-type analyzed analysis.TokenStream
+// analyzed is an analyzer that returns tokens computed earlier, once: the
+// field keeps its analyzer until the batch is written, and the tokens,
+// already counted into term frequencies, need not stay in memory that
+// long. Token streams are only read, never changed, so passages can share
+// one.
+type analyzed struct{ tokens analysis.TokenStream }
 
-func (a analyzed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(a) }
+func (a *analyzed) Analyze([]byte) analysis.TokenStream {
+	t := a.tokens
+	a.tokens = nil
+	return t
+}
 
 // analysedField is a field whose Analyze already ran: the call scorch
 // makes again when it builds a segment does nothing.
