@@ -65,6 +65,7 @@ type Summary struct {
 	Ignored    int    // files of a format the build does not read
 	Skipped    []Skip // files and records that could not be read
 	Generation string // the generation directory (disk builds)
+	DryRun     bool   // nothing was written (DryRun)
 	IndexBytes int64  // size of the generation on disk
 	// Update only: input files by what happened to them.
 	Unchanged, Changed, Added, Removed int
@@ -124,6 +125,30 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start) // including the final merge and the switch
+	return sum, nil
+}
+
+// DryRun reads and analyses the files under roots as Build does and
+// reports what a build would index and skip, without writing anything.
+// Its time is the build's analysis alone: what a build costs beyond it is
+// bleve's segment building and merging.
+func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) {
+	start := time.Now()
+	inputs, ignored, err := discover(roots, opt)
+	if err != nil {
+		return nil, err
+	}
+	m := NewMapping()
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	sum, err := run(ctx, m, inputs, opt, func(*document.Document) error { return nil })
+	if err != nil {
+		return nil, err
+	}
+	sum.Ignored = ignored
+	sum.DryRun = true
+	sum.Elapsed = time.Since(start)
 	return sum, nil
 }
 

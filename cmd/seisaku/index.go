@@ -31,6 +31,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on, off")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
 	update := fs.Bool("update", false, "update the live index from the same folders: read new and changed files (by content hash), drop deleted ones")
+	dryRun := fs.Bool("dry-run", false, "read and analyse everything and report what would be indexed and skipped; write nothing")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku index [-index DIR] [flags] FOLDER|FILE... [-city C FOLDER...]...\n\n"+
 			"Builds a new index from the documents under the folders and switches to it\n"+
@@ -81,8 +82,15 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 		opt.Progress = func(p indexer.Progress) { updateBar(bar, p) }
 	}
 	build := indexer.Build
-	if *update {
+	switch {
+	case *update && *dryRun:
+		return usageError("index: -update and -dry-run do not go together")
+	case *update:
 		build = indexer.Update
+	case *dryRun:
+		build = func(ctx context.Context, _ string, roots []string, opt indexer.Options) (*indexer.Summary, error) {
+			return indexer.DryRun(ctx, roots, opt)
+		}
 	}
 	sum, err := build(ctx, *dir, roots, opt)
 	if bar != nil {
@@ -142,18 +150,28 @@ func mbps(n int64, d time.Duration) float64 {
 }
 
 func printSummary(w io.Writer, s *indexer.Summary) {
-	fmt.Fprintf(w, "indexed %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s of text, %.0f documents/s\n",
-		s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
+	verb := "indexed"
+	if s.DryRun {
+		verb = "dry run, nothing written: read and analysed"
+	}
+	fmt.Fprintf(w, "%s %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s of text, %.0f documents/s\n",
+		verb, s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
 		s.Elapsed.Round(time.Millisecond), mbps(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
 	if s.Unchanged+s.Changed+s.Added+s.Removed > 0 {
 		fmt.Fprintf(w, "update: %d files unchanged, %d changed, %d added, %d removed\n", s.Unchanged, s.Changed, s.Added, s.Removed)
 	}
-	fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
+	if !s.DryRun {
+		fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
+	}
 	if s.Ignored > 0 {
 		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
 	}
 	if len(s.Skipped) > 0 {
-		fmt.Fprintf(w, "skipped %d (the rest was indexed):\n", len(s.Skipped))
+		rest := "the rest was indexed"
+		if s.DryRun {
+			rest = "the rest would be indexed"
+		}
+		fmt.Fprintf(w, "skipped %d (%s):\n", len(s.Skipped), rest)
 		for _, sk := range s.Skipped {
 			fmt.Fprintf(w, "  %s: %s\n", sk.Path, strings.ReplaceAll(sk.Reason, "\n", " "))
 		}
@@ -162,8 +180,12 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 
 // summaryJSON is the -json form of a build summary.
 func summaryJSON(s *indexer.Summary) map[string]any {
+	op := "index"
+	if s.DryRun {
+		op = "dry-run"
+	}
 	return map[string]any{
-		"system": "seisaku", "op": "index", "version": version,
+		"system": "seisaku", "op": op, "version": version,
 		"files": s.Files, "documents": s.Documents, "passages": s.Passages,
 		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
 		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),

@@ -36,3 +36,45 @@ func TestIndexDefaultsPerFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexDryRun: -dry-run reports what a build indexes and skips, and
+// writes nothing.
+func TestIndexDryRun(t *testing.T) {
+	docs := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(seedsDir, "004_834a0d1253e7f380.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string][]byte{"seed.txt": seed, "empty.txt": {}} {
+		if err := os.WriteFile(filepath.Join(docs, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	noEnv := func(string) string { return "" }
+	var dry, built, errb strings.Builder
+	if err := run(context.Background(), []string{"index", "-dry-run", "-index", dir, "-progress", "off", docs}, noEnv, &dry, &errb); err != nil {
+		t.Fatalf("dry run: %v\n%s", err, errb.String())
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("dry run created %s (%v)", dir, err)
+	}
+	if err := run(context.Background(), []string{"index", "-index", dir, "-progress", "off", docs}, noEnv, &built, &errb); err != nil {
+		t.Fatalf("index: %v\n%s", err, errb.String())
+	}
+	// the same counts and skips as the build: "1 documents, N passages from 2 files"
+	counts := func(s string) string {
+		_, rest, _ := strings.Cut(s, " documents, ")
+		n, _, _ := strings.Cut(rest, " files")
+		return n
+	}
+	if c := counts(dry.String()); c == "" || c != counts(built.String()) || !strings.Contains(dry.String(), "dry run, nothing written") {
+		t.Errorf("dry run:\n%s\nbuild:\n%s", dry.String(), built.String())
+	}
+	if !strings.Contains(dry.String(), "empty.txt: empty document") {
+		t.Errorf("dry run does not report the empty file:\n%s", dry.String())
+	}
+	if err := run(context.Background(), []string{"index", "-dry-run", "-update", "-index", dir, docs}, noEnv, &dry, &errb); exitCode(err) != 2 {
+		t.Errorf("-dry-run -update: %v", err)
+	}
+}
