@@ -33,6 +33,12 @@ for c in sorted({k[1] for k in rows}):
                   f"(throughput {fmt(med(l,'wall_s')/med(s,'wall_s'))}x), "
                   f"index size {fmt((med(s,'index_mb') or 0)/(med(l,'index_mb') or 1))}x, "
                   f"peak RSS {fmt(med(s,'peak_rss_mb')/med(l,'peak_rss_mb'))}x")
+    d, l = rows.get(("index", c, "seisaku-dry-run")), rows.get(("index", c, "lucene-t1"))
+    if s and d and l:
+        # reading + kagome analysis alone, against Lucene's whole build
+        print(f"{c}: seisaku analysis alone (index -dry-run) {fmt(med(d,'wall_s'))} s = "
+              f"{fmt(med(d,'wall_s')/med(l,'wall_s'))}x Lucene's whole build, "
+              f"{fmt(100*med(d,'wall_s')/med(s,'wall_s'),0)}% of seisaku's")
     s, l = rows.get(("query", c, "seisaku-search-c1")), rows.get(("query", c, "lucene"))
     if s and l:
         print(f"{c}: query seisaku/lucene: p50 {fmt(med(s,'p50_ms')/med(l,'p50_ms'))}x, p99 {fmt(med(s,'p99_ms')/med(l,'p99_ms'))}x")

@@ -20,6 +20,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"seisaku/indexer"
 )
@@ -76,27 +77,47 @@ func (c *idOrderCache) get(v view) (*idOrder, error) {
 	var es []entry
 	var total uint64
 	for _, ss := range v.segments() {
+		// The _id dictionary lists the IDs in order with their one
+		// document each, held in the dictionary itself: reading it leaves
+		// the stored passages (most of the file) untouched.
 		seg := ss.Segment()
-		live := roaring.New()
-		live.AddRange(0, seg.Count())
-		if d := ss.Deleted(); d != nil {
-			live.AndNot(d)
+		d, err := seg.Dictionary("_id")
+		if err != nil {
+			return nil, err
 		}
-		it := live.Iterator()
-		for it.HasNext() {
-			n := it.Next()
-			id, err := seg.DocID(uint64(n))
+		var pl segment.PostingsList
+		var pi segment.PostingsIterator
+		it := d.AutomatonIterator(nil, nil, nil)
+		for {
+			de, err := it.Next()
 			if err != nil {
 				return nil, err
 			}
-			es = append(es, entry{string(id), uint32(total + uint64(n))})
+			if de == nil {
+				break
+			}
+			if pl, err = d.PostingsList([]byte(de.Term), ss.Deleted(), pl); err != nil {
+				return nil, err
+			}
+			pi = pl.Iterator(false, false, false, pi)
+			for {
+				p, err := pi.Next()
+				if err != nil {
+					return nil, err
+				}
+				if p == nil {
+					break
+				}
+				es = append(es, entry{de.Term, uint32(total + p.Number())})
+			}
 		}
 		total += seg.Count()
 	}
 	if total > math.MaxUint32 {
 		return nil, errUnsupported
 	}
-	sort.Slice(es, func(i, j int) bool { return es[i].id < es[j].id })
+	// each segment's IDs are sorted already; several segments interleave
+	slices.SortStableFunc(es, func(a, b entry) int { return strings.Compare(a.id, b.id) })
 	o := &idOrder{view: append(view(nil), v...), rank: make([]uint32, total), ids: make([]string, len(es)),
 		doc: make([]uint32, total)}
 	docs := map[string]uint32{}
