@@ -193,10 +193,16 @@ func TestFastPathSmallCache(t *testing.T) {
 	plain := New(idx)
 	plain.plainOnly = true
 	small := New(idx)
-	small.pc = newPostingsCache(8 << 10)
+	small.SetCacheBytes(8 << 10)
 	checkAgreement(t, small, plain, agreementRequests)
 	if small.pc.size > small.pc.limit {
 		t.Errorf("cache holds %d bytes, limit %d", small.pc.size, small.pc.limit)
+	}
+	none := New(idx)
+	none.SetCacheBytes(0) // serve -cache-mb 0
+	checkAgreement(t, none, plain, agreementRequests)
+	if n := none.fastPages.Load(); n == 0 {
+		t.Error("without a cache the fast path served no page")
 	}
 
 	shared := New(idx)

@@ -47,6 +47,16 @@ type Searcher struct {
 // After swapping the indexes behind an alias, call Refresh.
 func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
 
+// SetCacheBytes bounds the fast path's cache of decoded postings (default
+// DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
+// repeated queries, not correctness. Call it before the first search.
+func (s *Searcher) SetCacheBytes(n int) {
+	s.pc = nil
+	if n > 0 {
+		s.pc = newPostingsCache(n)
+	}
+}
+
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
 	s := &Searcher{idx: idx, members: members, pc: newPostingsCache(DefaultPostingsCacheBytes),

@@ -20,9 +20,10 @@ import (
 // swap never mixes two states in one answer; a replaced index is closed
 // after a grace period that outlasts any request (the write timeout).
 type liveIndex struct {
-	mu   sync.Mutex
-	idxs []bleve.Index
-	gens []string // the generation each index was opened from; "" for the samples
+	mu         sync.Mutex
+	idxs       []bleve.Index
+	gens       []string // the generation each index was opened from; "" for the samples
+	cacheBytes int      // the postings cache of each new Searcher
 }
 
 func (l *liveIndex) set(idxs []bleve.Index, gens []string) (old []bleve.Index) {
@@ -86,7 +87,7 @@ func (l *liveIndex) reload(dirs []string, grace time.Duration, srv *web.Server, 
 	if len(replaced) == 0 {
 		return
 	}
-	srv.SetBackend(newBackend(idxs))
+	srv.SetBackend(newBackend(idxs, l.cacheBytes))
 	l.set(idxs, gens)
 	time.AfterFunc(grace, func() {
 		for _, idx := range replaced {

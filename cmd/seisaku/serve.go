@@ -39,6 +39,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	reload := fs.Duration("reload-interval", 5*time.Second, "with -index: how often to look for a newly built index to swap in (also on SIGHUP); 0: never")
 	grace := fs.Duration("swap-grace", def.WriteTimeout, "how long a swapped-out index stays open for requests still using it")
+	cacheMB := fs.Int("cache-mb", search.DefaultPostingsCacheBytes>>20, "memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
 			"Serves the search API (/api/search, /api/openapi.json …) and the search page.\n"+
@@ -63,14 +64,18 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return usageError(fmt.Sprintf("serve: -log-level %q: want debug, info, warn or error", *logLevel))
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if *cacheMB < 0 {
+		return usageError(fmt.Sprintf("serve: -cache-mb %d: want 0 or more", *cacheMB))
+	}
 
-	return serve(ctx, cfg, serveOptions{dirs: splitList(*dir), addr: *addr, reload: *reload, grace: *grace}, logger)
+	return serve(ctx, cfg, serveOptions{dirs: splitList(*dir), addr: *addr, reload: *reload, grace: *grace, cacheBytes: *cacheMB << 20}, logger)
 }
 
 type serveOptions struct {
 	dirs          []string // none: the bundled samples
 	addr          string
 	reload, grace time.Duration // see the -reload-interval and -swap-grace flags
+	cacheBytes    int           // -cache-mb
 }
 
 // serve listens at once, so /healthz answers while the index loads (the
@@ -80,7 +85,7 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	srv := web.NewServer(cfg, nil, logger)
-	live := &liveIndex{}
+	live := &liveIndex{cacheBytes: o.cacheBytes}
 	var hup chan os.Signal
 	if len(o.dirs) > 0 && o.reload > 0 {
 		hup = make(chan os.Signal, 1)
@@ -95,7 +100,7 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 			cancel(fmt.Errorf("serve: %w", err))
 			return
 		}
-		srv.SetBackend(newBackend(idxs))
+		srv.SetBackend(newBackend(idxs, o.cacheBytes))
 		live.set(idxs, gens)
 		if hup != nil {
 			live.watch(ctx, o.dirs, o.reload, o.grace, hup, srv, logger)
@@ -148,9 +153,11 @@ type indexBackend struct {
 	idxs []bleve.Index
 }
 
-// newBackend serves idxs as one index.
-func newBackend(idxs []bleve.Index) indexBackend {
-	return indexBackend{Searcher: search.NewMulti(idxs...), idxs: idxs}
+// newBackend serves idxs as one index, with a postings cache of cacheBytes.
+func newBackend(idxs []bleve.Index, cacheBytes int) indexBackend {
+	s := search.NewMulti(idxs...)
+	s.SetCacheBytes(cacheBytes)
+	return indexBackend{Searcher: s, idxs: idxs}
 }
 
 func (b indexBackend) DocCount() (uint64, error) {
