@@ -2,6 +2,7 @@ package search
 
 import (
 	"container/list"
+	"errors"
 	"math"
 	"sort"
 	"sync"
@@ -130,34 +131,20 @@ func (c *postingsCache) scored(seg segment.Segment, d segment.TermDictionary, fi
 	if e != nil && e.docs != nil {
 		return e, nil
 	}
-	ne := &pcEntry{key: k}
-	if d != nil {
-		pl, err := d.PostingsList([]byte(term), nil, nil)
-		if err != nil {
-			return nil, err
-		}
-		if pl != nil {
-			n := pl.Count()
+	ne := &pcEntry{key: k, docs: []uint32{}}
+	err := eachPosting(d, term, false, func(n uint64, p segment.Posting) error {
+		if len(ne.docs) == 0 {
 			ne.docs, ne.freq = make([]uint32, 0, n), make([]uint32, 0, n)
 			ne.norm, ne.tfn = make([]float32, 0, n), make([]float32, 0, n)
-			it := pl.Iterator(true, true, false, nil)
-			for {
-				p, err := it.Next()
-				if err != nil {
-					return nil, err
-				}
-				if p == nil {
-					break
-				}
-				ne.docs = append(ne.docs, uint32(p.Number()))
-				ne.freq = append(ne.freq, uint32(p.Frequency()))
-				ne.norm = append(ne.norm, float32(p.Norm()))
-				ne.tfn = append(ne.tfn, float32(math.Sqrt(float64(p.Frequency()))*p.Norm()))
-			}
 		}
-	}
-	if ne.docs == nil {
-		ne.docs = []uint32{}
+		ne.docs = append(ne.docs, uint32(p.Number()))
+		ne.freq = append(ne.freq, uint32(p.Frequency()))
+		ne.norm = append(ne.norm, float32(p.Norm()))
+		ne.tfn = append(ne.tfn, float32(math.Sqrt(float64(p.Frequency()))*p.Norm()))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if e != nil {
 		ne.bm = e.bm
@@ -185,34 +172,53 @@ func (c *postingsCache) located(seg segment.Segment, d segment.TermDictionary, f
 	}
 	ne := *e
 	ne.locAt = make([]uint32, 1, len(e.docs)+1)
-	if d != nil && len(e.docs) > 0 {
-		pl, err := d.PostingsList([]byte(term), nil, nil)
-		if err != nil {
-			return nil, err
+	err := eachPosting(d, term, true, func(_ uint64, p segment.Posting) error {
+		for _, l := range p.Locations() {
+			if len(l.ArrayPositions()) > 0 || l.Pos() > math.MaxUint32 || l.End() > math.MaxUint32 {
+				return errArrayPositions
+			}
+			ne.locs = append(ne.locs, uint32(l.Pos()), uint32(l.Start()), uint32(l.End()))
 		}
-		it := pl.Iterator(true, true, true, nil)
-		for {
-			p, err := it.Next()
-			if err != nil {
-				return nil, err
-			}
-			if p == nil {
-				break
-			}
-			for _, l := range p.Locations() {
-				if len(l.ArrayPositions()) > 0 || l.Pos() > math.MaxUint32 || l.End() > math.MaxUint32 {
-					return nil, nil
-				}
-				ne.locs = append(ne.locs, uint32(l.Pos()), uint32(l.Start()), uint32(l.End()))
-			}
-			ne.locAt = append(ne.locAt, uint32(len(ne.locs)/3))
-		}
-	}
-	if len(ne.locAt) != len(ne.docs)+1 {
+		ne.locAt = append(ne.locAt, uint32(len(ne.locs)/3))
+		return nil
+	})
+	switch {
+	case errors.Is(err, errArrayPositions):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case len(ne.locAt) != len(ne.docs)+1:
 		return nil, nil
 	}
 	c.put(&ne)
 	return &ne, nil
+}
+
+// errArrayPositions stops located: the cache keeps no array positions.
+var errArrayPositions = errors.New("location with array positions")
+
+// eachPosting calls fn with every posting of term in d (none when d is
+// nil or the term is absent), with frequencies and norms, and with
+// locations when locs is set. n is the postings list's length.
+func eachPosting(d segment.TermDictionary, term string, locs bool, fn func(n uint64, p segment.Posting) error) error {
+	if d == nil {
+		return nil
+	}
+	pl, err := d.PostingsList([]byte(term), nil, nil)
+	if err != nil || pl == nil {
+		return err
+	}
+	n := pl.Count()
+	it := pl.Iterator(true, true, locs, nil)
+	for {
+		p, err := it.Next()
+		if err != nil || p == nil {
+			return err
+		}
+		if err := fn(n, p); err != nil {
+			return err
+		}
+	}
 }
 
 // unit returns the entry cached under name, computing it on a miss (see
