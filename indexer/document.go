@@ -147,9 +147,13 @@ func (d *Document) Fields(p Passage) map[string]any {
 		f[FieldIssueType] = p.Themes
 	}
 	// The document's themes are read only with the whole document, which
-	// starts at passage 0: stored there alone, they cost nothing per passage.
-	if len(d.Themes) > 0 && p.Seq == 0 {
-		f[FieldDocIssueType] = d.Themes
+	// starts at passage 0, and the title list wants each document once:
+	// kept there alone, they cost nothing per passage.
+	if p.Seq == 0 {
+		if len(d.Themes) > 0 {
+			f[FieldDocIssueType] = d.Themes
+		}
+		setString(f, FieldDocTitle, d.Title)
 	}
 	return f
 }

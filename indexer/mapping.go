@@ -40,6 +40,7 @@ func NewMapping() mapping.IndexMapping {
 	// Stored on passage 0 only, for the document view; nothing queries it.
 	// Indexed on every passage it was a tenth of the index.
 	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
+	dm.AddFieldMappingsAt(FieldDocTitle, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
 	dm.AddFieldMappingsAt(FieldYearFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))

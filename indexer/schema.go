@@ -23,6 +23,8 @@ package indexer
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
 //	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
+//	doc_title      keyword; passage 0 only; the title once per document: its
+//	               dictionary is the list of titles that suggestions complete
 //	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
 //	source         not indexed; stored; file path or URL of the document
 //	url            not indexed; stored; the document's address when known
@@ -43,6 +45,7 @@ const (
 	FieldYearFacet    = "year_facet"
 	FieldIssueType    = "issue_type"
 	FieldDocIssueType = "doc_issue_type"
+	FieldDocTitle     = "doc_title"
 	FieldPublished    = "published"
 	FieldSource       = "source"
 	FieldURL          = "url"
@@ -54,4 +57,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 3
+const SchemaVersion = 4

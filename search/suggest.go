@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"seisaku/analyzers"
@@ -103,10 +102,12 @@ func (t *termTable) complete(prefix string, n int) []Suggestion {
 	return out
 }
 
-// Refresh rebuilds the title list from the index (one title per document,
-// read from the documents' first passages), the reading dictionary and the
-// fast path's passage ID order.
+// Refresh rebuilds the title list from the index (the doc_title
+// dictionary), the reading dictionary and the fast path's passage ID order.
 func (s *Searcher) Refresh(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s.refreshReadings()
 	if v, err := s.view(); err == nil { // the fast path's ID order, built before the first search
 		_, _ = s.order.get(v)
@@ -119,22 +120,23 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	s.mu.Lock()
 	s.terms = tt
 	s.mu.Unlock()
-	zero, in := 0.0, true
-	rq := query.NewNumericRangeInclusiveQuery(&zero, &zero, &in, &in)
-	rq.SetField(indexer.FieldSeq)
-	ms, err := s.all(ctx, rq, []string{indexer.FieldTitle})
+	// The doc_title dictionary holds each distinct title once, without
+	// reading a stored passage.
+	var ts []titleEntry
+	d, err := s.fieldDict(indexer.FieldDocTitle)
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
-	var ts []titleEntry
-	for _, m := range ms {
-		t := str(m.Fields[indexer.FieldTitle])
-		if t == "" || seen[t] {
-			continue
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return err
 		}
-		seen[t] = true
-		ts = append(ts, titleEntry{title: t, folded: analyzers.Fold(t)})
+		if e == nil {
+			break
+		}
+		ts = append(ts, titleEntry{title: e.Term, folded: analyzers.Fold(e.Term)})
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].folded < ts[j].folded })
 	s.mu.Lock()
