@@ -41,12 +41,13 @@ import (
 // TestFastPathAgrees holds it to bleve's answers: totals, facets, hits,
 // order, scores and highlights. With distinct=document the pool holds the
 // best passage of each of the best documents by the first phase, and all
-// their matching passages are scored exactly. Pages past fastWindow and
-// indexes that are not scorch indexes take the plain bleve path.
+// their matching passages are scored exactly. It serves every page a
+// request may ask for (up to MaxWindow); indexes that are not scorch
+// indexes take the plain bleve path.
 const (
-	fastWindow = 1000  // deepest hit the fast path serves
-	splitMin   = 65536 // matches in a segment worth scoring on two cores
-	poolMin    = 40    // smallest pool the second phase rescores
+	fastWindow = MaxWindow // deepest hit the fast path serves
+	splitMin   = 65536     // matches in a segment worth scoring on two cores
+	poolMin    = 40        // smallest pool the second phase rescores
 )
 
 // idOrder maps a view's document numbers to the order of their external

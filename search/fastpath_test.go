@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -51,6 +52,12 @@ var agreementRequests = []Request{
 	{Q: "市民", Distinct: "document", Page: 2, HitsPerPage: 2},
 	{Q: "推進", Distinct: "document", Sort: "year", HitsPerPage: 3},
 	{Q: "推進 OR 情報", Distinct: "document", Sort: "date"},
+	// deep pages: past the 1,000th hit, and the last documents of a query
+	// with more than 1,000 passages
+	{Page: 60, HitsPerPage: 20},
+	{Q: "の OR 推進", Page: 11, HitsPerPage: 100},
+	{Q: "の", Distinct: "document", Page: 2, HitsPerPage: 100},
+	{Sort: "year", Page: 25, HitsPerPage: 50},
 }
 
 // TestFastPathAgrees runs requests through the fast path and through bleve
@@ -134,6 +141,50 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 
 // openBenchIndex opens, read-only, the index named by SEISAKU_AGREE_INDEX
 // (an indexer's directory or a bare bleve index), or skips.
+// TestDeepPagesOnBenchIndex checks deep pages on a large index (set
+// SEISAKU_AGREE_INDEX as above): pages past the 1,000th hit agree with
+// bleve, and deep distinct=document pages with the exhaustive answer, every
+// match ranked by bleve and kept once per document. (bleve's own distinct
+// page looks at the first MaxWindow passages only, so it cannot serve as
+// the reference there.)
+func TestDeepPagesOnBenchIndex(t *testing.T) {
+	idx := openBenchIndex(t)
+	fast, plain := New(idx), New(idx)
+	plain.plainOnly = true
+	for _, q := range []string{"多文化共生", "推進", "研修 職員", "情報発信 OR 広報"} {
+		checkAgreement(t, fast, plain, []Request{
+			{Q: q, Page: 60, HitsPerPage: 20}, {Q: q, Page: 100, HitsPerPage: 100},
+			{Q: q, Page: 99, HitsPerPage: 100, Sort: "year"},
+		})
+		r := Request{Q: q, Page: 30, HitsPerPage: 100, Distinct: "document"}
+		got := search(t, fast, r)
+		p, err := newPlan(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := &builder{readings: fast.readingDict()}
+		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters), int(^uint32(0)>>1), 0, false)
+		req.Fields = []string{indexer.FieldDocID}
+		req.SortByCustom(p.sort) // score, then passage ID
+		sr, err := idx.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, docs := firstPerDocument(sr.Hits)
+		want := ids[min(2900, len(ids)):min(3000, len(ids))]
+		var gotIDs []string
+		for _, h := range got.Hits {
+			gotIDs = append(gotIDs, h.ID)
+		}
+		if got.TotalHits != docs || !slices.Equal(gotIDs, want) {
+			t.Errorf("%q distinct page 30: %d documents, %d hits; want %d documents and %v, got %v", q, got.TotalHits, len(got.Hits), docs, want, gotIDs)
+		}
+	}
+	if n := fast.fastPages.Load(); n != 4*4 {
+		t.Errorf("the fast path served %d of %d deep pages", n, 4*4)
+	}
+}
+
 func openBenchIndex(tb testing.TB) bleve.Index {
 	tb.Helper()
 	dir := os.Getenv("SEISAKU_AGREE_INDEX")
