@@ -45,9 +45,8 @@ import (
 // request may ask for (up to MaxWindow); indexes that are not scorch
 // indexes take the plain bleve path.
 const (
-	fastWindow = MaxWindow // deepest hit the fast path serves
-	splitMin   = 65536     // matches in a segment worth scoring on two cores
-	poolMin    = 40        // smallest pool the second phase rescores
+	splitMin = 65536 // matches in a segment worth scoring on two cores
+	poolMin  = 40    // smallest pool the second phase rescores
 )
 
 // idOrder maps a view's document numbers to the order of their external
@@ -533,12 +532,10 @@ func (h *candHeap) Pop() any {
 	return c
 }
 
-// fastPage is searchPage through the fast path; ok is false when the
-// request or the index is one it does not serve.
+// fastPage is searchPage through the fast path, for any page checkPage
+// allows; ok is false when the index or the query is one it does not
+// serve.
 func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
-	if p.page*p.hitsPerPage > fastWindow {
-		return nil, false, nil
-	}
 	v, err := s.view()
 	if errors.Is(err, errUnsupported) {
 		return nil, false, nil

@@ -12,9 +12,8 @@ import (
 // passages: the fast path reads the segments of all of them at once, so
 // IDF, totals and facets are computed over the whole, and suggestions and
 // kana readings come from their merged dictionaries. The fast path serves
-// every search page (see fastWindow). bleve's IndexAlias over the indexes
-// loads documents and ranks similar passages (Similar), with each index's
-// own scores.
+// every search page; bleve's IndexAlias over the indexes loads documents
+// and ranks similar passages (Similar), with each index's own scores.
 func NewMulti(idxs ...bleve.Index) *Searcher {
 	if len(idxs) == 1 {
 		return New(idxs[0])
