@@ -17,7 +17,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"seisaku/indexer"
-	"seisaku/indexer/samples"
 )
 
 // agreementQueries exercise every shape the builder produces: single and
@@ -63,13 +62,7 @@ var agreementRequests = []Request{
 // TestFastPathAgrees runs requests through the fast path and through bleve
 // alone and requires the same totals, facets, hits, order and scores.
 func TestFastPathAgrees(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds an index of the samples")
-	}
-	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := samplesIndex(t)
 	fast := New(idx)
 	plain := New(idx)
 	plain.plainOnly = true
@@ -234,13 +227,7 @@ func BenchmarkBenchIndex(b *testing.B) {
 // miss or finds an entry evicted is taken, and from several goroutines at
 // once (run with -race to check the locking).
 func TestFastPathSmallCache(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds an index of the samples")
-	}
-	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := samplesIndex(t)
 	plain := New(idx)
 	plain.plainOnly = true
 	small := New(idx)

@@ -9,6 +9,7 @@ import (
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
+	"seisaku/indexer/samples"
 )
 
 // The fixture is five documents built from sentences of the seed pages
@@ -92,6 +93,21 @@ func newTestSearcher(t testing.TB) (*Searcher, []*indexer.Document) {
 	t.Helper()
 	ds := documents()
 	return New(memoryIndex(t, ds)), ds
+}
+
+// samplesIndex indexes the bundled sample documents in memory, as `serve`
+// does without an index; the test is skipped with -short.
+func samplesIndex(t testing.TB) bleve.Index {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds an index of the samples")
+	}
+	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return idx
 }
 
 // memoryIndex indexes ds in a new in-memory index closed with the test.

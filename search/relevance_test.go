@@ -2,16 +2,12 @@ package search
 
 import (
 	"bufio"
-	"context"
 	"flag"
 	"fmt"
 	"math"
 	"os"
 	"strings"
 	"testing"
-
-	"seisaku/indexer"
-	"seisaku/indexer/samples"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -55,13 +51,7 @@ func readJudgements(t *testing.T) ([]string, map[string][]judgement) {
 // gains) per query and their means, compared with
 // testdata/relevance_golden.txt (rewrite with -update).
 func TestRelevance(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds an index of the samples")
-	}
-	idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := samplesIndex(t)
 	s := New(idx)
 	order, js := readJudgements(t)
 	var b strings.Builder
