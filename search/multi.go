@@ -48,6 +48,32 @@ func (s *Searcher) fieldDict(field string) (index.FieldDict, error) {
 	return m, nil
 }
 
+// eachTerm calls fn with every entry of field's dictionary, opened with
+// open (Searcher.fieldDict or an index reader's FieldDict), in order.
+func eachTerm(open func(string) (index.FieldDict, error), field string, fn func(*index.DictEntry)) error {
+	d, err := open(field)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return eachEntry(d.Next, func(e *index.DictEntry) error { fn(e); return nil })
+}
+
+// eachEntry calls fn with every entry next yields until next runs out or
+// either returns an error. Entries may be reused by next: copy what you keep
+// of them beyond the strings.
+func eachEntry(next func() (*index.DictEntry, error), fn func(*index.DictEntry) error) error {
+	for {
+		e, err := next()
+		if err != nil || e == nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+}
+
 // mergedDict merges sorted field dictionaries.
 type mergedDict struct {
 	dicts []index.FieldDict

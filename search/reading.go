@@ -42,23 +42,15 @@ type readingDict struct {
 
 // loadReadings reads the text_reading term dictionary.
 func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*readingDict, error) {
-	fd, err := fieldDict(indexer.FieldTextReading)
+	d := &readingDict{count: map[string]uint64{}}
+	err := eachTerm(fieldDict, indexer.FieldTextReading, func(e *index.DictEntry) {
+		d.count[e.Term] = e.Count
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.Term))
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer fd.Close()
-	d := &readingDict{count: map[string]uint64{}}
-	for {
-		e, err := fd.Next()
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			return d, nil
-		}
-		d.count[e.Term] = e.Count
-		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.Term))
-	}
+	return d, nil
 }
 
 // refreshReadings reloads the reading dictionary, or drops it when the index

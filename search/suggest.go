@@ -46,21 +46,12 @@ type termTable struct {
 // loadTermTable reads the text field's whole dictionary (tens of
 // thousands of terms: a few MB and tens of milliseconds on a 100 MB corpus).
 func loadTermTable(fieldDict func(string) (index.FieldDict, error)) (*termTable, error) {
-	d, err := fieldDict(indexer.FieldText)
+	t := &termTable{first: map[string][]Suggestion{}}
+	err := eachTerm(fieldDict, indexer.FieldText, func(e *index.DictEntry) {
+		t.sorted = append(t.sorted, Suggestion{Text: e.Term, Kind: "term", Count: int(e.Count)})
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer d.Close()
-	t := &termTable{first: map[string][]Suggestion{}}
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			break
-		}
-		t.sorted = append(t.sorted, Suggestion{Text: e.Term, Kind: "term", Count: int(e.Count)})
 	}
 	byFirst := map[string][]Suggestion{}
 	for _, e := range t.sorted {
@@ -123,20 +114,11 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	// The doc_title dictionary holds each distinct title once, without
 	// reading a stored passage.
 	var ts []titleEntry
-	d, err := s.fieldDict(indexer.FieldDocTitle)
+	err = eachTerm(s.fieldDict, indexer.FieldDocTitle, func(e *index.DictEntry) {
+		ts = append(ts, titleEntry{title: e.Term, folded: analyzers.Fold(e.Term)})
+	})
 	if err != nil {
 		return err
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return err
-		}
-		if e == nil {
-			break
-		}
-		ts = append(ts, titleEntry{title: e.Term, folded: analyzers.Fold(e.Term)})
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].folded < ts[j].folded })
 	s.mu.Lock()
