@@ -89,9 +89,18 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	q := b.build(p.query, r.Q, p.filters)
 	p.marker.words = b.marks
 	var res *Result
-	if p.distinct {
+	ok := false
+	if !s.plainOnly {
+		res, ok, err = s.fastPage(ctx, q, p)
+		if ok {
+			s.fastPages.Add(1)
+		}
+	}
+	switch {
+	case err != nil || ok:
+	case p.distinct:
 		res, err = s.searchDistinct(ctx, q, p)
-	} else {
+	default:
 		res, err = s.searchPage(ctx, q, p)
 	}
 	if err != nil {
@@ -105,16 +114,10 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	return res, nil
 }
 
-// searchPage fetches page p of the passages matching q.
+// searchPage fetches page p of the passages matching q with bleve's own
+// searchers: for indexes and queries the fast path does not serve, and as
+// the reference the fast path is tested against.
 func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
-	if !s.plainOnly {
-		if res, ok, err := s.fastPage(ctx, q, p); ok || err != nil {
-			if ok {
-				s.fastPages.Add(1)
-			}
-			return res, err
-		}
-	}
 	req := s.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
 	addFacets(req, p.facets)
 	sr, err := s.run(ctx, req)
@@ -207,7 +210,7 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 	return out
 }
 
-// searchDistinct returns page p with at most one passage per document: the
+// searchDistinct is searchPage with at most one passage per document: the
 // best one in the requested order. bleve has no collapse, so it reads a
 // window of passage IDs (no fields, no locations) that grows until it holds
 // the documents up to the end of the page or every hit; the collapse is
@@ -217,14 +220,6 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 // passages (an upper bound). The first window reads at least
 // distinctWindow passage IDs, so small results get an exact document count.
 func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *plan) (*Result, error) {
-	if !s.plainOnly {
-		if res, ok, err := s.fastPage(ctx, q, p); ok || err != nil {
-			if ok {
-				s.fastPages.Add(1)
-			}
-			return res, err
-		}
-	}
 	need := p.page * p.hitsPerPage
 	window := min(max(need*4, distinctWindow), MaxWindow)
 	for {
