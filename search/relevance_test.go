@@ -68,19 +68,24 @@ func TestRelevance(t *testing.T) {
 }
 
 // score returns recall@10, the reciprocal rank of the first relevant hit
-// and nDCG@10 with binary gains.
+// and nDCG@10 with binary gains (a hit earns once, however many expected
+// snippets it shows).
 func score(hits []Hit, js []judgement) (recall, rr, ndcg float64) {
 	found := make([]bool, len(js))
 	var dcg float64
 	for i, h := range hits {
+		// A passage may hold several expected snippets: it finds them all
+		// but earns its rank's gain once.
+		gain := false
 		for k, j := range js {
 			if !found[k] && j.matches(h) {
-				found[k] = true
-				dcg += 1 / math.Log2(float64(i+2))
-				if rr == 0 {
-					rr = 1 / float64(i+1)
-				}
-				break
+				found[k], gain = true, true
+			}
+		}
+		if gain {
+			dcg += 1 / math.Log2(float64(i+2))
+			if rr == 0 {
+				rr = 1 / float64(i+1)
 			}
 		}
 	}

@@ -119,12 +119,49 @@ func (s *splitter) flushPending() {
 func (s *splitter) finish() []Passage {
 	s.flushPending()
 	var out []Passage
-	for _, u := range s.units {
-		for _, piece := range Cut(u.text, MaxRunes) {
-			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(u.headings)})
+	emit := func(text string, headings []string) {
+		out = append(out, Passage{Seq: len(out), Text: text, Headings: slices.Clip(headings)})
+	}
+	for _, g := range s.packed() {
+		for _, piece := range Cut(g.text, MaxRunes) {
+			emit(piece, g.headings)
 		}
 	}
 	return out
+}
+
+// proseRunes is the length from which a unit that holds a full stop is a
+// paragraph of prose, which reads on its own: two of them are never packed
+// into one passage. Shorter units (a bulletin's 対象：/時間：/問合せ： lines, a
+// record's fields, list items) are the parts of a larger whole.
+const proseRunes = 100
+
+// packed joins the consecutive units under the same headings into groups of
+// at most MaxRunes, one line each, so that lines that belong together (an
+// article's lines under its title, the items of a list under their heading,
+// the fields of a record) are one passage. A group never crosses a heading
+// and never holds two paragraphs of prose; a unit longer than MaxRunes is a
+// group of its own, which Cut then cuts.
+func (s *splitter) packed() []unit {
+	var out []unit
+	runes, prose := 0, false
+	for _, u := range s.units {
+		n := utf8.RuneCountInString(u.text)
+		p := isProse(u.text, n)
+		if k := len(out); k > 0 && out[k-1].path == u.path && runes+1+n <= MaxRunes && !(p && prose) {
+			out[k-1].text += "\n" + u.text
+			runes += 1 + n
+			prose = prose || p
+			continue
+		}
+		out = append(out, u)
+		runes, prose = n, p
+	}
+	return out
+}
+
+func isProse(text string, runes int) bool {
+	return runes >= proseRunes && strings.ContainsAny(text, "。．")
 }
 
 // isFragment reports whether text is too slight to cite alone.
