@@ -105,7 +105,7 @@ func (l csvLayout) source(row []string) Source {
 	s := Source{Title: cell(l.title), URL: cell(l.url)}
 	s.Hints = meta.Metadata{City: stripPrefecture(cell(l.city)), Published: isoDate(cell(l.date))}
 	if l.text >= 0 {
-		s.Blocks = textBlocks(normalizeNewlines(cell(l.text)))
+		s.Blocks = textBlocks(normalizeNewlines(stripMarkup(cell(l.text))))
 		return s
 	}
 	var bs blocks

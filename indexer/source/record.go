@@ -53,7 +53,7 @@ func recordSource(r record, city string) (Source, error) {
 	}
 	bs = append(bs, evaluationBlocks(r)...)
 	if text := r.str(textKeys...); text != "" {
-		bs = append(bs, textBlocks(normalizeNewlines(text))...)
+		bs = append(bs, textBlocks(normalizeNewlines(stripMarkup(text)))...)
 	}
 	if len(bs) == 0 || len(bs) == 1 && bs[0].Kind == Heading {
 		return Source{}, ErrEmpty
