@@ -62,13 +62,14 @@ func (j *ja) morph(p *parsed) analysis.TokenStream {
 	return b.stream()
 }
 
-// term returns the folded base form of a dictionary or unknown token.
+// term returns the folded base form of a dictionary or unknown token,
+// without its okurigana (see okuriganaFree).
 func (j *ja) term(t *tokenizer.Token) string {
 	base := j.baseForm(t)
 	if base == t.Surface {
-		return foldTerm(base) // the surface is already foldText'ed
+		return okuriganaFree(foldTerm(base)) // the surface is already foldText'ed
 	}
-	return Fold(base)
+	return okuriganaFree(Fold(base))
 }
 
 // userParts emits the parts of a user-dictionary word at consecutive
@@ -78,7 +79,7 @@ func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int)
 	parts := j.user.Contents[t.ID].Tokens
 	for i, part := range parts {
 		start, end := p.span(f, f+len(part))
-		b.add(foldTerm(part), pos+i, start, end)
+		b.add(okuriganaFree(foldTerm(part)), pos+i, start, end)
 		f += len(part)
 	}
 	return pos + len(parts) - 1

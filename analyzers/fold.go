@@ -373,3 +373,41 @@ func readingTerm(r string) string {
 		return unicode.ToLower(c)
 	}, r)
 }
+
+// maxOkurigana is the longest run of hiragana that okuriganaFree takes for
+// okurigana (取[り]組[み], 引[き]落[と]し has one of two).
+const maxOkurigana = 2
+
+// okuriganaFree writes a word of two or more kanji with okurigana as its
+// kanji alone, so the spellings that 公用文 and everyday writing give the
+// same word meet: 取り組み, 取組み and 取組 are all 取組; 申し込み, 申込み and 申込 are
+// 申込; 空き家 is 空家; 見守り and 見守る are 見守. Only words that start with a
+// kanji, hold nothing but kanji and hiragana, and whose hiragana runs are at
+// most maxOkurigana long are rewritten: 子ども (one kanji), お知らせ and
+// 行う stay as they are.
+func okuriganaFree(t string) string {
+	kanji, kana, run := 0, 0, 0
+	for i, r := range t {
+		switch {
+		case unicode.Is(unicode.Han, r) && r != '々':
+			kanji++
+			run = 0
+		case isHiragana(r) && i > 0:
+			kana++
+			if run++; run > maxOkurigana {
+				return t
+			}
+		default:
+			return t
+		}
+	}
+	if kanji < 2 || kana == 0 {
+		return t
+	}
+	return strings.Map(func(r rune) rune {
+		if isHiragana(r) {
+			return -1
+		}
+		return r
+	}, t)
+}
