@@ -187,6 +187,16 @@ func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStr
 	return j.morph(p), j.reading(p), bigram(p.folded, p.m)
 }
 
+// Analyze returns the token stream the named analyzer emits for text:
+// terms with their positions and original byte offsets.
+func Analyze(analyzerName, text string) (analysis.TokenStream, error) {
+	a, err := newAnalyzer(analyzerName)
+	if err != nil {
+		return nil, err
+	}
+	return a.analyze(text), nil
+}
+
 // Terms returns the terms the named analyzer emits for text, in order.
 func Terms(analyzerName, text string) ([]string, error) {
 	a, err := newAnalyzer(analyzerName)

@@ -35,8 +35,9 @@ var wordFields = []struct {
 const readingBoost = 1
 
 // expansionBoost is the weight of a theme match that stands in for a word:
-// low, so passages that use the word itself rank first.
-const expansionBoost = 0.5
+// as low as a relaxed tier's (relax.go), so every passage that uses the
+// word itself ranks above the passages that only carry its theme.
+const expansionBoost = 0.5 * tierWeight
 
 // themeLookup names the theme a word or query stands for, if any.
 type themeLookup func(string) (string, bool)
@@ -47,15 +48,30 @@ type builder struct {
 	readings   *readingDict // nil: kana words do not match readings
 	expansions []Expansion
 	marks      []markWord // the positive words, for the highlighter
+	weight     float64    // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
+}
+
+func newBuilder(lookup themeLookup, readings *readingDict) *builder {
+	return &builder{lookup: lookup, readings: readings, weight: 1}
 }
 
 // build returns the full query: the scoring part (words, exclusions) as the
 // Must and MustNot of a BooleanQuery, and the filters as its Filter, a
 // ConjunctionQuery that every hit must satisfy but that does not change
 // scores.
-func (b *builder) build(q *Query, raw string, f filters) query.Query {
+//
+// At a level above LevelStrict the scoring part is the strict query OR the
+// tier of every level up to lv (relax.go).
+func (b *builder) build(q *Query, raw string, f filters, lv Level) query.Query {
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	bq.Must = b.scoring(q, raw) // nil when the query has no words
+	if bq.Must != nil && lv > LevelStrict {
+		tiers := []query.Query{bq.Must}
+		for l := LevelParts; l <= lv; l++ {
+			tiers = append(tiers, b.tier(q, l))
+		}
+		bq.Must = query.NewDisjunctionQuery(tiers)
+	}
 	for _, w := range q.Exclude {
 		bq.AddMustNot(b.word(w, false))
 	}
@@ -102,10 +118,7 @@ func (b *builder) clause(c Clause) query.Query {
 // (Through the bigram field, a passage holding all the word's bigrams
 // anywhere counts as holding the word, for exclusion too.)
 func (b *builder) word(w Word, positive bool) query.Query {
-	var alts []query.Query
-	for _, f := range wordFields {
-		alts = append(alts, fieldQuery(w.Text, f.field, f.analyzer, f.boost, f.allTerms))
-	}
+	alts := b.literal(w.Text)
 	var readings [][]string
 	if positive && !w.Phrase {
 		readings = b.readingSplits(w.Text)
@@ -120,6 +133,15 @@ func (b *builder) word(w Word, positive bool) query.Query {
 		b.marks = append(b.marks, newMarkWord(w.Text, readings))
 	}
 	return query.NewDisjunctionQuery(alts)
+}
+
+// literal matches text as typed in every text field (wordFields).
+func (b *builder) literal(text string) []query.Query {
+	alts := make([]query.Query, 0, len(wordFields))
+	for _, f := range wordFields {
+		alts = append(alts, fieldQuery(text, f.field, f.analyzer, f.boost*b.weight, f.allTerms))
+	}
+	return alts
 }
 
 // fieldQuery matches text analysed with analyzer in field: as a phrase, or

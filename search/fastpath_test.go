@@ -66,7 +66,7 @@ func TestFastPathAgrees(t *testing.T) {
 	fast := New(idx)
 	plain := New(idx)
 	plain.plainOnly = true
-	checkAgreement(t, fast, plain, agreementRequests)
+	checkAgreement(t, fast, plain, strictly(agreementRequests))
 	// Every request must have taken the fast path, or the comparison
 	// proves nothing.
 	if n := fast.fastPages.Load(); n != int64(len(agreementRequests)) {
@@ -75,6 +75,17 @@ func TestFastPathAgrees(t *testing.T) {
 	if n := plain.fastPages.Load(); n != 0 {
 		t.Errorf("the plain searcher used the fast path %d times", n)
 	}
+	// Relaxed (the default): the same answers, some levels through bleve.
+	checkAgreement(t, fast, plain, agreementRequests)
+}
+
+// strictly returns reqs with relaxation off.
+func strictly(reqs []Request) []Request {
+	out := slices.Clone(reqs)
+	for i := range out {
+		out[i].Matching = MatchingAll
+	}
+	return out
 }
 
 func checkAgreement(t *testing.T, fast, plain *Searcher, reqs []Request) {
@@ -155,8 +166,8 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := &builder{readings: fast.readingDict()}
-		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters), int(^uint32(0)>>1), 0, false)
+		b := newBuilder(nil, fast.readingDict())
+		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters, LevelStrict), int(^uint32(0)>>1), 0, false)
 		req.Fields = []string{indexer.FieldDocID}
 		req.SortByCustom(p.sort) // score, then passage ID
 		sr, err := idx.Search(req)
@@ -313,7 +324,7 @@ func TestMultiIndexAgrees(t *testing.T) {
 	ds := documents()
 	single := New(memoryIndex(t, ds))
 	multi := NewMulti(memoryIndex(t, ds[:2]), memoryIndex(t, ds[2:4]), memoryIndex(t, ds[4:]))
-	checkAgreement(t, multi, single, agreementRequests)
+	checkAgreement(t, multi, single, strictly(agreementRequests))
 	if n := multi.fastPages.Load(); n != int64(len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
 	}

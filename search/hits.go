@@ -55,7 +55,7 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 	}
 	h.Permalink = Permalink(h.DocID, seq)
 	h.Formatted = Formatted{
-		Text:     mk.highlight(h.Text, append(spansIn(m.Locations, textFields...), mk.unlocated(m.Locations, h.Text)...)),
+		Text:     mk.highlight(h.Text, append(mk.textSpans(m.Locations, h.Text), mk.unlocated(m.Locations, h.Text)...)),
 		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
 		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
 	}
@@ -92,6 +92,46 @@ func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text string) []spa
 		}
 	}
 	return out
+}
+
+// textSpans returns the spans of the terms matched in the passage text, but
+// where a query word occurs as typed, its parts are marked only inside those
+// occurrences: a relaxed tier records the parts' locations everywhere (区政
+// and 会議 alone), which would mark words the hit did not need.
+func (mk marker) textSpans(locs bsearch.FieldTermLocationMap, text string) []span {
+	within := map[string][][2]int{} // term → the occurrences of its word as typed
+	free := map[string]bool{}       // terms of a word not found as typed: marked anywhere
+	for _, w := range mk.words {
+		rs := analyzers.FindFolded(text, w.text)
+		for _, t := range w.terms {
+			if len(rs) == 0 {
+				free[t] = true
+			} else {
+				within[t] = append(within[t], rs...)
+			}
+		}
+	}
+	var out []span
+	for _, f := range textFields {
+		for term, ls := range locs[f] {
+			rs, restricted := within[term]
+			for _, l := range ls {
+				if !restricted || free[term] || inside(rs, int(l.Start), int(l.End)) {
+					out = append(out, span{int(l.Start), int(l.End)})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func inside(rs [][2]int, start, end int) bool {
+	for _, r := range rs {
+		if r[0] <= start && end <= r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // located reports whether any of terms has a location in textFields.

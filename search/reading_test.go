@@ -129,8 +129,8 @@ func TestReadingNotForKanji(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := &builder{readings: s.readingDict()}
-		got := describe(b.build(p, q, filters{}))
+		b := newBuilder(nil, s.readingDict())
+		got := describe(b.build(p, q, filters{}, LevelStrict))
 		if n := strings.Count(got, indexer.FieldTextReading); n != strings.Count(q, "はっしん") {
 			t.Errorf("%s: %d reading clauses in %s", q, n, got)
 		}
@@ -198,7 +198,7 @@ type markCase struct{ q, want string }
 func checkMarks(t *testing.T, s *Searcher, tests []markCase) {
 	t.Helper()
 	for _, tt := range tests {
-		res := search(t, s, Request{Q: tt.q})
+		res := search(t, s, Request{Q: tt.q, Matching: MatchingAll})
 		var got []string
 		for _, h := range res.Hits {
 			got = append(got, marked(h.Formatted.Text)...)

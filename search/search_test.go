@@ -36,7 +36,7 @@ func TestBuildQuery(t *testing.T) {
 				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:all(会議)^0.5)); ` +
 				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
 		{"多文化共生", filters{}, true,
-			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.5))`},
+			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.005))`},
 		{"多文化共生", filters{}, false,
 			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5))`},
 		{"防災 OR 減災", filters{issueType: []string{"防災"}, yearFrom: 2022, yearTo: 2022}, false,
@@ -44,18 +44,18 @@ func TestBuildQuery(t *testing.T) {
 				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year[2022,2022]))`},
 		{"外国人 交流", filters{yearTo: 2011}, true,
 			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:all(外国人)^0.5), ` +
-				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.5); filter: AND(year[,2011]))`},
+				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.005); filter: AND(year[,2011]))`},
 	}
 	for _, tt := range tests {
 		q, err := ParseQuery(tt.q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := &builder{readings: readings}
+		b := newBuilder(nil, readings)
 		if tt.expand {
 			b.lookup = lookup
 		}
-		if got := describe(b.build(q, tt.q, tt.f)); got != tt.want {
+		if got := describe(b.build(q, tt.q, tt.f, LevelStrict)); got != tt.want {
 			t.Errorf("build(%q):\n got %s\nwant %s", tt.q, got, tt.want)
 		}
 	}
@@ -201,7 +201,7 @@ func TestSearchHighlight(t *testing.T) {
 
 func TestSearchFields(t *testing.T) {
 	s, _ := newTestSearcher(t)
-	res := search(t, s, Request{Q: "ＳＮＳ 活用", City: []string{"大阪市"}})
+	res := search(t, s, Request{Q: "ＳＮＳ 活用", City: []string{"大阪市"}, Matching: MatchingAll})
 	if len(res.Hits) != 1 {
 		t.Fatalf("%d hits", len(res.Hits))
 	}

@@ -82,29 +82,32 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{readings: s.readingDict()}
-	if r.Expand {
-		b.lookup = s.lookup
-	}
-	q := b.build(p.query, r.Q, p.filters)
-	p.marker.words = b.marks
+	var b *builder
 	var res *Result
-	ok := false
-	if !s.plainOnly {
-		res, ok, err = s.fastPage(ctx, q, p)
-		if ok {
-			s.fastPages.Add(1)
+	lv, allFast := LevelStrict, !s.plainOnly
+	for {
+		b = newBuilder(nil, s.readingDict())
+		if r.Expand {
+			b.lookup = s.lookup
+		}
+		q := b.build(p.query, r.Q, p.filters, lv)
+		p.marker.words = b.marks
+		var fast bool
+		if res, fast, err = s.page(ctx, q, p); err != nil {
+			return nil, err
+		}
+		allFast = allFast && fast
+		if !p.relax || res.TotalHits >= relaxUntil || !s.relaxFurther(p, &lv) {
+			break
 		}
 	}
-	switch {
-	case err != nil || ok:
-	case p.distinct:
-		res, err = s.searchDistinct(ctx, q, p)
-	default:
-		res, err = s.searchPage(ctx, q, p)
+	if allFast {
+		s.fastPages.Add(1)
 	}
-	if err != nil {
-		return nil, err
+	if lv > LevelStrict {
+		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup); err != nil {
+			return nil, err
+		}
 	}
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
@@ -112,6 +115,26 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	res.Expansions = b.expansions
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
+}
+
+// page runs q for the plan's page: through the fast path when it can serve
+// it, else through bleve's searchers.
+// It reports whether the fast path served it.
+func (s *Searcher) page(ctx context.Context, q query.Query, p *plan) (*Result, bool, error) {
+	if !s.plainOnly {
+		res, ok, err := s.fastPage(ctx, q, p)
+		if err != nil || ok {
+			return res, ok, err
+		}
+	}
+	var res *Result
+	var err error
+	if p.distinct {
+		res, err = s.searchDistinct(ctx, q, p)
+	} else {
+		res, err = s.searchPage(ctx, q, p)
+	}
+	return res, false, err
 }
 
 // searchPage fetches page p of the passages matching q with bleve's own
@@ -287,6 +310,7 @@ type plan struct {
 	distinct          bool
 	sortBy            string // "", relevance, year or date
 	marker            marker
+	relax             bool // relax a query that finds little (relax.go)
 }
 
 // newPlan validates r and fills in defaults.
@@ -304,6 +328,13 @@ func newPlan(r Request) (*plan, error) {
 		if err := check(p, r); err != nil {
 			return nil, err
 		}
+	}
+	switch r.Matching {
+	case "", MatchingRelaxed:
+		p.relax = !q.Empty()
+	case MatchingAll:
+	default:
+		return nil, Errorf(EInvalid, "matchingStrategy に指定できるのは relaxed か all です (unknown matchingStrategy %q)", r.Matching)
 	}
 	switch r.Distinct {
 	case "":

@@ -18,6 +18,7 @@ type Request struct {
 	HighlightPre  string   // default "<mark>"
 	HighlightPost string   // default "</mark>"
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
+	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 }
 
 // Result is one page of hits plus facet counts over the whole result.
@@ -31,6 +32,17 @@ type Result struct {
 	ProcessingTimeMs  int64                     `json:"processingTimeMs"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution,omitempty"`
 	Expansions        []Expansion               `json:"expansions,omitempty"`
+	Relaxed           *Relaxation               `json:"relaxed,omitempty"` // nil: every hit holds every word as typed (or its theme)
+}
+
+// Relaxation says how a query that found little was relaxed (relax.go) and
+// what the results lack.
+type Relaxation struct {
+	Level      string   `json:"level"`      // parts, most or any
+	StrictHits int      `json:"strictHits"` // passages that hold every word as typed
+	Found      []string `json:"found"`      // query words some passage holds as typed
+	Missing    []string `json:"missing"`    // query words no passage holds as typed
+	Message    string   `json:"message"`    // what happened and what to try, in Japanese
 }
 
 // Expansion reports a theme expansion the search applied: the query word

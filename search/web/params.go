@@ -14,6 +14,7 @@ package web
 //	hitsPerPage       1..MaxHitsPerPage; page × hitsPerPage ≤ MaxResultWindow
 //	distinct          document: at most one passage per document
 //	expand            true (default) or false: theme expansion
+//	matchingStrategy  relaxed (default) or all: see search.MatchingRelaxed
 //	highlightPreTag, highlightPostTag   marks around matches in _formatted
 //	cropLength        characters of context in _formatted.text (0 = whole passage)
 //
@@ -36,7 +37,7 @@ import (
 // OpenAPI test checks the document lists exactly these.
 var searchParams = []string{
 	"q", "city", "department", "issue_type", "year", "facets", "sort", "page",
-	"hitsPerPage", "distinct", "expand", "highlightPreTag", "highlightPostTag", "cropLength",
+	"hitsPerPage", "distinct", "expand", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
 }
 
 // facetNames are the facets a request may ask for, in the order facets=* gives.
@@ -102,7 +103,7 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 	}
 	steps := []func(url.Values, Config, *search.Request) error{
 		parseFilters, parseYear, parseFacets, parseSort, parsePaging, parseDistinct,
-		parseExpand, parseHighlight,
+		parseExpand, parseMatching, parseHighlight,
 	}
 	for _, step := range steps {
 		if err := step(v, cfg, &r); err != nil {
@@ -280,6 +281,16 @@ func parseExpand(v url.Values, _ Config, r *search.Request) error {
 		return invalid("expand は true か false で指定してください (expand must be true or false; got %q)", clip(s, 40))
 	}
 	r.Expand = b
+	return nil
+}
+
+func parseMatching(v url.Values, _ Config, r *search.Request) error {
+	switch s := strings.TrimSpace(v.Get("matchingStrategy")); s {
+	case "", search.MatchingRelaxed, search.MatchingAll:
+		r.Matching = s
+	default:
+		return invalid("matchingStrategy に指定できるのは relaxed か all です (matchingStrategy must be relaxed or all; got %q)", clip(s, 40))
+	}
 	return nil
 }
 

@@ -1,0 +1,275 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+)
+
+// Relaxed matching. People type compounds without spaces (犯罪被害者支援,
+// 空き家対策) where documents write 犯罪被害者等支援 or 空き家の対策, and pair
+// words that no single passage holds. A query that finds fewer than
+// relaxUntil passages is therefore relaxed one level at a time, as
+// Meilisearch's matchingStrategy and Elasticsearch's minimum_should_match do
+// over the analysed parts of each word:
+//
+//	strict  every word as typed (its phrase, bigrams, reading, theme)
+//	parts   every word, a compound also by all of its parts anywhere in the
+//	        passage (parts next to each other match more and rank higher)
+//	most    all words but one, a compound of three or more parts also by
+//	        most of them
+//	any     any part of any word
+//
+// Each level's query is the previous one OR its own tier, whose leaves are
+// weighted tierWeight times less, so a passage a stricter level finds ranks
+// above every passage only a looser level finds, and within a tier rare
+// parts count more than common ones (their IDF). Quoted phrases are never
+// relaxed, exclusions keep their meaning, and Request.Matching "all" turns
+// relaxation off.
+type Level int
+
+const (
+	LevelStrict Level = iota
+	LevelParts
+	LevelMost
+	LevelAny
+)
+
+var levelNames = [...]string{"strict", "parts", "most", "any"}
+
+func (l Level) String() string { return levelNames[l] }
+
+// relaxUntil is the number of passages a level must find for the search to
+// stop relaxing: one default page.
+const relaxUntil = DefaultHitsPerPage
+
+// tierWeight scales the leaves of each looser tier: two orders of magnitude
+// put a stricter tier's passages above a looser tier's whatever their length
+// and term frequencies.
+const tierWeight = 0.01
+
+// Matching strategies a request may ask for.
+const (
+	MatchingRelaxed = "relaxed" // the default: relax while little is found
+	MatchingAll     = "all"     // every word as typed, never relaxed
+)
+
+// part is one analysed part of a query word.
+type part struct {
+	field, term string
+	pos         int // morph parts only: a particle between two leaves a gap
+}
+
+// wordParts returns the parts of a word: its morphological content terms,
+// or, for a word the dictionary knows as one (財政難, 健康ポイント), its
+// character bigrams (財政|政難).
+func wordParts(text string) []part {
+	ts, err := analyzers.Analyze(analyzers.Morph, text)
+	if err != nil || len(ts) == 0 {
+		return nil
+	}
+	if len(ts) == 1 {
+		bs, err := analyzers.Analyze(analyzers.Bigram, text)
+		if err != nil || len(bs) < 2 {
+			return []part{{indexer.FieldText, string(ts[0].Term), ts[0].Position}}
+		}
+		out := make([]part, len(bs))
+		for i, b := range bs {
+			out[i] = part{field: indexer.FieldTextBigram, term: string(b.Term)}
+		}
+		return out
+	}
+	out := make([]part, len(ts))
+	for i, t := range ts {
+		out[i] = part{indexer.FieldText, string(t.Term), t.Position}
+	}
+	return out
+}
+
+// canRelax reports whether level l would find anything level l-1 does not.
+func canRelax(q *Query, l Level) bool {
+	maxParts := 0
+	for _, c := range q.Clauses {
+		for _, w := range c.Any {
+			if !w.Phrase {
+				maxParts = max(maxParts, len(wordParts(w.Text)))
+			}
+		}
+	}
+	switch l {
+	case LevelParts:
+		return maxParts >= 2
+	case LevelMost:
+		return len(q.Clauses) >= 2 || maxParts >= 3
+	case LevelAny:
+		return len(q.Clauses) >= 2 || maxParts >= 2
+	}
+	return false
+}
+
+// tier is what level l adds to the query: its clauses matched at level l
+// (see relaxedWord), all of them (parts), all but one (most) or any (any).
+func (b *builder) tier(q *Query, l Level) query.Query {
+	b.weight = math.Pow(tierWeight, float64(l))
+	defer func() { b.weight = 1 }()
+	var cs []query.Query
+	for _, c := range q.Clauses {
+		var ws []query.Query
+		for _, w := range c.Any {
+			ws = append(ws, b.relaxedWord(w, l))
+		}
+		cs = append(cs, one(ws, func(qs []query.Query) query.Query { return query.NewDisjunctionQuery(qs) }))
+	}
+	switch {
+	case len(cs) == 1:
+		return cs[0]
+	case l == LevelParts:
+		return query.NewConjunctionQuery(cs)
+	case l == LevelMost:
+		d := query.NewDisjunctionQuery(cs)
+		d.SetMin(float64(len(cs) - 1))
+		return d
+	}
+	return query.NewDisjunctionQuery(cs)
+}
+
+// relaxedWord matches a word at level l: as typed (without reading or theme,
+// which the strict tier has), and, for a compound, by its parts: all of them
+// with a bonus for each adjacent pair kept together (parts), most of them
+// (most), or any (any). A phrase is matched as typed only.
+func (b *builder) relaxedWord(w Word, l Level) query.Query {
+	alts := b.literal(w.Text)
+	ps := wordParts(w.Text)
+	if w.Phrase || len(ps) < 2 {
+		return query.NewDisjunctionQuery(alts)
+	}
+	boost := wordFields[0].boost * b.weight
+	terms := make([]query.Query, len(ps))
+	for i, p := range ps {
+		terms[i] = termQuery(p.field, p.term, boost)
+	}
+	for i := 1; i < len(ps); i++ {
+		if ps[i].field == indexer.FieldText && ps[i].pos == ps[i-1].pos+1 {
+			alts = append(alts, phraseQuery(indexer.FieldText, []string{ps[i-1].term, ps[i].term}, boost))
+		}
+	}
+	alts = append(alts, query.NewConjunctionQuery(terms))
+	switch {
+	case l == LevelMost && len(ps) >= 3:
+		d := query.NewDisjunctionQuery(terms)
+		d.SetMin(float64(len(ps) - len(ps)/3))
+		alts = append(alts, d)
+	case l == LevelAny:
+		alts = append(alts, query.NewDisjunctionQuery(terms))
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// relaxFurther moves *lv to the next level that can find more, and reports
+// whether there is one.
+func (s *Searcher) relaxFurther(p *plan, lv *Level) bool {
+	for l := *lv + 1; l <= LevelAny; l++ {
+		if canRelax(p.query, l) {
+			*lv = l
+			return true
+		}
+	}
+	return false
+}
+
+// relaxation reports a search relaxed to level lv: how many passages hold
+// every word as typed, which words some passage holds, and a message that
+// says so and what to try.
+func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup) (*Relaxation, error) {
+	b := newBuilder(lookup, s.readingDict())
+	strict, err := s.count(ctx, b.build(p.query, "", p.filters, LevelStrict))
+	if err != nil {
+		return nil, err
+	}
+	rx := &Relaxation{Level: lv.String(), StrictHits: strict, Found: []string{}, Missing: []string{}}
+	words := clauseTexts(p.query)
+	if strict > 0 || len(words) == 1 {
+		rx.Found = words
+		if strict == 0 {
+			rx.Found, rx.Missing = []string{}, words
+		}
+	} else {
+		for i, c := range p.query.Clauses {
+			one := &Query{Clauses: []Clause{c}, Exclude: p.query.Exclude}
+			n, err := s.count(ctx, newBuilder(lookup, s.readingDict()).build(one, "", p.filters, LevelStrict))
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				rx.Found = append(rx.Found, words[i])
+			} else {
+				rx.Missing = append(rx.Missing, words[i])
+			}
+		}
+	}
+	rx.Message = relaxMessage(words, rx)
+	return rx, nil
+}
+
+// count returns the number of passages q matches.
+func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
+	sr, err := s.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return int(sr.Total), nil
+}
+
+// clauseTexts renders each clause of q as the user typed it (a OR b).
+func clauseTexts(q *Query) []string {
+	out := make([]string, len(q.Clauses))
+	for i, c := range q.Clauses {
+		ws := make([]string, len(c.Any))
+		for j, w := range c.Any {
+			ws[j] = w.Text
+		}
+		out[i] = strings.Join(ws, " OR ")
+	}
+	return out
+}
+
+// relaxMessage says in Japanese what a relaxed search shows, e.g.
+// 「報道機関」と「研修」を両方含む結果はありません — 「報道機関」を含む結果を表示しています。
+func relaxMessage(words []string, rx *Relaxation) string {
+	if rx.StrictHits > 0 {
+		return fmt.Sprintf("%sをそのまま含む結果は%d件です — 続けて、語の一部を含む結果を表示しています。", quoteAll(words, "と"), rx.StrictHits)
+	}
+	if len(words) == 1 {
+		return fmt.Sprintf("「%s」をそのまま含む結果はありません — 語の一部を含む結果を表示しています。区切りを変えるか、別の言い方を試してください。", words[0])
+	}
+	all := "すべて"
+	if len(words) == 2 {
+		all = "両方"
+	}
+	msg := fmt.Sprintf("%sを%s含む結果はありません", quoteAll(words, "と"), all)
+	switch {
+	case len(rx.Found) > 0:
+		msg += fmt.Sprintf(" — %sを含む結果を表示しています。", quoteAll(rx.Found, "や"))
+	default:
+		msg += " — どの語もそのままでは見つからないため、語の一部を含む結果を表示しています。"
+	}
+	if len(rx.Missing) > 0 {
+		msg += fmt.Sprintf("%sは見つかりません。別の言い方を試してください。", quoteAll(rx.Missing, "と"))
+	}
+	return msg
+}
+
+func quoteAll(ws []string, sep string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = "「" + w + "」"
+	}
+	return strings.Join(q, sep)
+}
