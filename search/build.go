@@ -10,6 +10,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/synonym"
 )
 
 // How one query word is matched. The morphological field is precise and
@@ -47,8 +48,10 @@ type builder struct {
 	lookup     themeLookup  // nil: no theme expansion
 	readings   *readingDict // nil: kana words do not match readings
 	expansions []Expansion
-	marks      []markWord // the positive words, for the highlighter
-	weight     float64    // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
+	marks      []markWord    // the positive words, for the highlighter
+	weight     float64       // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
+	syn        *synonym.Dict // nil: no synonym expansion (synonyms.go)
+	synonyms   []SynonymUse
 }
 
 func newBuilder(lookup themeLookup, readings *readingDict) *builder {
@@ -127,6 +130,9 @@ func (b *builder) word(w Word, positive bool) query.Query {
 		}
 		if t, ok := b.expand(w.Text); ok {
 			alts = append(alts, t)
+		}
+		if sq := b.synonymAlts(w.Text); sq != nil {
+			alts = append(alts, sq)
 		}
 	}
 	if positive {

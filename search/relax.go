@@ -25,7 +25,8 @@ import (
 //	        passage (parts next to each other match more and rank higher)
 //	most    all words but one, a compound of three or more parts also by
 //	        most of them
-//	any     any part of any word
+//	any     any part of any word (of a word the dictionary knows as one,
+//	        half of its bigrams)
 //
 // Each level's query is the previous one OR its own tier, whose leaves are
 // weighted tierWeight times less, so a passage a stricter level finds ranks
@@ -166,6 +167,12 @@ func (b *builder) relaxedWord(w Word, l Level) query.Query {
 		d := query.NewDisjunctionQuery(terms)
 		d.SetMin(float64(len(ps) - len(ps)/3))
 		alts = append(alts, d)
+	case l == LevelAny && ps[0].field == indexer.FieldTextBigram:
+		// bigrams stand for a word the dictionary knows as one: a single
+		// bigram of a long word (ンド of ズンドコ…) is noise, half of them is not
+		d := query.NewDisjunctionQuery(terms)
+		d.SetMin(float64((len(ps) + 1) / 2))
+		alts = append(alts, d)
 	case l == LevelAny:
 		alts = append(alts, query.NewDisjunctionQuery(terms))
 	}
@@ -187,7 +194,7 @@ func (s *Searcher) relaxFurther(p *plan, lv *Level) bool {
 // relaxation reports a search relaxed to level lv: how many passages hold
 // every word as typed, which words some passage holds, and a message that
 // says so and what to try.
-func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup) (*Relaxation, error) {
+func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup, total int) (*Relaxation, error) {
 	b := newBuilder(lookup, s.readingDict())
 	strict, err := s.count(ctx, b.build(p.query, "", p.filters, LevelStrict))
 	if err != nil {
@@ -214,7 +221,7 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 			}
 		}
 	}
-	rx.Message = relaxMessage(words, rx)
+	rx.Message = relaxMessage(words, rx, total)
 	return rx, nil
 }
 
@@ -242,7 +249,10 @@ func clauseTexts(q *Query) []string {
 
 // relaxMessage says in Japanese what a relaxed search shows, e.g.
 // 「報道機関」と「研修」を両方含む結果はありません — 「報道機関」を含む結果を表示しています。
-func relaxMessage(words []string, rx *Relaxation) string {
+func relaxMessage(words []string, rx *Relaxation, total int) string {
+	if total == 0 {
+		return fmt.Sprintf("%sは、語の一部も見つかりません。別の言い方や、より一般的な語を試してください。", quoteAll(words, "と"))
+	}
 	if rx.StrictHits > 0 {
 		return fmt.Sprintf("%sをそのまま含む結果は%d件です — 続けて、語の一部を含む結果を表示しています。", quoteAll(words, "と"), rx.StrictHits)
 	}

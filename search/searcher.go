@@ -13,6 +13,7 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
+	"seisaku/search/synonym"
 )
 
 // Paging bounds. Deep pages cost the index a sort of every hit before them;
@@ -90,6 +91,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		if r.Expand {
 			b.lookup = s.lookup
 		}
+		if r.Synonyms {
+			if b.syn, err = synonym.Default(); err != nil {
+				return nil, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
+			}
+		}
 		q := b.build(p.query, r.Q, p.filters, lv)
 		p.marker.words = b.marks
 		var fast bool
@@ -105,7 +111,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		s.fastPages.Add(1)
 	}
 	if lv > LevelStrict {
-		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup); err != nil {
+		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits); err != nil {
 			return nil, err
 		}
 	}
@@ -113,6 +119,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
 	res.Expansions = b.expansions
+	res.Synonyms = b.synonyms
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
 }

@@ -15,6 +15,7 @@ package web
 //	distinct          document: at most one passage per document
 //	expand            true (default) or false: theme expansion
 //	matchingStrategy  relaxed (default) or all: see search.MatchingRelaxed
+//	synonyms          true (default) or false: variants and synonyms of the words
 //	highlightPreTag, highlightPostTag   marks around matches in _formatted
 //	cropLength        characters of context in _formatted.text (0 = whole passage)
 //
@@ -37,7 +38,7 @@ import (
 // OpenAPI test checks the document lists exactly these.
 var searchParams = []string{
 	"q", "city", "department", "issue_type", "year", "facets", "sort", "page",
-	"hitsPerPage", "distinct", "expand", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
+	"hitsPerPage", "distinct", "expand", "synonyms", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
 }
 
 // facetNames are the facets a request may ask for, in the order facets=* gives.
@@ -93,6 +94,7 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 		Page:          1,
 		HitsPerPage:   cfg.DefaultHitsPerPage,
 		Expand:        true,
+		Synonyms:      true,
 		HighlightPre:  "<mark>",
 		HighlightPost: "</mark>",
 	}
@@ -103,7 +105,7 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 	}
 	steps := []func(url.Values, Config, *search.Request) error{
 		parseFilters, parseYear, parseFacets, parseSort, parsePaging, parseDistinct,
-		parseExpand, parseMatching, parseHighlight,
+		parseExpand, parseSynonyms, parseMatching, parseHighlight,
 	}
 	for _, step := range steps {
 		if err := step(v, cfg, &r); err != nil {
@@ -272,15 +274,24 @@ func parseDistinct(v url.Values, _ Config, r *search.Request) error {
 }
 
 func parseExpand(v url.Values, _ Config, r *search.Request) error {
-	s := strings.TrimSpace(v.Get("expand"))
+	return parseBool(v, "expand", &r.Expand)
+}
+
+func parseSynonyms(v url.Values, _ Config, r *search.Request) error {
+	return parseBool(v, "synonyms", &r.Synonyms)
+}
+
+// parseBool reads the boolean parameter name into dst when it is given.
+func parseBool(v url.Values, name string, dst *bool) error {
+	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return nil
 	}
 	b, err := strconv.ParseBool(s)
 	if err != nil {
-		return invalid("expand は true か false で指定してください (expand must be true or false; got %q)", clip(s, 40))
+		return invalid("%s は true か false で指定してください (%s must be true or false; got %q)", name, name, clip(s, 40))
 	}
-	r.Expand = b
+	*dst = b
 	return nil
 }
 

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+	"seisaku/indexer/samples"
+	"seisaku/search/synonym"
+)
+
+var (
+	samplesOnce     sync.Once
+	samplesSearcher *Searcher
+)
+
+// sampleSearcher returns one Searcher over the bundled samples for the tests of
+// this file (building the index takes a few seconds).
+func sampleSearcher(t *testing.T) *Searcher {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds an index of the samples")
+	}
+	samplesOnce.Do(func() {
+		idx, _, err := indexer.BuildMemory(context.Background(), samples.FS(), indexer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		samplesSearcher = New(idx) // kept open for every test of the package run
+	})
+	if samplesSearcher == nil {
+		t.Skip("no samples index")
+	}
+	return samplesSearcher
+}
+
+// holds reports whether a hit shows word as typed (under the analyzers'
+// folding) in its title, headings or text.
+func holds(h Hit, word string) bool {
+	return len(analyzers.FindFolded(h.Title+"\n"+strings.Join(h.Headings, "\n")+"\n"+h.Text, word)) > 0
+}
+
+// firstThen checks that every hit for which first is true comes before every
+// hit for which it is false, and that both kinds occur.
+func firstThen(t *testing.T, q string, hits []Hit, first func(Hit) bool) {
+	t.Helper()
+	seenOther, nFirst := false, 0
+	for i, h := range hits {
+		switch {
+		case first(h) && seenOther:
+			t.Errorf("%s: hit %d (%s) ranks below a hit that lacks it", q, i+1, h.ID)
+		case first(h):
+			nFirst++
+		default:
+			seenOther = true
+		}
+	}
+	if nFirst == 0 || !seenOther {
+		t.Errorf("%s: %d hits of the first kind, others: %v; the test proves nothing", q, nFirst, seenOther)
+	}
+}
+
+// A compound typed without spaces that the documents never write as one
+// (they say 犯罪被害者等, 犯罪被害者…支援) finds its parts; the passages that hold it
+// as typed come first; the response says so. matchingStrategy=all keeps the
+// strict answer.
+func TestRelaxedCompound(t *testing.T) {
+	s := sampleSearcher(t)
+	const q = "犯罪被害者支援"
+	strict := search(t, s, Request{Q: q, Matching: MatchingAll, HitsPerPage: 100})
+	res := search(t, s, Request{Q: q, HitsPerPage: 100})
+	if res.TotalHits <= strict.TotalHits || strict.TotalHits >= relaxUntil {
+		t.Fatalf("relaxed %d hits, strict %d", res.TotalHits, strict.TotalHits)
+	}
+	if res.Relaxed == nil || res.Relaxed.StrictHits != strict.TotalHits {
+		t.Fatalf("relaxed = %+v, want strictHits %d", res.Relaxed, strict.TotalHits)
+	}
+	if strict.Relaxed != nil {
+		t.Errorf("matchingStrategy=all reported a relaxation: %+v", strict.Relaxed)
+	}
+	ids := map[string]bool{}
+	for _, h := range strict.Hits {
+		ids[h.ID] = true
+	}
+	if len(ids) > 0 {
+		firstThen(t, q, res.Hits, func(h Hit) bool { return ids[h.ID] })
+	}
+	// among the relaxed hits, those with every part come before those with some
+	all := func(h Hit) bool { return holds(h, "犯罪") && holds(h, "被害") && holds(h, "支援") }
+	var relaxedOnly []Hit
+	for _, h := range res.Hits {
+		if !ids[h.ID] {
+			relaxedOnly = append(relaxedOnly, h)
+		}
+	}
+	firstThen(t, q+" (relaxed hits)", relaxedOnly, all)
+	if !strings.Contains(res.Relaxed.Message, "「犯罪被害者支援」") {
+		t.Errorf("message %q", res.Relaxed.Message)
+	}
+}
+
+// Two words no passage holds together: passages with either, and the
+// message names both.
+func TestRelaxedWords(t *testing.T) {
+	s := sampleSearcher(t)
+	const q = "報道機関 ふるさと納税"
+	if n := search(t, s, Request{Q: q, Matching: MatchingAll}).TotalHits; n != 0 {
+		t.Fatalf("strict: %d hits; pick two words that never meet", n)
+	}
+	res := search(t, s, Request{Q: q, HitsPerPage: 100})
+	if res.TotalHits == 0 || res.Relaxed == nil || (res.Relaxed.Level != "most" && res.Relaxed.Level != "any") {
+		t.Fatalf("%d hits, relaxed %+v", res.TotalHits, res.Relaxed)
+	}
+	if got := strings.Join(res.Relaxed.Found, ","); got != "報道機関,ふるさと納税" {
+		t.Errorf("found %q", got)
+	}
+	want := "「報道機関」と「ふるさと納税」を両方含む結果はありません — 「報道機関」や「ふるさと納税」を含む結果を表示しています。"
+	if res.Relaxed.Message != want {
+		t.Errorf("message\n got %s\nwant %s", res.Relaxed.Message, want)
+	}
+	for _, h := range res.Hits {
+		if !slices.ContainsFunc([]string{"報道", "機関", "ふるさと", "納税"}, func(p string) bool { return holds(h, p) }) {
+			t.Errorf("hit %s holds neither word: %s", h.ID, h.Text)
+		}
+	}
+}
+
+// A word missing from every passage is named.
+func TestRelaxedMissingWord(t *testing.T) {
+	s := sampleSearcher(t)
+	res := search(t, s, Request{Q: "区政会議 ぱぴぷぺぽ"})
+	if res.Relaxed == nil || !slices.Equal(res.Relaxed.Missing, []string{"ぱぴぷぺぽ"}) || !slices.Equal(res.Relaxed.Found, []string{"区政会議"}) {
+		t.Fatalf("relaxed %+v", res.Relaxed)
+	}
+	if !strings.Contains(res.Relaxed.Message, "「ぱぴぷぺぽ」は見つかりません") {
+		t.Errorf("message %q", res.Relaxed.Message)
+	}
+	for _, h := range res.Hits {
+		if !holds(h, "区政会議") && !holds(h, "区政") && !holds(h, "会議") {
+			t.Errorf("hit %s: %s", h.ID, h.Text)
+		}
+	}
+}
+
+// Quoted phrases are never relaxed; an excluded word stays excluded; a
+// query with nothing to relax is not reported as relaxed.
+func TestRelaxedKeepsSyntax(t *testing.T) {
+	s := sampleSearcher(t)
+	strict := search(t, s, Request{Q: "犯罪被害者支援", Matching: MatchingAll})
+	phrase := search(t, s, Request{Q: "「犯罪被害者支援」"})
+	if phrase.Relaxed != nil || phrase.TotalHits != strict.TotalHits {
+		t.Errorf("phrase: %d hits (strict %d), relaxed %+v", phrase.TotalHits, strict.TotalHits, phrase.Relaxed)
+	}
+	res := search(t, s, Request{Q: "犯罪被害者支援 -条例", HitsPerPage: 100})
+	if res.TotalHits == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range res.Hits {
+		if holds(h, "条例") {
+			t.Errorf("excluded word in %s: %s", h.ID, h.Text)
+		}
+	}
+	// nothing at all: the message says so and what to try
+	res = search(t, s, Request{Q: "ぱぴぷぺぽ"})
+	if res.TotalHits != 0 || res.Relaxed == nil || res.Relaxed.Message != "「ぱぴぷぺぽ」は、語の一部も見つかりません。別の言い方や、より一般的な語を試してください。" {
+		t.Errorf("%d hits, relaxed %+v", res.TotalHits, res.Relaxed)
+	}
+}
+
+// Spelling variants and synonyms from the Sudachi dictionary: 障害者 also
+// finds 障がい者 (a variant), ranked below the word as typed; the response
+// lists the variant; synonyms=false turns it off.
+func TestSynonymExpansion(t *testing.T) {
+	s := sampleSearcher(t)
+	off := search(t, s, Request{Q: "障害者", Matching: MatchingAll, HitsPerPage: 100})
+	on := search(t, s, Request{Q: "障害者", Matching: MatchingAll, Synonyms: true, HitsPerPage: 100})
+	if on.TotalHits <= off.TotalHits {
+		t.Fatalf("with synonyms %d hits, without %d", on.TotalHits, off.TotalHits)
+	}
+	if !slices.ContainsFunc(on.Synonyms, func(u SynonymUse) bool {
+		return u.Word == "障害者" && u.Alternative == "障がい者" && u.Relation == "variant"
+	}) {
+		t.Errorf("synonyms %+v", on.Synonyms)
+	}
+	if len(off.Synonyms) != 0 {
+		t.Errorf("synonyms off: %+v", off.Synonyms)
+	}
+	firstThen(t, "障害者", on.Hits, func(h Hit) bool { return holds(h, "障害者") })
+	for _, h := range on.Hits {
+		if !holds(h, "障害者") && !strings.Contains(h.Formatted.Text, "<mark>障がい者</mark>") {
+			t.Errorf("%s: the variant is not marked: %s", h.ID, h.Formatted.Text)
+		}
+	}
+	// a variant inside a compound: 子供の医療費 → 子どもの医療費
+	if got := alternatives(mustSynonyms(t), "子供の医療費"); !slices.ContainsFunc(got, func(a alternative) bool { return a.text == "子どもの医療費" }) {
+		t.Errorf("alternatives(子供の医療費) = %v", got)
+	}
+}
+
+// Passages that hold the word rank above those that only carry its theme.
+func TestThemeBelowLiteral(t *testing.T) {
+	s := sampleSearcher(t)
+	res := search(t, s, Request{Q: "多文化共生", Expand: true, HitsPerPage: 100})
+	firstThen(t, "多文化共生", res.Hits, func(h Hit) bool { return holds(h, "多文化共生") })
+}
+
+func mustSynonyms(t *testing.T) *synonym.Dict {
+	d, err := synonym.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

@@ -1,0 +1,95 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/analyzers"
+	"seisaku/search/synonym"
+)
+
+// Synonym expansion. A positive word (not a phrase) also matches the words
+// the Sudachi synonym dictionary gives for it (package synonym): for the whole
+// word, and for a run of its morphological tokens written inside a compound
+// (子供の医療費 → 子どもの医療費). A spelling variant counts variantWeight of the
+// literal word, a synonym synonymWeight, so the word as typed ranks first.
+// Result.Synonyms lists what was used; Request.Synonyms turns it off.
+const (
+	variantWeight = 0.8
+	synonymWeight = 0.3
+	maxAlts       = 8 // alternatives per word, variants first
+)
+
+// SynonymUse reports one alternative a query word was expanded with.
+type SynonymUse struct {
+	Word        string `json:"word"`
+	Alternative string `json:"alternative"`
+	Relation    string `json:"relation"` // variant or synonym
+}
+
+// alternative is a rewriting of a query word.
+type alternative struct {
+	text string
+	rel  synonym.Relation
+}
+
+// alternatives returns the rewritings of text: the dictionary's words for
+// the whole text, then for each run of its tokens that is a headword.
+func alternatives(d *synonym.Dict, text string) []alternative {
+	if d == nil {
+		return nil
+	}
+	var out []alternative
+	seen := map[string]bool{text: true}
+	add := func(t string, rel synonym.Relation) {
+		if !seen[t] && len(out) < maxAlts {
+			seen[t] = true
+			out = append(out, alternative{t, rel})
+		}
+	}
+	for _, a := range d.Lookup(text) {
+		add(a.Text, a.Relation)
+	}
+	ts, err := analyzers.Analyze(analyzers.Morph, text)
+	if err != nil || len(ts) < 2 {
+		return out
+	}
+	for _, rel := range []synonym.Relation{synonym.Variant, synonym.Synonym} {
+		for i := range ts {
+			for j := len(ts) - 1; j >= i; j-- {
+				if i == 0 && j == len(ts)-1 {
+					continue // the whole word, done above
+				}
+				start, end := ts[i].Start, ts[j].End
+				for _, a := range d.Lookup(text[start:end]) {
+					if a.Relation == rel {
+						add(text[:start]+a.Text+text[end:], rel)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// synonymAlts returns the queries of w's alternatives, as one disjunction
+// (nil when it has none), and records them for the response and the marks.
+func (b *builder) synonymAlts(w string) query.Query {
+	as := alternatives(b.syn, w)
+	if len(as) == 0 {
+		return nil
+	}
+	var qs []query.Query
+	for _, a := range as {
+		weight := synonymWeight
+		if a.rel == synonym.Variant {
+			weight = variantWeight
+		}
+		saved := b.weight
+		b.weight *= weight
+		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.text)))
+		b.weight = saved
+		b.synonyms = append(b.synonyms, SynonymUse{Word: w, Alternative: a.text, Relation: a.rel.String()})
+		b.marks = append(b.marks, newMarkWord(a.text, nil))
+	}
+	return query.NewDisjunctionQuery(qs)
+}
