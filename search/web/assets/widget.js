@@ -721,9 +721,10 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const t = this.t, id = `${this.uid}-f-${name}`;
       const selected = this.selectedValues(name);
       for (const v of selected) if (!(v in counts)) counts[v] = 0; // keep a chosen value visible
-      // Years newest first, other values by count; 不明 last.
+      // Years newest first, other values by count, ties in code point order as
+      // the server counts them; 不明 last.
       let entries = Object.entries(counts).sort((a, b) => (a[0] === "unknown") - (b[0] === "unknown") ||
-        (name === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "ja")));
+        (name === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
       const total = entries.length, all = this.openFacets.has(name);
       if (!all) entries = entries.slice(0, FACET_LIMIT);
       return h("div", {role: "group", "aria-labelledby": id},
