@@ -204,7 +204,7 @@ func TestSynonymExpansion(t *testing.T) {
 // Passages that hold the word rank above those that only carry its theme.
 func TestThemeBelowLiteral(t *testing.T) {
 	s := sampleSearcher(t)
-	res := search(t, s, Request{Q: "多文化共生", Expand: true, HitsPerPage: 100})
+	res := search(t, s, Request{Q: "多文化共生", Expand: true, HitsPerPage: 100, PerDocument: -1})
 	firstThen(t, "多文化共生", res.Hits, func(h Hit) bool { return holds(h, "多文化共生") })
 }
 
@@ -214,4 +214,44 @@ func mustSynonyms(t *testing.T) *synonym.Dict {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// A document shows at most PerDocument hits before the passages of other
+// documents; the rest follow in their order, pages stay disjoint, and the
+// response says how many moved.
+func TestDiversifiedPages(t *testing.T) {
+	s := sampleSearcher(t)
+	r := Request{Q: "市民", HitsPerPage: 10, Matching: MatchingAll}
+	plainReq := r
+	plainReq.PerDocument, plainReq.HitsPerPage = -1, 30
+	plain := search(t, s, plainReq)
+	var pages []Hit
+	for page := 1; page <= 3; page++ {
+		r.Page = page
+		res := search(t, s, r)
+		if page == 1 && (res.Diversified == nil || res.Diversified.Moved == 0) {
+			t.Fatalf("page 1 not diversified: %+v", res.Diversified)
+		}
+		pages = append(pages, res.Hits...)
+	}
+	perDoc := map[string]int{}
+	for _, h := range pages[:10] {
+		if perDoc[h.DocID]++; perDoc[h.DocID] > DefaultPerDocument {
+			t.Errorf("page 1 holds %d passages of %s", perDoc[h.DocID], h.DocID)
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range pages {
+		if seen[h.ID] {
+			t.Errorf("%s on two pages", h.ID)
+		}
+		seen[h.ID] = true
+	}
+	if plain.Diversified != nil || plain.Hits[0].ID != pages[0].ID {
+		t.Errorf("perDocument -1: %+v, first %s vs %s", plain.Diversified, plain.Hits[0].ID, pages[0].ID)
+	}
+	moved, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3)
+	if got := moved[2].ID; got != "b-0" {
+		t.Errorf("the repeated notice should move back: %v", moved)
+	}
 }

@@ -86,6 +86,13 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	var b *builder
 	var res *Result
 	lv, allFast := LevelStrict, !s.plainOnly
+	fetch := p // the plan each level runs: p, or the window a diversified page is cut from
+	window, diversified := p.diversifies()
+	if diversified {
+		w := *p
+		w.page, w.hitsPerPage = 1, window
+		fetch = &w
+	}
 	for {
 		b = newBuilder(nil, s.readingDict())
 		if r.Expand {
@@ -97,9 +104,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			}
 		}
 		q := b.build(p.query, r.Q, p.filters, lv)
-		p.marker.words = b.marks
+		fetch.marker.words = b.marks
 		var fast bool
-		if res, fast, err = s.page(ctx, q, p); err != nil {
+		if res, fast, err = s.page(ctx, q, fetch); err != nil {
 			return nil, err
 		}
 		allFast = allFast && fast
@@ -109,6 +116,15 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	if allFast {
 		s.fastPages.Add(1)
+	}
+	if diversified {
+		var moved int
+		res.Hits, moved = diversify(res.Hits, p.perDocument)
+		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
+		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
+		if moved > 0 {
+			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
+		}
 	}
 	if lv > LevelStrict {
 		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits); err != nil {
@@ -318,6 +334,7 @@ type plan struct {
 	sortBy            string // "", relevance, year or date
 	marker            marker
 	relax             bool // relax a query that finds little (relax.go)
+	perDocument       int  // diversify.go; -1: no cap
 }
 
 // newPlan validates r and fills in defaults.
@@ -335,6 +352,14 @@ func newPlan(r Request) (*plan, error) {
 		if err := check(p, r); err != nil {
 			return nil, err
 		}
+	}
+	switch {
+	case r.PerDocument == 0:
+		p.perDocument = DefaultPerDocument
+	case r.PerDocument < 0:
+		p.perDocument = -1
+	default:
+		p.perDocument = r.PerDocument
 	}
 	switch r.Matching {
 	case "", MatchingRelaxed:

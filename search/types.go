@@ -20,6 +20,7 @@ type Request struct {
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
 	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 	Synonyms      bool     // expand words with the Sudachi synonym dictionary (the HTTP default is true)
+	PerDocument   int      // relevance pages: a document's passages after this many move back (diversify.go); 0: DefaultPerDocument, -1: no cap
 }
 
 // Result is one page of hits plus facet counts over the whole result.
@@ -33,8 +34,9 @@ type Result struct {
 	ProcessingTimeMs  int64                     `json:"processingTimeMs"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution,omitempty"`
 	Expansions        []Expansion               `json:"expansions,omitempty"`
-	Synonyms          []SynonymUse              `json:"synonyms,omitempty"` // the variants and synonyms the words were expanded with
-	Relaxed           *Relaxation               `json:"relaxed,omitempty"`  // nil: every hit holds every word as typed (or its theme)
+	Synonyms          []SynonymUse              `json:"synonyms,omitempty"`    // the variants and synonyms the words were expanded with
+	Relaxed           *Relaxation               `json:"relaxed,omitempty"`     // nil: every hit holds every word as typed (or its theme)
+	Diversified       *Diversity                `json:"diversified,omitempty"` // nil: the page is in plain rank order
 }
 
 // Relaxation says how a query that found little was relaxed (relax.go) and

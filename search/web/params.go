@@ -16,6 +16,8 @@ package web
 //	expand            true (default) or false: theme expansion
 //	matchingStrategy  relaxed (default) or all: see search.MatchingRelaxed
 //	synonyms          true (default) or false: variants and synonyms of the words
+//	perDocument       1..100: passages of one document before its others move back
+//	                  (relevance pages; default search.DefaultPerDocument); 0: no cap
 //	highlightPreTag, highlightPostTag   marks around matches in _formatted
 //	cropLength        characters of context in _formatted.text (0 = whole passage)
 //
@@ -38,7 +40,7 @@ import (
 // OpenAPI test checks the document lists exactly these.
 var searchParams = []string{
 	"q", "city", "department", "issue_type", "year", "facets", "sort", "page",
-	"hitsPerPage", "distinct", "expand", "synonyms", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
+	"hitsPerPage", "distinct", "expand", "synonyms", "perDocument", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
 }
 
 // facetNames are the facets a request may ask for, in the order facets=* gives.
@@ -105,7 +107,7 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 	}
 	steps := []func(url.Values, Config, *search.Request) error{
 		parseFilters, parseYear, parseFacets, parseSort, parsePaging, parseDistinct,
-		parseExpand, parseSynonyms, parseMatching, parseHighlight,
+		parseExpand, parseSynonyms, parseMatching, parsePerDocument, parseHighlight,
 	}
 	for _, step := range steps {
 		if err := step(v, cfg, &r); err != nil {
@@ -301,6 +303,17 @@ func parseMatching(v url.Values, _ Config, r *search.Request) error {
 		r.Matching = s
 	default:
 		return invalid("matchingStrategy に指定できるのは relaxed か all です (matchingStrategy must be relaxed or all; got %q)", clip(s, 40))
+	}
+	return nil
+}
+
+func parsePerDocument(v url.Values, _ Config, r *search.Request) error {
+	n, err := intParam(v, "perDocument", search.DefaultPerDocument, 0, search.MaxHitsPerPage)
+	if err != nil {
+		return err
+	}
+	if r.PerDocument = n; n == 0 {
+		r.PerDocument = -1
 	}
 	return nil
 }

@@ -1,0 +1,84 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"seisaku/analyzers"
+)
+
+// Diversity. A document with many matching passages (a speech that names
+// the theme in ten paragraphs, a record whose every field holds the word)
+// and a notice repeated in every monthly issue would otherwise fill the
+// first page. For relevance-ordered pages without distinct, the hits within
+// the first diversifyWindow (three default pages) are reordered: a document's passages after its
+// first PerDocument, and a passage whose text repeats one ranked above it,
+// move behind all the others, in their order. Later pages and other sorts
+// are unchanged. Result.Diversified says how many moved and why;
+// Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
+const (
+	DefaultPerDocument = 2
+	diversifyWindow    = 60
+)
+
+// Diversity reports the reordering of a page's window.
+type Diversity struct {
+	PerDocument int    `json:"perDocument"` // passages of one document before its others move back
+	Moved       int    `json:"moved"`       // hits moved behind the others within the window
+	Message     string `json:"message"`
+}
+
+// diversifies reports whether p's pages are reordered, and how many of the
+// first hits to fetch for it: the window, or the page's end when it lies
+// beyond (the order past the window is the plain one, so every page size
+// gives the same order).
+func (p *plan) diversifies() (fetch int, ok bool) {
+	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
+		return 0, false
+	}
+	end := p.page * p.hitsPerPage
+	if end-p.hitsPerPage >= diversifyWindow {
+		return 0, false
+	}
+	return max(end, diversifyWindow), true
+}
+
+// diversify reorders the first diversifyWindow of hits (in rank order) and
+// returns all of them and how many moved back.
+func diversify(hits []Hit, perDocument int) ([]Hit, int) {
+	if len(hits) > diversifyWindow {
+		head, moved := diversify(hits[:diversifyWindow], perDocument)
+		return append(head, hits[diversifyWindow:]...), moved
+	}
+	seenDoc := map[string]int{}
+	seenText := map[string]bool{}
+	front := make([]Hit, 0, len(hits))
+	var back []Hit
+	for _, h := range hits {
+		key := textKey(h.Text)
+		seenDoc[h.DocID]++
+		if seenDoc[h.DocID] > perDocument || seenText[key] {
+			back = append(back, h)
+			continue
+		}
+		seenText[key] = true
+		front = append(front, h)
+	}
+	return append(front, back...), len(back)
+}
+
+// textKey identifies a passage's text up to folding, white space and
+// punctuation: the same notice in two issues has the same key.
+func textKey(text string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			return -1
+		}
+		return r
+	}, analyzers.Fold(text))
+}
+
+func diversityMessage(perDocument, moved int) string {
+	return fmt.Sprintf("同じ文書の%d件目より後の箇所と、上位と同じ文面の箇所（%d件）は後ろに回しています。", perDocument, moved)
+}
