@@ -52,6 +52,30 @@ type builder struct {
 	weight     float64       // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
 	syn        *synonym.Dict // nil: no synonym expansion (synonyms.go)
 	synonyms   []SynonymUse
+	themeWords func(theme string) []string // the thesaurus words of a theme, for the explanation
+	words      []queryWord                 // the positive words, for the explanation (explain.go)
+}
+
+// queryWord collects what explain needs to know of a positive word.
+func (b *builder) queryWord(w Word, readings [][]string) queryWord {
+	qw := queryWord{text: w.Text}
+	for _, r := range readings {
+		qw.readings = append(qw.readings, r...)
+	}
+	if w.Phrase {
+		return qw
+	}
+	qw.parts = wordParts(w.Text)
+	qw.alts = alternatives(b.syn, w.Text)
+	if b.lookup != nil {
+		if name, ok := b.lookup(w.Text); ok {
+			qw.theme = name
+			if b.themeWords != nil {
+				qw.themeWords = b.themeWords(name)
+			}
+		}
+	}
+	return qw
 }
 
 func newBuilder(lookup themeLookup, readings *readingDict) *builder {
@@ -137,6 +161,7 @@ func (b *builder) word(w Word, positive bool) query.Query {
 	}
 	if positive {
 		b.marks = append(b.marks, newMarkWord(w.Text, readings))
+		b.words = append(b.words, b.queryWord(w, readings))
 	}
 	return query.NewDisjunctionQuery(alts)
 }

@@ -28,8 +28,9 @@ const MaxTagLength = 64
 // marker renders highlighted, escaped, cropped text.
 type marker struct {
 	pre, post string
-	crop      int        // runes; 0 = no crop
-	words     []markWord // query words, for matches without locations
+	crop      int         // runes; 0 = no crop
+	words     []markWord  // query words, for matches without locations
+	explain   []queryWord // the positive words, for Hit.Match (explain.go)
 }
 
 // mergeSpans validates, sorts and merges overlapping or touching spans.

@@ -54,8 +54,10 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, seq)
+	h.Match = explain(mk.explain, &h, m.Locations)
+	spans := append(mk.textSpans(m.Locations, h.Text), mk.unlocated(m.Locations, h.Text)...)
 	h.Formatted = Formatted{
-		Text:     mk.highlight(h.Text, append(mk.textSpans(m.Locations, h.Text), mk.unlocated(m.Locations, h.Text)...)),
+		Text:     mk.highlight(h.Text, append(spans, themeSpans(h.Match, h.Text)...)),
 		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
 		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
 	}

@@ -255,3 +255,55 @@ func TestDiversifiedPages(t *testing.T) {
 		t.Errorf("the repeated notice should move back: %v", moved)
 	}
 }
+
+// Every hit says how it holds each word; a theme-only hit marks the words
+// of the theme it holds.
+func TestHitsSayWhyTheyMatched(t *testing.T) {
+	s := sampleSearcher(t)
+	kinds := func(r Request) map[string]int {
+		r.HitsPerPage = 100
+		n := map[string]int{}
+		for _, h := range search(t, s, r).Hits {
+			if h.Match == nil {
+				t.Fatalf("%s: hit %s without a match", r.Q, h.ID)
+			}
+			n[h.Match.Kind]++
+			for _, w := range h.Match.Words {
+				switch {
+				case w.How == "exact" && !holds(h, w.Word):
+					t.Errorf("%s: %s says exact but lacks %s", r.Q, h.ID, w.Word)
+				case w.How == "parts" && (len(w.Terms) == 0 || !strings.Contains(h.Formatted.Text+h.Formatted.Title+strings.Join(h.Formatted.Headings, ""), "<mark>")):
+					t.Errorf("%s: %s holds parts %v, unmarked", r.Q, h.ID, w.Terms)
+				}
+			}
+		}
+		return n
+	}
+	if n := kinds(Request{Q: "犯罪被害者支援"}); n["relaxed"] == 0 {
+		t.Errorf("犯罪被害者支援: %v", n)
+	}
+	if n := kinds(Request{Q: "障害者", Synonyms: true, Matching: MatchingAll}); n["synonym"] == 0 || n["exact"] == 0 {
+		t.Errorf("障害者: %v", n)
+	}
+	if n := kinds(Request{Q: "こうほうし", Matching: MatchingAll}); n["exact"] == 0 {
+		t.Errorf("こうほうし (by reading): %v", n)
+	}
+	res := search(t, s, Request{Q: "多文化共生", Expand: true, HitsPerPage: 100, Matching: MatchingAll})
+	themed := 0
+	for _, h := range res.Hits {
+		if h.Match.Kind != "theme" {
+			continue
+		}
+		themed++
+		w := h.Match.Words[0]
+		if w.How != "theme" || w.Terms[0] != "多文化共生・国際" {
+			t.Errorf("%s: %+v", h.ID, w)
+		}
+		if len(w.Terms) > 1 && !strings.Contains(h.Formatted.Text, "<mark>") {
+			t.Errorf("%s: theme words %v not marked: %s", h.ID, w.Terms[1:], h.Formatted.Text)
+		}
+	}
+	if themed == 0 {
+		t.Error("no theme-only hit for 多文化共生")
+	}
+}

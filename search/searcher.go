@@ -28,9 +28,10 @@ const (
 // Searcher answers requests over one bleve index or IndexAlias. It holds no
 // state but the index and the suggestion tables built from it.
 type Searcher struct {
-	idx     bleve.Index
-	members []bleve.Index // NewMulti's indexes, which idx is an alias of
-	lookup  themeLookup
+	idx        bleve.Index
+	members    []bleve.Index // NewMulti's indexes, which idx is an alias of
+	lookup     themeLookup
+	themeWords func(string) []string // the thesaurus words of a theme
 
 	mu       sync.RWMutex
 	titles   []titleEntry // sorted by folded title; see suggest.go
@@ -60,11 +61,16 @@ func (s *Searcher) SetCacheBytes(n int) {
 
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
+	words := map[string][]string{}
+	for _, t := range th.Themes() {
+		words[t.Name] = t.Words
+	}
 	s := &Searcher{idx: idx, members: members, pc: newPostingsCache(DefaultPostingsCacheBytes),
 		lookup: func(w string) (string, bool) {
 			t, ok := th.Lookup(w)
 			return t.Name, ok
-		}}
+		},
+		themeWords: func(name string) []string { return words[name] }}
 	_ = s.Refresh(context.Background()) // an empty or closed index has no titles yet
 	return s
 }
@@ -96,7 +102,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	for {
 		b = newBuilder(nil, s.readingDict())
 		if r.Expand {
-			b.lookup = s.lookup
+			b.lookup, b.themeWords = s.lookup, s.themeWords
 		}
 		if r.Synonyms {
 			if b.syn, err = synonym.Default(); err != nil {
@@ -104,7 +110,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			}
 		}
 		q := b.build(p.query, r.Q, p.filters, lv)
-		fetch.marker.words = b.marks
+		fetch.marker.words, fetch.marker.explain = b.marks, b.words
 		var fast bool
 		if res, fast, err = s.page(ctx, q, fetch); err != nil {
 			return nil, err

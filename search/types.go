@@ -72,6 +72,7 @@ type Hit struct {
 	URL        string    `json:"url,omitempty"`
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
+	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
 	Formatted  Formatted `json:"_formatted"`
 }
 

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+)
+
+// Why a hit matched. Every hit says, for each positive query word, how the
+// passage holds it: as typed (exact), by its kana reading (reading), by a
+// spelling variant or synonym of the Sudachi dictionary (variant, synonym),
+// by some of its parts in a relaxed search (parts), only through the policy
+// theme the word names (theme), or not at all (missing, in a relaxed
+// search). Match.Kind sums it up for the list: exact when every word is
+// there as typed or by reading, theme when the rest is theme only,
+// synonym when variants or synonyms stand in, relaxed when parts stand in
+// or a word is missing.
+
+// Match explains one hit.
+type Match struct {
+	Kind  string      `json:"kind"` // exact, synonym, theme or relaxed
+	Words []WordMatch `json:"words"`
+}
+
+// WordMatch is how a hit holds one query word.
+type WordMatch struct {
+	Word  string   `json:"word"`
+	How   string   `json:"how"`             // exact, reading, variant, synonym, parts, theme, missing
+	Terms []string `json:"terms,omitempty"` // what stood in: the variant, the parts found, the theme and its words found
+}
+
+// queryWord is what the builder knows of a positive query word for the
+// explanation: its parts, its alternatives and the theme it names.
+type queryWord struct {
+	text       string
+	readings   []string // reading terms (kana words)
+	parts      []part
+	alts       []alternative
+	theme      string
+	themeWords []string
+}
+
+// explain says how h (with its term locations) holds each word.
+func explain(words []queryWord, h *Hit, locs bsearch.FieldTermLocationMap) *Match {
+	if len(words) == 0 {
+		return nil
+	}
+	hay := h.Title + "\n" + strings.Join(h.Headings, "\n") + "\n" + h.Text
+	m := &Match{Words: make([]WordMatch, 0, len(words))}
+	for _, w := range words {
+		m.Words = append(m.Words, explainWord(w, hay, h.IssueTypes, locs))
+	}
+	m.Kind = matchKind(m.Words)
+	return m
+}
+
+func explainWord(w queryWord, hay string, themes []string, locs bsearch.FieldTermLocationMap) WordMatch {
+	wm := WordMatch{Word: w.text}
+	switch {
+	case found(hay, w.text):
+		wm.How = "exact"
+		return wm
+	case anyLocated(locs, []string{indexer.FieldTextReading}, w.readings):
+		wm.How = "reading"
+		return wm
+	}
+	for _, a := range w.alts {
+		if found(hay, a.text) {
+			wm.How, wm.Terms = a.rel.String(), []string{a.text}
+			return wm
+		}
+	}
+	var parts []string
+	for _, p := range w.parts {
+		if (p.field == indexer.FieldText && anyLocated(locs, []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings}, []string{p.term})) ||
+			(p.field == indexer.FieldTextBigram && found(hay, p.term)) {
+			parts = append(parts, p.term)
+		}
+	}
+	switch {
+	case len(parts) > 0:
+		wm.How, wm.Terms = "parts", parts
+	case w.theme != "" && slices.Contains(themes, w.theme):
+		wm.How, wm.Terms = "theme", []string{w.theme}
+		for _, t := range w.themeWords {
+			if found(hay, t) {
+				wm.Terms = append(wm.Terms, t)
+			}
+		}
+	default:
+		wm.How = "missing"
+	}
+	return wm
+}
+
+func matchKind(ws []WordMatch) string {
+	kind := "exact"
+	for _, w := range ws {
+		switch w.How {
+		case "parts", "missing":
+			return "relaxed"
+		case "variant", "synonym":
+			kind = "synonym"
+		case "theme":
+			if kind == "exact" {
+				kind = "theme"
+			}
+		}
+	}
+	return kind
+}
+
+func found(hay, word string) bool { return len(analyzers.FindFolded(hay, word)) > 0 }
+
+func anyLocated(locs bsearch.FieldTermLocationMap, fields, terms []string) bool {
+	for _, f := range fields {
+		for _, t := range terms {
+			if len(locs[f][t]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// themeSpans marks, in a hit that holds a word only through its theme, the
+// words of the theme the passage holds (the reason it was tagged).
+func themeSpans(m *Match, text string) []span {
+	if m == nil {
+		return nil
+	}
+	var out []span
+	for _, w := range m.Words {
+		if w.How != "theme" {
+			continue
+		}
+		for _, t := range w.Terms[1:] {
+			for _, r := range analyzers.FindFolded(text, t) {
+				out = append(out, span{r[0], r[1]})
+			}
+		}
+	}
+	return out
+}
