@@ -7,10 +7,12 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/synonym"
 )
 
 // Relaxed matching. People type compounds without spaces (犯罪被害者支援,
@@ -225,13 +227,57 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 	return rx, nil
 }
 
-// count returns the number of passages q matches.
+// count returns the number of passages q matches (the fast path counts
+// them from its bitmaps where it can).
 func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
+	if !s.plainOnly {
+		p := &plan{page: 1, hitsPerPage: 1, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
+		if res, ok, err := s.fastPage(ctx, q, p); err != nil || ok {
+			if err != nil {
+				return 0, err
+			}
+			return res.TotalHits, nil
+		}
+	}
 	sr, err := s.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return 0, err
 	}
 	return int(sr.Total), nil
+}
+
+// MatchCounts splits a result's passages by how they match: every word as
+// typed (or by a variant, synonym or reading), only through a theme, or
+// only in a relaxed search.
+type MatchCounts struct {
+	Literal int `json:"literal"`
+	Theme   int `json:"theme"`
+	Relaxed int `json:"relaxed"`
+}
+
+// matchCounts counts res's passages by how they match; strict is the
+// number the strict query (themes included) finds, or -1 if unknown.
+func (s *Searcher) matchCounts(ctx context.Context, p *plan, r Request, lv Level, total int) (*MatchCounts, error) {
+	b := newBuilder(nil, s.readingDict())
+	b.syn = nil
+	if r.Synonyms {
+		b.syn, _ = synonym.Default()
+	}
+	literal, err := s.count(ctx, b.build(p.query, r.Q, p.filters, LevelStrict))
+	if err != nil {
+		return nil, err
+	}
+	withTheme := literal
+	if r.Expand {
+		b.lookup = s.lookup
+		if withTheme, err = s.count(ctx, b.build(p.query, r.Q, p.filters, LevelStrict)); err != nil {
+			return nil, err
+		}
+	}
+	if lv == LevelStrict {
+		withTheme = total
+	}
+	return &MatchCounts{Literal: literal, Theme: withTheme - literal, Relaxed: total - withTheme}, nil
 }
 
 // clauseTexts renders each clause of q as the user typed it (a OR b).

@@ -307,3 +307,21 @@ func TestHitsSayWhyTheyMatched(t *testing.T) {
 		t.Error("no theme-only hit for 多文化共生")
 	}
 }
+
+// matchCounts splits the result: literal, theme only, relaxed only.
+func TestMatchCounts(t *testing.T) {
+	s := sampleSearcher(t)
+	on := search(t, s, Request{Q: "多文化共生", Expand: true, Matching: MatchingAll})
+	off := search(t, s, Request{Q: "多文化共生", Matching: MatchingAll})
+	if c := on.MatchCounts; c == nil || c.Literal != off.TotalHits || c.Theme != on.TotalHits-off.TotalHits || c.Theme == 0 || c.Relaxed != 0 {
+		t.Errorf("多文化共生: %+v (total %d, without the theme %d)", on.MatchCounts, on.TotalHits, off.TotalHits)
+	}
+	res := search(t, s, Request{Q: "犯罪被害者支援"})
+	strict := search(t, s, Request{Q: "犯罪被害者支援", Matching: MatchingAll})
+	if c := res.MatchCounts; c == nil || c.Literal != strict.TotalHits || c.Literal+c.Theme+c.Relaxed != res.TotalHits || c.Relaxed == 0 {
+		t.Errorf("犯罪被害者支援: %+v (total %d, strict %d)", res.MatchCounts, res.TotalHits, strict.TotalHits)
+	}
+	if off.MatchCounts != nil {
+		t.Errorf("no theme, not relaxed: %+v", off.MatchCounts)
+	}
+}

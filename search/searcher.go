@@ -132,6 +132,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
+	if !p.query.Empty() && (r.Expand || lv > LevelStrict) {
+		if res.MatchCounts, err = s.matchCounts(ctx, p, r, lv, res.TotalHits); err != nil {
+			return nil, err
+		}
+	}
 	if lv > LevelStrict {
 		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits); err != nil {
 			return nil, err

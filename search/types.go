@@ -37,6 +37,7 @@ type Result struct {
 	Synonyms          []SynonymUse              `json:"synonyms,omitempty"`    // the variants and synonyms the words were expanded with
 	Relaxed           *Relaxation               `json:"relaxed,omitempty"`     // nil: every hit holds every word as typed (or its theme)
 	Diversified       *Diversity                `json:"diversified,omitempty"` // nil: the page is in plain rank order
+	MatchCounts       *MatchCounts              `json:"matchCounts,omitempty"` // the passages by how they match; nil when every one holds every word
 }
 
 // Relaxation says how a query that found little was relaxed (relax.go) and
