@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -52,6 +53,10 @@ func (l Level) String() string { return levelNames[l] }
 // relaxUntil is the number of passages a level must find for the search to
 // stop relaxing: one default page.
 const relaxUntil = DefaultHitsPerPage
+
+// lonePartWeight weighs a part of one character (者 of 犯罪被害者支援, 連 of
+// a mistyped 防災訓連): a fragment more than a word, rare as it may be.
+const lonePartWeight = 0.1
 
 // tierWeight scales the leaves of each looser tier: two orders of magnitude
 // put a stricter tier's passages above a looser tier's whatever their length
@@ -156,7 +161,11 @@ func (b *builder) relaxedWord(w Word, l Level) query.Query {
 	boost := wordFields[0].boost * b.weight
 	terms := make([]query.Query, len(ps))
 	for i, p := range ps {
-		terms[i] = termQuery(p.field, p.term, boost)
+		w := boost
+		if utf8.RuneCountInString(p.term) == 1 {
+			w *= lonePartWeight
+		}
+		terms[i] = termQuery(p.field, p.term, w)
 	}
 	for i := 1; i < len(ps); i++ {
 		if ps[i].field == indexer.FieldText && ps[i].pos == ps[i-1].pos+1 {

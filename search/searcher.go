@@ -38,6 +38,7 @@ type Searcher struct {
 	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
 
+	spell     spellCache     // the vocabulary's one-edit index; see didyoumean.go
 	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
 	pc        *postingsCache // decoded postings; see pcache.go
 	plainOnly bool           // tests: always let bleve run the whole query
@@ -134,6 +135,11 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	if !p.query.Empty() && (r.Expand || lv > LevelStrict) {
 		if res.MatchCounts, err = s.matchCounts(ctx, p, r, lv, res.TotalHits); err != nil {
+			return nil, err
+		}
+	}
+	if lv > LevelStrict || res.TotalHits == 0 {
+		if res.DidYouMean, err = s.didYouMean(ctx, p, r); err != nil {
 			return nil, err
 		}
 	}

@@ -38,6 +38,7 @@ type Result struct {
 	Relaxed           *Relaxation               `json:"relaxed,omitempty"`     // nil: every hit holds every word as typed (or its theme)
 	Diversified       *Diversity                `json:"diversified,omitempty"` // nil: the page is in plain rank order
 	MatchCounts       *MatchCounts              `json:"matchCounts,omitempty"` // the passages by how they match; nil when every one holds every word
+	DidYouMean        []Correction              `json:"didYouMean,omitempty"`  // もしかして: corrected words from the index's vocabulary (didyoumean.go)
 }
 
 // Relaxation says how a query that found little was relaxed (relax.go) and

@@ -1,0 +1,38 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+)
+
+// もしかして: a typo one character away from the index's vocabulary gets
+// the corrected query; a word spelled right gets none.
+func TestDidYouMean(t *testing.T) {
+	s := sampleSearcher(t)
+	for _, tt := range []struct{ q, want string }{
+		{"多文化共性", "多文化共性→多文化共生 (多文化共生)"},
+		{"区政会儀 推進", "区政会儀→区政会議 (区政会議 推進)"},
+		{"区政会議", ""},
+	} {
+		res := search(t, s, Request{Q: tt.q})
+		got := ""
+		if len(res.DidYouMean) > 0 {
+			c := res.DidYouMean[0]
+			got = fmt.Sprintf("%s→%s (%s)", c.Word, c.Fixed, c.Query)
+			if c.Hits < rareWord {
+				t.Errorf("%s: %+v", tt.q, c)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: did you mean %q, want %q (all: %+v)", tt.q, got, tt.want, res.DidYouMean)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{{"訓連", "訓練", true}, {"共性", "共生", true}, {"共生", "共生", false}, {"文化", "多文化", true}, {"訓練", "練習", false}} {
+		if got := oneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("oneEdit(%s, %s) = %v", tt.a, tt.b, got)
+		}
+	}
+}
