@@ -146,6 +146,9 @@ func (d *Document) Fields(p Passage) map[string]any {
 	if len(p.Themes) > 0 {
 		f[FieldIssueType] = p.Themes
 	}
+	if p.Page > 0 {
+		f[FieldPage] = float64(p.Page)
+	}
 	// The document's themes are read only with the whole document, which
 	// starts at passage 0, and the title list wants each document once:
 	// kept there alone, they cost nothing per passage.

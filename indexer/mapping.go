@@ -46,6 +46,7 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
+	dm.AddFieldMappingsAt(FieldPage, numericField(true, false))
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -28,6 +28,8 @@ package indexer
 //	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
 //	source         not indexed; stored; file path or URL of the document
 //	url            not indexed; stored; the document's address when known
+//	page           numeric; stored; the 1-based page of a PDF the passage starts on
+//	               (absent for formats without pages)
 //
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
@@ -49,6 +51,7 @@ const (
 	FieldPublished    = "published"
 	FieldSource       = "source"
 	FieldURL          = "url"
+	FieldPage         = "page"
 )
 
 // HeadingSep joins the heading path in the stored headings field.
@@ -57,4 +60,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 4
+const SchemaVersion = 5

@@ -51,6 +51,7 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		IssueTypes: strs(f[indexer.FieldIssueType]),
 		Source:     str(f[indexer.FieldSource]),
 		URL:        str(f[indexer.FieldURL]),
+		Page:       num(f[indexer.FieldPage]),
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, seq)
@@ -227,6 +228,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, erro
 			ID: m.ID, Seq: num(m.Fields[indexer.FieldSeq]), Text: str(m.Fields[indexer.FieldText]),
 			Headings:   splitHeadings(str(m.Fields[indexer.FieldHeadings])),
 			IssueTypes: strs(m.Fields[indexer.FieldIssueType]),
+			Page:       num(m.Fields[indexer.FieldPage]),
 		})
 	}
 	return d, nil

@@ -54,6 +54,7 @@ type Hit struct {
 	IssueTypes []string  `json:"issueTypes"`
 	Source     string    `json:"source"`
 	URL        string    `json:"url,omitempty"`
+	Page       int       `json:"page,omitempty"` // the PDF page the passage starts on; omitted for formats without pages
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
 	Formatted  Formatted `json:"_formatted"`
@@ -88,6 +89,7 @@ type PassageView struct {
 	Text       string   `json:"text"`
 	Headings   []string `json:"headings"`
 	IssueTypes []string `json:"issueTypes"`
+	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
 }
 
 // Suggestion is one completion for search as you type.

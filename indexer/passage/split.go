@@ -54,7 +54,7 @@ func Split(blocks []source.Block) []Passage {
 			s.openHeading(rank, label)
 			continue
 		}
-		s.add(text)
+		s.add(text, b.Page)
 	}
 	return s.finish()
 }
@@ -68,6 +68,7 @@ type unit struct {
 	text     string
 	headings []string
 	path     int // which heading path the unit sits under
+	page     int // page of its first block
 }
 
 type splitter struct {
@@ -76,6 +77,7 @@ type splitter struct {
 	labels  []string // the current path, shared by its units
 	units   []unit
 	pending []string // fragments waiting for the next passage
+	pendPg  int      // page of the first pending fragment
 }
 
 func (s *splitter) openHeading(rank int, label string) {
@@ -91,20 +93,23 @@ func (s *splitter) openHeading(rank int, label string) {
 	}
 }
 
-func (s *splitter) add(text string) {
+func (s *splitter) add(text string, page int) {
 	if isFragment(text) {
 		if n := len(s.units); n > 0 && s.units[n-1].path == s.path {
 			s.units[n-1].text += fragmentSep + text
 		} else {
+			if len(s.pending) == 0 {
+				s.pendPg = page
+			}
 			s.pending = append(s.pending, text)
 		}
 		return
 	}
 	if len(s.pending) > 0 {
 		text = strings.Join(append(s.pending, text), fragmentSep)
-		s.pending = nil
+		s.pending, page = nil, s.pendPg
 	}
-	s.units = append(s.units, unit{text, s.labels, s.path})
+	s.units = append(s.units, unit{text, s.labels, s.path, page})
 }
 
 // flushPending emits waiting fragments as one passage before the path changes.
@@ -112,7 +117,7 @@ func (s *splitter) flushPending() {
 	if len(s.pending) == 0 {
 		return
 	}
-	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path})
+	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path, s.pendPg})
 	s.pending = nil
 }
 
@@ -121,7 +126,7 @@ func (s *splitter) finish() []Passage {
 	var out []Passage
 	for _, u := range s.units {
 		for _, piece := range Cut(u.text, MaxRunes) {
-			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(u.headings)})
+			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(u.headings), Page: u.page})
 		}
 	}
 	return out

@@ -73,6 +73,16 @@
 // h1–h6 are headings with their level, li list items, td/th table cells
 // and the text of other block elements paragraphs (one a <br> line).
 //
+// PDF (.pdf, or content starting with %PDF-): read with PDFium (pdf.go)
+// and laid out from the glyphs' positions (pdflayout.go): lines in reading
+// order, wrapped lines rejoined into paragraphs (no space between Japanese
+// characters), running headers, footers and page numbers dropped, headings
+// from their size or weight with levels, table rows as TableCell blocks with
+// their cells joined by " | ". Every block keeps its Page (1-based). The
+// document information's Title is the title unless it is a file name or an
+// office suite's default. A PDF with no text (a scan) is ErrNoTextLayer, one
+// that needs a password ErrEncrypted, one PDFium cannot parse "broken PDF".
+//
 // Errors: a file that cannot be used at all (unreadable, broken encoding
 // or gzip, malformed JSON, no text left: ErrEmpty) gives an error naming
 // the file. In a multi-record file a bad record is skipped; after the good

@@ -320,7 +320,7 @@ func TestSupported(t *testing.T) {
 	tests := map[string]bool{
 		"a.txt": true, "b.MD": true, "c.markdown": true, "d.html": true, "e.htm": true, "f.tsv": true,
 		"g.csv": true, "h.json": true, "i.jsonl": true, "kiryu_minutes.jsonl.gz": true, "j.ndjson": true,
-		"k.csv.gz": true, "l.pdf": false, "m.gz": false, "n": false, "o.docx": false, "dir.txt/p.xlsx": false,
+		"k.csv.gz": true, "l.pdf": true, "l.PDF": true, "m.gz": false, "n": false, "o.docx": false, "dir.txt/p.xlsx": false,
 	}
 	for path, want := range tests {
 		if got := Supported(path); got != want {

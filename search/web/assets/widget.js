@@ -39,7 +39,7 @@
       facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野"},
       unknown: "不明", count: (n) => `${n}件`, showAll: (n) => `すべて表示（${n}）`,
       clear: "条件をクリア",
-      year: (y) => `${y}年度`, yearUnknown: "年度不明", untitled: "（題名なし）",
+      year: (y) => `${y}年度`, yearUnknown: "年度不明", page: (n) => `${n}ページ`, untitled: "（題名なし）",
       source: "出典", document: "文書全体を見る",
       pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`,
       sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
@@ -62,7 +62,7 @@
       facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic"},
       unknown: "unknown", count: (n) => `${n} hits`, showAll: (n) => `show all (${n})`,
       clear: "Clear filters",
-      year: (y) => `FY${y}`, yearUnknown: "year unknown", untitled: "(untitled)",
+      year: (y) => `FY${y}`, yearUnknown: "year unknown", page: (n) => `p. ${n}`, untitled: "(untitled)",
       source: "Source", document: "Whole document",
       pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`,
       sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
@@ -666,7 +666,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
      * server-highlighted snippet and headings (see safeMarked). */
     hitItem(hit) {
       const t = this.t, f = hit._formatted || {};
-      const meta = [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published].filter(Boolean);
+      const meta = [(hit.prefecture || "") + (hit.city || ""), hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.page ? t.page(hit.page) : ""].filter(Boolean);
       const headings = f.headings && f.headings.length ? f.headings : hit.headings || [];
       const path = h("p", {class: "path"});
       headings.forEach((x, i) => path.append(i ? " › " : "", safeMarked(x, this.words)));
@@ -680,7 +680,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     }
 
     sourceLink(x) {
-      const t = this.t, link = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
+      const t = this.t, web = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
+      const link = web && x.page ? `${web.split("#")[0]}#page=${x.page}` : web;
       if (link) return h("a", {href: link, rel: "noopener", text: t.source});
       return x.source ? h("span", {text: `${t.source}: ${x.source}`}) : null;
     }
