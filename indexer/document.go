@@ -135,6 +135,7 @@ func (d *Document) Fields(p Passage) map[string]any {
 		f[FieldHeadings] = strings.Join(p.Headings, HeadingSep)
 	}
 	setString(f, FieldCity, d.Meta.City)
+	setString(f, FieldPrefecture, d.Meta.Prefecture)
 	setString(f, FieldDepartment, d.Meta.Department)
 	setString(f, FieldPublished, d.Meta.Published)
 	setString(f, FieldSource, d.Source)

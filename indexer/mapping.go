@@ -34,7 +34,7 @@ func NewMapping() mapping.IndexMapping {
 		textField(FieldTextReading, analyzers.Reading, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
-	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType} {
+	for _, f := range []string{FieldCity, FieldPrefecture, FieldDepartment, FieldIssueType} {
 		dm.AddFieldMappingsAt(f, keywordField(true, true))
 	}
 	// Stored on passage 0 only, for the document view; nothing queries it.

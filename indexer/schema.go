@@ -18,6 +18,7 @@ package indexer
 //	               text): kana queries split into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored; facet
+//	prefecture     keyword; stored; facet: the city's prefecture (大阪府), absent when the city is unknown
 //	department     keyword; stored; facet
 //	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
@@ -42,6 +43,7 @@ const (
 	FieldTextReading  = "text_reading"
 	FieldHeadings     = "headings"
 	FieldCity         = "city"
+	FieldPrefecture   = "prefecture"
 	FieldDepartment   = "department"
 	FieldYear         = "year"
 	FieldYearFacet    = "year_facet"

@@ -45,6 +45,7 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		DocID:      str(f[indexer.FieldDocID]),
 		Title:      str(f[indexer.FieldTitle]),
 		City:       str(f[indexer.FieldCity]),
+		Prefecture: str(f[indexer.FieldPrefecture]),
 		Department: str(f[indexer.FieldDepartment]),
 		Year:       num(f[indexer.FieldYear]),
 		Published:  str(f[indexer.FieldPublished]),
@@ -218,7 +219,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, erro
 	sort.Slice(ms, func(i, j int) bool { return num(ms[i].Fields[indexer.FieldSeq]) < num(ms[j].Fields[indexer.FieldSeq]) })
 	f := ms[0].Fields
 	d := &DocumentView{
-		ID: id, Title: str(f[indexer.FieldTitle]), City: str(f[indexer.FieldCity]),
+		ID: id, Title: str(f[indexer.FieldTitle]), City: str(f[indexer.FieldCity]), Prefecture: str(f[indexer.FieldPrefecture]),
 		Department: str(f[indexer.FieldDepartment]), Year: num(f[indexer.FieldYear]),
 		Published: str(f[indexer.FieldPublished]), Source: str(f[indexer.FieldSource]),
 		URL: str(f[indexer.FieldURL]), IssueTypes: strs(f[indexer.FieldDocIssueType]),

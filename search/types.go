@@ -48,6 +48,7 @@ type Hit struct {
 	DocID      string    `json:"documentId"`
 	Title      string    `json:"title"`
 	City       string    `json:"city,omitempty"`       // omitted when unknown
+	Prefecture string    `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
 	Department string    `json:"department,omitempty"` // omitted when unknown
 	Year       int       `json:"year,omitempty"`       // omitted when unknown
 	Published  string    `json:"published,omitempty"`
@@ -73,6 +74,7 @@ type DocumentView struct {
 	ID         string        `json:"id"`
 	Title      string        `json:"title"`
 	City       string        `json:"city,omitempty"`
+	Prefecture string        `json:"prefecture,omitempty"`
 	Department string        `json:"department,omitempty"`
 	Year       int           `json:"year,omitempty"`
 	Published  string        `json:"published,omitempty"`

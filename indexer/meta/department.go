@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // unitSuffixes end the name of an organisational unit, longest first so that
@@ -84,15 +85,18 @@ func unitRunes(r []rune) []bool {
 	}
 	s := string(r)
 	for _, w := range kanaInUnits {
+		at := 0 // rune index of s[off:], counted as the search moves on
 		for off := 0; ; {
 			j := strings.Index(s[off:], w)
 			if j < 0 {
 				break
 			}
-			at := len([]rune(s[:off+j]))
-			for k := range len([]rune(w)) {
+			at += utf8.RuneCountInString(s[off : off+j])
+			n := utf8.RuneCountInString(w)
+			for k := range n {
 				ok[at+k] = true
 			}
+			at += n
 			off += j + len(w)
 		}
 	}

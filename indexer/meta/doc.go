@@ -19,20 +19,35 @@
 //
 // A field nothing supports stays zero, which means unknown. Unknown is an
 // honest value; an invented one misleads every facet count built on it.
-// Path and URL are never evidence: file names and addresses are codes.
+// The path is never evidence (file names are codes); the address's host
+// is, when it is a municipality's website.
 //
 // # City
 //
-// Municipality names come from municipalities.tsv, embedded: a documented
-// subset of Japan's municipalities (all 政令指定都市, 中核市 and 特別区, every
-// municipality of 大阪府, every 市 of the other Kansai prefectures and of
-// 岡山県, 群馬県, 東京都 and 神奈川県, and the corpus cities; see
-// testdata/README.md). Names are found leftmost-longest, with the 47
-// prefecture names as tokens too, so 東大阪市 is never 大阪市, 東京都市町村
-// holds no 京都市 and 岡山県倉敷市 is 倉敷市. The ward names 北区, 中央区 and
-// 港区 are also wards of 政令指定都市 (大阪市北区); they count only after 東京都.
-// Other 特別区 names and two-character names (津市, 呉市) count only when
-// the character before them does not continue a word (港北区, 今津市場).
+// Municipality names come from municipalities.tsv, embedded and generated
+// from localgovjp (CC0; municipalities.go, internal/genmuni): all 1,741
+// municipalities (792 市 with the 20 政令指定都市, 743 町, 183 村, 23 特別区)
+// and the 175 wards of the 政令指定都市, each with its prefecture, reading,
+// 全国地方公共団体コード and website. Names are found leftmost-longest, with
+// the 47 prefecture names as tokens too, so 東大阪市 is never 大阪市, 東京都市町村
+// holds no 京都市, 東京都府中市 names no 京都府 and 岡山県倉敷市 is 倉敷市. A
+// ward of a 政令指定都市 is not a city of its own (大阪市北区 is 大阪市); the
+// 特別区 names 北区, 中央区 and 港区 count only after 東京都. Other 特別区 names
+// and two-character names (津市, 呉市) count only when the character before
+// them does not continue a word (港北区, 今津市場). Every stage is linear in
+// the text (BenchmarkExtractLongLine).
+//
+// A name several municipalities share (府中市 in 東京都 and 広島県, 伊達市 in
+// 北海道 and 福島県, and 23 more, mostly 町 and 村) is resolved by the
+// prefecture written right before it (広島県府中市), else by the prefecture the
+// document names elsewhere when it names only one of theirs, else by the
+// address's website; otherwise the city is unknown. The prefecture of the
+// city found is the document's Prefecture.
+//
+// The address (URL) is evidence too, as strong as the title: the host of a
+// municipality's official website (www.city.kiryu.lg.jp → 桐生市; matched by
+// the host, else by its city/town/vill label, since the source lists some
+// sites under their older names).
 //
 // Each mention scores: in the title, at the start of a header line, inside
 // a header line as part of a name (桐生市議会), or at the start of the

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Input is one document as the metadata extractor sees it.
@@ -11,7 +12,7 @@ type Input struct {
 	Title string   // the title the format states; may be ""
 	Text  string   // clean text, blocks joined by "\n"; may end with a "問合せ先: …" line
 	Path  string   // source file path (not used as evidence: file names lie)
-	URL   string   // source address (not used as evidence)
+	URL   string   // source address: its host is evidence when it is a municipality's website
 	Hints Metadata // what the format states explicitly (CSV 自治体名, JSON bureau, …)
 }
 
@@ -55,7 +56,7 @@ func split(in Input) doc {
 func Extract(in Input, defaults Metadata) Metadata {
 	d := split(in)
 	var m Metadata
-	m.City = extractCity(d, in.Hints, defaults)
+	m.City, m.Prefecture = extractCity(d, in, defaults)
 	m.Department = extractDepartment(d, in.Hints, defaults)
 	m.Published = extractPublished(d, in.Hints, defaults)
 	m.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
@@ -76,44 +77,119 @@ const (
 	weakCity      = 2
 )
 
-func extractCity(d doc, hints, defaults Metadata) string {
-	if c := stripPrefecture(hints.City); c != "" {
-		return c
+func extractCity(d doc, in Input, defaults Metadata) (city, pref string) {
+	hints := in.Hints
+	if c := strings.TrimSpace(hints.City); c != "" {
+		hp, name := splitPrefecture(c)
+		if hp == "" {
+			hp = hints.Prefecture
+		}
+		return resolveCity(name, hp, d)
 	}
-	best, score := cityEvidence(d)
+	best, score := cityEvidence(d, in.URL)
+	bestPref := ""
+	if m, ok := cityOfAddress(in.URL); ok && m.Name == best {
+		bestPref = m.Prefecture // the website tells 広島県's 府中市 from 東京都's
+	}
 	switch {
 	case score >= strongCity:
-		return best
+		return resolveCity(best, bestPref, d)
 	case defaults.City != "":
-		return defaults.City
+		return resolveCity(defaults.City, defaults.Prefecture, d)
 	case score >= weakCity:
-		return best
+		return resolveCity(best, bestPref, d)
 	}
-	return ""
+	return "", ""
+}
+
+// resolveCity gives a city name its prefecture: the one stated (pref), else
+// the only municipality of that name, else the one whose prefecture the
+// document names (and no other candidate's). A name shared by several
+// municipalities that nothing tells apart is unknown; so is a name the
+// table does not hold (it is kept as it is, without a prefecture, only
+// when given by a hint or the operator: they know their sources).
+func resolveCity(name, pref string, d doc) (string, string) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", ""
+	}
+	if m, ok := places.lookup(name, pref); ok {
+		return m.Name, m.Prefecture
+	}
+	cands := places.byName[name]
+	if len(cands) == 0 {
+		return name, ""
+	}
+	stated := d.prefectures()
+	var hit []Municipality
+	for _, m := range cands {
+		if stated[m.Prefecture] {
+			hit = append(hit, m)
+		}
+	}
+	if len(hit) == 1 {
+		return hit[0].Name, hit[0].Prefecture
+	}
+	return "", ""
+}
+
+// prefectures are the prefectures the document names as tokens, with a
+// municipality name right after them counted first (広島県府中市).
+func (d doc) prefectures() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range []string{d.title, d.contact, d.body} {
+		_, ps := scanPlaces(s)
+		for _, p := range ps {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// splitPrefecture splits 神奈川県厚木市 into 神奈川県 and 厚木市.
+func splitPrefecture(s string) (pref, rest string) {
+	s = strings.TrimSpace(s)
+	for _, p := range prefectures {
+		if r, ok := strings.CutPrefix(s, p); ok && strings.TrimSpace(r) != "" {
+			return p, strings.TrimSpace(r)
+		}
+	}
+	return "", s
 }
 
 // cityEvidence scores every municipality the document names and returns
-// the best one with its score, or "" when two tie.
-func cityEvidence(d doc) (string, int) {
+// the best one with its score, or "" when two tie. It is linear in the
+// document's length: each line is scanned once, and what may stand before
+// a name at the start of a line is measured once per line.
+func cityEvidence(d doc, address string) (string, int) {
 	score := map[string]int{}
+	add := func(mt mention, n int) {
+		if mt.pref != "" {
+			if _, ok := places.lookup(mt.name, mt.pref); !ok {
+				return // 広島県北区: no such municipality
+			}
+		}
+		score[mt.name] += n
+	}
 	for _, mt := range mentions(d.title) {
-		score[mt.name] += scoreHeader
+		add(mt, scoreHeader)
 	}
 	if ms := mentions(d.contact); len(ms) > 0 && ms[0].start <= prefixLen(d.contact) {
-		score[ms[0].name] += scoreHeader
+		add(ms[0], scoreHeader)
 	}
 	for _, line := range d.header {
+		pl := prefixLen(line)
 		for _, mt := range mentions(line) {
-			if mt.start <= prefixLen(line) || isCompound(mt) {
-				score[mt.name] += scoreHeader
+			if mt.start <= pl || isCompound(mt) {
+				add(mt, scoreHeader)
 			}
 		}
 	}
 	for _, mt := range mentions(d.body) {
 		if isCompound(mt) {
-			score[mt.name] += scoreCompound
+			add(mt, scoreCompound)
 		} else {
-			score[mt.name] += scorePassing
+			add(mt, scorePassing)
 		}
 	}
 	for _, text := range []string{d.title, d.body} {
@@ -122,6 +198,9 @@ func cityEvidence(d doc) (string, int) {
 				score[city] += scoreBrand
 			}
 		}
+	}
+	if m, ok := cityOfAddress(address); ok {
+		score[m.Name] += scoreHeader
 	}
 	best, bestScore, tie := "", 0, false
 	for c, s := range score {
@@ -142,17 +221,39 @@ func cityEvidence(d doc) (string, int) {
 	return best, bestScore
 }
 
+// cityOfAddress is the municipality whose official website serves the
+// document's address, when exactly one does: by the host itself, else by
+// its hostKey (www.city.kiryu.lg.jp/… → city.kiryu → 桐生市, whose site the
+// source lists as www.city.kiryu.gunma.jp).
+func cityOfAddress(address string) (Municipality, bool) {
+	host := hostOf(address)
+	if host == "" {
+		return Municipality{}, false
+	}
+	if ms := places.byHost[host]; len(ms) == 1 {
+		return ms[0], true
+	}
+	if ms := places.byHost[hostKey(host)]; len(ms) == 1 {
+		return ms[0], true
+	}
+	return Municipality{}, false
+}
+
 // prefixLen is the rune length of what may stand before a name that starts
 // a line: Markdown marks, spaces and a prefecture (岡山県倉敷市).
 func prefixLen(line string) int {
-	r := []rune(line)
-	i := 0
-	for i < len(r) && (r[i] == '#' || unicode.IsSpace(r[i])) {
+	i, bytes := 0, 0
+	for _, c := range line {
+		if c != '#' && !unicode.IsSpace(c) {
+			break
+		}
 		i++
+		bytes += utf8.RuneLen(c)
 	}
+	rest := line[bytes:]
 	for _, p := range prefectures {
-		if strings.HasPrefix(string(r[i:]), p) {
-			return i + len([]rune(p))
+		if strings.HasPrefix(rest, p) {
+			return i + utf8.RuneCountInString(p)
 		}
 	}
 	return i
