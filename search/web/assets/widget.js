@@ -666,7 +666,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
      * server-highlighted snippet and headings (see safeMarked). */
     hitItem(hit) {
       const t = this.t, f = hit._formatted || {};
-      const meta = [(hit.prefecture || "") + (hit.city || ""), hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.page ? t.page(hit.page) : ""].filter(Boolean);
+      const meta = [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.page ? t.page(hit.page) : ""].filter(Boolean);
       const headings = f.headings && f.headings.length ? f.headings : hit.headings || [];
       const path = h("p", {class: "path"});
       headings.forEach((x, i) => path.append(i ? " › " : "", safeMarked(x, this.words)));
