@@ -43,7 +43,7 @@
 // CSV exports with a header row: one document per row, keyed "row N". The
 // columns are found by name: 記事タイトル/タイトル/title is the title,
 // 記事本文/本文/text/body the text (one block a line, "・" lines list items),
-// 自治体名 the City hint (prefecture stripped: 神奈川県厚木市 → 厚木市),
+// 自治体名 the City hint (神奈川県厚木市 → 厚木市, with 神奈川県 as Prefecture hint),
 // 公開年月/公開日/date the Published hint (2024.04.15 → 2024-04-15). Without a
 // text column every other field becomes a "name: value" paragraph.
 //

@@ -165,6 +165,9 @@ func TestCSVBrokenRowIsSkipped(t *testing.T) {
 	if len(docs) != 2 || docs[1].Key != "row 3" || docs[1].Title != "催し(1)" {
 		t.Errorf("docs = %+v", docs)
 	}
+	if h := docs[0].Hints; h.City != "厚木市" || h.Prefecture != "神奈川県" {
+		t.Errorf("hints = %+v, want 厚木市 of 神奈川県", h)
+	}
 }
 
 func TestJSONOneDocumentPerRecord(t *testing.T) {
