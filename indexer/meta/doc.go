@@ -90,21 +90,27 @@
 // "令和4年度\n(2022年度)"; a speech's 平成15年度の予算, the budget year it
 // presents); for formats whose hint states a publication date (bulletins),
 // the fiscal year of that date, April to March (2025-01-15 → 2024), because
-// a bulletin speaks of the year it is issued in; then the operator's
-// default. The publication date found in a page's text is not used this
-// way: a scraped page's date is when it was last updated (seed 000 is about
-// 令和4年度 but dated 2023年6月9日). Years in the body are never used: a
-// document mentions many years besides its own. A session's calendar year
-// (平成15年第1回定例会) is not a fiscal year either.
+// a bulletin speaks of the year it is issued in; a budget or policy speech's
+// session date (施政方針, 予算, 市政運営の方針 or 所信 given at a February or
+// March 定例会 presents the fiscal year starting that April: 平成15年第1回定例会
+// 03月05日 → 2003); the lead, the first 600 characters after the header
+// (「平成14年度は、…」), its first year stated with an era or in full unless
+// it opens or closes a span (平成28年度から令和2年度まで names no one year);
+// then the operator's default. The publication date found in a page's text
+// is not used this way: a scraped page's date is when it was last updated
+// (seed 000 is about 令和4年度 but dated 2023年6月9日). Years further in the
+// body are never used: a document mentions many years besides its own. A
+// session's calendar year (平成15年第1回定例会) is not a fiscal year by itself.
 //
 // A bare year (「23年度」, no era) in the title or header is resolved by
 // ResolveBareYear against a reference year: the publication date, else the
 // first era year stated anywhere in the text, else the operator's default
 // year. The candidates are 令和n, 平成n, 昭和n, 19nn and 20nn; the closest to
 // the reference wins if it is within ten years and unambiguous (23 with
-// reference 2017 is 2011 or 2023, equally far: unknown). With no reference
-// the year stays unknown: seed 002 says only 23年度, and nothing in it tells
-// 平成23 from 2023.
+// reference 2017 is 2011 or 2023, equally far: unknown). With no reference,
+// a number whose 令和 year would lie beyond next fiscal year is the 平成
+// year (up to 31, 平成's last): seed 002's 23年度 is 2011. A smaller number
+// (5年度: 令和5 and 平成5 both past) stays unknown.
 //
 // # Publication date
 //

@@ -2,7 +2,9 @@ package meta
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -385,7 +387,7 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 			return y
 		}
 		if n, ok := bareFiscalYear(s); ok {
-			if y, ok := ResolveBareYear(n, ref); ok {
+			if y, ok := resolveBare(n, ref); ok {
 				return y
 			}
 		}
@@ -394,6 +396,12 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 		if y, ok := fiscalYearOf(published); ok {
 			return y // the format's publication date; see doc.go
 		}
+	}
+	if y, ok := sessionFiscalYear(d); ok {
+		return y
+	}
+	if y, ok := leadFiscalYear(d); ok {
+		return y
 	}
 	if validYear(defaults.FiscalYear) {
 		return defaults.FiscalYear
@@ -420,4 +428,110 @@ func referenceYear(d doc, hints, defaults Metadata, published string) int {
 		return defaults.FiscalYear
 	}
 	return 0
+}
+
+// resolveBare resolves a bare year against ref; without a reference, a
+// number whose 令和 year would lie in the future is the 平成 year (23年度
+// written before 2019), and anything else stays unknown.
+func resolveBare(n, ref int) (int, bool) {
+	if validYear(ref) {
+		return ResolveBareYear(n, ref)
+	}
+	heisei := eras[1]
+	if reiwa := eras[0].base + n; reiwa > currentFiscalYear()+1 && n >= 1 && n <= 31 {
+		return heisei.base + n, true // 平成31年 was its last
+	}
+	return 0, false
+}
+
+// today is the clock the rules compare "the future" with.
+var today = time.Now
+
+func currentFiscalYear() int {
+	y, _ := fiscalYearOf(today().Format("2006-01-02"))
+	return y
+}
+
+// reSession matches an assembly session with its date: 平成15年第1回定例会
+// 03月05日, 令和5年2月定例会 02月17日.
+var reSession = regexp.MustCompile(`(令和|平成|昭和)\s*(元|\d{1,2})\s*年\s*(?:第\s*\d+\s*回)?\s*(?:\d{1,2}\s*月)?\s*定例会\D{0,6}?(\d{1,2})\s*月\s*\d{1,2}\s*日`)
+
+// reBudgetSpeech marks the speeches that present the coming fiscal year:
+// 施政方針, 予算の概要と市政運営の方針, 所信表明 (with the budget).
+var reBudgetSpeech = regexp.MustCompile(`施政方針|予算|市政運営の方針|区政運営の方針|町政運営の方針|所信`)
+
+// sessionFiscalYear is the fiscal year a budget or policy speech addresses:
+// given at a February or March session, it is the year starting in April
+// (平成15年第1回定例会 03月05日 → 2003). Only a header that names the
+// session and its date and a speech on the budget or policy qualify.
+func sessionFiscalYear(d doc) (int, bool) {
+	head := normalize(strings.Join(append([]string{d.title}, d.header...), "\n"))
+	m := reSession.FindStringSubmatch(head)
+	if m == nil || !reBudgetSpeech.MatchString(head) {
+		return 0, false
+	}
+	y, ok := eraYear(m[1], m[2])
+	month, _ := strconv.Atoi(m[3])
+	if !ok || month != 2 && month != 3 {
+		return 0, false
+	}
+	return y, validYear(y)
+}
+
+// leadRunes is how much of the text after the header counts as the lead:
+// the opening paragraphs, where a document says which year it is about.
+const leadRunes = 600
+
+// leadFiscalYear is the first fiscal year stated with its era (or as a
+// Western year) in the lead, unless it opens a span (平成28年度から, 令和2年度～):
+// a span's first year is not the document's.
+func leadFiscalYear(d doc) (int, bool) {
+	var b strings.Builder
+	n, skipped := 0, 0
+	for _, line := range strings.Split(d.body, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if skipped < len(d.header) {
+			skipped++
+			continue
+		}
+		b.WriteString(t)
+		b.WriteByte('\n')
+		if n += utf8.RuneCountInString(t); n >= leadRunes {
+			break
+		}
+	}
+	lead := normalize(b.String())
+	for _, m := range reEraFY.FindAllStringSubmatchIndex(lead, -1) {
+		name := lead[m[2]:m[3]]
+		if len(name) == 1 && m[2] > 0 && isASCIIAlnum(lead[m[2]-1]) || opensSpan(lead[m[1]:]) || closesSpan(lead[:m[0]]) {
+			continue
+		}
+		if y, ok := eraYear(name, lead[m[4]:m[5]]); ok && validYear(y) {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+func opensSpan(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, p := range []string{"から", "~", "～", "〜", "-", "‐", "－", "以降", "まで"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func closesSpan(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, p := range []string{"~", "～", "〜", "-", "‐", "－", "から"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }

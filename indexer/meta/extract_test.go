@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func (m Metadata) String() string {
@@ -64,12 +65,13 @@ func TestExtractSeeds(t *testing.T) {
 		{"000", "令和4年度政策企画室運営方針", "大阪市 政策企画室秘書部秘書課総務グループ", Metadata{}, "大阪市/政策企画室/2022/2023-06-09"},
 		{"001", "令和4年度市民局運営方針", "大阪市 市民局総務部総務担当総務グループ", Metadata{}, "大阪市/市民局/2022/2024-01-31"},
 		// 大阪市協働指針 (twice), 本市: the text names its city; the bare 23年度 has no era
-		{"002", "", "", Metadata{}, "大阪市/?/?/?"},
+		// and no date: 令和23年度 would lie in the future, so it is 平成23年度
+		{"002", "", "", Metadata{}, "大阪市/?/2011/?"},
 		{"002", "", "", Metadata{FiscalYear: 2011}, "大阪市/?/2011/?"},
 		// an operator default of 2024 resolves 23年度 to 2023 (20xx is closest), not to 2024
 		{"002", "", "", Metadata{FiscalYear: 2024}, "大阪市/?/2023/?"},
 		// the operator's city does not override what the text supports
-		{"002", "", "", Metadata{City: "堺市"}, "大阪市/?/?/?"},
+		{"002", "", "", Metadata{City: "堺市"}, "大阪市/?/2011/?"},
 		{"003", "", "", Metadata{}, "枚方市/市長公室/2022/?"},
 		{"004", "", "", Metadata{}, "柏原市/政策推進部/?/?"},
 		{"004", "政策推進部 部長マニフェスト", "", Metadata{FiscalYear: 2013}, "柏原市/政策推進部/2013/?"},
@@ -168,6 +170,45 @@ func TestExtractCorpusFormats(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Extract(tt.in, tt.defaults).String(); got != tt.want {
 				t.Errorf("Extract = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFiscalYearFromLead(t *testing.T) {
+	defer func(f func() time.Time) { today = f }(today)
+	today = func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }
+	speech := func(title string, paras ...string) Input {
+		return Input{Title: title, Text: "発言者: 山田太郎（市長）\n" + strings.Join(paras, "\n")}
+	}
+	filler := []string{"おはようございます。", "本日ここに、議員各位のご出席をいただき、", "厚く御礼申し上げます。", "さて、", "景気は依然として厳しい状況にあります。"}
+	tests := []struct {
+		name string
+		in   Input
+		want int
+	}{
+		// the first paragraph after the header names the year the speech is about
+		{"lead names the year", Input{Text: strings.Join(append(filler, "平成14年度は、行財政改革の総仕上げの年と位置づけ、"), "\n")}, 2002},
+		// a span's first year is not the document's year
+		{"span", Input{Text: strings.Join(append(filler, "平成28年度から令和2年度までの5年間を計画期間とします。"), "\n")}, 0},
+		// a February session's budget speech presents the fiscal year starting in April
+		{"February session", speech("甲市議会 平成14年第1回定例会 02月27日　議案説明 市長発言（施政方針）", filler...), 2002},
+		{"March session", speech("甲市議会 令和5年第1回定例会 03月01日　予算総括質疑 市長発言", filler...), 2023},
+		// a September session speaks of the year under way, but says nothing of which one it is
+		{"September session", speech("甲市議会 令和5年第3回定例会 09月01日　議案説明 市長発言（所信）", filler...), 0},
+		// a session that presents no budget or policy has no fiscal year of its own
+		{"February, no budget", speech("甲市議会 令和5年第1回定例会 02月20日　一般質問", filler...), 0},
+		// bare years without an era or a date: 令和23年度 would lie in the future
+		{"bare 23", Input{Text: "事項\n23年度を取組内容"}, 2011},
+		// 令和5年度 and 平成5年度 both lie in the past: nothing tells them apart
+		{"bare 5", Input{Text: "事項\n5年度を取組内容"}, 0},
+		// an era named elsewhere resolves the bare year
+		{"bare 5, 令和 named", Input{Text: "事項\n5年度を取組内容\n令和5年6月9日更新"}, 2023},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Extract(tt.in, Metadata{}).FiscalYear; got != tt.want {
+				t.Errorf("fiscal year = %d, want %d", got, tt.want)
 			}
 		})
 	}
