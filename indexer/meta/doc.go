@@ -62,23 +62,35 @@
 //
 // # Department
 //
-// The department is the top organisational unit: a name ending in 局, 部,
-// 室, 公室, 本部, 課, 委員会, 委員会事務局 or 区役所. Japanese writes the
-// hierarchy top-down, so the first unit in a string is the highest
-// (市民局総務部総務担当 → 市民局; a 課 is taken only when nothing higher
-// precedes it). Sources, in order: the hint (a JSON bureau, or its dept
+// The department is the top organisational unit the document names: a name
+// ending in 局, 部, 室, 公室, 本部, 課, 委員会, 委員会事務局, 区役所 (and, in
+// contact lines, 保健所). Japanese writes the hierarchy top-down, so the
+// first unit in a string is the highest (市民局総務部総務担当 → 市民局; a 課 is
+// taken only when nothing higher precedes it). A 課 whose 部 the document
+// does not name is shown by its own name as written, without 本庁, 市 or the
+// city's name in front (問合せ：本庁防災推進課 → 防災推進課): the facet then
+// mixes the 部/局 level with bare 課 names, but never guesses a 部. A mayor's
+// or ward head's speech is filed under 市長 (区長, 町長, 村長), assembly
+// minutes under 議会. Sources, in order: the hint (a JSON bureau, or its dept
 // "企画経営部　企画課" cut to 企画経営部), the title (令和4年度市民局運営方針,
 // 政策推進部 部長マニフェスト, 市長公室の取り組み), the 問合せ先 line (city
 // removed first: 大阪市 政策企画室秘書部… → 政策企画室), then speeches and
-// minutes: 市長 when the header says 市長発言 or 発言者: …（市長）, 議会 when it
-// names the assembly with 会議録, 定例会 or 臨時会. When the format gives no
+// minutes: the head when the header says 市長発言 or 発言者: …（市長）, 議会 when
+// it names the assembly with 会議録, 定例会 or 臨時会. When the format gives no
 // title, the first short header line that is more than a year serves as
-// one (市長公室の取り組み under 令和4年度 / (2022年度)). Words that end like a
-// unit but name none (一部, 全部, 委員会 alone, 区役所 alone, 教室, 課題,
-// 部門) are rejected, and hiragana ends a name except in こども, くらし and
-// the like, so a phrase such as 緑に親しもう教室 is no department. There is no
-// weak tier: a department named somewhere in the body is often another
-// one's (危機管理室をはじめ関係所属と連携).
+// one (市長公室の取り組み under 令和4年度 / (2022年度)). Last, the contact lines
+// of the text (問合せ：…, 問い合わせ先：…, 申込み・問合せ：…, or the lines under a
+// bare label): each names a unit up to its phone number; an outside body
+// (協会, 実行委員会, 法務局, 税務署, an association's 事務局, a person's name,
+// another municipality or a prefecture) counts for nothing, a body inside a
+// unit counts for the unit (…協会事務局(本庁国際課内) → 国際課), and the unit
+// more than half of the city's own contacts name is the department; with
+// no majority it is unknown. Words that end like a unit but name none (一部,
+// 全部, 委員会 alone, 区役所 alone, 教室, 課題, 部門) are rejected, and
+// hiragana ends a name except in こども, くらし and the like, so a phrase such
+// as 緑に親しもう教室 is no department. There is no other weak tier: a
+// department named somewhere in the body is often another one's
+// (危機管理室をはじめ関係所属と連携).
 //
 // # Fiscal year
 //

@@ -59,7 +59,7 @@ func Extract(in Input, defaults Metadata) Metadata {
 	d := split(in)
 	var m Metadata
 	m.City, m.Prefecture = extractCity(d, in, defaults)
-	m.Department = extractDepartment(d, in.Hints, defaults)
+	m.Department = extractDepartment(d, in.Hints, defaults, m.City)
 	m.Published = extractPublished(d, in.Hints, defaults)
 	m.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
 	return m
@@ -289,7 +289,7 @@ func titleDepartment(title string) string {
 	return departmentIn(title)
 }
 
-func extractDepartment(d doc, hints, defaults Metadata) string {
+func extractDepartment(d doc, hints, defaults Metadata, city string) string {
 	if h := strings.TrimSpace(hints.Department); h != "" {
 		if top := departmentIn(h); top != "" {
 			return top
@@ -309,6 +309,9 @@ func extractDepartment(d doc, hints, defaults Metadata) string {
 		if dep := titleDepartment(headerTitle(d.header)); dep != "" {
 			return dep // a title the reader did not lift into Title
 		}
+	}
+	if dep := bodyContactDepartment(d.body, city); dep != "" {
+		return dep
 	}
 	return defaults.Department
 }

@@ -156,7 +156,8 @@ func TestExtractCorpusFormats(t *testing.T) {
 		{"bulletin 倉敷", kurashiki, Metadata{}, "倉敷市/?/2024/2024-10-01"},
 		{"bulletin announcing a later year", bulletinLater, Metadata{}, "倉敷市/?/2024/2024-12-01"},
 		{"bulletin title names the year", bulletinTitled, Metadata{}, "倉敷市/?/2025/2024-12-01"},
-		{"headline ending in 教室 names no department", Input{Title: "スケート教室", Text: "初心者向けのスケート教室です。\n問合せ：スポーツ振興課", Hints: Metadata{City: "厚木市", Published: "2024.12.01"}}, Metadata{}, "厚木市/?/2024/2024-12-01"},
+		// the headline names no unit; the contact line does
+		{"headline ending in 教室 names no department", Input{Title: "スケート教室", Text: "初心者向けのスケート教室です。\n問合せ：スポーツ振興課", Hints: Metadata{City: "厚木市", Published: "2024.12.01"}}, Metadata{}, "厚木市/スポーツ振興課/2024/2024-12-01"},
 		{"headline with 放課後 names no department", Input{Title: "放課後児童クラブの利用者を募集", Text: "放課後児童クラブの利用者を募集します。", Hints: Metadata{City: "倉敷市", Published: "2024.10.01"}}, Metadata{}, "倉敷市/?/2024/2024-10-01"},
 		{"katakana department stays full width", sports, Metadata{City: "品川区"}, "品川区/文化観光スポーツ振興部/?/?"},
 		{"jimujigyou", jimujigyou, Metadata{}, "品川区/企画経営部/?/?"},
@@ -209,6 +210,47 @@ func TestFiscalYearFromLead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Extract(tt.in, Metadata{}).FiscalYear; got != tt.want {
 				t.Errorf("fiscal year = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDepartmentFromContactLines(t *testing.T) {
+	bulletin := func(text string) Input {
+		return Input{Title: "お知らせ", Text: "本文です。\n" + text, Hints: Metadata{City: "倉敷市", Published: "2024.10.01"}}
+	}
+	tests := []struct {
+		name string
+		in   Input
+		want string
+	}{
+		{"本庁 dropped", bulletin("問合せ：本庁防災推進課【電話】426-3131"), "防災推進課"},
+		{"phone on the next line", bulletin("問合せ：予防課\n【電話】223-9371"), "予防課"},
+		// the first unit is the highest: a 課 under the 保健所
+		{"under 保健所", bulletin("問合せ：市保健所健康づくり課食育推進係【電話】434-9868"), "保健所"},
+		{"教育委員会", bulletin("申込み・問合せ：教育委員会生涯学習課【電話】225-2510"), "教育委員会"},
+		// 市 that begins the unit's own name stays
+		{"市民協働推進課", bulletin("問合せ：市民協働推進課【電話】225-2215"), "市民協働推進課"},
+		// the units under a bare label; the association is not the city's
+		{"list under the label", bulletin("問合せ：\n岡山県不動産鑑定士協会【電話】086-231-4711\n本庁用地室【電話】426-3465"), "用地室"},
+		{"inside a unit", bulletin("問合せ：市国際交流協会事務局(本庁国際課内)【電話】426-3155"), "国際課"},
+		// outside bodies, people and other municipalities are nobody's department here
+		{"association", bulletin("問合せ：厚木ギターアンサンブル事務局・冨田【電話】090-0000-0000"), ""},
+		{"national office", bulletin("問合せ：横浜地方法務局【電話】045-641-7461"), ""},
+		{"person", bulletin("問合せ：小室【電話】090-0000-0000"), ""},
+		{"another city", bulletin("問合せ：\n笠岡市定住促進課【電話】0865-69-2377"), ""},
+		// two different units, neither the majority: unknown
+		{"no majority", bulletin("問合せ：本庁地域包括ケア推進室【電話】426-3417\n■講演会\n問合せ：本庁労働雇用政策課【電話】426-3415"), ""},
+		{"majority", bulletin("問合せ：本庁観光課【電話】1\n問合せ：本庁観光課【電話】1\n問合せ：本庁商工課【電話】2"), "観光課"},
+		// a sentence that mentions inquiries is no contact line
+		{"sentence", bulletin("詳しくは、問い合わせを。本庁観光課が対応します。"), ""},
+		// the head of a ward speaking
+		{"区長 speech", Input{Title: "令和5年第1回定例会 区長発言（施政方針）", Text: "発言者: 山田花子（区長）\n本日は…"}, "区長"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Extract(tt.in, Metadata{}).Department; got != tt.want {
+				t.Errorf("department = %q, want %q", got, tt.want)
 			}
 		})
 	}
