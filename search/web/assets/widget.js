@@ -208,6 +208,23 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     return /^https?:\/\//i.test(s || "");
   }
 
+  /* readableURL: host and path without the scheme, decoded, at most 60
+   * characters. */
+  function readableURL(u) {
+    let s = u.replace(/^https?:\/\//i, "");
+    try { s = decodeURI(s); } catch (e) { /* keep as is */ }
+    return s.length > 60 ? s.slice(0, 59) + "…" : s;
+  }
+
+  /* readableSource: the file and where in it, "atsugi-1421.csv 17件目"
+   * (the 17th row or record), "minutes.jsonl.gz 5行目". */
+  function readableSource(s) {
+    const [file, key] = s.split("#");
+    const m = /^(row|line|record) (\d+)$/.exec(key || "");
+    const where = m ? (m[1] === "line" ? ` ${m[2]}行目` : ` ${m[2]}件目`) : key ? ` ${key}` : "";
+    return file.split("/").pop() + where;
+  }
+
   /* parseYears reads "2019..2022", "2019..", "..2022" or "2022". */
   function parseYears(s) {
     const m = /^(\d{4})?(\.\.)?(\d{4})?$/.exec(s || "");
@@ -679,11 +696,15 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
           h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: t.document})));
     }
 
-    sourceLink(x) {
+    /* sourceLink shows the document's address, linked (host and path, the
+     * page of a PDF), else a readable source name; labelled "出典:" in a hit,
+     * bare in the document view, whose row already says 出典. */
+    sourceLink(x, bare) {
       const t = this.t, web = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
       const link = web && x.page ? `${web.split("#")[0]}#page=${x.page}` : web;
-      if (link) return h("a", {href: link, rel: "noopener", text: t.source});
-      return x.source ? h("span", {text: `${t.source}: ${x.source}`}) : null;
+      const label = (v) => bare ? v : h("span", {}, `${t.source}: `, v);
+      if (link) return label(h("a", {href: link, rel: "noopener", text: readableURL(link)}));
+      return x.source ? label(h("span", {text: readableSource(x.source)})) : null;
     }
 
     /* docHref opens the document on the full page: this page in full mode,
@@ -829,7 +850,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       this.ui.doc.replaceChildren(h("div", {}, this.backButton(), title,
         h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
           row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
-          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d))),
+          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d, true))),
         this.outline(d.passages || []), h("div", {class: "passages"}, passages)));
       this.announce(d.title || "");
       if (!this.scrollToPassage()) title.focus();
