@@ -145,7 +145,7 @@ func speakerDepartment(header []string) string {
 var reContactLabel = regexp.MustCompile(`^[^:。]{0,24}?(?:お)?問い?合わ?せ(?:先)?[】\]]?\s*:\s*(.*)$`)
 
 // reInsideUnit is a unit an outside body sits in: 市国際交流協会事務局(本庁国際課内).
-var reInsideUnit = regexp.MustCompile(`\(([^()]{2,20}?[課室])内\)`)
+var reInsideUnit = regexp.MustCompile(`([^()、]{2,20}?[課室])内\)`)
 
 // notCityUnit marks contacts that are not the municipality's own units:
 // associations, committees of volunteers, national and prefectural offices,
@@ -165,8 +165,8 @@ var contactUnitSuffixes = append([]string{"保健所"}, unitSuffixes...)
 
 // bodyContactDepartment is the unit the document's contact lines name
 // (問合せ：本庁防災推進課【電話】…, or the lines under a bare 問合せ：), when
-// more than half of the contacts that are the municipality's own units name
-// the same one. city is the document's city, stripped from the names; a
+// more than half of all its contacts name the same one of the
+// municipality's own units (an outside body's contact counts for none). city is the document's city, stripped from the names; a
 // contact naming another municipality is not this one's.
 func bodyContactDepartment(body, city string) string {
 	count := map[string]int{}
@@ -183,16 +183,16 @@ func bodyContactDepartment(body, city string) string {
 		} else {
 			for j := i + 1; j < len(lines) && j <= i+8; j++ {
 				t := normalize(strings.TrimSpace(lines[j]))
-				if !strings.Contains(t, "電話") && !strings.Contains(t, "TEL") || utf8.RuneCountInString(t) > 80 || strings.HasPrefix(t, "■") {
+				if !strings.Contains(t, "電話") && !strings.Contains(t, "TEL") || utf8.RuneCountInString(t) > 80 || strings.HasPrefix(t, "■") || reContactLabel.MatchString(t) {
 					break
 				}
 				contacts = append(contacts, t)
 			}
 		}
 		for _, c := range contacts {
+			total++ // an outside body's contact is a vote for no unit
 			if u := contactUnit(c, city); u != "" {
 				count[u]++
-				total++
 			}
 		}
 	}

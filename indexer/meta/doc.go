@@ -84,8 +84,8 @@
 // (協会, 実行委員会, 法務局, 税務署, an association's 事務局, a person's name,
 // another municipality or a prefecture) counts for nothing, a body inside a
 // unit counts for the unit (…協会事務局(本庁国際課内) → 国際課), and the unit
-// more than half of the city's own contacts name is the department; with
-// no majority it is unknown. Words that end like a unit but name none (一部,
+// more than half of all the contacts name is the department; with no
+// majority it is unknown. Words that end like a unit but name none (一部,
 // 全部, 委員会 alone, 区役所 alone, 教室, 課題, 部門) are rejected, and
 // hiragana ends a name except in こども, くらし and the like, so a phrase such
 // as 緑に親しもう教室 is no department. There is no other weak tier: a

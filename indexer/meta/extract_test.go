@@ -231,8 +231,10 @@ func TestDepartmentFromContactLines(t *testing.T) {
 		{"教育委員会", bulletin("申込み・問合せ：教育委員会生涯学習課【電話】225-2510"), "教育委員会"},
 		// 市 that begins the unit's own name stays
 		{"市民協働推進課", bulletin("問合せ：市民協働推進課【電話】225-2215"), "市民協働推進課"},
-		// the units under a bare label; the association is not the city's
-		{"list under the label", bulletin("問合せ：\n岡山県不動産鑑定士協会【電話】086-231-4711\n本庁用地室【電話】426-3465"), "用地室"},
+		// the units under a bare label; the association is no unit of the
+		// city, and its contact a vote for none: one of two is no majority
+		{"list under the label", bulletin("問合せ：\n岡山県不動産鑑定士協会【電話】086-231-4711\n本庁用地室【電話】426-3465"), ""},
+		{"list, two of three", bulletin("問合せ：\n倉敷警察署【電話】426-0110\n本庁生活安全課【電話】426-3111\n問合せ：本庁生活安全課【電話】426-3275"), "生活安全課"},
 		{"inside a unit", bulletin("問合せ：市国際交流協会事務局(本庁国際課内)【電話】426-3155"), "国際課"},
 		// outside bodies, people and other municipalities are nobody's department here
 		{"association", bulletin("問合せ：厚木ギターアンサンブル事務局・冨田【電話】090-0000-0000"), ""},
