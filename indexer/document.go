@@ -3,6 +3,7 @@ package indexer
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -87,6 +88,9 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		Source: sourceName(src),
 		URL:    src.URL,
 	}
+	if d.URL == "" {
+		d.URL = statedAddress(src.Blocks)
+	}
 	all := make([][]string, len(ps))
 	for i, p := range ps {
 		tags := th.Tag(strings.Join(p.Headings, " ") + "\n" + p.Text)
@@ -95,6 +99,25 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	}
 	d.Themes = theme.Rollup(all)
 	return d
+}
+
+// reAddressLine is a line that states the document's own address:
+// 出典: https://…, 出所：…, 掲載ページ: …, URL: ….
+var reAddressLine = regexp.MustCompile(`^(?:出典|出所|引用元|掲載元|掲載ページ|元ページ|URL|url)\s*[:：]\s*(https?://\S+)$`)
+
+// statedAddress is the address a document states in a labelled line among
+// its first or last five blocks; "" when it states none (an address in the
+// running text is a link to somewhere else).
+func statedAddress(bs []source.Block) string {
+	for i, b := range bs {
+		if i >= 5 && i < len(bs)-5 {
+			continue
+		}
+		if m := reAddressLine.FindStringSubmatch(strings.TrimSpace(b.Text)); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 func sourceName(src source.Source) string {
@@ -135,6 +158,7 @@ func (d *Document) Fields(p Passage) map[string]any {
 		f[FieldHeadings] = strings.Join(p.Headings, HeadingSep)
 	}
 	setString(f, FieldCity, d.Meta.City)
+	setString(f, FieldPrefecture, d.Meta.Prefecture)
 	setString(f, FieldDepartment, d.Meta.Department)
 	setString(f, FieldPublished, d.Meta.Published)
 	setString(f, FieldSource, d.Source)
@@ -145,6 +169,9 @@ func (d *Document) Fields(p Passage) map[string]any {
 	}
 	if len(p.Themes) > 0 {
 		f[FieldIssueType] = p.Themes
+	}
+	if p.Page > 0 {
+		f[FieldPage] = float64(p.Page)
 	}
 	// The document's themes are read only with the whole document, which
 	// starts at passage 0, and the title list wants each document once:

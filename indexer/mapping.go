@@ -34,7 +34,7 @@ func NewMapping() mapping.IndexMapping {
 		textField(FieldTextReading, analyzers.Reading, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
-	for _, f := range []string{FieldCity, FieldDepartment, FieldIssueType} {
+	for _, f := range []string{FieldCity, FieldPrefecture, FieldDepartment, FieldIssueType} {
 		dm.AddFieldMappingsAt(f, keywordField(true, true))
 	}
 	// Stored on passage 0 only, for the document view; nothing queries it.
@@ -46,6 +46,7 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
+	dm.AddFieldMappingsAt(FieldPage, numericField(true, false))
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -18,6 +18,7 @@ package indexer
 //	               text): kana queries split into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored; facet
+//	prefecture     keyword; stored; facet: the city's prefecture (大阪府), absent when the city is unknown
 //	department     keyword; stored; facet
 //	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
@@ -28,6 +29,8 @@ package indexer
 //	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
 //	source         not indexed; stored; file path or URL of the document
 //	url            not indexed; stored; the document's address when known
+//	page           numeric; stored; the 1-based page of a PDF the passage starts on
+//	               (absent for formats without pages)
 //
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
@@ -40,6 +43,7 @@ const (
 	FieldTextReading  = "text_reading"
 	FieldHeadings     = "headings"
 	FieldCity         = "city"
+	FieldPrefecture   = "prefecture"
 	FieldDepartment   = "department"
 	FieldYear         = "year"
 	FieldYearFacet    = "year_facet"
@@ -49,6 +53,7 @@ const (
 	FieldPublished    = "published"
 	FieldSource       = "source"
 	FieldURL          = "url"
+	FieldPage         = "page"
 )
 
 // HeadingSep joins the heading path in the stored headings field.
@@ -57,4 +62,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 5
+const SchemaVersion = 6

@@ -45,12 +45,14 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		DocID:      str(f[indexer.FieldDocID]),
 		Title:      str(f[indexer.FieldTitle]),
 		City:       str(f[indexer.FieldCity]),
+		Prefecture: str(f[indexer.FieldPrefecture]),
 		Department: str(f[indexer.FieldDepartment]),
 		Year:       num(f[indexer.FieldYear]),
 		Published:  str(f[indexer.FieldPublished]),
 		IssueTypes: strs(f[indexer.FieldIssueType]),
 		Source:     str(f[indexer.FieldSource]),
 		URL:        str(f[indexer.FieldURL]),
+		Page:       num(f[indexer.FieldPage]),
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, seq)
@@ -259,7 +261,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, erro
 	sort.Slice(ms, func(i, j int) bool { return num(ms[i].Fields[indexer.FieldSeq]) < num(ms[j].Fields[indexer.FieldSeq]) })
 	f := ms[0].Fields
 	d := &DocumentView{
-		ID: id, Title: str(f[indexer.FieldTitle]), City: str(f[indexer.FieldCity]),
+		ID: id, Title: str(f[indexer.FieldTitle]), City: str(f[indexer.FieldCity]), Prefecture: str(f[indexer.FieldPrefecture]),
 		Department: str(f[indexer.FieldDepartment]), Year: num(f[indexer.FieldYear]),
 		Published: str(f[indexer.FieldPublished]), Source: str(f[indexer.FieldSource]),
 		URL: str(f[indexer.FieldURL]), IssueTypes: strs(f[indexer.FieldDocIssueType]),
@@ -269,6 +271,7 @@ func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, erro
 			ID: m.ID, Seq: num(m.Fields[indexer.FieldSeq]), Text: str(m.Fields[indexer.FieldText]),
 			Headings:   splitHeadings(str(m.Fields[indexer.FieldHeadings])),
 			IssueTypes: strs(m.Fields[indexer.FieldIssueType]),
+			Page:       num(m.Fields[indexer.FieldPage]),
 		})
 	}
 	return d, nil

@@ -81,6 +81,7 @@ var storedFields = []string{
 	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
 	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
 	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
+	indexer.FieldPage, indexer.FieldPrefecture,
 }
 
 // Search runs r and returns one page of hits with facet counts.

@@ -66,12 +66,14 @@ type Hit struct {
 	DocID      string    `json:"documentId"`
 	Title      string    `json:"title"`
 	City       string    `json:"city,omitempty"`       // omitted when unknown
+	Prefecture string    `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
 	Department string    `json:"department,omitempty"` // omitted when unknown
 	Year       int       `json:"year,omitempty"`       // omitted when unknown
 	Published  string    `json:"published,omitempty"`
 	IssueTypes []string  `json:"issueTypes"`
 	Source     string    `json:"source"`
 	URL        string    `json:"url,omitempty"`
+	Page       int       `json:"page,omitempty"` // the PDF page the passage starts on; omitted for formats without pages
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
 	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
@@ -91,6 +93,7 @@ type DocumentView struct {
 	ID         string        `json:"id"`
 	Title      string        `json:"title"`
 	City       string        `json:"city,omitempty"`
+	Prefecture string        `json:"prefecture,omitempty"`
 	Department string        `json:"department,omitempty"`
 	Year       int           `json:"year,omitempty"`
 	Published  string        `json:"published,omitempty"`
@@ -107,6 +110,7 @@ type PassageView struct {
 	Text       string   `json:"text"`
 	Headings   []string `json:"headings"`
 	IssueTypes []string `json:"issueTypes"`
+	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
 }
 
 // Suggestion is one completion for search as you type.

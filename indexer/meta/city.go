@@ -6,19 +6,20 @@ import (
 	"unicode"
 )
 
-// municipalitiesTSV is the embedded municipality table: prefecture, name,
-// reading, kind (政令市, 中核市, 特別区, 市, 町村). See testdata/README.md
-// and doc.go for what it covers.
+// municipalitiesTSV is the embedded municipality table (municipalities.go).
 //
 //go:embed municipalities.tsv
 var municipalitiesTSV string
 
 // Municipality is one row of the embedded table.
 type Municipality struct {
+	Code       string // 全国地方公共団体コード, 6 digits: 272108
 	Prefecture string // 大阪府
-	Name       string // 枚方市
+	Name       string // 枚方市; a ward's own name: 北区
 	Reading    string // ひらかたし
-	Kind       string // 政令市, 中核市, 特別区, 市, 町村
+	Kind       string // 政令市, 区 (a ward of a 政令市), 特別区, 市, 町, 村
+	Parent     string // the city of a ward (大阪市), else ""
+	Host       string // the official website's host: www.city.hirakata.osaka.jp
 }
 
 // prefectures are matched as tokens so that a city name inside them is not
@@ -46,22 +47,29 @@ var brands = map[string]string{
 var sharedWardNames = map[string]bool{"北区": true, "中央区": true, "港区": true}
 
 type gazetteer struct {
-	kind   map[string]string // name → kind ("" for a prefecture)
-	maxLen int               // longest name in runes
+	kind   map[string]string         // name → kind ("" for a prefecture); wards are not names here
+	byName map[string][]Municipality // municipalities (not wards) by name: 府中市 → 東京都's and 広島県's
+	byHost map[string][]Municipality // by their website's host, and by its hostKey
+	maxLen int                       // longest name in runes
 	all    []Municipality
 }
 
 var places = loadGazetteer(municipalitiesTSV)
 
 func loadGazetteer(tsv string) *gazetteer {
-	g := &gazetteer{kind: map[string]string{}}
-	for _, line := range strings.Split(tsv, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 4 || strings.HasPrefix(line, "#") {
-			continue
+	g := &gazetteer{kind: map[string]string{}, byName: map[string][]Municipality{}, byHost: map[string][]Municipality{}}
+	g.all = parseMunicipalities(tsv)
+	for _, m := range g.all {
+		if m.Kind == "区" {
+			continue // a ward counts as its city (大阪市北区 is 大阪市); alone it is too ambiguous
 		}
-		m := Municipality{Prefecture: f[0], Name: f[1], Reading: f[2], Kind: f[3]}
-		g.all = append(g.all, m)
+		g.byName[m.Name] = append(g.byName[m.Name], m)
+		if m.Host != "" {
+			g.byHost[m.Host] = append(g.byHost[m.Host], m)
+			if k := hostKey(m.Host); k != m.Host {
+				g.byHost[k] = append(g.byHost[k], m)
+			}
+		}
 		g.add(m.Name, m.Kind)
 	}
 	for _, p := range prefectures {
@@ -69,6 +77,27 @@ func loadGazetteer(tsv string) *gazetteer {
 	}
 	return g
 }
+
+// lookup resolves a municipality name to one row: the only one of that
+// name, else the one in pref (a prefecture the document states; "" for
+// none). ok is false for an unknown name and for a name shared by several
+// municipalities that pref does not tell apart.
+func (g *gazetteer) lookup(name, pref string) (Municipality, bool) {
+	ms := g.byName[name]
+	if len(ms) == 1 && (pref == "" || ms[0].Prefecture == pref) {
+		return ms[0], true
+	}
+	for _, m := range ms {
+		if m.Prefecture == pref {
+			return m, true
+		}
+	}
+	return Municipality{}, false
+}
+
+// Lookup returns the municipality called name, in prefecture pref when
+// several share the name (府中市: 東京都 or 広島県); pref may be "".
+func Lookup(name, pref string) (Municipality, bool) { return places.lookup(name, pref) }
 
 func (g *gazetteer) add(name, kind string) {
 	if _, dup := g.kind[name]; !dup || kind != "" {
@@ -91,9 +120,10 @@ func IsMunicipality(name string) bool {
 // mention is one occurrence of a municipality name in a text.
 type mention struct {
 	name  string
-	start int  // rune index of the first rune
-	end   int  // rune index after the last rune
-	next  rune // the rune after the name; 0 at the end of the text
+	start int    // rune index of the first rune
+	end   int    // rune index after the last rune
+	next  rune   // the rune after the name; 0 at the end of the text
+	pref  string // the prefecture written right before it (岡山県倉敷市), or ""
 }
 
 // mentions finds municipality names in s, leftmost-longest, so 東大阪市 is
@@ -102,24 +132,43 @@ type mention struct {
 // count only right after 東京都; other 特別区 and two-rune names (津市, 呉市)
 // only when the rune before them does not continue a word (港北区, 今津市場).
 func mentions(s string) []mention {
+	ms, _ := scanPlaces(s)
+	return ms
+}
+
+// scanPlaces is mentions, also returning the prefectures named in s as
+// tokens (東京都府中市 names 東京都, not 京都府). It is linear in len(s): each
+// position tries names up to the longest in the table.
+func scanPlaces(s string) ([]mention, []string) {
 	r := []rune(s)
 	var out []mention
+	var prefs []string
+	prefEnd, pref := -1, ""
 	for i := 0; i < len(r); {
 		name, n := places.longestAt(r, i)
 		if n == 0 {
 			i++
 			continue
 		}
-		if k := places.kind[name]; k != "" && acceptable(r, i, n, name, k) {
+		k := places.kind[name]
+		switch {
+		case k == "":
+			prefs = append(prefs, name)
+			prefEnd, pref = i+n, name
+		case acceptable(r, i, n, name, k):
 			var next rune
 			if i+n < len(r) {
 				next = r[i+n]
 			}
-			out = append(out, mention{name, i, i + n, next})
+			mt := mention{name: name, start: i, end: i + n, next: next}
+			if prefEnd == i {
+				mt.pref = pref
+			}
+			out = append(out, mt)
 		}
 		i += n
 	}
-	return out
+	return out, prefs
 }
 
 func (g *gazetteer) longestAt(r []rune, i int) (string, int) {
@@ -163,14 +212,3 @@ func prefectureEndsAt(r []rune, i int) bool {
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-// stripPrefecture turns 神奈川県厚木市 into 厚木市 (formats often state both).
-func stripPrefecture(s string) string {
-	s = strings.TrimSpace(s)
-	for _, p := range prefectures {
-		if rest, ok := strings.CutPrefix(s, p); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest)
-		}
-	}
-	return s
-}

@@ -1,6 +1,8 @@
 package meta
 
 import (
+	"maps"
+	"os"
 	"strings"
 	"testing"
 )
@@ -109,7 +111,99 @@ func TestMunicipalityTable(t *testing.T) {
 			t.Errorf("incomplete row %+v", m)
 		}
 	}
-	if kinds["政令市"] != 20 || kinds["中核市"] != 62 || kinds["特別区"] != 23 {
-		t.Errorf("kinds = %v, want 20 政令市, 62 中核市, 23 特別区", kinds)
+	// Japan as of the source (2026-07): 792 市 (20 of them 政令市, with 175
+	// wards), 743 町, 183 村 and 23 特別区: 1,741 municipalities.
+	want := map[string]int{"政令市": 20, "市": 772, "町": 743, "村": 183, "特別区": 23, "区": 175}
+	if !maps.Equal(kinds, want) {
+		t.Errorf("kinds = %v, want %v", kinds, want)
+	}
+}
+
+// TestMunicipalitiesMatchSource: the embedded table is what the generator
+// makes of localgovjp now (run it again when the source changes).
+// TestMunicipalitiesComplete checks the embedded table, which is what ships.
+func TestMunicipalitiesComplete(t *testing.T) {
+	ms := Municipalities()
+	if len(ms) != 1916 {
+		t.Errorf("%d rows, want 1,916 (1,741 municipalities and 175 wards)", len(ms))
+	}
+	for _, m := range ms {
+		if len(m.Code) != 6 || m.Prefecture == "" || m.Reading == "" || m.Host == "" {
+			t.Errorf("incomplete row %+v", m)
+		}
+	}
+}
+
+// TestMunicipalitiesMatchSource regenerates the table from localgovjp when
+// the shared data lies beside the repository (not on every CI machine:
+// then it is skipped, and the embedded table is checked on its own above).
+func TestMunicipalitiesMatchSource(t *testing.T) {
+	f, err := os.Open("../../../shared/data/localgovjp/localgovjp-utf8.csv")
+	if err != nil {
+		t.Skipf("no localgovjp beside the repository: %v", err)
+	}
+	defer f.Close()
+	ms, err := ParseLocalGovJP(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := FormatMunicipalities(ms); got != municipalitiesTSV {
+		t.Error("municipalities.tsv differs from localgovjp: go run ./indexer/meta/internal/genmuni ../shared/data/localgovjp/localgovjp-utf8.csv > indexer/meta/municipalities.tsv")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct{ name, pref, want string }{
+		{"桐生市", "", "群馬県 桐生市 102032 www.city.kiryu.lg.jp"},
+		{"府中市", "", "-"}, // 東京都 and 広島県
+		{"府中市", "広島県", "広島県 府中市 342084 www.city.fuchu.hiroshima.jp"},
+		{"伊達市", "福島県", "福島県 伊達市 072133 www.city.fukushima-date.lg.jp"},
+		{"桐生市", "大阪府", "-"},
+		{"北区", "", "東京都 北区 131172 www.city.kita.tokyo.jp"}, // wards of 政令市 are no municipalities
+		{"中央区", "大阪府", "-"},
+	}
+	for _, tt := range tests {
+		got := "-"
+		if m, ok := Lookup(tt.name, tt.pref); ok {
+			got = strings.Join([]string{m.Prefecture, m.Name, m.Code, m.Host}, " ")
+		}
+		if got != tt.want {
+			t.Errorf("Lookup(%s, %q) = %s, want %s", tt.name, tt.pref, got, tt.want)
+		}
+	}
+}
+
+func TestExtractCityPrefecture(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       Input
+		defaults Metadata
+		want     string
+	}{
+		{"unique name", Input{Title: "桐生市 予算の概要"}, Metadata{}, "群馬県 桐生市"},
+		{"shared name, no prefecture", Input{Title: "府中市 行政改革プラン"}, Metadata{}, "-"},
+		{"shared name, prefecture before it", Input{Title: "広島県府中市 行政改革プラン"}, Metadata{}, "広島県 府中市"},
+		{"shared name, prefecture elsewhere", Input{Title: "府中市 行政改革プラン", Text: "東京都の多摩地域にある本市は"}, Metadata{}, "東京都 府中市"},
+		{"東京都府中市 is no 京都府", Input{Title: "東京都府中市の計画"}, Metadata{}, "東京都 府中市"},
+		{"both prefectures named", Input{Title: "伊達市 総合計画", Text: "北海道と福島県の伊達市が交流"}, Metadata{}, "-"},
+		{"domain of the address", Input{Text: "市政運営の方針を申し述べます。", URL: "https://www.city.kiryu.lg.jp/shisei/1001.html"}, Metadata{}, "群馬県 桐生市"},
+		{"domain with the prefecture's label", Input{Text: "本文", URL: "https://www.city.fuchu.hiroshima.jp/a.pdf"}, Metadata{}, "広島県 府中市"},
+		{"unknown domain", Input{Text: "本文", URL: "https://ssp.kaigiroku.net/tenant/kiryu/"}, Metadata{}, "-"},
+		{"hint with prefecture", Input{Hints: Metadata{City: "神奈川県厚木市"}}, Metadata{}, "神奈川県 厚木市"},
+		{"operator's shared name and the document's prefecture", Input{Text: "広島県の東部に位置し"}, Metadata{City: "府中市"}, "広島県 府中市"},
+		{"operator's shared name alone", Input{Text: "本文"}, Metadata{City: "府中市"}, "-"},
+		{"operator's name outside the table", Input{Text: "本文"}, Metadata{City: "架空市"}, " 架空市"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Extract(tt.in, tt.defaults)
+			got := "-"
+			if m.City != "" {
+				got = m.Prefecture + " " + m.City
+			}
+			if got != tt.want {
+				t.Errorf("Prefecture City = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

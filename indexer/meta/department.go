@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // unitSuffixes end the name of an organisational unit, longest first so that
@@ -84,15 +85,18 @@ func unitRunes(r []rune) []bool {
 	}
 	s := string(r)
 	for _, w := range kanaInUnits {
+		at := 0 // rune index of s[off:], counted as the search moves on
 		for off := 0; ; {
 			j := strings.Index(s[off:], w)
 			if j < 0 {
 				break
 			}
-			at := len([]rune(s[:off+j]))
-			for k := range len([]rune(w)) {
+			at += utf8.RuneCountInString(s[off : off+j])
+			n := utf8.RuneCountInString(w)
+			for k := range n {
 				ok[at+k] = true
 			}
+			at += n
 			off += j + len(w)
 		}
 	}
@@ -116,16 +120,136 @@ func removePlaces(s string) string {
 	return string(r)
 }
 
+// reHeadSpeaker matches the head of a municipality speaking: 市長発言, 区長発言,
+// 発言者: 大澤善隆（市長）.
+var reHeadSpeaker = regexp.MustCompile(`(?:^|[^副])([市区町村])(長)発言|発言者:[^\n]*\(([市区町村])(長)\)`)
+
 // speakerDepartment recognises the two bodies a speech or minutes belong
-// to when the header says so: a mayor's speech (市長発言, 発言者: …（市長）)
-// is 市長; assembly minutes (…議会…会議録/定例会/臨時会) are 議会.
+// to when the header says so: the head's speech (市長発言, 発言者: …（区長）)
+// is filed under 市長 (区長, 町長, 村長); assembly minutes
+// (…議会…会議録/定例会/臨時会) are 議会.
 func speakerDepartment(header []string) string {
 	joined := normalize(strings.Join(header, "\n"))
+	if m := reHeadSpeaker.FindStringSubmatch(joined); m != nil {
+		return m[1] + m[2] + m[3] + m[4]
+	}
 	switch {
-	case strings.Contains(joined, "市長発言") || regexp.MustCompile(`発言者:[^\n]*\(市長\)`).MatchString(joined):
-		return "市長"
 	case strings.Contains(joined, "議会") && (strings.Contains(joined, "会議録") || strings.Contains(joined, "定例会") || strings.Contains(joined, "臨時会")):
 		return "議会"
+	}
+	return ""
+}
+
+// reContactLabel matches a contact line: 問合せ：…, 問い合わせ先：…,
+// 申込み・問合せ：…, お問い合わせ：… (at most a short lead before the label).
+var reContactLabel = regexp.MustCompile(`^[^:。]{0,24}?(?:お)?問い?合わ?せ(?:先)?[】\]]?\s*:\s*(.*)$`)
+
+// reInsideUnit is a unit an outside body sits in: 市国際交流協会事務局(本庁国際課内).
+var reInsideUnit = regexp.MustCompile(`([^()、]{2,20}?[課室])内\)`)
+
+// notCityUnit marks contacts that are not the municipality's own units:
+// associations, committees of volunteers, national and prefectural offices,
+// companies, people.
+var notCityUnit = regexp.MustCompile(`協会|協議会|実行委員会|連合|連盟|医師会|法人|組合|会社|財団|事業団|公社|機構|クラブ|大学|支部|商工会|振興会|法務局|通信局|財務局|運輸局|整備局|労働局|国税局|警察|税務署|監督署|年金|事務所|ハローワーク|運営委員会|地方|^[県同]|県立|県庁|省`)
+
+// reContactLead is what may stand before the unit: 《本庁》, 〔支所〕, <窓口>.
+var reContactLead = regexp.MustCompile(`^(《[^》]*》|〔[^〕]*〕|<[^>]*>)`)
+
+// wordAfterCity are the runes that make a leading 市 or 区 part of the unit's
+// own name (市民協働推進課, 市街地整備課, 区画整理課), not the city's.
+const wordAfterCity = "民立街場内外営税長政画域分議役"
+
+// contactUnitSuffixes end the unit a contact line names; the first one in
+// the name ends the highest unit (市保健所健康づくり課 → 保健所).
+var contactUnitSuffixes = append([]string{"保健所"}, unitSuffixes...)
+
+// bodyContactDepartment is the unit the document's contact lines name
+// (問合せ：本庁防災推進課【電話】…, or the lines under a bare 問合せ：), when
+// more than half of all its contacts name the same one of the
+// municipality's own units (an outside body's contact counts for none). city is the document's city, stripped from the names; a
+// contact naming another municipality is not this one's.
+func bodyContactDepartment(body, city string) string {
+	count := map[string]int{}
+	total := 0
+	lines := strings.Split(body, "\n")
+	for i := 0; i < len(lines); i++ {
+		m := reContactLabel.FindStringSubmatch(normalize(strings.TrimSpace(lines[i])))
+		if m == nil {
+			continue
+		}
+		var contacts []string
+		if first := strings.TrimSpace(m[1]); first != "" {
+			contacts = append(contacts, first)
+		} else {
+			for j := i + 1; j < len(lines) && j <= i+8; j++ {
+				t := normalize(strings.TrimSpace(lines[j]))
+				if !strings.Contains(t, "電話") && !strings.Contains(t, "TEL") || utf8.RuneCountInString(t) > 80 || strings.HasPrefix(t, "■") || reContactLabel.MatchString(t) {
+					break
+				}
+				contacts = append(contacts, t)
+			}
+		}
+		for _, c := range contacts {
+			total++ // an outside body's contact is a vote for no unit
+			if u := contactUnit(c, city); u != "" {
+				count[u]++
+			}
+		}
+	}
+	for u, n := range count {
+		if 2*n > total {
+			return u
+		}
+	}
+	return ""
+}
+
+// contactUnit reads the unit one contact names: up to the phone or a
+// separator, without 本庁, 市 or the city's name in front; "" when it is
+// no unit of the municipality.
+func contactUnit(c, city string) string {
+	if m := reInsideUnit.FindStringSubmatch(c); m != nil {
+		c = m[1]
+	}
+	if i := strings.LastIndex(c, "…"); i >= 0 {
+		c = c[i+len("…"):] // 婚活支援事業について…本庁移住定住推進室
+	}
+	c = strings.TrimSpace(reContactLead.ReplaceAllString(c, ""))
+	if i := strings.IndexAny(c, "【(（、,・ 　☎"); i >= 0 {
+		c = c[:i]
+	}
+	c, _, _ = strings.Cut(c, "電話")
+	c, _, _ = strings.Cut(c, "TEL")
+	if city != "" {
+		c = strings.TrimPrefix(c, city)
+	}
+	for _, p := range []string{"本庁", "市役所", "区役所", "市", "区"} {
+		r, ok := strings.CutPrefix(c, p)
+		if next, _ := utf8.DecodeRuneInString(r); ok && utf8.RuneCountInString(r) >= 3 && !(len(p) == len("市") && strings.ContainsRune(wordAfterCity, next)) {
+			c = r
+			break
+		}
+	}
+	if c == "" || utf8.RuneCountInString(c) > 24 || notCityUnit.MatchString(c) {
+		return ""
+	}
+	if strings.HasSuffix(c, "事務局") && !strings.HasSuffix(c, "委員会事務局") && !strings.HasSuffix(c, "議会事務局") {
+		return "" // an association's or event's office (…アンサンブル事務局)
+	}
+	r := []rune(c)
+	if ms, ps := scanPlaces(c); len(ms) > 0 || len(ps) > 0 {
+		return "" // another municipality's or a prefecture's unit
+	}
+	for i := range r {
+		for _, suf := range contactUnitSuffixes {
+			sr := []rune(suf)
+			if i+len(sr) > len(r) || string(r[i:i+len(sr)]) != suf {
+				continue
+			}
+			if name, ok := unitName(string(r[:i+len(sr)]), r, i+len(sr)); ok && i+len(sr) >= 3 {
+				return name
+			}
+		}
 	}
 	return ""
 }

@@ -19,20 +19,35 @@
 //
 // A field nothing supports stays zero, which means unknown. Unknown is an
 // honest value; an invented one misleads every facet count built on it.
-// Path and URL are never evidence: file names and addresses are codes.
+// The path is never evidence (file names are codes); the address's host
+// is, when it is a municipality's website.
 //
 // # City
 //
-// Municipality names come from municipalities.tsv, embedded: a documented
-// subset of Japan's municipalities (all 政令指定都市, 中核市 and 特別区, every
-// municipality of 大阪府, every 市 of the other Kansai prefectures and of
-// 岡山県, 群馬県, 東京都 and 神奈川県, and the corpus cities; see
-// testdata/README.md). Names are found leftmost-longest, with the 47
-// prefecture names as tokens too, so 東大阪市 is never 大阪市, 東京都市町村
-// holds no 京都市 and 岡山県倉敷市 is 倉敷市. The ward names 北区, 中央区 and
-// 港区 are also wards of 政令指定都市 (大阪市北区); they count only after 東京都.
-// Other 特別区 names and two-character names (津市, 呉市) count only when
-// the character before them does not continue a word (港北区, 今津市場).
+// Municipality names come from municipalities.tsv, embedded and generated
+// from localgovjp (CC0; municipalities.go, internal/genmuni): all 1,741
+// municipalities (792 市 with the 20 政令指定都市, 743 町, 183 村, 23 特別区)
+// and the 175 wards of the 政令指定都市, each with its prefecture, reading,
+// 全国地方公共団体コード and website. Names are found leftmost-longest, with
+// the 47 prefecture names as tokens too, so 東大阪市 is never 大阪市, 東京都市町村
+// holds no 京都市, 東京都府中市 names no 京都府 and 岡山県倉敷市 is 倉敷市. A
+// ward of a 政令指定都市 is not a city of its own (大阪市北区 is 大阪市); the
+// 特別区 names 北区, 中央区 and 港区 count only after 東京都. Other 特別区 names
+// and two-character names (津市, 呉市) count only when the character before
+// them does not continue a word (港北区, 今津市場). Every stage is linear in
+// the text (BenchmarkExtractLongLine).
+//
+// A name several municipalities share (府中市 in 東京都 and 広島県, 伊達市 in
+// 北海道 and 福島県, and 23 more, mostly 町 and 村) is resolved by the
+// prefecture written right before it (広島県府中市), else by the prefecture the
+// document names elsewhere when it names only one of theirs, else by the
+// address's website; otherwise the city is unknown. The prefecture of the
+// city found is the document's Prefecture.
+//
+// The address (URL) is evidence too, as strong as the title: the host of a
+// municipality's official website (www.city.kiryu.lg.jp → 桐生市; matched by
+// the host, else by its city/town/vill label, since the source lists some
+// sites under their older names).
 //
 // Each mention scores: in the title, at the start of a header line, inside
 // a header line as part of a name (桐生市議会), or at the start of the
@@ -47,23 +62,35 @@
 //
 // # Department
 //
-// The department is the top organisational unit: a name ending in 局, 部,
-// 室, 公室, 本部, 課, 委員会, 委員会事務局 or 区役所. Japanese writes the
-// hierarchy top-down, so the first unit in a string is the highest
-// (市民局総務部総務担当 → 市民局; a 課 is taken only when nothing higher
-// precedes it). Sources, in order: the hint (a JSON bureau, or its dept
+// The department is the top organisational unit the document names: a name
+// ending in 局, 部, 室, 公室, 本部, 課, 委員会, 委員会事務局, 区役所 (and, in
+// contact lines, 保健所). Japanese writes the hierarchy top-down, so the
+// first unit in a string is the highest (市民局総務部総務担当 → 市民局; a 課 is
+// taken only when nothing higher precedes it). A 課 whose 部 the document
+// does not name is shown by its own name as written, without 本庁, 市 or the
+// city's name in front (問合せ：本庁防災推進課 → 防災推進課): the facet then
+// mixes the 部/局 level with bare 課 names, but never guesses a 部. A mayor's
+// or ward head's speech is filed under 市長 (区長, 町長, 村長), assembly
+// minutes under 議会. Sources, in order: the hint (a JSON bureau, or its dept
 // "企画経営部　企画課" cut to 企画経営部), the title (令和4年度市民局運営方針,
 // 政策推進部 部長マニフェスト, 市長公室の取り組み), the 問合せ先 line (city
 // removed first: 大阪市 政策企画室秘書部… → 政策企画室), then speeches and
-// minutes: 市長 when the header says 市長発言 or 発言者: …（市長）, 議会 when it
-// names the assembly with 会議録, 定例会 or 臨時会. When the format gives no
+// minutes: the head when the header says 市長発言 or 発言者: …（市長）, 議会 when
+// it names the assembly with 会議録, 定例会 or 臨時会. When the format gives no
 // title, the first short header line that is more than a year serves as
-// one (市長公室の取り組み under 令和4年度 / (2022年度)). Words that end like a
-// unit but name none (一部, 全部, 委員会 alone, 区役所 alone, 教室, 課題,
-// 部門) are rejected, and hiragana ends a name except in こども, くらし and
-// the like, so a phrase such as 緑に親しもう教室 is no department. There is no
-// weak tier: a department named somewhere in the body is often another
-// one's (危機管理室をはじめ関係所属と連携).
+// one (市長公室の取り組み under 令和4年度 / (2022年度)). Last, the contact lines
+// of the text (問合せ：…, 問い合わせ先：…, 申込み・問合せ：…, or the lines under a
+// bare label): each names a unit up to its phone number; an outside body
+// (協会, 実行委員会, 法務局, 税務署, an association's 事務局, a person's name,
+// another municipality or a prefecture) counts for nothing, a body inside a
+// unit counts for the unit (…協会事務局(本庁国際課内) → 国際課), and the unit
+// more than half of all the contacts name is the department; with no
+// majority it is unknown. Words that end like a unit but name none (一部,
+// 全部, 委員会 alone, 区役所 alone, 教室, 課題, 部門) are rejected, and
+// hiragana ends a name except in こども, くらし and the like, so a phrase such
+// as 緑に親しもう教室 is no department. There is no other weak tier: a
+// department named somewhere in the body is often another one's
+// (危機管理室をはじめ関係所属と連携).
 //
 // # Fiscal year
 //
@@ -75,21 +102,27 @@
 // "令和4年度\n(2022年度)"; a speech's 平成15年度の予算, the budget year it
 // presents); for formats whose hint states a publication date (bulletins),
 // the fiscal year of that date, April to March (2025-01-15 → 2024), because
-// a bulletin speaks of the year it is issued in; then the operator's
-// default. The publication date found in a page's text is not used this
-// way: a scraped page's date is when it was last updated (seed 000 is about
-// 令和4年度 but dated 2023年6月9日). Years in the body are never used: a
-// document mentions many years besides its own. A session's calendar year
-// (平成15年第1回定例会) is not a fiscal year either.
+// a bulletin speaks of the year it is issued in; a budget or policy speech's
+// session date (施政方針, 予算, 市政運営の方針 or 所信 given at a February or
+// March 定例会 presents the fiscal year starting that April: 平成15年第1回定例会
+// 03月05日 → 2003); the lead, the first 600 characters after the header
+// (「平成14年度は、…」), its first year stated with an era or in full unless
+// it opens or closes a span (平成28年度から令和2年度まで names no one year);
+// then the operator's default. The publication date found in a page's text
+// is not used this way: a scraped page's date is when it was last updated
+// (seed 000 is about 令和4年度 but dated 2023年6月9日). Years further in the
+// body are never used: a document mentions many years besides its own. A
+// session's calendar year (平成15年第1回定例会) is not a fiscal year by itself.
 //
 // A bare year (「23年度」, no era) in the title or header is resolved by
 // ResolveBareYear against a reference year: the publication date, else the
 // first era year stated anywhere in the text, else the operator's default
 // year. The candidates are 令和n, 平成n, 昭和n, 19nn and 20nn; the closest to
 // the reference wins if it is within ten years and unambiguous (23 with
-// reference 2017 is 2011 or 2023, equally far: unknown). With no reference
-// the year stays unknown: seed 002 says only 23年度, and nothing in it tells
-// 平成23 from 2023.
+// reference 2017 is 2011 or 2023, equally far: unknown). With no reference,
+// a number whose 令和 year would lie beyond next fiscal year is the 平成
+// year (up to 31, 平成's last): seed 002's 23年度 is 2011. A smaller number
+// (5年度: 令和5 and 平成5 both past) stays unknown.
 //
 // # Publication date
 //

@@ -2,8 +2,11 @@ package meta
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Input is one document as the metadata extractor sees it.
@@ -11,7 +14,7 @@ type Input struct {
 	Title string   // the title the format states; may be ""
 	Text  string   // clean text, blocks joined by "\n"; may end with a "問合せ先: …" line
 	Path  string   // source file path (not used as evidence: file names lie)
-	URL   string   // source address (not used as evidence)
+	URL   string   // source address: its host is evidence when it is a municipality's website
 	Hints Metadata // what the format states explicitly (CSV 自治体名, JSON bureau, …)
 }
 
@@ -55,8 +58,8 @@ func split(in Input) doc {
 func Extract(in Input, defaults Metadata) Metadata {
 	d := split(in)
 	var m Metadata
-	m.City = extractCity(d, in.Hints, defaults)
-	m.Department = extractDepartment(d, in.Hints, defaults)
+	m.City, m.Prefecture = extractCity(d, in, defaults)
+	m.Department = extractDepartment(d, in.Hints, defaults, m.City)
 	m.Published = extractPublished(d, in.Hints, defaults)
 	m.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
 	return m
@@ -76,44 +79,119 @@ const (
 	weakCity      = 2
 )
 
-func extractCity(d doc, hints, defaults Metadata) string {
-	if c := stripPrefecture(hints.City); c != "" {
-		return c
+func extractCity(d doc, in Input, defaults Metadata) (city, pref string) {
+	hints := in.Hints
+	if c := strings.TrimSpace(hints.City); c != "" {
+		hp, name := splitPrefecture(c)
+		if hp == "" {
+			hp = hints.Prefecture
+		}
+		return resolveCity(name, hp, d)
 	}
-	best, score := cityEvidence(d)
+	best, score := cityEvidence(d, in.URL)
+	bestPref := ""
+	if m, ok := cityOfAddress(in.URL); ok && m.Name == best {
+		bestPref = m.Prefecture // the website tells 広島県's 府中市 from 東京都's
+	}
 	switch {
 	case score >= strongCity:
-		return best
+		return resolveCity(best, bestPref, d)
 	case defaults.City != "":
-		return defaults.City
+		return resolveCity(defaults.City, defaults.Prefecture, d)
 	case score >= weakCity:
-		return best
+		return resolveCity(best, bestPref, d)
 	}
-	return ""
+	return "", ""
+}
+
+// resolveCity gives a city name its prefecture: the one stated (pref), else
+// the only municipality of that name, else the one whose prefecture the
+// document names (and no other candidate's). A name shared by several
+// municipalities that nothing tells apart is unknown; so is a name the
+// table does not hold (it is kept as it is, without a prefecture, only
+// when given by a hint or the operator: they know their sources).
+func resolveCity(name, pref string, d doc) (string, string) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", ""
+	}
+	if m, ok := places.lookup(name, pref); ok {
+		return m.Name, m.Prefecture
+	}
+	cands := places.byName[name]
+	if len(cands) == 0 {
+		return name, ""
+	}
+	stated := d.prefectures()
+	var hit []Municipality
+	for _, m := range cands {
+		if stated[m.Prefecture] {
+			hit = append(hit, m)
+		}
+	}
+	if len(hit) == 1 {
+		return hit[0].Name, hit[0].Prefecture
+	}
+	return "", ""
+}
+
+// prefectures are the prefectures the document names as tokens, with a
+// municipality name right after them counted first (広島県府中市).
+func (d doc) prefectures() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range []string{d.title, d.contact, d.body} {
+		_, ps := scanPlaces(s)
+		for _, p := range ps {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// splitPrefecture splits 神奈川県厚木市 into 神奈川県 and 厚木市.
+func splitPrefecture(s string) (pref, rest string) {
+	s = strings.TrimSpace(s)
+	for _, p := range prefectures {
+		if r, ok := strings.CutPrefix(s, p); ok && strings.TrimSpace(r) != "" {
+			return p, strings.TrimSpace(r)
+		}
+	}
+	return "", s
 }
 
 // cityEvidence scores every municipality the document names and returns
-// the best one with its score, or "" when two tie.
-func cityEvidence(d doc) (string, int) {
+// the best one with its score, or "" when two tie. It is linear in the
+// document's length: each line is scanned once, and what may stand before
+// a name at the start of a line is measured once per line.
+func cityEvidence(d doc, address string) (string, int) {
 	score := map[string]int{}
+	add := func(mt mention, n int) {
+		if mt.pref != "" {
+			if _, ok := places.lookup(mt.name, mt.pref); !ok {
+				return // 広島県北区: no such municipality
+			}
+		}
+		score[mt.name] += n
+	}
 	for _, mt := range mentions(d.title) {
-		score[mt.name] += scoreHeader
+		add(mt, scoreHeader)
 	}
 	if ms := mentions(d.contact); len(ms) > 0 && ms[0].start <= prefixLen(d.contact) {
-		score[ms[0].name] += scoreHeader
+		add(ms[0], scoreHeader)
 	}
 	for _, line := range d.header {
+		pl := prefixLen(line)
 		for _, mt := range mentions(line) {
-			if mt.start <= prefixLen(line) || isCompound(mt) {
-				score[mt.name] += scoreHeader
+			if mt.start <= pl || isCompound(mt) {
+				add(mt, scoreHeader)
 			}
 		}
 	}
 	for _, mt := range mentions(d.body) {
 		if isCompound(mt) {
-			score[mt.name] += scoreCompound
+			add(mt, scoreCompound)
 		} else {
-			score[mt.name] += scorePassing
+			add(mt, scorePassing)
 		}
 	}
 	for _, text := range []string{d.title, d.body} {
@@ -122,6 +200,9 @@ func cityEvidence(d doc) (string, int) {
 				score[city] += scoreBrand
 			}
 		}
+	}
+	if m, ok := cityOfAddress(address); ok {
+		score[m.Name] += scoreHeader
 	}
 	best, bestScore, tie := "", 0, false
 	for c, s := range score {
@@ -142,17 +223,39 @@ func cityEvidence(d doc) (string, int) {
 	return best, bestScore
 }
 
+// cityOfAddress is the municipality whose official website serves the
+// document's address, when exactly one does: by the host itself, else by
+// its hostKey (www.city.kiryu.lg.jp/… → city.kiryu → 桐生市, whose site the
+// source lists as www.city.kiryu.gunma.jp).
+func cityOfAddress(address string) (Municipality, bool) {
+	host := hostOf(address)
+	if host == "" {
+		return Municipality{}, false
+	}
+	if ms := places.byHost[host]; len(ms) == 1 {
+		return ms[0], true
+	}
+	if ms := places.byHost[hostKey(host)]; len(ms) == 1 {
+		return ms[0], true
+	}
+	return Municipality{}, false
+}
+
 // prefixLen is the rune length of what may stand before a name that starts
 // a line: Markdown marks, spaces and a prefecture (岡山県倉敷市).
 func prefixLen(line string) int {
-	r := []rune(line)
-	i := 0
-	for i < len(r) && (r[i] == '#' || unicode.IsSpace(r[i])) {
+	i, bytes := 0, 0
+	for _, c := range line {
+		if c != '#' && !unicode.IsSpace(c) {
+			break
+		}
 		i++
+		bytes += utf8.RuneLen(c)
 	}
+	rest := line[bytes:]
 	for _, p := range prefectures {
-		if strings.HasPrefix(string(r[i:]), p) {
-			return i + len([]rune(p))
+		if strings.HasPrefix(rest, p) {
+			return i + utf8.RuneCountInString(p)
 		}
 	}
 	return i
@@ -186,7 +289,7 @@ func titleDepartment(title string) string {
 	return departmentIn(title)
 }
 
-func extractDepartment(d doc, hints, defaults Metadata) string {
+func extractDepartment(d doc, hints, defaults Metadata, city string) string {
 	if h := strings.TrimSpace(hints.Department); h != "" {
 		if top := departmentIn(h); top != "" {
 			return top
@@ -206,6 +309,9 @@ func extractDepartment(d doc, hints, defaults Metadata) string {
 		if dep := titleDepartment(headerTitle(d.header)); dep != "" {
 			return dep // a title the reader did not lift into Title
 		}
+	}
+	if dep := bodyContactDepartment(d.body, city); dep != "" {
+		return dep
 	}
 	return defaults.Department
 }
@@ -284,7 +390,7 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 			return y
 		}
 		if n, ok := bareFiscalYear(s); ok {
-			if y, ok := ResolveBareYear(n, ref); ok {
+			if y, ok := resolveBare(n, ref); ok {
 				return y
 			}
 		}
@@ -293,6 +399,12 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
 		if y, ok := fiscalYearOf(published); ok {
 			return y // the format's publication date; see doc.go
 		}
+	}
+	if y, ok := sessionFiscalYear(d); ok {
+		return y
+	}
+	if y, ok := leadFiscalYear(d); ok {
+		return y
 	}
 	if validYear(defaults.FiscalYear) {
 		return defaults.FiscalYear
@@ -319,4 +431,110 @@ func referenceYear(d doc, hints, defaults Metadata, published string) int {
 		return defaults.FiscalYear
 	}
 	return 0
+}
+
+// resolveBare resolves a bare year against ref; without a reference, a
+// number whose 令和 year would lie in the future is the 平成 year (23年度
+// written before 2019), and anything else stays unknown.
+func resolveBare(n, ref int) (int, bool) {
+	if validYear(ref) {
+		return ResolveBareYear(n, ref)
+	}
+	heisei := eras[1]
+	if reiwa := eras[0].base + n; reiwa > currentFiscalYear()+1 && n >= 1 && n <= 31 {
+		return heisei.base + n, true // 平成31年 was its last
+	}
+	return 0, false
+}
+
+// today is the clock the rules compare "the future" with.
+var today = time.Now
+
+func currentFiscalYear() int {
+	y, _ := fiscalYearOf(today().Format("2006-01-02"))
+	return y
+}
+
+// reSession matches an assembly session with its date: 平成15年第1回定例会
+// 03月05日, 令和5年2月定例会 02月17日.
+var reSession = regexp.MustCompile(`(令和|平成|昭和)\s*(元|\d{1,2})\s*年\s*(?:第\s*\d+\s*回)?\s*(?:\d{1,2}\s*月)?\s*定例会\D{0,6}?(\d{1,2})\s*月\s*\d{1,2}\s*日`)
+
+// reBudgetSpeech marks the speeches that present the coming fiscal year:
+// 施政方針, 予算の概要と市政運営の方針, 所信表明 (with the budget).
+var reBudgetSpeech = regexp.MustCompile(`施政方針|予算|市政運営の方針|区政運営の方針|町政運営の方針|所信`)
+
+// sessionFiscalYear is the fiscal year a budget or policy speech addresses:
+// given at a February or March session, it is the year starting in April
+// (平成15年第1回定例会 03月05日 → 2003). Only a header that names the
+// session and its date and a speech on the budget or policy qualify.
+func sessionFiscalYear(d doc) (int, bool) {
+	head := normalize(strings.Join(append([]string{d.title}, d.header...), "\n"))
+	m := reSession.FindStringSubmatch(head)
+	if m == nil || !reBudgetSpeech.MatchString(head) {
+		return 0, false
+	}
+	y, ok := eraYear(m[1], m[2])
+	month, _ := strconv.Atoi(m[3])
+	if !ok || month != 2 && month != 3 {
+		return 0, false
+	}
+	return y, validYear(y)
+}
+
+// leadRunes is how much of the text after the header counts as the lead:
+// the opening paragraphs, where a document says which year it is about.
+const leadRunes = 600
+
+// leadFiscalYear is the first fiscal year stated with its era (or as a
+// Western year) in the lead, unless it opens a span (平成28年度から, 令和2年度～):
+// a span's first year is not the document's.
+func leadFiscalYear(d doc) (int, bool) {
+	var b strings.Builder
+	n, skipped := 0, 0
+	for _, line := range strings.Split(d.body, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		if skipped < len(d.header) {
+			skipped++
+			continue
+		}
+		b.WriteString(t)
+		b.WriteByte('\n')
+		if n += utf8.RuneCountInString(t); n >= leadRunes {
+			break
+		}
+	}
+	lead := normalize(b.String())
+	for _, m := range reEraFY.FindAllStringSubmatchIndex(lead, -1) {
+		name := lead[m[2]:m[3]]
+		if len(name) == 1 && m[2] > 0 && isASCIIAlnum(lead[m[2]-1]) || opensSpan(lead[m[1]:]) || closesSpan(lead[:m[0]]) {
+			continue
+		}
+		if y, ok := eraYear(name, lead[m[4]:m[5]]); ok && validYear(y) {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+func opensSpan(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, p := range []string{"から", "~", "～", "〜", "-", "‐", "－", "以降", "まで"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func closesSpan(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, p := range []string{"~", "～", "〜", "-", "‐", "－", "から"} {
+		if strings.HasSuffix(before, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ package meta
 // field the text (or the operator) does not support.
 type Metadata struct {
 	City       string // municipality, e.g. 大阪市, 桐生市, 品川区; "" when unknown
+	Prefecture string // the city's prefecture, e.g. 大阪府; "" when unknown (always when City is)
 	Department string // 部局, e.g. 市民局, 政策推進部, 市長公室; "" when unknown
 	FiscalYear int    // 年度 as a Western year (令和4年度 → 2022); 0 when unknown
 	Published  string // publication date as YYYY-MM-DD (or YYYY-MM); "" when unknown

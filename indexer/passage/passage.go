@@ -8,4 +8,5 @@ type Passage struct {
 	Seq      int // 0-based position in the document
 	Text     string
 	Headings []string
+	Page     int // 1-based page its first block is on (PDF); 0 when the format has no pages
 }

@@ -54,7 +54,7 @@ func Split(blocks []source.Block) []Passage {
 			s.openHeading(rank, label)
 			continue
 		}
-		s.add(text)
+		s.add(text, b.Page)
 	}
 	return s.finish()
 }
@@ -68,6 +68,7 @@ type unit struct {
 	text     string
 	headings []string
 	path     int // which heading path the unit sits under
+	page     int // page of its first block
 }
 
 type splitter struct {
@@ -76,6 +77,7 @@ type splitter struct {
 	labels  []string // the current path, shared by its units
 	units   []unit
 	pending []string // fragments waiting for the next passage
+	pendPg  int      // page of the first pending fragment
 }
 
 func (s *splitter) openHeading(rank int, label string) {
@@ -91,20 +93,23 @@ func (s *splitter) openHeading(rank int, label string) {
 	}
 }
 
-func (s *splitter) add(text string) {
+func (s *splitter) add(text string, page int) {
 	if isFragment(text) {
 		if n := len(s.units); n > 0 && s.units[n-1].path == s.path {
 			s.units[n-1].text += fragmentSep + text
 		} else {
+			if len(s.pending) == 0 {
+				s.pendPg = page
+			}
 			s.pending = append(s.pending, text)
 		}
 		return
 	}
 	if len(s.pending) > 0 {
 		text = strings.Join(append(s.pending, text), fragmentSep)
-		s.pending = nil
+		s.pending, page = nil, s.pendPg
 	}
-	s.units = append(s.units, unit{text, s.labels, s.path})
+	s.units = append(s.units, unit{text, s.labels, s.path, page})
 }
 
 // flushPending emits waiting fragments as one passage before the path changes.
@@ -112,19 +117,19 @@ func (s *splitter) flushPending() {
 	if len(s.pending) == 0 {
 		return
 	}
-	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path})
+	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path, s.pendPg})
 	s.pending = nil
 }
 
 func (s *splitter) finish() []Passage {
 	s.flushPending()
 	var out []Passage
-	emit := func(text string, headings []string) {
-		out = append(out, Passage{Seq: len(out), Text: text, Headings: slices.Clip(headings)})
+	emit := func(text string, headings []string, page int) {
+		out = append(out, Passage{Seq: len(out), Text: text, Headings: slices.Clip(headings), Page: page})
 	}
 	for _, g := range s.packed() {
 		for _, piece := range Cut(g.text, MaxRunes) {
-			emit(piece, g.headings)
+			emit(piece, g.headings, g.page)
 		}
 	}
 	return out
@@ -140,15 +145,15 @@ const proseRunes = 100
 // at most MaxRunes, one line each, so that lines that belong together (an
 // article's lines under its title, the items of a list under their heading,
 // the fields of a record) are one passage. A group never crosses a heading
-// and never holds two paragraphs of prose; a unit longer than MaxRunes is a
-// group of its own, which Cut then cuts.
+// or a PDF page and never holds two paragraphs of prose; a unit longer than
+// MaxRunes is a group of its own, which Cut then cuts.
 func (s *splitter) packed() []unit {
 	var out []unit
 	runes, prose := 0, false
 	for _, u := range s.units {
 		n := utf8.RuneCountInString(u.text)
 		p := isProse(u.text, n)
-		if k := len(out); k > 0 && out[k-1].path == u.path && runes+1+n <= MaxRunes && !(p && prose) {
+		if k := len(out); k > 0 && out[k-1].path == u.path && out[k-1].page == u.page && runes+1+n <= MaxRunes && !(p && prose) {
 			out[k-1].text += "\n" + u.text
 			runes += 1 + n
 			prose = prose || p

@@ -103,9 +103,14 @@ func (l csvLayout) source(row []string) Source {
 		return trim(row[i])
 	}
 	s := Source{Title: cell(l.title), URL: cell(l.url)}
-	s.Hints = meta.Metadata{City: stripPrefecture(cell(l.city)), Published: isoDate(cell(l.date))}
+	pref, city := splitPrefecture(cell(l.city))
+	s.Hints = meta.Metadata{City: city, Prefecture: pref, Published: isoDate(cell(l.date))}
 	if l.text >= 0 {
 		s.Blocks = textBlocks(normalizeNewlines(stripMarkup(cell(l.text))))
+		if len(s.Blocks) == 0 && s.Title != "" {
+			// a body of only a picture (<img …>): the article is its title
+			s.Blocks = blocks{{Kind: Paragraph, Text: s.Title}}
+		}
 		return s
 	}
 	var bs blocks
@@ -120,12 +125,14 @@ func (l csvLayout) source(row []string) Source {
 
 var prefecture = regexp.MustCompile(`^(北海道|東京都|京都府|大阪府|(青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)`)
 
-// stripPrefecture turns 神奈川県厚木市 into 厚木市 (東京都品川区 into 品川区).
-func stripPrefecture(city string) string {
-	if rest := prefecture.ReplaceAllString(city, ""); rest != "" {
-		return trim(rest)
+// splitPrefecture splits 神奈川県厚木市 into 神奈川県 and 厚木市 (東京都品川区
+// into 東京都 and 品川区); the prefecture stays a hint that tells 府中市 of
+// 東京都 from 府中市 of 広島県.
+func splitPrefecture(city string) (pref, rest string) {
+	if p := prefecture.FindString(city); p != "" && trim(city[len(p):]) != "" {
+		return p, trim(city[len(p):])
 	}
-	return city
+	return "", city
 }
 
 var dateField = regexp.MustCompile(`^([0-9]{4})[./\-年]([0-9]{1,2})(?:[./\-月]([0-9]{1,2})日?)?月?$`)

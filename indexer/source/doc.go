@@ -43,7 +43,7 @@
 // CSV exports with a header row: one document per row, keyed "row N". The
 // columns are found by name: 記事タイトル/タイトル/title is the title,
 // 記事本文/本文/text/body the text (one block a line, "・" lines list items),
-// 自治体名 the City hint (prefecture stripped: 神奈川県厚木市 → 厚木市),
+// 自治体名 the City hint (神奈川県厚木市 → 厚木市, with 神奈川県 as Prefecture hint),
 // 公開年月/公開日/date the Published hint (2024.04.15 → 2024-04-15). Without a
 // text column every other field becomes a "name: value" paragraph.
 //
@@ -72,6 +72,16 @@
 // class or id names chrome (breadcrumb, sns, share, menu, …) are skipped;
 // h1–h6 are headings with their level, li list items, td/th table cells
 // and the text of other block elements paragraphs (one a <br> line).
+//
+// PDF (.pdf, or content starting with %PDF-): read with PDFium (pdf.go)
+// and laid out from the glyphs' positions (pdflayout.go): lines in reading
+// order, wrapped lines rejoined into paragraphs (no space between Japanese
+// characters), running headers, footers and page numbers dropped, headings
+// from their size or weight with levels, table rows as TableCell blocks with
+// their cells joined by " | ". Every block keeps its Page (1-based). The
+// document information's Title is the title unless it is a file name or an
+// office suite's default. A PDF with no text (a scan) is ErrNoTextLayer, one
+// that needs a password ErrEncrypted, one PDFium cannot parse "broken PDF".
 //
 // Errors: a file that cannot be used at all (unreadable, broken encoding
 // or gzip, malformed JSON, no text left: ErrEmpty) gives an error naming

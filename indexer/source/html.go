@@ -96,6 +96,7 @@ func headingLevel(a atom.Atom) int {
 // block element into blocks.
 type htmlReader struct {
 	title  string
+	url    string // <link rel="canonical">, else <meta property="og:url">
 	blocks blocks
 	buf    strings.Builder
 	kind   BlockKind
@@ -118,7 +119,7 @@ func readHTML(data []byte, emit func(Source) error) error {
 	r := htmlReader{kind: Paragraph}
 	r.walk(doc)
 	r.flush()
-	return emitText(enc, emit, Source{Title: r.title, Blocks: r.blocks})
+	return emitText(enc, emit, Source{Title: r.title, URL: r.url, Blocks: r.blocks})
 }
 
 func (r *htmlReader) walk(n *html.Node) {
@@ -128,7 +129,7 @@ func (r *htmlReader) walk(n *html.Node) {
 		return
 	case html.ElementNode:
 		if n.DataAtom == atom.Head {
-			r.title = headTitle(n)
+			r.title, r.url = headTitle(n), headAddress(n)
 		}
 		if skippedElements[n.DataAtom] || isChromeElement(n) {
 			return
@@ -197,6 +198,38 @@ func headTitle(head *html.Node) string {
 	for c := head.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Title {
 			return trim(collapseSpace(textOf(c)))
+		}
+	}
+	return ""
+}
+
+// headAddress is the page's own address as its head states it: the
+// canonical link, else og:url; only an absolute http(s) address counts.
+func headAddress(head *html.Node) string {
+	var canonical, og string
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case c.DataAtom == atom.Link && strings.EqualFold(attr(c, "rel"), "canonical"):
+			canonical = trim(attr(c, "href"))
+		case c.DataAtom == atom.Meta && attr(c, "property") == "og:url":
+			og = trim(attr(c, "content"))
+		}
+	}
+	for _, u := range []string{canonical, og} {
+		if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			return u
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
 		}
 	}
 	return ""

@@ -54,6 +54,7 @@ func (s *Skipped) Unwrap() []error {
 var extensions = map[string]bool{
 	".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true,
 	".tsv": true, ".csv": true, ".json": true, ".jsonl": true, ".ndjson": true,
+	".pdf": true,
 }
 
 // Supported reports whether path looks like a file this package reads, by
@@ -169,6 +170,9 @@ func (g gzipErrors) Read(p []byte) (int, error) {
 func readWhole(path, ext string, data []byte, emit func(Source) error) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
+	}
+	if ext == ".pdf" || looksPDF(data) {
+		return readPDF(data, emit)
 	}
 	if ext == ".html" || ext == ".htm" || (ext != ".csv" && ext != ".json" && looksHTML(data)) {
 		return readHTML(data, emit)

@@ -45,7 +45,7 @@ func TestReadWholeFile(t *testing.T) {
 			"P:2023年6月9日 | P:運営方針の進捗管理(振り返り)を実施しました。その結果について、「自己評価」欄に反映しています。(令和5年6月9日) | P:【室の目標(何をめざすのか)】 | L:豊かな大阪の実現のためのトップマネジメントの補佐 | L:市民との情報共有と信頼の確保を図るための情報発信の推進"},
 		{"seed001_page.txt", "令和4年度市民局運営方針", "", 4,
 			"P:2024年1月31日 | P:運営方針の進捗管理を実施しました。その結果について、「自己評価」欄に反映しています。(令和5年6月9日) | P:【区・局の目標(何をめざすのか)】 | P:区長(区シティ・マネージャー)と連携して、次のようなまちをつくること。"},
-		{"seed002_table.txt", "", "", 5,
+		{"seed002_table.txt", "2 区役所・市役所力の強化", "", 5, // the caption above the table, not its header row
 			"P:2 区役所・市役所力の強化 | C:事項 | C:23年度を取組内容 | C:事項2-③ 「区政会議」の設置など | C:【趣旨・目的】 区政についての意見と区政の評価を行う「区政会議」の設置等により、区の実情に合わせた協働型の区政を展開する。"},
 		{"seed003_markdown.txt", "市長公室の取り組み", "", 6,
 			"P:令和4年度 | P:(2022年度) | P:市長公室の取り組み | P:<部長の方針・考え方> | L:“伝えた” から “伝わった” へ、⏎“提供した” から “役立った” へ、⏎そして “ヒトゴト” から “ジブンゴト” へ。⏎すべては市民の幸せのために、、、 | P:2年に及ぶウィズコロナで経験を活かし、常に市民と向き合い、寄り添い、思いを共有して、「誰一人取り残されないまちづくり」を目指し、市長公室全職員が結束し、積極的かつ創造的に施策を展開する。"},
@@ -164,6 +164,9 @@ func TestCSVBrokenRowIsSkipped(t *testing.T) {
 	}
 	if len(docs) != 2 || docs[1].Key != "row 3" || docs[1].Title != "催し(1)" {
 		t.Errorf("docs = %+v", docs)
+	}
+	if h := docs[0].Hints; h.City != "厚木市" || h.Prefecture != "神奈川県" {
+		t.Errorf("hints = %+v, want 厚木市 of 神奈川県", h)
 	}
 }
 
@@ -320,7 +323,7 @@ func TestSupported(t *testing.T) {
 	tests := map[string]bool{
 		"a.txt": true, "b.MD": true, "c.markdown": true, "d.html": true, "e.htm": true, "f.tsv": true,
 		"g.csv": true, "h.json": true, "i.jsonl": true, "kiryu_minutes.jsonl.gz": true, "j.ndjson": true,
-		"k.csv.gz": true, "l.pdf": false, "m.gz": false, "n": false, "o.docx": false, "dir.txt/p.xlsx": false,
+		"k.csv.gz": true, "l.pdf": true, "l.PDF": true, "m.gz": false, "n": false, "o.docx": false, "dir.txt/p.xlsx": false,
 	}
 	for path, want := range tests {
 		if got := Supported(path); got != want {
@@ -345,6 +348,23 @@ func TestBlocksAreClean(t *testing.T) {
 					t.Errorf("%s %s: bad block %q", f, d.Key, b.Text)
 				}
 			}
+		}
+	}
+}
+
+func TestHTMLCanonicalAddress(t *testing.T) {
+	page := func(head string) string {
+		return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>市民局運営方針</title>" + head +
+			"</head><body><h1>令和4年度市民局運営方針</h1><p>区長と連携してまちをつくる。</p></body></html>"
+	}
+	tests := []struct{ head, want string }{
+		{`<link rel="canonical" href="https://www.city.osaka.lg.jp/shimin/page/0000570000.html"><meta property="og:url" content="https://example.jp/og">`, "https://www.city.osaka.lg.jp/shimin/page/0000570000.html"},
+		{`<meta property="og:url" content="https://www.city.osaka.lg.jp/og.html">`, "https://www.city.osaka.lg.jp/og.html"},
+		{`<link rel="canonical" href="/shimin/page/1.html">`, ""}, // relative: no address of its own
+	}
+	for _, tt := range tests {
+		if s := one(t, "page.html", []byte(page(tt.head))); s.URL != tt.want {
+			t.Errorf("%s: url %q, want %q", tt.head, s.URL, tt.want)
 		}
 	}
 }

@@ -71,9 +71,18 @@ func recordTitle(r record) string {
 	return trim(r.str("session") + " " + r.str("schedule"))
 }
 
-// recordDepartment is the first word of bureau, else of dept.
+// recordDepartment is the first word of bureau, else of dept; a bureau
+// that names no unit (部局外: outside the departments) gives way to the
+// unit after it in dept ("部局外　農業委員会事務局" → 農業委員会事務局).
 func recordDepartment(r record) string {
-	return firstWord(r.str("bureau", "dept", "department", "部局"))
+	w := firstWord(r.str("bureau", "dept", "department", "部局"))
+	if w == "部局外" {
+		if _, rest, ok := strings.Cut(strings.ReplaceAll(r.str("dept"), "　", " "), "部局外 "); ok {
+			return firstWord(trim(rest))
+		}
+		return ""
+	}
+	return w
 }
 
 // firstWord returns s up to its first space (ASCII or full-width).

@@ -20,6 +20,7 @@ type Block struct {
 	Kind  BlockKind
 	Level int    // heading level 1–6 when the format states it; 0 when unknown
 	Text  string // never empty
+	Page  int    // 1-based page of a paged format (PDF) the block starts on; 0 when the format has none
 }
 
 // Source is one document as a reader found it in a file, before metadata

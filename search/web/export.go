@@ -7,7 +7,10 @@ package web
 //
 //	passage_id, document_id, title, city, department, year, published,
 //	issue_types (joined with ";"), headings (joined with "›"), text,
-//	source (the document's URL when known, else its file), permalink
+//	source (the document's URL when known, else its file; with "#page=N"
+//	for a passage of a PDF, which PDF viewers open at that page), permalink,
+//	page (the PDF page, empty for formats without pages), prefecture (the
+//	city's, empty when unknown)
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
@@ -31,7 +34,7 @@ import (
 
 var csvHeader = []string{
 	"passage_id", "document_id", "title", "city", "department", "year", "published",
-	"issue_types", "headings", "text", "source", "permalink",
+	"issue_types", "headings", "text", "source", "permalink", "page", "prefecture",
 }
 
 const utf8BOM = "\uFEFF"
@@ -104,12 +107,17 @@ func CSVRecord(h search.Hit, base string) []string {
 	if src == "" {
 		src = h.Source
 	}
+	page := ""
+	if h.Page > 0 {
+		page = strconv.Itoa(h.Page)
+		src += "#page=" + page
+	}
 	link := h.Permalink
 	if strings.HasPrefix(link, "/") {
 		link = base + link
 	}
 	row := []string{h.ID, h.DocID, h.Title, h.City, h.Department, year, h.Published,
-		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link}
+		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link, page, h.Prefecture}
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

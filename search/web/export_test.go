@@ -1,8 +1,11 @@
 package web
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"seisaku/search"
 )
 
 func TestExportFilename(t *testing.T) {
@@ -29,5 +32,22 @@ func TestDefuseFormula(t *testing.T) {
 		if got := defuseFormula(tt.in); got != tt.want {
 			t.Errorf("defuseFormula(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestCSVRecordPage: a passage of a PDF names its page in its own column
+// and in the source address, which PDF viewers open at that page; the
+// prefecture has its column.
+func TestCSVRecordPage(t *testing.T) {
+	h := search.Hit{ID: "d-3", DocID: "d", Title: "予算の概要", Text: "本文", Source: "https://www.city.kiryu.lg.jp/a.pdf",
+		Permalink: "/documents/d#p3", Page: 7, Prefecture: "群馬県"}
+	rec := CSVRecord(h, "https://search.example.jp")
+	got := strings.Join(rec[len(rec)-4:], " ")
+	if want := "https://www.city.kiryu.lg.jp/a.pdf#page=7 https://search.example.jp/documents/d#p3 7 群馬県"; got != want {
+		t.Errorf("source, permalink, page = %q, want %q", got, want)
+	}
+	h.Page = 0
+	if rec := CSVRecord(h, ""); rec[len(rec)-2] != "" || strings.Contains(rec[len(rec)-4], "#page") {
+		t.Errorf("no page: %q", rec)
 	}
 }

@@ -39,7 +39,7 @@
       facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野"},
       unknown: "不明", count: (n) => `${n}件`, showAll: (n) => `すべて表示（${n}）`,
       clear: "条件をクリア",
-      year: (y) => `${y}年度`, yearUnknown: "年度不明", untitled: "（題名なし）",
+      year: (y) => `${y}年度`, yearUnknown: "年度不明", page: (n) => `${n}ページ`, untitled: "（題名なし）",
       source: "出典", document: "文書全体を見る",
       pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`,
       sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
@@ -62,7 +62,7 @@
       facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic"},
       unknown: "unknown", count: (n) => `${n} hits`, showAll: (n) => `show all (${n})`,
       clear: "Clear filters",
-      year: (y) => `FY${y}`, yearUnknown: "year unknown", untitled: "(untitled)",
+      year: (y) => `FY${y}`, yearUnknown: "year unknown", page: (n) => `p. ${n}`, untitled: "(untitled)",
       source: "Source", document: "Whole document",
       pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`,
       sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
@@ -206,6 +206,23 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
   function isWebURL(s) {
     return /^https?:\/\//i.test(s || "");
+  }
+
+  /* readableURL: host and path without the scheme, decoded, at most 60
+   * characters. */
+  function readableURL(u) {
+    let s = u.replace(/^https?:\/\//i, "");
+    try { s = decodeURI(s); } catch (e) { /* keep as is */ }
+    return s.length > 60 ? s.slice(0, 59) + "…" : s;
+  }
+
+  /* readableSource: the file and where in it, "atsugi-1421.csv 17件目"
+   * (the 17th row or record), "minutes.jsonl.gz 5行目". */
+  function readableSource(s) {
+    const [file, key] = s.split("#");
+    const m = /^(row|line|record) (\d+)$/.exec(key || "");
+    const where = m ? (m[1] === "line" ? ` ${m[2]}行目` : ` ${m[2]}件目`) : key ? ` ${key}` : "";
+    return file.split("/").pop() + where;
   }
 
   /* parseYears reads "2019..2022", "2019..", "..2022" or "2022". */
@@ -666,7 +683,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
      * server-highlighted snippet and headings (see safeMarked). */
     hitItem(hit) {
       const t = this.t, f = hit._formatted || {};
-      const meta = [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published].filter(Boolean);
+      const meta = [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.page ? t.page(hit.page) : ""].filter(Boolean);
       const headings = f.headings && f.headings.length ? f.headings : hit.headings || [];
       const path = h("p", {class: "path"});
       headings.forEach((x, i) => path.append(i ? " › " : "", safeMarked(x, this.words)));
@@ -679,10 +696,15 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
           h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: t.document})));
     }
 
-    sourceLink(x) {
-      const t = this.t, link = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
-      if (link) return h("a", {href: link, rel: "noopener", text: t.source});
-      return x.source ? h("span", {text: `${t.source}: ${x.source}`}) : null;
+    /* sourceLink shows the document's address, linked (host and path, the
+     * page of a PDF), else a readable source name; labelled "出典:" in a hit,
+     * bare in the document view, whose row already says 出典. */
+    sourceLink(x, bare) {
+      const t = this.t, web = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
+      const link = web && x.page ? `${web.split("#")[0]}#page=${x.page}` : web;
+      const label = (v) => bare ? v : h("span", {}, `${t.source}: `, v);
+      if (link) return label(h("a", {href: link, rel: "noopener", text: readableURL(link)}));
+      return x.source ? label(h("span", {text: readableSource(x.source)})) : null;
     }
 
     /* docHref opens the document on the full page: this page in full mode,
@@ -829,7 +851,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       this.ui.doc.replaceChildren(h("div", {}, this.backButton(), title,
         h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
           row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
-          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d))),
+          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d, true))),
         this.outline(d.passages || []), h("div", {class: "passages"}, passages)));
       this.announce(d.title || "");
       if (!this.scrollToPassage()) title.focus();

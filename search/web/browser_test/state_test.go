@@ -3,6 +3,7 @@ package browser
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -140,7 +141,7 @@ func checkDocument(t *testing.T, tb *tab, doc search.DocumentView, hit search.Hi
 		t.Error("the results stay on screen beside the document")
 	}
 	meta := tb.strs(`$$("article.doc dt").map((dt) => txt(dt) + "=" + txt(dt.nextElementSibling))`)
-	for _, w := range []string{"市町村=" + doc.City, "部署=" + doc.Department, fmt.Sprintf("年度=%d年度", doc.Year), "出典=出典: " + doc.Source} {
+	for _, w := range []string{"市町村=" + doc.City, "部署=" + doc.Department, fmt.Sprintf("年度=%d年度", doc.Year), "出典=" + path.Base(doc.Source)} {
 		if !slices.Contains(meta, w) {
 			t.Errorf("document metadata %q lacks %q", meta, w)
 		}
