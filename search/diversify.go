@@ -45,14 +45,48 @@ func (p *plan) diversifies() (fetch int, ok bool) {
 }
 
 // diversify reorders the first diversifyWindow of hits (in rank order) and
-// returns all of them and how many moved back.
+// returns all of them and how many moved back. Hits move back only within
+// their tier (tier), so a literal match never falls behind a theme-only or
+// relaxed one.
 func diversify(hits []Hit, perDocument int) ([]Hit, int) {
 	if len(hits) > diversifyWindow {
 		head, moved := diversify(hits[:diversifyWindow], perDocument)
 		return append(head, hits[diversifyWindow:]...), moved
 	}
+	out := make([]Hit, 0, len(hits))
+	moved := 0
 	seenDoc := map[string]int{}
 	seenText := map[string]bool{}
+	for i := 0; i < len(hits); {
+		j := i + 1
+		for j < len(hits) && tier(hits[j]) == tier(hits[i]) {
+			j++
+		}
+		block, n := diversifyTier(hits[i:j], perDocument, seenDoc, seenText)
+		out, moved = append(out, block...), moved+n
+		i = j
+	}
+	return out, moved
+}
+
+// tier ranks how a hit matches: every word (as typed, by reading, variant
+// or synonym), then a theme standing in, then a relaxed search.
+func tier(h Hit) int {
+	if h.Match == nil {
+		return 0
+	}
+	switch h.Match.Kind {
+	case "theme":
+		return 1
+	case "relaxed":
+		return 2
+	}
+	return 0
+}
+
+// diversifyTier reorders one tier's hits, counting documents and texts
+// already seen in the tiers above.
+func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText map[string]bool) ([]Hit, int) {
 	front := make([]Hit, 0, len(hits))
 	var back []Hit
 	for _, h := range hits {

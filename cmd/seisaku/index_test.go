@@ -27,7 +27,7 @@ func TestIndexDefaultsPerFolder(t *testing.T) {
 	}
 	for _, tc := range []struct{ city, want string }{{"桐生市", "1件"}, {"大阪市", "0件"}} {
 		out.Reset()
-		args := []string{"search", "-index", dir, "-city", tc.city, "市民の声を聞く会"}
+		args := []string{"search", "-index", dir, "-city", tc.city, "-matching", "all", "市民の声を聞く会"}
 		if err := run(context.Background(), args, noEnv, &out, &errb); err != nil {
 			t.Fatal(err)
 		}

@@ -40,6 +40,9 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs.Var(params.add("sort"), "sort", "relevance (default), year or date")
 	fs.Var(params.add("distinct"), "distinct", "document: one passage per document")
 	fs.Var(params.add("expand"), "expand", "theme expansion: true (default) or false")
+	fs.Var(params.add("synonyms"), "synonyms", "spelling variants and synonyms: true (default) or false")
+	fs.Var(params.add("matchingStrategy"), "matching", "relaxed (default: relax a query that finds little) or all (every word as typed)")
+	fs.Var(params.add("perDocument"), "per-document", "hits of one document before the others (default 2; 0: no cap)")
 	n := fs.Int("n", 10, fmt.Sprintf("number of hits (at most %d)", maxCLIHits))
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku search [-index DIR] [-format table|json|csv] [-city …] [-year …] [-n 10] WORDS...\n\n"+
