@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
 
@@ -233,8 +232,8 @@ func TestFastPathSmallCache(t *testing.T) {
 	small := New(idx)
 	small.SetCacheBytes(8 << 10)
 	checkAgreement(t, small, plain, agreementRequests)
-	if small.pc.size > small.pc.limit {
-		t.Errorf("cache holds %d bytes, limit %d", small.pc.size, small.pc.limit)
+	if size, limit := small.engine.CacheBytes(); size > limit {
+		t.Errorf("cache holds %d bytes, limit %d", size, limit)
 	}
 	none := New(idx)
 	none.SetCacheBytes(0) // serve -cache-mb 0
@@ -272,37 +271,6 @@ func TestFastPathSmallCache(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
-	}
-}
-
-func TestPostingsCacheLRU(t *testing.T) {
-	c := newPostingsCache(1900)
-	key := func(term string) pcKey { return pcKey{field: "f", term: term} }
-	entry := func(term string) *pcEntry {
-		return &pcEntry{key: key(term), bm: roaring.New(), docs: make([]uint32, 20)} // 394 bytes
-	}
-	for _, term := range []string{"a", "b", "c", "d", "e"} {
-		c.put(entry(term))
-	}
-	if c.get(key("a")) != nil {
-		t.Error(`"a" should have been evicted: it is the least recently used`)
-	}
-	for _, term := range []string{"b", "c", "d", "e"} {
-		if c.get(key(term)) == nil {
-			t.Errorf("%q should be cached", term)
-		}
-	}
-	c.get(key("b")) // now c is the least recently used
-	c.put(entry("f"))
-	if c.get(key("c")) != nil || c.get(key("b")) == nil {
-		t.Error("eviction did not follow use")
-	}
-	if c.size > c.limit {
-		t.Errorf("size %d over limit %d", c.size, c.limit)
-	}
-	c.put(&pcEntry{key: key("huge"), bm: roaring.New(), docs: make([]uint32, 100)})
-	if c.get(key("huge")) != nil {
-		t.Error("an entry over a quarter of the limit should not be cached")
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
+	"seisaku/search/internal/engine"
 )
 
 // Paging bounds. Deep pages cost the index a sort of every hit before them;
@@ -36,10 +37,11 @@ type Searcher struct {
 	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
 
-	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
-	pc        *postingsCache // decoded postings; see pcache.go
-	plainOnly bool           // tests: always let bleve run the whole query
-	fastPages atomic.Int64   // pages the fast path served
+	engine     *engine.Engine // the fast path; see fastpath.go
+	plainOnly  bool           // tests: always let bleve run the whole query
+	fastPages  atomic.Int64   // pages the fast path served
+	fallbacks  atomic.Int64   // searches the fast path handed to bleve
+	onFallback func(error)    // nil: none; see SetFallbackHook
 }
 
 // New returns a Searcher over idx and precomputes the title list that
@@ -50,16 +52,11 @@ func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
 // SetCacheBytes bounds the fast path's cache of decoded postings (default
 // DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
 // repeated queries, not correctness. Call it before the first search.
-func (s *Searcher) SetCacheBytes(n int) {
-	s.pc = nil
-	if n > 0 {
-		s.pc = newPostingsCache(n)
-	}
-}
+func (s *Searcher) SetCacheBytes(n int) { s.engine = newEngine(n) }
 
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
-	s := &Searcher{idx: idx, members: members, pc: newPostingsCache(DefaultPostingsCacheBytes),
+	s := &Searcher{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes),
 		lookup: func(w string) (string, bool) {
 			t, ok := th.Lookup(w)
 			return t.Name, ok
@@ -91,7 +88,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	var res *Result
 	ok := false
 	if !s.plainOnly {
-		res, ok, err = s.fastPage(ctx, q, p)
+		res, ok, err = s.fastOrFallback(ctx, q, p)
 		if ok {
 			s.fastPages.Add(1)
 		}
