@@ -57,8 +57,8 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 		page.Sort = &engine.SortField{Field: indexer.FieldPublished}
 	}
 	for _, name := range p.facets {
-		f := facetSizes[name]
-		page.Facets = append(page.Facets, engine.FacetField{Name: name, Field: f.field, Size: f.size})
+		f, _ := indexer.FacetNamed(name)
+		page.Facets = append(page.Facets, engine.FacetField{Name: name, Field: f.Field, Size: f.Size})
 	}
 	er, err := s.engine.Search(ctx, v, cq, page)
 	if err != nil {
@@ -73,7 +73,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 		for name, fc := range er.Facets {
 			d := fc.Terms
 			if fc.Missing > 0 {
-				d["unknown"] += fc.Missing
+				d[indexer.Unknown] += fc.Missing
 			}
 			res.FacetDistribution[name] = d
 		}

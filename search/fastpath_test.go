@@ -13,8 +13,10 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
+	"seisaku/analyzers"
 	"seisaku/indexer"
 )
 
@@ -56,6 +58,114 @@ var agreementRequests = []Request{
 	{Q: "の OR 推進", Page: 11, HitsPerPage: 100},
 	{Q: "の", Distinct: "document", Page: 2, HitsPerPage: 100},
 	{Sort: "year", Page: 25, HitsPerPage: 50},
+	// a facet's unknown value as a filter: the passages without a value
+	{Q: "推進", Department: []string{"unknown"}},
+	{Q: "市", YearUnknown: true},
+	{Q: "多文化共生", Prefecture: []string{"unknown"}, Expand: true},
+	{City: []string{"unknown"}},
+	{Q: "人権 OR 推進", IssueType: []string{"unknown", "人権"}},
+	{Department: []string{"unknown", "市長公室"}, Sort: "year"},
+	{Q: "情報", Department: []string{"unknown"}, Distinct: "document", Sort: "date"},
+}
+
+// agreementQueries are shapes the builder does not make yet but the
+// engine serves, each with the request whose filters, page and sort it
+// runs under: "at least k of n" (a DisjunctionQuery with Min > 1) over the
+// parts of a compound and over the words of a query, inside the
+// BooleanQuery that build makes.
+func agreementQueries(b *builder) []struct {
+	name string
+	r    Request
+	must query.Query
+} {
+	morph := func(terms ...string) []query.Query { // morph TermQuerys on text
+		var qs []query.Query
+		for _, t := range terms {
+			qs = append(qs, termQuery(indexer.FieldText, t, 3))
+		}
+		return qs
+	}
+	phrases := func(texts ...string) []query.Query {
+		var qs []query.Query
+		for _, t := range texts {
+			qs = append(qs, fieldQuery(t, indexer.FieldText, analyzers.Morph, 3, false))
+		}
+		return qs
+	}
+	words := func(texts ...string) []query.Query {
+		var qs []query.Query
+		for _, t := range texts {
+			qs = append(qs, b.word(Word{Text: t}, true))
+		}
+		return qs
+	}
+	atLeast := func(min int, qs []query.Query) query.Query {
+		d := query.NewDisjunctionQuery(qs)
+		d.SetMin(float64(min))
+		return d
+	}
+	return []struct {
+		name string
+		r    Request
+		must query.Query
+	}{
+		// 多文化共生施策推進 typed without spaces, matched through 2 of its 4 parts
+		{"compound parts ≥2", Request{}, atLeast(2, morph("多文化", "共生", "施策", "推進"))},
+		{"compound phrases ≥3", Request{}, atLeast(3, phrases("多文化", "共生", "施策", "推進"))},
+		{"compound ≥2 of 3, mixed", Request{HitsPerPage: 3, Page: 2}, atLeast(2, append(morph("情報"), phrases("情報発信", "推進")...))},
+		// most of the query words: n-1 of n
+		{"words ≥2 of 3", Request{}, atLeast(2, words("市民", "情報", "推進"))},
+		{"words ≥3 of 4, year sort", Request{Sort: "year"}, atLeast(3, words("市民", "情報", "発信", "推進"))},
+		{"words ≥2 of 3, distinct", Request{Distinct: "document"}, atLeast(2, words("多文化共生", "外国人", "推進"))},
+		{"words ≥2 of 3, filtered", Request{City: []string{"大阪市"}, YearFrom: 2020}, atLeast(2, words("市民", "情報", "推進"))},
+		{"all of n as min", Request{}, atLeast(3, words("多文化", "共生", "推進"))},
+		{"nested in a conjunction", Request{},
+			query.NewConjunctionQuery([]query.Query{b.word(Word{Text: "大阪市"}, true), atLeast(2, morph("多文化", "共生", "本部"))})},
+		{"beside a word that matches nothing", Request{}, atLeast(2, append(words("存在しない語句"), morph("市民", "情報")...))},
+		{"deep page", Request{Page: 4, HitsPerPage: 5}, atLeast(2, words("市", "推進", "情報", "の"))},
+	}
+}
+
+// checkQueryAgreement runs the queries of agreementQueries through the
+// engine and through bleve alone, under the request's filters and page,
+// and requires the same answers.
+func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
+	t.Helper()
+	ctx := context.Background()
+	b := &builder{readings: fast.readingDict()}
+	for _, c := range agreementQueries(b) {
+		c.r.Facets = indexer.FacetNames()
+		p, err := newPlan(c.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.marker.words = b.marks
+		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
+		if fq := p.filters.query(); fq != nil {
+			q.AddFilter(fq)
+		}
+		got, err := fast.fastPage(ctx, q, p)
+		if err != nil {
+			t.Fatalf("%s: the engine did not serve %s: %v", c.name, describe(q), err)
+		}
+		var want *Result
+		if p.distinct {
+			want, err = plain.searchDistinct(ctx, q, p)
+		} else {
+			want, err = plain.searchPage(ctx, q, p)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.TotalHits == 0 {
+			t.Errorf("%s: no hits: the case tests nothing", c.name)
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
+			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
+		})); diff != "" {
+			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, describe(q), diff)
+		}
+	}
 }
 
 // TestFastPathAgrees runs requests through the fast path and through bleve
@@ -74,6 +184,7 @@ func TestFastPathAgrees(t *testing.T) {
 	if n := plain.fastPages.Load(); n != 0 {
 		t.Errorf("the plain searcher used the fast path %d times", n)
 	}
+	checkQueryAgreement(t, fast, plain)
 }
 
 func checkAgreement(t *testing.T, fast, plain *Searcher, reqs []Request) {

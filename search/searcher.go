@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -166,27 +167,15 @@ func sortOrder(name string) (bsearch.SortOrder, error) {
 	return nil, Errorf(EInvalid, "並べ替えは relevance, year, date のいずれかです (unknown sort %q)", name)
 }
 
-// facetSizes bounds the values counted per facet: enough for every value
-// in a municipal corpus (cities, departments, themes, fiscal years).
-var facetSizes = map[string]struct {
-	field string
-	size  int
-}{
-	"city":       {indexer.FieldCity, 50},
-	"department": {indexer.FieldDepartment, 100},
-	"issue_type": {indexer.FieldIssueType, 30},
-	"year":       {indexer.FieldYearFacet, 60},
-}
-
 func addFacets(req *bleve.SearchRequest, names []string) {
 	for _, n := range names {
-		f := facetSizes[n]
-		req.AddFacet(n, bleve.NewFacetRequest(f.field, f.size))
+		f, _ := indexer.FacetNamed(n)
+		req.AddFacet(n, bleve.NewFacetRequest(f.Field, f.Size))
 	}
 }
 
 // facetDistribution converts bleve's facet results. Passages without the
-// field are counted under "unknown".
+// field are counted under the facet's unknown value.
 func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
 	if len(names) == 0 {
 		return nil
@@ -199,7 +188,7 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 				m[t.Term] = t.Count
 			}
 			if f.Missing > 0 {
-				m["unknown"] += f.Missing
+				m[indexer.Unknown] += f.Missing
 			}
 		}
 		out[n] = m
@@ -333,8 +322,9 @@ func checkPage(p *plan, r Request) error {
 
 func checkFacets(p *plan, r Request) error {
 	for _, f := range r.Facets {
-		if _, ok := facetSizes[f]; !ok {
-			return Errorf(EInvalid, "集計できる項目は city, department, issue_type, year です (unknown facet %q)", f)
+		if _, ok := indexer.FacetNamed(f); !ok {
+			names := strings.Join(indexer.FacetNames(), ", ")
+			return Errorf(EInvalid, "集計できる項目は %s です (unknown facet %q)", names, f)
 		}
 		p.facets = append(p.facets, f)
 	}
@@ -348,8 +338,15 @@ func checkFilters(p *plan, r Request) error {
 	if r.YearFrom != 0 && r.YearTo != 0 && r.YearFrom > r.YearTo {
 		return Errorf(EInvalid, "年度の範囲が逆です。開始 %d は終了 %d 以前にしてください (yearFrom is after yearTo)", r.YearFrom, r.YearTo)
 	}
-	p.filters = filters{city: r.City, department: r.Department, issueType: r.IssueType,
-		yearFrom: r.YearFrom, yearTo: r.YearTo}
+	if r.YearUnknown && (r.YearFrom != 0 || r.YearTo != 0) {
+		return Errorf(EInvalid, "年度は範囲か unknown のどちらかで指定してください (year is either a range or unknown)")
+	}
+	p.filters = filters{values: map[string][]string{}, yearFrom: r.YearFrom, yearTo: r.YearTo, yearUnknown: r.YearUnknown}
+	for _, f := range indexer.Facets {
+		if v := r.Filter(f.Name); v != nil && len(*v) > 0 {
+			p.filters.values[f.Name] = *v
+		}
+	}
 	return nil
 }
 

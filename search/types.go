@@ -7,8 +7,10 @@ type Request struct {
 	City          []string // filter: any of these cities (ORed); facets are ANDed with each other
 	Department    []string
 	IssueType     []string
+	Prefecture    []string
 	YearFrom      int    // inclusive; 0 = open
 	YearTo        int    // inclusive; 0 = open
+	YearUnknown   bool   // only passages whose fiscal year is unknown (year=unknown)
 	Sort          string // "relevance" (default), "year" or "date": newest first
 	Page          int    // 1-based
 	HitsPerPage   int
@@ -18,6 +20,23 @@ type Request struct {
 	HighlightPre  string   // default "<mark>"
 	HighlightPost string   // default "</mark>"
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
+}
+
+// Filter returns the filter values of the keyword facet called name (see
+// indexer.Facets; the value indexer.Unknown finds the passages without
+// one), or nil for a name that is not one.
+func (r *Request) Filter(name string) *[]string {
+	switch name {
+	case "city":
+		return &r.City
+	case "department":
+		return &r.Department
+	case "issue_type":
+		return &r.IssueType
+	case "prefecture":
+		return &r.Prefecture
+	}
+	return nil
 }
 
 // Result is one page of hits plus facet counts over the whole result.
