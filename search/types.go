@@ -1,5 +1,11 @@
 package search
 
+import (
+	"slices"
+
+	"seisaku/indexer"
+)
+
 // Request is one search, as the HTTP API and the CLI receive it. Names follow
 // Meilisearch's conventions (q, page, hitsPerPage, highlightPreTag, …).
 type Request struct {
@@ -21,6 +27,14 @@ type Request struct {
 	HighlightPost string   // default "</mark>"
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
 }
+
+// Facets returns the facets a request may filter by and count, in the
+// order facets=* lists them (indexer.Facets).
+func Facets() []indexer.Facet { return slices.Clone(indexer.Facets) }
+
+// Unknown is the facet value of passages without one, in counts and in
+// filters.
+const Unknown = indexer.Unknown
 
 // Filter returns the filter values of the keyword facet called name (see
 // indexer.Facets; the value indexer.Unknown finds the passages without
