@@ -53,7 +53,7 @@ func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
 // SetCacheBytes bounds the fast path's cache of decoded postings (default
 // DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
 // repeated queries, not correctness. Call it before the first search.
-func (s *Searcher) SetCacheBytes(n int) { s.engine = newEngine(n) }
+func (s *Searcher) SetCacheBytes(n int) { s.engine.SetCacheBytes(n) }
 
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()

@@ -50,6 +50,10 @@ func New(cfg Config) *Engine {
 	return e
 }
 
+// SetCacheBytes replaces the cache with an empty one bounded by n bytes (0:
+// none). Call it before the first search.
+func (e *Engine) SetCacheBytes(n int) { e.c = newCache(n) }
+
 // CacheBytes returns the bytes the cache holds and its bound.
 func (e *Engine) CacheBytes() (size, limit int) {
 	if e.c == nil {
