@@ -446,3 +446,44 @@ func TestFastPathFollowsChanges(t *testing.T) {
 		t.Errorf("the fast path served %d of %d requests", n, 4*len(reqs)+1)
 	}
 }
+
+// BenchmarkAtLeastBenchIndex measures "most of the query words" (a
+// DisjunctionQuery with Min n-1 of the words build makes) through the
+// engine and through bleve's searchers on the index bench/run.sh builds:
+//
+//	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100 go test ./search -run '^$' -bench AtLeast
+func BenchmarkAtLeastBenchIndex(b *testing.B) {
+	idx := openBenchIndex(b)
+	fast, plain := New(idx), New(idx)
+	ctx := context.Background()
+	for _, ws := range [][]string{{"消費者被害", "高齢者", "相談"}, {"女性", "就業", "支援", "推進"}} {
+		p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		bd := &builder{readings: fast.readingDict()}
+		var qs []query.Query
+		for _, w := range ws {
+			qs = append(qs, bd.word(Word{Text: w}, true))
+		}
+		d := query.NewDisjunctionQuery(qs)
+		d.SetMin(float64(len(ws) - 1))
+		q := query.NewBooleanQuery([]query.Query{d}, nil, nil)
+		p.marker.words = bd.marks
+		name := strings.Join(ws, "_")
+		b.Run(name+"/fast", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := fast.fastPage(ctx, q, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/plain", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := plain.searchPage(ctx, q, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -15,7 +15,9 @@
 //
 // A query is compiled (Compile) into a tree of nodes, one type per kind of
 // clause (term, phrase, conjunction, disjunction, "at least k of n",
-// boolean, fiscal-year range, "has a value"), each holding its matching,
+// boolean, fiscal-year range, keyword prefix — the empty prefix is "has a
+// value", under a MustNot the filter for a facet's unknown value), each
+// holding its matching,
 // first-phase scoring, exact scoring and locations together. Search is the
 // one call: segments (View), a compiled query and a Page request in, the
 // total, the facet counts and the ranked page out. A query or index it

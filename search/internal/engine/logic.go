@@ -83,7 +83,31 @@ func (n *orNode) String() string { return "OR(" + joinNodes(n.kids) + ")" }
 func (n *orNode) costly() bool   { return n.isCost }
 
 func (n *orNode) exact(e *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
-	return atLeast(e, n.kids, 1, cand)
+	// Cheap parts (first in kids) decide most candidates; the costly ones
+	// only look at what is left.
+	out := roaring.New()
+	var rest *roaring.Bitmap
+	for _, k := range n.kids {
+		c := cand
+		if k.costly() {
+			if rest == nil {
+				rest = roaring.AndNot(cand, out)
+			}
+			c = rest
+		}
+		r, err := k.exact(e, c)
+		if err != nil {
+			return nil, err
+		}
+		out.Or(r)
+		if rest != nil {
+			rest.AndNot(r)
+			if rest.IsEmpty() {
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 func (n *orNode) first(f *firstPhase, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
@@ -148,7 +172,8 @@ func (n *atLeastNode) score(r *rescorer, num uint64, locs bsearch.FieldTermLocat
 	return coordinate(sum, count, len(n.kids)), true
 }
 
-// atLeast returns the members of cand that at least min of kids match.
+// atLeast returns the members of cand that at least min (2 or more) of
+// kids match.
 // levels[j] holds the candidates matched by at least j of the parts seen
 // so far; a part is asked only about the candidates that can still reach
 // min, and a costly part not about those that already have.
