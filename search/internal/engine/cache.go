@@ -15,9 +15,10 @@ import (
 const DefaultCacheBytes = 256 << 20
 
 // The cache keeps what is decoded or derived from immutable segments, least
-// recently used first out: a term's documents (termDocs), its documents
-// with frequencies and norms (scoredPostings) and with locations
-// (locatedPostings), a phrase's or a field's passages (docSet), a unit's
+// recently used first out: a term's postings, held in one entry that grows
+// as they are needed (its documents, termDocs; with frequencies and norms,
+// scoredPostings; with locations, locatedPostings), a phrase's or a field's
+// passages (docSet), a unit's
 // first-phase scores (unitScores), a facet field's values per passage
 // (facetOrds) and a sort field's keys (sortKeys). Decoding a common term's
 // freq/norm chunks costs more than scoring with them, and a search service
@@ -37,9 +38,7 @@ type cache struct {
 type entryKind uint8
 
 const (
-	kindTermDocs entryKind = iota
-	kindScored
-	kindLocated
+	kindTerm entryKind = iota // termPostings
 	kindPhrase
 	kindPrefix
 	kindUnit
@@ -128,10 +127,18 @@ func load[T entry](c *cache, k cacheKey, compute func() (T, error)) (T, error) {
 	return v, nil
 }
 
+// termPostings is what the cache holds of a term: termDocs, then
+// *scoredPostings, then *locatedPostings, each holding the one before.
+type termPostings interface {
+	entry
+	docSet() *roaring.Bitmap
+}
+
 // termDocs are the documents holding a term (deleted ones included).
 type termDocs struct{ *roaring.Bitmap }
 
-func (t termDocs) bytes() int { return int(t.GetSizeInBytes()) }
+func (t termDocs) bytes() int              { return int(t.GetSizeInBytes()) }
+func (t termDocs) docSet() *roaring.Bitmap { return t.Bitmap }
 
 // docSet is a derived set of a segment's documents: where a phrase occurs,
 // or which hold a value of a field with a prefix.
@@ -141,13 +148,15 @@ func (d docSet) bytes() int { return int(d.GetSizeInBytes()) }
 
 // scoredPostings are a term's documents with their frequency and norm.
 type scoredPostings struct {
+	set  *roaring.Bitmap // docs as a set
 	docs []uint32
 	freq []uint32  // by docs
 	norm []float32 // by docs
 	tfn  []float32 // docFactor(freq, norm), by docs
 }
 
-func (p *scoredPostings) bytes() int { return 16 * len(p.docs) }
+func (p *scoredPostings) bytes() int              { return int(p.set.GetSizeInBytes()) + 16*len(p.docs) }
+func (p *scoredPostings) docSet() *roaring.Bitmap { return p.set }
 
 // lookup returns the index of doc in p.docs.
 func (p *scoredPostings) lookup(doc uint32) (int, bool) {
@@ -187,50 +196,66 @@ func (fo *facetOrds) bytes() int { return 4*len(fo.start) + 4*len(fo.ords) + 4*l
 // termDocs returns the documents of a term in a segment (deleted ones
 // included); callers must not modify it.
 func (c *cache) termDocs(seg segment.Segment, d segment.TermDictionary, field, term string) (*roaring.Bitmap, error) {
-	t, err := load(c, cacheKey{seg, kindTermDocs, field, term}, func() (termDocs, error) {
-		b := roaring.New()
-		if d == nil {
-			return termDocs{b}, nil
-		}
+	k := cacheKey{seg, kindTerm, field, term}
+	if t, ok := c.get(k).(termPostings); ok {
+		return t.docSet(), nil
+	}
+	b := roaring.New()
+	if d != nil {
 		pl, err := d.PostingsList([]byte(term), nil, nil)
 		if err != nil {
-			return termDocs{}, err
+			return nil, err
 		}
 		or, ok := pl.(interface{ OrInto(*roaring.Bitmap) })
 		if !ok {
-			return termDocs{}, unsupported("postings of %s:%s cannot be read as a bitmap", field, term)
+			return nil, unsupported("postings of %s:%s cannot be read as a bitmap", field, term)
 		}
 		or.OrInto(b)
-		return termDocs{b}, nil
-	})
-	return t.Bitmap, err
+	}
+	c.put(k, termDocs{b})
+	return b, nil
 }
 
 // scored returns a term's documents with their frequency and norm,
 // decoding the postings' freq/norm chunks once.
 func (c *cache) scored(seg segment.Segment, d segment.TermDictionary, field, term string) (*scoredPostings, error) {
-	return load(c, cacheKey{seg, kindScored, field, term}, func() (*scoredPostings, error) {
-		p := &scoredPostings{}
-		err := eachPosting(d, term, false, func(n uint64, ps segment.Posting) error {
-			if len(p.docs) == 0 {
-				p.docs, p.freq = make([]uint32, 0, n), make([]uint32, 0, n)
-				p.norm, p.tfn = make([]float32, 0, n), make([]float32, 0, n)
-			}
-			p.docs = append(p.docs, uint32(ps.Number()))
-			p.freq = append(p.freq, uint32(ps.Frequency()))
-			p.norm = append(p.norm, float32(ps.Norm()))
-			p.tfn = append(p.tfn, float32(docFactor(uint32(ps.Frequency()), ps.Norm())))
-			return nil
-		})
-		return p, err
+	k := cacheKey{seg, kindTerm, field, term}
+	held := c.get(k)
+	switch t := held.(type) {
+	case *scoredPostings:
+		return t, nil
+	case *locatedPostings:
+		return t.scoredPostings, nil
+	}
+	p := &scoredPostings{}
+	err := eachPosting(d, term, false, func(n uint64, ps segment.Posting) error {
+		if len(p.docs) == 0 {
+			p.docs, p.freq = make([]uint32, 0, n), make([]uint32, 0, n)
+			p.norm, p.tfn = make([]float32, 0, n), make([]float32, 0, n)
+		}
+		p.docs = append(p.docs, uint32(ps.Number()))
+		p.freq = append(p.freq, uint32(ps.Frequency()))
+		p.norm = append(p.norm, float32(ps.Norm()))
+		p.tfn = append(p.tfn, float32(docFactor(uint32(ps.Frequency()), ps.Norm())))
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	if t, ok := held.(termDocs); ok {
+		p.set = t.Bitmap
+	} else {
+		p.set = roaring.BitmapOf(p.docs...)
+	}
+	c.put(k, p)
+	return p, nil
 }
 
 // located returns a term's decoded postings with their locations (for a
 // field with term vectors), or nil when a location has array positions,
 // which the cache does not keep.
 func (c *cache) located(seg segment.Segment, d segment.TermDictionary, field, term string) (*locatedPostings, error) {
-	k := cacheKey{seg, kindLocated, field, term}
+	k := cacheKey{seg, kindTerm, field, term}
 	if v, ok := c.get(k).(*locatedPostings); ok {
 		return v, nil
 	}

@@ -320,8 +320,8 @@ func TestUnsupportedSays(t *testing.T) {
 
 func TestCacheLRU(t *testing.T) {
 	c := newCache(1900)
-	key := func(term string) cacheKey { return cacheKey{kind: kindScored, field: "f", name: term} }
-	entry := func() *scoredPostings { return &scoredPostings{docs: make([]uint32, 20)} } // 386 bytes with its key
+	key := func(term string) cacheKey { return cacheKey{kind: kindTerm, field: "f", name: term} }
+	entry := func() *scoredPostings { return &scoredPostings{set: roaring.New(), docs: make([]uint32, 20)} } // 390 bytes with its key
 	for _, term := range []string{"a", "b", "c", "d", "e"} {
 		c.put(key(term), entry())
 	}
@@ -341,12 +341,12 @@ func TestCacheLRU(t *testing.T) {
 	if c.size > c.limit {
 		t.Errorf("size %d over limit %d", c.size, c.limit)
 	}
-	c.put(key("huge"), &scoredPostings{docs: make([]uint32, 100)})
+	c.put(key("huge"), &scoredPostings{set: roaring.New(), docs: make([]uint32, 100)})
 	if c.get(key("huge")) != nil {
 		t.Error("an entry over a quarter of the limit should not be cached")
 	}
-	// Kinds are told apart by type: a term's bitmap is not its scored postings.
-	c.put(cacheKey{kind: kindTermDocs, field: "f", name: "b"}, termDocs{roaring.New()})
+	// Kinds are told apart by key and type: a phrase's set is not a term's postings.
+	c.put(cacheKey{kind: kindPhrase, field: "f", name: "b"}, docSet{roaring.New()})
 	if _, ok := c.get(key("b")).(*scoredPostings); !ok {
 		t.Error("the scored postings of b were replaced by another kind")
 	}
