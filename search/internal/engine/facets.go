@@ -61,18 +61,22 @@ func (m *matched) count(field string) (map[string]int, int, error) {
 			return nil, 0, err
 		}
 		n := make([]int, len(fo.terms)+1) // n[0]: passages without a value
-		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
-			for _, d := range ds {
-				if fo.single != nil {
+		if fo.single != nil {
+			for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
 					n[fo.single[d]]++
-					continue
 				}
-				lo, hi := fo.start[d], fo.start[d+1]
-				if lo == hi {
-					n[0]++
-				}
-				for _, o := range fo.ords[lo:hi] {
-					n[o+1]++
+			}
+		} else {
+			for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
+					lo, hi := fo.start[d], fo.start[d+1]
+					if lo == hi {
+						n[0]++
+					}
+					for _, o := range fo.ords[lo:hi] {
+						n[o+1]++
+					}
 				}
 			}
 		}
