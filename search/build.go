@@ -245,9 +245,9 @@ func anyOf(field string, values []string) query.Query {
 // noValue matches the passages without a value in a keyword field: not
 // any term of it (a prefix query with the empty prefix).
 func noValue(field string) query.Query {
-	any := query.NewPrefixQuery("")
-	any.SetField(field)
-	return query.NewBooleanQuery(nil, nil, []query.Query{any})
+	valued := query.NewPrefixQuery("")
+	valued.SetField(field)
+	return query.NewBooleanQuery(nil, nil, []query.Query{valued})
 }
 
 func yearRange(from, to int) query.Query {

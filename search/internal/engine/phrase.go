@@ -141,11 +141,11 @@ func (n *phraseNode) verify(e *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, 
 		if len(s) == 0 {
 			continue // a gap
 		}
-		any, err := e.anyOf(n.field, s)
+		holding, err := e.anyOf(n.field, s)
 		if err != nil {
 			return nil, err
 		}
-		c.And(any)
+		c.And(holding)
 		if c.IsEmpty() {
 			return c, nil
 		}
