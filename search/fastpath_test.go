@@ -447,6 +447,56 @@ func TestFastPathFollowsChanges(t *testing.T) {
 	}
 }
 
+// atLeastWords is "most of the query words": a DisjunctionQuery with Min
+// n-1 of the words as build makes them, inside build's BooleanQuery.
+func atLeastWords(s *Searcher, ws []string) (query.Query, *plan, error) {
+	p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+	if err != nil {
+		return nil, nil, err
+	}
+	bd := &builder{readings: s.readingDict()}
+	var qs []query.Query
+	for _, w := range ws {
+		qs = append(qs, bd.word(Word{Text: w}, true))
+	}
+	d := query.NewDisjunctionQuery(qs)
+	d.SetMin(float64(len(ws) - 1))
+	p.marker.words = bd.marks
+	return query.NewBooleanQuery([]query.Query{d}, nil, nil), p, nil
+}
+
+var atLeastBenchWords = [][]string{{"消費者被害", "高齢者", "相談"}, {"女性", "就業", "支援", "推進"}}
+
+// TestAtLeastAgreesOnBenchIndex compares the engine's answer to "most of
+// the query words" with bleve's on the large index (SEISAKU_AGREE_INDEX).
+func TestAtLeastAgreesOnBenchIndex(t *testing.T) {
+	idx := openBenchIndex(t)
+	fast, plain := New(idx), New(idx)
+	ctx := context.Background()
+	for _, ws := range atLeastBenchWords {
+		q, p, err := atLeastWords(fast, ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fast.fastPage(ctx, q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := plain.searchPage(ctx, q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.TotalHits == 0 {
+			t.Errorf("%v: no hits", ws)
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
+			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
+		})); diff != "" {
+			t.Errorf("%v: fast path differs from bleve (-bleve +fast):\n%s", ws, diff)
+		}
+	}
+}
+
 // BenchmarkAtLeastBenchIndex measures "most of the query words" (a
 // DisjunctionQuery with Min n-1 of the words build makes) through the
 // engine and through bleve's searchers on the index bench/run.sh builds:
@@ -456,20 +506,11 @@ func BenchmarkAtLeastBenchIndex(b *testing.B) {
 	idx := openBenchIndex(b)
 	fast, plain := New(idx), New(idx)
 	ctx := context.Background()
-	for _, ws := range [][]string{{"消費者被害", "高齢者", "相談"}, {"女性", "就業", "支援", "推進"}} {
-		p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+	for _, ws := range atLeastBenchWords {
+		q, p, err := atLeastWords(fast, ws)
 		if err != nil {
 			b.Fatal(err)
 		}
-		bd := &builder{readings: fast.readingDict()}
-		var qs []query.Query
-		for _, w := range ws {
-			qs = append(qs, bd.word(Word{Text: w}, true))
-		}
-		d := query.NewDisjunctionQuery(qs)
-		d.SetMin(float64(len(ws) - 1))
-		q := query.NewBooleanQuery([]query.Query{d}, nil, nil)
-		p.marker.words = bd.marks
 		name := strings.Join(ws, "_")
 		b.Run(name+"/fast", func(b *testing.B) {
 			for b.Loop() {
