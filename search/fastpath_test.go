@@ -528,3 +528,32 @@ func BenchmarkAtLeastBenchIndex(b *testing.B) {
 		})
 	}
 }
+
+// TestFallbackSaysWhy checks that a query the fast path does not serve is
+// counted and reported with the reason before bleve's searchers run it,
+// and that the answer is still bleve's.
+func TestFallbackSaysWhy(t *testing.T) {
+	idx := samplesIndex(t)
+	s := New(idx)
+	var reasons []string
+	s.SetFallbackHook(func(err error) { reasons = append(reasons, err.Error()) })
+	p, err := newPlan(Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wq := query.NewWildcardQuery("推*")
+	wq.SetField(indexer.FieldText)
+	res, ok, err := s.fastOrFallback(context.Background(), wq, p)
+	if err != nil || ok || res != nil {
+		t.Fatalf("fastOrFallback(wildcard) = %v, %v, %v; want no answer and no error", res, ok, err)
+	}
+	if _, fell := s.FastPathCounts(); fell != 1 || len(reasons) != 1 || !strings.Contains(reasons[0], "WildcardQuery") {
+		t.Errorf("fallbacks %d, reasons %q; want 1 naming the WildcardQuery", fell, reasons)
+	}
+	if got := search(t, s, Request{Q: "推進"}); got.TotalHits == 0 {
+		t.Error("推進: no hits")
+	}
+	if served, fell := s.FastPathCounts(); served != 1 || fell != 1 {
+		t.Errorf("served %d, fell back %d; want 1 and 1", served, fell)
+	}
+}
