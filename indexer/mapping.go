@@ -34,15 +34,19 @@ func NewMapping() mapping.IndexMapping {
 		textField(FieldTextReading, analyzers.Reading, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
-	for _, f := range []string{FieldCity, FieldPrefecture, FieldDepartment, FieldIssueType} {
-		dm.AddFieldMappingsAt(f, keywordField(true, true))
+	for _, f := range Facets {
+		if f.Year {
+			// the values of the numeric year field, as text, for counting
+			dm.AddFieldMappingsAt(f.Field, keywordField(false, true))
+			continue
+		}
+		dm.AddFieldMappingsAt(f.Field, keywordField(true, true))
 	}
 	// Stored on passage 0 only, for the document view; nothing queries it.
 	// Indexed on every passage it was a tenth of the index.
 	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
 	dm.AddFieldMappingsAt(FieldDocTitle, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
-	dm.AddFieldMappingsAt(FieldYearFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())

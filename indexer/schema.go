@@ -23,6 +23,7 @@ package indexer
 //	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
+//	prefecture     keyword; stored; facet (都道府県 of the city)
 //	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
 //	doc_title      keyword; passage 0 only; the title once per document: its
 //	               dictionary is the list of titles that suggestions complete
@@ -34,6 +35,7 @@ package indexer
 //
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
+// Every facet is declared once, in Facets (facets.go).
 const (
 	FieldDocID        = "doc_id"
 	FieldSeq          = "seq"

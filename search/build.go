@@ -250,28 +250,27 @@ func termQuery(field, term string, boost float64) *query.TermQuery {
 }
 
 // filters are the structured restrictions of a request. Values of one facet
-// are ORed; facets are ANDed; the year range is inclusive.
+// are ORed; facets are ANDed; the year range is inclusive. A facet's
+// unknown value (indexer.Unknown) matches the passages without a value.
 type filters struct {
-	city, department, issueType []string
-	yearFrom, yearTo            int
+	values           map[string][]string // by facet name (indexer.Facets)
+	yearFrom, yearTo int
+	yearUnknown      bool
 }
 
 func (f filters) query() query.Query {
 	var fs []query.Query
-	for _, v := range []struct {
-		field  string
-		values []string
-	}{
-		{indexer.FieldCity, f.city},
-		{indexer.FieldDepartment, f.department},
-		{indexer.FieldIssueType, f.issueType},
-	} {
-		if q := anyOf(v.field, v.values); q != nil {
+	for _, fc := range indexer.Facets {
+		if q := anyOf(fc.Field, f.values[fc.Name]); q != nil {
 			fs = append(fs, q)
 		}
 	}
 	if f.yearFrom != 0 || f.yearTo != 0 {
 		fs = append(fs, yearRange(f.yearFrom, f.yearTo))
+	}
+	if f.yearUnknown {
+		year, _ := indexer.FacetNamed("year")
+		fs = append(fs, noValue(year.Field))
 	}
 	if len(fs) == 0 {
 		return nil
@@ -282,7 +281,11 @@ func (f filters) query() query.Query {
 func anyOf(field string, values []string) query.Query {
 	var ts []query.Query
 	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
+		switch v = strings.TrimSpace(v); v {
+		case "":
+		case indexer.Unknown:
+			ts = append(ts, noValue(field))
+		default:
 			ts = append(ts, termQuery(field, v, 1))
 		}
 	}
@@ -290,6 +293,14 @@ func anyOf(field string, values []string) query.Query {
 		return nil
 	}
 	return one(ts, func(qs []query.Query) query.Query { return query.NewDisjunctionQuery(qs) })
+}
+
+// noValue matches the passages without a value in a keyword field: not
+// any term of it (a prefix query with the empty prefix).
+func noValue(field string) query.Query {
+	valued := query.NewPrefixQuery("")
+	valued.SetField(field)
+	return query.NewBooleanQuery(nil, nil, []query.Query{valued})
 }
 
 func yearRange(from, to int) query.Query {
@@ -345,6 +356,8 @@ func describe(q query.Query) string {
 		return fmt.Sprintf("%s=%s%s", q.FieldVal, q.Term, boost(q.Boost()))
 	case *query.NumericRangeQuery:
 		return fmt.Sprintf("%s[%s,%s]", q.FieldVal, bound(q.Min), bound(q.Max))
+	case *query.PrefixQuery:
+		return fmt.Sprintf("%s:%s*", q.FieldVal, q.Prefix)
 	case *query.MatchAllQuery:
 		return "*"
 	case *query.DocIDQuery:

@@ -32,16 +32,27 @@
 // word (or the whole query) that names a theme of the thesaurus also matches
 // passages tagged with the theme (boost 0.5), and Result.Expansions says so.
 //
-// Filters (city, department, issue type: values of one ORed, facets ANDed;
-// fiscal year range, inclusive) restrict every query and do not change
-// scores: they are the Filter of the top BooleanQuery, a conjunction of term
-// and numeric range queries built from the request's fields, never query
-// string syntax.
+// Filters (the keyword facets of indexer.Facets — city, department, issue
+// type, prefecture: values of one ORed, facets ANDed; fiscal year range,
+// inclusive) restrict every query and do not change scores: they are the
+// Filter of the top BooleanQuery, a conjunction of term and numeric range
+// queries built from the request's fields, never query string syntax. A
+// facet's unknown value as a filter (city=unknown, year=unknown) finds the
+// passages without a value: not any term of the field.
+//
+// # The fast path
+//
+// Relevance-, year- and date-ordered pages on scorch indexes are answered by
+// package search/internal/engine, which reads the segments directly and
+// gives bleve's own answer without visiting every match through bleve's
+// searchers. When it does not serve an index or a query it says why (an
+// error wrapping engine.ErrUnsupported, counted by FastPathCounts and passed
+// to SetFallbackHook) and bleve's searchers run the query.
 //
 // # Results
 //
 // Facet counts cover the whole result; passages without a value are counted
-// under "unknown". Hits are passages; Permalink is /documents/<docID>#p<seq>,
+// under "unknown" (Unknown). Hits are passages; Permalink is /documents/<docID>#p<seq>,
 // the document page at the passage's anchor. With Distinct "document" a page
 // holds at most one passage (the best) per document; see searchDistinct for
 // how TotalHits is counted then. Highlighting is this package's own: see

@@ -12,10 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
+	"seisaku/analyzers"
 	"seisaku/indexer"
 )
 
@@ -57,6 +58,114 @@ var agreementRequests = []Request{
 	{Q: "の OR 推進", Page: 11, HitsPerPage: 100},
 	{Q: "の", Distinct: "document", Page: 2, HitsPerPage: 100},
 	{Sort: "year", Page: 25, HitsPerPage: 50},
+	// a facet's unknown value as a filter: the passages without a value
+	{Q: "推進", Department: []string{"unknown"}},
+	{Q: "市", YearUnknown: true},
+	{Q: "多文化共生", Prefecture: []string{"unknown"}, Expand: true},
+	{City: []string{"unknown"}},
+	{Q: "人権 OR 推進", IssueType: []string{"unknown", "人権"}},
+	{Department: []string{"unknown", "市長公室"}, Sort: "year"},
+	{Q: "情報", Department: []string{"unknown"}, Distinct: "document", Sort: "date"},
+}
+
+// agreementQueries are shapes the builder does not make yet but the
+// engine serves, each with the request whose filters, page and sort it
+// runs under: "at least k of n" (a DisjunctionQuery with Min > 1) over the
+// parts of a compound and over the words of a query, inside the
+// BooleanQuery that build makes.
+func agreementQueries(b *builder) []struct {
+	name string
+	r    Request
+	must query.Query
+} {
+	morph := func(terms ...string) []query.Query { // morph TermQuerys on text
+		var qs []query.Query
+		for _, t := range terms {
+			qs = append(qs, termQuery(indexer.FieldText, t, 3))
+		}
+		return qs
+	}
+	phrases := func(texts ...string) []query.Query {
+		var qs []query.Query
+		for _, t := range texts {
+			qs = append(qs, fieldQuery(t, indexer.FieldText, analyzers.Morph, 3, false))
+		}
+		return qs
+	}
+	words := func(texts ...string) []query.Query {
+		var qs []query.Query
+		for _, t := range texts {
+			qs = append(qs, b.word(Word{Text: t}, true))
+		}
+		return qs
+	}
+	atLeast := func(min int, qs []query.Query) query.Query {
+		d := query.NewDisjunctionQuery(qs)
+		d.SetMin(float64(min))
+		return d
+	}
+	return []struct {
+		name string
+		r    Request
+		must query.Query
+	}{
+		// 多文化共生施策推進 typed without spaces, matched through 2 of its 4 parts
+		{"compound parts ≥2", Request{}, atLeast(2, morph("多文化", "共生", "施策", "推進"))},
+		{"compound phrases ≥3", Request{}, atLeast(3, phrases("多文化", "共生", "施策", "推進"))},
+		{"compound ≥2 of 3, mixed", Request{HitsPerPage: 3, Page: 2}, atLeast(2, append(morph("情報"), phrases("情報発信", "推進")...))},
+		// most of the query words: n-1 of n
+		{"words ≥2 of 3", Request{}, atLeast(2, words("市民", "情報", "推進"))},
+		{"words ≥3 of 4, year sort", Request{Sort: "year"}, atLeast(3, words("市民", "情報", "発信", "推進"))},
+		{"words ≥2 of 3, distinct", Request{Distinct: "document"}, atLeast(2, words("多文化共生", "外国人", "推進"))},
+		{"words ≥2 of 3, filtered", Request{City: []string{"大阪市"}, YearFrom: 2020}, atLeast(2, words("市民", "情報", "推進"))},
+		{"all of n as min", Request{}, atLeast(3, words("多文化", "共生", "推進"))},
+		{"nested in a conjunction", Request{},
+			query.NewConjunctionQuery([]query.Query{b.word(Word{Text: "大阪市"}, true), atLeast(2, morph("多文化", "共生", "本部"))})},
+		{"beside a word that matches nothing", Request{}, atLeast(2, append(words("存在しない語句"), morph("市民", "情報")...))},
+		{"deep page", Request{Page: 4, HitsPerPage: 5}, atLeast(2, words("市", "推進", "情報", "の"))},
+	}
+}
+
+// checkQueryAgreement runs the queries of agreementQueries through the
+// engine and through bleve alone, under the request's filters and page,
+// and requires the same answers.
+func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
+	t.Helper()
+	ctx := context.Background()
+	b := newBuilder(nil, fast.readingDict())
+	for _, c := range agreementQueries(b) {
+		c.r.Facets = indexer.FacetNames()
+		p, err := newPlan(c.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.marker.words = b.marks
+		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
+		if fq := p.filters.query(); fq != nil {
+			q.AddFilter(fq)
+		}
+		got, err := fast.fastPage(ctx, q, p)
+		if err != nil {
+			t.Fatalf("%s: the engine did not serve %s: %v", c.name, describe(q), err)
+		}
+		var want *Result
+		if p.distinct {
+			want, err = plain.searchDistinct(ctx, q, p)
+		} else {
+			want, err = plain.searchPage(ctx, q, p)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.TotalHits == 0 {
+			t.Errorf("%s: no hits: the case tests nothing", c.name)
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
+			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
+		})); diff != "" {
+			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, describe(q), diff)
+		}
+	}
 }
 
 // TestFastPathAgrees runs requests through the fast path and through bleve
@@ -75,8 +184,12 @@ func TestFastPathAgrees(t *testing.T) {
 	if n := plain.fastPages.Load(); n != 0 {
 		t.Errorf("the plain searcher used the fast path %d times", n)
 	}
-	// Relaxed (the default): the same answers, some levels through bleve.
+	// Relaxed (the default): the same answers, every level served too.
 	checkAgreement(t, fast, plain, agreementRequests)
+	if n := fast.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+		t.Errorf("the fast path served %d of %d relaxed and strict requests", n, 2*len(agreementRequests))
+	}
+	checkQueryAgreement(t, fast, plain)
 }
 
 // strictly returns reqs with relaxation off.
@@ -244,8 +357,8 @@ func TestFastPathSmallCache(t *testing.T) {
 	small := New(idx)
 	small.SetCacheBytes(8 << 10)
 	checkAgreement(t, small, plain, agreementRequests)
-	if small.pc.size > small.pc.limit {
-		t.Errorf("cache holds %d bytes, limit %d", small.pc.size, small.pc.limit)
+	if size, limit := small.engine.CacheBytes(); size > limit {
+		t.Errorf("cache holds %d bytes, limit %d", size, limit)
 	}
 	none := New(idx)
 	none.SetCacheBytes(0) // serve -cache-mb 0
@@ -286,37 +399,6 @@ func TestFastPathSmallCache(t *testing.T) {
 	}
 }
 
-func TestPostingsCacheLRU(t *testing.T) {
-	c := newPostingsCache(1900)
-	key := func(term string) pcKey { return pcKey{field: "f", term: term} }
-	entry := func(term string) *pcEntry {
-		return &pcEntry{key: key(term), bm: roaring.New(), docs: make([]uint32, 20)} // 394 bytes
-	}
-	for _, term := range []string{"a", "b", "c", "d", "e"} {
-		c.put(entry(term))
-	}
-	if c.get(key("a")) != nil {
-		t.Error(`"a" should have been evicted: it is the least recently used`)
-	}
-	for _, term := range []string{"b", "c", "d", "e"} {
-		if c.get(key(term)) == nil {
-			t.Errorf("%q should be cached", term)
-		}
-	}
-	c.get(key("b")) // now c is the least recently used
-	c.put(entry("f"))
-	if c.get(key("c")) != nil || c.get(key("b")) == nil {
-		t.Error("eviction did not follow use")
-	}
-	if c.size > c.limit {
-		t.Errorf("size %d over limit %d", c.size, c.limit)
-	}
-	c.put(&pcEntry{key: key("huge"), bm: roaring.New(), docs: make([]uint32, 100)})
-	if c.get(key("huge")) != nil {
-		t.Error("an entry over a quarter of the limit should not be cached")
-	}
-}
-
 // TestMultiIndexAgrees serves the fixture split over two indexes through
 // NewMulti and requires the answers of one index over all of it: totals,
 // facets, hits, order, scores, highlights, suggestions.
@@ -325,8 +407,9 @@ func TestMultiIndexAgrees(t *testing.T) {
 	single := New(memoryIndex(t, ds))
 	multi := NewMulti(memoryIndex(t, ds[:2]), memoryIndex(t, ds[2:4]), memoryIndex(t, ds[4:]))
 	checkAgreement(t, multi, single, strictly(agreementRequests))
-	if n := multi.fastPages.Load(); n != int64(len(agreementRequests)) {
-		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
+	checkAgreement(t, multi, single, agreementRequests)
+	if n := multi.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+		t.Errorf("the fast path served %d of %d requests", n, 2*len(agreementRequests))
 	}
 	for _, prefix := range []string{"多文", "こう", "市"} {
 		want, err := single.Suggest(context.Background(), prefix, 8)
@@ -376,5 +459,116 @@ func TestFastPathFollowsChanges(t *testing.T) {
 	}
 	if n := fast.fastPages.Load(); n != int64(4*len(reqs)+1) {
 		t.Errorf("the fast path served %d of %d requests", n, 4*len(reqs)+1)
+	}
+}
+
+// atLeastWords is "most of the query words": a DisjunctionQuery with Min
+// n-1 of the words as build makes them, inside build's BooleanQuery.
+func atLeastWords(s *Searcher, ws []string) (query.Query, *plan, error) {
+	p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+	if err != nil {
+		return nil, nil, err
+	}
+	bd := newBuilder(nil, s.readingDict())
+	var qs []query.Query
+	for _, w := range ws {
+		qs = append(qs, bd.word(Word{Text: w}, true))
+	}
+	d := query.NewDisjunctionQuery(qs)
+	d.SetMin(float64(len(ws) - 1))
+	p.marker.words = bd.marks
+	return query.NewBooleanQuery([]query.Query{d}, nil, nil), p, nil
+}
+
+var atLeastBenchWords = [][]string{{"消費者被害", "高齢者", "相談"}, {"女性", "就業", "支援", "推進"}}
+
+// TestAtLeastAgreesOnBenchIndex compares the engine's answer to "most of
+// the query words" with bleve's on the large index (SEISAKU_AGREE_INDEX).
+func TestAtLeastAgreesOnBenchIndex(t *testing.T) {
+	idx := openBenchIndex(t)
+	fast, plain := New(idx), New(idx)
+	ctx := context.Background()
+	for _, ws := range atLeastBenchWords {
+		q, p, err := atLeastWords(fast, ws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fast.fastPage(ctx, q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := plain.searchPage(ctx, q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.TotalHits == 0 {
+			t.Errorf("%v: no hits", ws)
+		}
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
+			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
+		})); diff != "" {
+			t.Errorf("%v: fast path differs from bleve (-bleve +fast):\n%s", ws, diff)
+		}
+	}
+}
+
+// BenchmarkAtLeastBenchIndex measures "most of the query words" (a
+// DisjunctionQuery with Min n-1 of the words build makes) through the
+// engine and through bleve's searchers on the index bench/run.sh builds:
+//
+//	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100 go test ./search -run '^$' -bench AtLeast
+func BenchmarkAtLeastBenchIndex(b *testing.B) {
+	idx := openBenchIndex(b)
+	fast, plain := New(idx), New(idx)
+	ctx := context.Background()
+	for _, ws := range atLeastBenchWords {
+		q, p, err := atLeastWords(fast, ws)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := strings.Join(ws, "_")
+		b.Run(name+"/fast", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := fast.fastPage(ctx, q, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/plain", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := plain.searchPage(ctx, q, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestFallbackSaysWhy checks that a query the fast path does not serve is
+// counted and reported with the reason before bleve's searchers run it,
+// and that the answer is still bleve's.
+func TestFallbackSaysWhy(t *testing.T) {
+	idx := samplesIndex(t)
+	s := New(idx)
+	var reasons []string
+	s.SetFallbackHook(func(err error) { reasons = append(reasons, err.Error()) })
+	p, err := newPlan(Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wq := query.NewWildcardQuery("推*")
+	wq.SetField(indexer.FieldText)
+	res, ok, err := s.fastOrFallback(context.Background(), wq, p)
+	if err != nil || ok || res != nil {
+		t.Fatalf("fastOrFallback(wildcard) = %v, %v, %v; want no answer and no error", res, ok, err)
+	}
+	if _, fell := s.FastPathCounts(); fell != 1 || len(reasons) != 1 || !strings.Contains(reasons[0], "WildcardQuery") {
+		t.Errorf("fallbacks %d, reasons %q; want 1 naming the WildcardQuery", fell, reasons)
+	}
+	if got := search(t, s, Request{Q: "推進"}); got.TotalHits == 0 {
+		t.Error("推進: no hits")
+	}
+	if served, fell := s.FastPathCounts(); served != 1 || fell != 1 {
+		t.Errorf("served %d, fell back %d; want 1 and 1", served, fell)
 	}
 }

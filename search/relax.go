@@ -241,7 +241,7 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
 	if !s.plainOnly {
 		p := &plan{page: 1, hitsPerPage: 1, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
-		if res, ok, err := s.fastPage(ctx, q, p); err != nil || ok {
+		if res, ok, err := s.fastOrFallback(ctx, q, p); err != nil || ok {
 			if err != nil {
 				return 0, err
 			}

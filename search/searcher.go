@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
+	"seisaku/search/internal/engine"
 	"seisaku/search/synonym"
 )
 
@@ -38,11 +40,12 @@ type Searcher struct {
 	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict // nil when the index has no single dictionary; see reading.go
 
-	spell     spellCache     // the vocabulary's one-edit index; see didyoumean.go
-	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
-	pc        *postingsCache // decoded postings; see pcache.go
-	plainOnly bool           // tests: always let bleve run the whole query
-	fastPages atomic.Int64   // pages the fast path served
+	spell      spellCache     // the vocabulary's one-edit index; see didyoumean.go
+	engine     *engine.Engine // the fast path; see fastpath.go
+	plainOnly  bool           // tests: always let bleve run the whole query
+	fastPages  atomic.Int64   // pages the fast path served
+	fallbacks  atomic.Int64   // searches the fast path handed to bleve
+	onFallback func(error)    // nil: none; see SetFallbackHook
 }
 
 // New returns a Searcher over idx and precomputes the title list that
@@ -53,12 +56,7 @@ func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
 // SetCacheBytes bounds the fast path's cache of decoded postings (default
 // DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
 // repeated queries, not correctness. Call it before the first search.
-func (s *Searcher) SetCacheBytes(n int) {
-	s.pc = nil
-	if n > 0 {
-		s.pc = newPostingsCache(n)
-	}
-}
+func (s *Searcher) SetCacheBytes(n int) { s.engine.SetCacheBytes(n) }
 
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
@@ -66,7 +64,7 @@ func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	for _, t := range th.Themes() {
 		words[t.Name] = t.Words
 	}
-	s := &Searcher{idx: idx, members: members, pc: newPostingsCache(DefaultPostingsCacheBytes),
+	s := &Searcher{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes),
 		lookup: func(w string) (string, bool) {
 			t, ok := th.Lookup(w)
 			return t.Name, ok
@@ -163,7 +161,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 // It reports whether the fast path served it.
 func (s *Searcher) page(ctx context.Context, q query.Query, p *plan) (*Result, bool, error) {
 	if !s.plainOnly {
-		res, ok, err := s.fastPage(ctx, q, p)
+		res, ok, err := s.fastOrFallback(ctx, q, p)
 		if err != nil || ok {
 			return res, ok, err
 		}
@@ -233,27 +231,15 @@ func sortOrder(name string) (bsearch.SortOrder, error) {
 	return nil, Errorf(EInvalid, "並べ替えは relevance, year, date のいずれかです (unknown sort %q)", name)
 }
 
-// facetSizes bounds the values counted per facet: enough for every value
-// in a municipal corpus (cities, departments, themes, fiscal years).
-var facetSizes = map[string]struct {
-	field string
-	size  int
-}{
-	"city":       {indexer.FieldCity, 50},
-	"department": {indexer.FieldDepartment, 100},
-	"issue_type": {indexer.FieldIssueType, 30},
-	"year":       {indexer.FieldYearFacet, 60},
-}
-
 func addFacets(req *bleve.SearchRequest, names []string) {
 	for _, n := range names {
-		f := facetSizes[n]
-		req.AddFacet(n, bleve.NewFacetRequest(f.field, f.size))
+		f, _ := indexer.FacetNamed(n)
+		req.AddFacet(n, bleve.NewFacetRequest(f.Field, f.Size))
 	}
 }
 
 // facetDistribution converts bleve's facet results. Passages without the
-// field are counted under "unknown".
+// field are counted under the facet's unknown value.
 func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
 	if len(names) == 0 {
 		return nil
@@ -266,7 +252,7 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 				m[t.Term] = t.Count
 			}
 			if f.Missing > 0 {
-				m["unknown"] += f.Missing
+				m[indexer.Unknown] += f.Missing
 			}
 		}
 		out[n] = m
@@ -417,8 +403,9 @@ func checkPage(p *plan, r Request) error {
 
 func checkFacets(p *plan, r Request) error {
 	for _, f := range r.Facets {
-		if _, ok := facetSizes[f]; !ok {
-			return Errorf(EInvalid, "集計できる項目は city, department, issue_type, year です (unknown facet %q)", f)
+		if _, ok := indexer.FacetNamed(f); !ok {
+			names := strings.Join(indexer.FacetNames(), ", ")
+			return Errorf(EInvalid, "集計できる項目は %s です (unknown facet %q)", names, f)
 		}
 		p.facets = append(p.facets, f)
 	}
@@ -432,8 +419,15 @@ func checkFilters(p *plan, r Request) error {
 	if r.YearFrom != 0 && r.YearTo != 0 && r.YearFrom > r.YearTo {
 		return Errorf(EInvalid, "年度の範囲が逆です。開始 %d は終了 %d 以前にしてください (yearFrom is after yearTo)", r.YearFrom, r.YearTo)
 	}
-	p.filters = filters{city: r.City, department: r.Department, issueType: r.IssueType,
-		yearFrom: r.YearFrom, yearTo: r.YearTo}
+	if r.YearUnknown && (r.YearFrom != 0 || r.YearTo != 0) {
+		return Errorf(EInvalid, "年度は範囲か unknown のどちらかで指定してください (year is either a range or unknown)")
+	}
+	p.filters = filters{values: map[string][]string{}, yearFrom: r.YearFrom, yearTo: r.YearTo, yearUnknown: r.YearUnknown}
+	for _, f := range indexer.Facets {
+		if v := r.Filter(f.Name); v != nil && len(*v) > 0 {
+			p.filters.values[f.Name] = *v
+		}
+	}
 	return nil
 }
 

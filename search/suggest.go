@@ -101,8 +101,8 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	}
 	s.refreshReadings()
 	if v, err := s.view(); err == nil { // the fast path's ID order, built before the first search
-		_, _ = s.order.get(v)
-		v.close()
+		_ = s.engine.Prepare(v)
+		v.Close()
 	}
 	tt, err := loadTermTable(s.fieldDict)
 	if err != nil {

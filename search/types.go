@@ -1,5 +1,11 @@
 package search
 
+import (
+	"slices"
+
+	"seisaku/indexer"
+)
+
 // Request is one search, as the HTTP API and the CLI receive it. Names follow
 // Meilisearch's conventions (q, page, hitsPerPage, highlightPreTag, …).
 type Request struct {
@@ -7,8 +13,10 @@ type Request struct {
 	City          []string // filter: any of these cities (ORed); facets are ANDed with each other
 	Department    []string
 	IssueType     []string
+	Prefecture    []string
 	YearFrom      int    // inclusive; 0 = open
 	YearTo        int    // inclusive; 0 = open
+	YearUnknown   bool   // only passages whose fiscal year is unknown (year=unknown)
 	Sort          string // "relevance" (default), "year" or "date": newest first
 	Page          int    // 1-based
 	HitsPerPage   int
@@ -21,6 +29,31 @@ type Request struct {
 	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 	Synonyms      bool     // expand words with the Sudachi synonym dictionary (the HTTP default is true)
 	PerDocument   int      // relevance pages: a document's passages after this many move back (diversify.go); 0: DefaultPerDocument, -1: no cap
+}
+
+// Facets returns the facets a request may filter by and count, in the
+// order facets=* lists them (indexer.Facets).
+func Facets() []indexer.Facet { return slices.Clone(indexer.Facets) }
+
+// Unknown is the facet value of passages without one, in counts and in
+// filters.
+const Unknown = indexer.Unknown
+
+// Filter returns the filter values of the keyword facet called name (see
+// indexer.Facets; the value indexer.Unknown finds the passages without
+// one), or nil for a name that is not one.
+func (r *Request) Filter(name string) *[]string {
+	switch name {
+	case "city":
+		return &r.City
+	case "department":
+		return &r.Department
+	case "issue_type":
+		return &r.IssueType
+	case "prefecture":
+		return &r.Prefecture
+	}
+	return nil
 }
 
 // Result is one page of hits plus facet counts over the whole result.

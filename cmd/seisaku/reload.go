@@ -87,7 +87,7 @@ func (l *liveIndex) reload(dirs []string, grace time.Duration, srv *web.Server, 
 	if len(replaced) == 0 {
 		return
 	}
-	srv.SetBackend(newBackend(idxs, l.cacheBytes))
+	srv.SetBackend(newBackend(idxs, l.cacheBytes, logger))
 	l.set(idxs, gens)
 	time.AfterFunc(grace, func() {
 		for _, idx := range replaced {

@@ -33,10 +33,11 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	dir := fs.String("index", envOr(getenv, "SEISAKU_INDEX", "index"), "index directory, or several separated by commas to search as one (env SEISAKU_INDEX); empty: the bundled samples, in memory")
 	format := fs.String("format", "table", "output: table, json or csv")
 	var params filterFlags
-	fs.Var(params.add("city"), "city", "only these cities (repeat or comma-separate)")
+	fs.Var(params.add("city"), "city", "only these cities (repeat or comma-separate; unknown: cities not known)")
 	fs.Var(params.add("department"), "department", "only these departments")
 	fs.Var(params.add("issue_type"), "issue", "only these themes, e.g. 多文化共生・国際")
-	fs.Var(params.add("year"), "year", "fiscal year: 2022, 2019..2022, 2019.. or ..2022")
+	fs.Var(params.add("prefecture"), "prefecture", "only these prefectures")
+	fs.Var(params.add("year"), "year", "fiscal year: 2022, 2019..2022, 2019.., ..2022 or unknown")
 	fs.Var(params.add("sort"), "sort", "relevance (default), year or date")
 	fs.Var(params.add("distinct"), "distinct", "document: one passage per document")
 	fs.Var(params.add("expand"), "expand", "theme expansion: true (default) or false")

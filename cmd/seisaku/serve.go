@@ -100,7 +100,7 @@ func serve(ctx context.Context, cfg web.Config, o serveOptions, logger *slog.Log
 			cancel(fmt.Errorf("serve: %w", err))
 			return
 		}
-		srv.SetBackend(newBackend(idxs, o.cacheBytes))
+		srv.SetBackend(newBackend(idxs, o.cacheBytes, logger))
 		live.set(idxs, gens)
 		if hup != nil {
 			live.watch(ctx, o.dirs, o.reload, o.grace, hup, srv, logger)
@@ -154,9 +154,14 @@ type indexBackend struct {
 }
 
 // newBackend serves idxs as one index, with a postings cache of cacheBytes.
-func newBackend(idxs []bleve.Index, cacheBytes int) indexBackend {
+// A search the fast path hands to bleve's slower searchers is logged with
+// the reason.
+func newBackend(idxs []bleve.Index, cacheBytes int, logger *slog.Logger) indexBackend {
 	s := search.NewMulti(idxs...)
 	s.SetCacheBytes(cacheBytes)
+	s.SetFallbackHook(func(reason error) {
+		logger.Warn("search served by bleve's searchers, not the fast path", "reason", reason.Error())
+	})
 	return indexBackend{Searcher: s, idxs: idxs}
 }
 

@@ -19,8 +19,12 @@ func describe(r search.Request) string {
 	add("city", r.City)
 	add("dept", r.Department)
 	add("issue", r.IssueType)
+	add("pref", r.Prefecture)
 	if r.YearFrom != 0 || r.YearTo != 0 {
 		fmt.Fprintf(&b, " year=%d..%d", r.YearFrom, r.YearTo)
+	}
+	if r.YearUnknown {
+		b.WriteString(" year=unknown")
 	}
 	add("facets", r.Facets)
 	fmt.Fprintf(&b, " sort=%s page=%d/%d", r.Sort, r.Page, r.HitsPerPage)

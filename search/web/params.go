@@ -3,12 +3,13 @@ package web
 // Search parameters, Meilisearch style, as GET query parameters:
 //
 //	q                 the query (words ANDed, OR, -exclude, "phrase"), ≤ MaxQueryBytes
-//	city, department, issue_type
-//	                  filters; repeat the parameter or separate values with commas;
-//	                  values of one filter are ORed, filters are ANDed
+//	city, department, issue_type, prefecture
+//	                  filters (the facets of indexer.Facets); repeat the parameter or
+//	                  separate values with commas; values of one filter are ORed,
+//	                  filters are ANDed; unknown finds the passages without a value
 //	year              2022, 2019..2022, 2019.. or ..2022 (fiscal year, inclusive);
-//	                  full-width digits and 〜 for .. are accepted
-//	facets            comma list of city, department, year, issue_type; * for all
+//	                  full-width digits and 〜 for .. are accepted; unknown: not known
+//	facets            comma list of facet names; * for all
 //	sort              relevance (default), year or date (newest first)
 //	page              1-based page number
 //	hitsPerPage       1..MaxHitsPerPage; page × hitsPerPage ≤ MaxResultWindow
@@ -36,15 +37,28 @@ import (
 	"seisaku/search"
 )
 
-// searchParams are the query parameters /api/search understands; the
-// OpenAPI test checks the document lists exactly these.
-var searchParams = []string{
-	"q", "city", "department", "issue_type", "year", "facets", "sort", "page",
-	"hitsPerPage", "distinct", "expand", "synonyms", "perDocument", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength",
-}
+// searchParams are the query parameters /api/search understands: q, a
+// filter per keyword facet, year and the rest. The OpenAPI test checks the
+// document lists exactly these.
+var searchParams = func() []string {
+	ps := []string{"q"}
+	for _, f := range search.Facets() {
+		if !f.Year {
+			ps = append(ps, f.Name)
+		}
+	}
+	return append(ps, "year", "facets", "sort", "page",
+		"hitsPerPage", "distinct", "expand", "synonyms", "perDocument", "matchingStrategy", "highlightPreTag", "highlightPostTag", "cropLength")
+}()
 
 // facetNames are the facets a request may ask for, in the order facets=* gives.
-var facetNames = []string{"city", "department", "year", "issue_type"}
+var facetNames = func() []string {
+	var ns []string
+	for _, f := range search.Facets() {
+		ns = append(ns, f.Name)
+	}
+	return ns
+}()
 
 const (
 	maxFilterValues = 50   // values of one filter parameter
@@ -118,15 +132,17 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 }
 
 func parseFilters(v url.Values, _ Config, r *search.Request) error {
-	var err error
-	if r.City, err = listParam(v, "city"); err != nil {
-		return err
+	for _, f := range search.Facets() {
+		dst := r.Filter(f.Name)
+		if dst == nil {
+			continue // the year: parseYear
+		}
+		var err error
+		if *dst, err = listParam(v, f.Name); err != nil {
+			return err
+		}
 	}
-	if r.Department, err = listParam(v, "department"); err != nil {
-		return err
-	}
-	r.IssueType, err = listParam(v, "issue_type")
-	return err
+	return nil
 }
 
 // listParam gathers a repeatable, comma-separated parameter, trimmed, without
@@ -154,10 +170,14 @@ func parseYear(v url.Values, _ Config, r *search.Request) error {
 	if s == "" {
 		return nil
 	}
+	if s == search.Unknown {
+		r.YearUnknown = true
+		return nil
+	}
 	from, to, ok := parseYearRange(yearRangeReplacer.Replace(width.Narrow.String(s)))
 	if !ok {
-		return invalid("年度の指定 %q が正しくありません。2022、2019..2022、2019.. または ..2022 の形で指定してください "+
-			"(year must be a year like 2022 or a range like 2019..2022, 2019.. or ..2022)", s)
+		return invalid("年度の指定 %q が正しくありません。2022、2019..2022、2019..、..2022 または unknown の形で指定してください "+
+			"(year must be a year like 2022, a range like 2019..2022, 2019.. or ..2022, or unknown)", s)
 	}
 	if from != 0 && to != 0 && from > to {
 		return invalid("年度の範囲 %q は始まりが終わりより後です (year range %q starts after it ends)", s, s)

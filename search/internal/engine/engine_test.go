@@ -1,0 +1,353 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+)
+
+// passages are sentences of the seed pages (大阪市 運営方針, 枚方市 市長公室,
+// 柏原市 部長マニフェスト), one bleve document each, with their metadata.
+var passages = []struct {
+	id, text, city, dept string
+	year                 int
+}{
+	{"kashiwara-0", "外国人市民への情報提供を充実させ、多文化共生の地域づくりを進める。", "柏原市", "政策推進部", 0},
+	{"kashiwara-1", "第4次柏原市総合計画に基づいて、柏原市の将来像の実現を目指す。", "柏原市", "政策推進部", 0},
+	{"osaka-0", "大阪市多文化共生施策推進本部において、多文化共生指針の進捗管理を行う。", "大阪市", "市民局", 2022},
+	{"osaka-1", "市民との情報共有と信頼の確保を図るための情報発信の推進", "大阪市", "政策企画室", 2022},
+	{"osaka-2", "区政会議の設置等により、協働型の区政を展開する。", "大阪市", "", 2011},
+	{"hirakata-0", "広報紙や市ホームページ、SNSなど多様な情報発信媒体を活用する。", "枚方市", "市長公室", 2022},
+}
+
+// testIndex indexes passages in a scorch index on disk, as served.
+func testIndex(tb testing.TB) bleve.Index {
+	tb.Helper()
+	idx, err := bleve.New(filepath.Join(tb.TempDir(), "idx"), indexer.NewMapping())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	b := idx.NewBatch()
+	for _, p := range passages {
+		f := map[string]any{indexer.FieldText: p.text, indexer.FieldCity: p.city, indexer.FieldDocID: DocumentOfPassage(p.id)}
+		if p.dept != "" {
+			f[indexer.FieldDepartment] = p.dept
+		}
+		if p.year != 0 {
+			f[indexer.FieldYear] = float64(p.year)
+			f[indexer.FieldYearFacet] = strconv.Itoa(p.year)
+		}
+		if err := b.Index(p.id, f); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		tb.Fatal(err)
+	}
+	return idx
+}
+
+func testEngine(cacheBytes int) *Engine {
+	return New(Config{CacheBytes: cacheBytes, Located: []string{indexer.FieldText},
+		YearField: indexer.FieldYear, YearTerms: indexer.FieldYearFacet})
+}
+
+func term(t string) *query.TermQuery {
+	q := query.NewTermQuery(t)
+	q.SetField(indexer.FieldText)
+	return q
+}
+
+func phraseOf(text string) *query.MatchPhraseQuery {
+	q := query.NewMatchPhraseQuery(text)
+	q.SetField(indexer.FieldText)
+	q.Analyzer = analyzers.Morph
+	return q
+}
+
+func minOf(min int, qs ...query.Query) *query.DisjunctionQuery {
+	d := query.NewDisjunctionQuery(qs)
+	d.SetMin(float64(min))
+	return d
+}
+
+func keyword(field, v string) *query.TermQuery {
+	q := query.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+func noValue(field string) query.Query {
+	p := query.NewPrefixQuery("")
+	p.SetField(field)
+	return query.NewBooleanQuery(nil, nil, []query.Query{p})
+}
+
+func years(lo, hi float64) query.Query {
+	in := true
+	q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &in, &in)
+	q.SetField(indexer.FieldYear)
+	return q
+}
+
+func TestCompile(t *testing.T) {
+	e := testEngine(0)
+	m := indexer.NewMapping()
+	match := query.NewMatchQuery("情報発信")
+	match.SetField(indexer.FieldTextBigram)
+	match.Analyzer = analyzers.Bigram
+	match.SetOperator(query.MatchQueryOperatorAnd)
+	match.SetBoost(0.5)
+	for _, tt := range []struct {
+		q    query.Query
+		want string
+	}{
+		{term("推進"), "text=推進"},
+		{phraseOf("情報発信"), "text:[情報 発信]"},
+		{phraseOf("推進"), "OR(text=推進)"},
+		{match, "AND(text_bigram=情報^0.5, text_bigram=報発^0.5, text_bigram=発信^0.5)"},
+		{query.NewConjunctionQuery([]query.Query{phraseOf("情報発信"), term("推進")}), "AND(text=推進, text:[情報 発信])"},
+		{query.NewConjunctionQuery([]query.Query{term("情報"), term("推進")}), "AND(text=情報, text=推進)"},
+		{query.NewConjunctionQuery(nil), "NONE"},
+		{minOf(2, term("多文化"), phraseOf("情報発信"), term("推進")), "OR(text=多文化, text=推進, text:[情報 発信])≥2"},
+		{minOf(1, term("多文化"), term("推進")), "OR(text=多文化, text=推進)"},
+		{query.NewBooleanQuery([]query.Query{term("市民")}, nil, []query.Query{term("大阪")}),
+			"BOOL(must: AND(text=市民); not: OR(text=大阪))"},
+		{years(2019, 2022), "year[2019,2022]"},
+		{noValue(indexer.FieldCity), "BOOL(not: OR(city:*))"},
+		{query.NewMatchAllQuery(), "*"},
+	} {
+		got, err := e.Compile(tt.q, m)
+		if err != nil {
+			t.Errorf("%s: %v", tt.want, err)
+			continue
+		}
+		if got.String() != tt.want {
+			t.Errorf("Compile:\n got %s\nwant %s", got, tt.want)
+		}
+	}
+	or := query.NewMatchQuery("情報発信")
+	or.SetField(indexer.FieldText)
+	or.Analyzer = analyzers.Morph
+	should := query.NewBooleanQuery(nil, []query.Query{term("市民")}, nil)
+	for _, tt := range []struct {
+		q    query.Query
+		want string
+	}{
+		{minOf(3, term("多文化"), term("推進")), "disjunction with min 3 of 2"},
+		{should, "should"},
+		{or, "only the AND operator"},
+		{query.NewWildcardQuery("推*"), "*query.WildcardQuery"},
+		{query.NewConjunctionQuery([]query.Query{term("a"), query.NewFuzzyQuery("推進")}), "FuzzyQuery"},
+	} {
+		_, err := e.Compile(tt.q, m)
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Compile(%T): error %v, want ErrUnsupported saying %q", tt.q, err, tt.want)
+		}
+	}
+}
+
+// matches returns the IDs of the passages q matches exactly, sorted.
+func matches(t *testing.T, e *Engine, v *View, q query.Query) string {
+	t.Helper()
+	cq, err := e.Compile(q, indexer.NewMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ord, err := e.order.get(v, DocumentOfPassage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := e.match(v, cq.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, set := range m.sets {
+		for _, d := range set.ToArray() {
+			ids = append(ids, ord.ids[ord.rank[m.base[i]+uint64(d)]])
+		}
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, " ")
+}
+
+func TestExactSets(t *testing.T) {
+	idx := testIndex(t)
+	e := testEngine(1 << 20)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	for _, tt := range []struct {
+		name string
+		q    query.Query
+		want string
+	}{
+		{"term", term("推進"), "osaka-0 osaka-1"},
+		{"phrase", phraseOf("情報発信"), "hirakata-0 osaka-1"},
+		{"phrase whose terms occur apart", phraseOf("市民情報"), ""},
+		{"2 of 3", minOf(2, term("情報"), term("推進"), term("多文化")), "kashiwara-0 osaka-0 osaka-1"},
+		{"3 of 3", minOf(3, term("情報"), term("推進"), term("多文化")), ""},
+		{"2 of 3 with a phrase", minOf(2, phraseOf("情報発信"), term("推進"), term("媒体")), "hirakata-0 osaka-1"},
+		{"2 of 4, one matching nothing", minOf(2, term("存在しない"), term("区政"), term("会議"), term("協働")), "osaka-2"},
+		{"not", query.NewBooleanQuery([]query.Query{term("情報")}, nil, []query.Query{term("推進")}), "hirakata-0 kashiwara-0"},
+		{"filter", query.NewBooleanQuery([]query.Query{term("情報")}, nil, nil), "hirakata-0 kashiwara-0 osaka-1"},
+		{"year range", years(2012, 2022), "hirakata-0 osaka-0 osaka-1"},
+		{"unknown year", noValue(indexer.FieldYearFacet), "kashiwara-0 kashiwara-1"},
+		{"unknown department", noValue(indexer.FieldDepartment), "osaka-2"},
+		{"unknown or a city", query.NewDisjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"), noValue(indexer.FieldDepartment)}),
+			"hirakata-0 osaka-2"},
+		{"a field with no values", noValue(indexer.FieldPrefecture), "hirakata-0 kashiwara-0 kashiwara-1 osaka-0 osaka-1 osaka-2"},
+	} {
+		if got := matches(t, e, v, tt.q); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFirstPhase checks that the first phase, run over every live passage,
+// finds the exact set (a superset when a MustNot is left to the exact set)
+// and scores each match as the exact phase does, up to the query norm and
+// float32 rounding, for every kind of scored node.
+func TestFirstPhase(t *testing.T) {
+	idx := testIndex(t)
+	e := testEngine(1 << 20)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	for _, q := range []query.Query{
+		term("推進"),
+		phraseOf("情報発信"),
+		query.NewDisjunctionQuery([]query.Query{term("情報"), phraseOf("情報発信"), term("市民")}),
+		minOf(2, term("情報"), term("推進"), term("多文化"), phraseOf("多文化共生")),
+		query.NewConjunctionQuery([]query.Query{term("市民"), minOf(2, term("情報"), term("推進"), term("多文化"))}),
+		query.NewBooleanQuery([]query.Query{term("情報")}, nil, []query.Query{term("推進")}),
+	} {
+		cq, err := e.Compile(q, indexer.NewMapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := e.match(v, cq.root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ord, err := e.order.get(v, DocumentOfPassage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var nums []uint64
+		first := make([][]float32, len(m.sets)) // by segment
+		for i, set := range m.sets {
+			f := &firstPhase{m: m, e: m.segs[i]}
+			mem, scores, err := cq.root.first(f, m.segs[i].live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, hasNot := cq.root.(*boolNode)
+			if !mem.Equals(set) && !(hasNot && roaring.AndNot(set, mem).IsEmpty()) {
+				t.Errorf("%s: first phase matched %v, exact set %v", cq, mem.ToArray(), set.ToArray())
+			}
+			first[i] = scores
+			for _, d := range set.ToArray() {
+				nums = append(nums, m.base[i]+uint64(d))
+			}
+		}
+		if len(nums) < 2 {
+			t.Errorf("%s matches %d passages: the case tests too little", cq, len(nums))
+			continue
+		}
+		ranked, _, err := m.rescore(cq.root, e.located, nums, ord, nil, func([]rescored) []int { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		qn := queryNorm(t, m, cq.root)
+		for _, x := range ranked {
+			s, d := m.segmentOf(x.num)
+			got := float64(first[s][d]) * qn
+			if math.Abs(got-x.score) > 1e-5*x.score {
+				t.Errorf("%s: %s first phase %g × query norm = %g, exact %g", cq, ord.ids[x.rank], first[s][d], got, x.score)
+			}
+		}
+	}
+}
+
+func queryNorm(t *testing.T, m *matched, root node) float64 {
+	t.Helper()
+	r := &rescorer{m: m, terms: map[[2]string][]*scoredPostings{}, idfs: map[[2]string]float64{},
+		phrases: map[*phraseNode][]*roaring.Bitmap{}}
+	if err := root.prepare(r); err != nil {
+		t.Fatal(err)
+	}
+	return 1 / math.Sqrt(r.weight)
+}
+
+// TestUnsupportedSays checks that Search says why it does not serve a
+// query rather than answering it some other way.
+func TestUnsupportedSays(t *testing.T) {
+	idx := testIndex(t)
+	e := testEngine(0)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	cq, err := e.Compile(query.NewConjunctionQuery([]query.Query{term("推進"), years(2020, 2022)}), indexer.NewMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.Search(context.Background(), v, cq, Page{Size: 10})
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "filter only") {
+		t.Errorf("a year range in the scoring part: error %v, want ErrUnsupported", err)
+	}
+}
+
+func TestCacheLRU(t *testing.T) {
+	c := newCache(1900)
+	key := func(term string) cacheKey { return cacheKey{kind: kindTerm, field: "f", name: term} }
+	entry := func() *scoredPostings { return &scoredPostings{set: roaring.New(), docs: make([]uint32, 20)} } // 390 bytes with its key
+	for _, term := range []string{"a", "b", "c", "d", "e"} {
+		c.put(key(term), entry())
+	}
+	if c.get(key("a")) != nil {
+		t.Error(`"a" should have been evicted: it is the least recently used`)
+	}
+	for _, term := range []string{"b", "c", "d", "e"} {
+		if c.get(key(term)) == nil {
+			t.Errorf("%q should be cached", term)
+		}
+	}
+	c.get(key("b")) // now c is the least recently used
+	c.put(key("f"), entry())
+	if c.get(key("c")) != nil || c.get(key("b")) == nil {
+		t.Error("eviction did not follow use")
+	}
+	if c.size > c.limit {
+		t.Errorf("size %d over limit %d", c.size, c.limit)
+	}
+	c.put(key("huge"), &scoredPostings{set: roaring.New(), docs: make([]uint32, 100)})
+	if c.get(key("huge")) != nil {
+		t.Error("an entry over a quarter of the limit should not be cached")
+	}
+	// Kinds are told apart by key and type: a phrase's set is not a term's postings.
+	c.put(cacheKey{kind: kindPhrase, field: "f", name: "b"}, docSet{roaring.New()})
+	if _, ok := c.get(key("b")).(*scoredPostings); !ok {
+		t.Error("the scored postings of b were replaced by another kind")
+	}
+}

@@ -1,0 +1,362 @@
+package engine
+
+import (
+	"container/heap"
+	"fmt"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+)
+
+// The first phase scores matched passages the way bleve's TF-IDF does, up
+// to the query norm, which is the same for every passage (score.go). Phrase
+// matches are exact; the sums are float32, so the exact phase (rescore.go)
+// orders the pool this phase picks again.
+
+const (
+	splitMin = 65536 // matches in a segment worth scoring on two cores
+	poolMin  = 40    // smallest pool the exact phase rescores
+)
+
+// firstPhase scores one segment; its score arrays are indexed by document
+// number and hold a value only for the members a node returns.
+type firstPhase struct {
+	m *matched
+	e *segEval
+}
+
+var scoreArrays sync.Pool // of *[]float32
+
+func (f *firstPhase) array() []float32 {
+	n := int(f.e.seg.Count())
+	if p, ok := scoreArrays.Get().(*[]float32); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]float32, n)
+}
+
+func (f *firstPhase) release(a []float32) {
+	if a != nil {
+		scoreArrays.Put(&a)
+	}
+}
+
+var countArrays sync.Pool // of *[]uint8, all zero
+
+// counts returns a zeroed array of per-document counters; give it back
+// zeroed with releaseCounts.
+func (f *firstPhase) counts() []uint8 {
+	n := int(f.e.seg.Count())
+	if p, ok := countArrays.Get().(*[]uint8); ok && len(*p) == n {
+		return *p
+	}
+	return make([]uint8, n)
+}
+
+func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
+
+// unscored gives every candidate the same score.
+func (f *firstPhase) unscored(cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
+	a := f.array()
+	for it, ds := newBlocks(cand); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			a[d] = 1
+		}
+	}
+	return cand, a, nil
+}
+
+// unitNode is first for a unit: its cached scores spread into an array.
+func (f *firstPhase) unitNode(u unit, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
+	s, err := f.unit(u)
+	if err != nil {
+		return nil, nil, err
+	}
+	a := f.array()
+	for i, d := range s.docs {
+		a[d] = s.tfn[i]
+	}
+	return roaring.And(cand, s.set), a, nil
+}
+
+// disjunction is first for a disjunction of kids of which at least min
+// must match. When every kid is a unit (a word's alternatives), each one's
+// cached scores are added straight into the sum.
+func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
+	mem := roaring.New()
+	a := f.array()
+	count := f.counts()
+	add := func(d uint32, v float32) {
+		if count[d] == 0 {
+			a[d] = v
+		} else {
+			a[d] += v
+		}
+		count[d]++
+	}
+	units := true
+	for _, k := range kids {
+		units = units && isUnit(k)
+	}
+	if units {
+		us := make([]*unitScores, len(kids))
+		for i, k := range kids {
+			u, err := f.unit(k.(unit))
+			if err != nil {
+				return nil, nil, err
+			}
+			us[i] = u
+			mem.Or(u.set)
+		}
+		mem.And(cand)
+		in := newBitset(mem, f.e.seg.Count())
+		for _, u := range us {
+			for i, d := range u.docs {
+				if in.has(uint64(d)) {
+					add(d, u.tfn[i])
+				}
+			}
+		}
+	} else {
+		for _, k := range kids {
+			km, ka, err := k.first(f, cand)
+			if err != nil {
+				return nil, nil, err
+			}
+			for it, ds := newBlocks(km); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
+					add(d, ka[d])
+				}
+			}
+			mem.Or(km)
+			f.release(ka)
+		}
+	}
+	var few []uint32 // members matched by fewer than min kids
+	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			if int(count[d]) < min {
+				few = append(few, d)
+			} else {
+				a[d] = coordinate(a[d], int(count[d]), len(kids))
+			}
+			count[d] = 0
+		}
+	}
+	f.releaseCounts(count)
+	if len(few) > 0 {
+		mem.AndNot(roaring.BitmapOf(few...))
+	}
+	return mem, a, nil
+}
+
+// unit returns the documents and first-phase scores of u, from the cache
+// when they are there.
+func (f *firstPhase) unit(u unit) (*unitScores, error) {
+	type weighted struct {
+		t termNode
+		w float32
+	}
+	var ts []weighted
+	var key strings.Builder
+	key.WriteString(u.unitKey())
+	for _, t := range u.unitTerms() {
+		idf, err := f.m.idf(t.field, t.term)
+		if err != nil {
+			return nil, err
+		}
+		w := queryWeight(t.boost, idf)
+		ts = append(ts, weighted{t, w})
+		fmt.Fprintf(&key, "\x00%s\x00%s\x00%08x", t.field, t.term, math.Float32bits(w))
+	}
+	return load(f.e.c, cacheKey{f.e.seg, kindUnit, "", key.String()}, func() (*unitScores, error) {
+		set, err := u.unitDocs(f.e)
+		if err != nil {
+			return nil, err
+		}
+		s := &unitScores{set: set, docs: set.ToArray()}
+		s.tfn = make([]float32, len(s.docs))
+		for _, t := range ts {
+			p, err := f.e.scored(t.t.field, t.t.term)
+			if err != nil {
+				return nil, err
+			}
+			// Both lists are sorted: walk them together.
+			j := 0
+			for i, d := range s.docs {
+				for j < len(p.docs) && p.docs[j] < d {
+					j++
+				}
+				if j < len(p.docs) && p.docs[j] == d {
+					s.tfn[i] += t.w * p.tfn[j]
+				}
+			}
+		}
+		return s, nil
+	})
+}
+
+// bitset is a dense set of a segment's document numbers; nil holds all.
+type bitset []uint64
+
+func newBitset(b *roaring.Bitmap, n uint64) bitset {
+	s := make(bitset, (n+63)/64)
+	for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			s[d>>6] |= 1 << (d & 63)
+		}
+	}
+	return s
+}
+
+func (s bitset) has(d uint64) bool {
+	return s == nil || s[d>>6]&(1<<(d&63)) != 0
+}
+
+// pool returns the document numbers of the n best matched passages by
+// first-phase score, ties by ID order.
+func (m *matched) pool(root node, ord *idOrder, keys [][]int64, n int, perDoc bool) ([]uint64, error) {
+	// The work is cut into parts (a large segment's matches split in two by
+	// document number) that run on the machine's cores, each keeping its
+	// own best n.
+	type part struct {
+		seg  int
+		set  *roaring.Bitmap
+		h    *candHeap
+		best map[uint32]cand // perDoc: each document's best passage
+		err  error
+	}
+	var parts []*part
+	workers := min(runtime.GOMAXPROCS(0), 2)
+	for i, set := range m.sets {
+		card := set.GetCardinality()
+		if card == 0 {
+			continue
+		}
+		if workers < 2 || card < splitMin {
+			parts = append(parts, &part{seg: i, set: set})
+			continue
+		}
+		mid, err := set.Select(uint32(card / 2))
+		if err != nil {
+			return nil, err
+		}
+		lo, hi := set.Clone(), set.Clone()
+		lo.RemoveRange(uint64(mid), m.segs[i].seg.Count())
+		hi.RemoveRange(0, uint64(mid))
+		parts = append(parts, &part{seg: i, set: lo}, &part{seg: i, set: hi})
+	}
+	run := func(p *part) {
+		e := m.segs[p.seg]
+		p.h = &candHeap{rank: ord.rank}
+		if perDoc {
+			p.best = map[uint32]cand{}
+		}
+		f := &firstPhase{m: m, e: e}
+		mem, scores, err := root.first(f, p.set)
+		if err != nil {
+			p.err = err
+			return
+		}
+		in := newBitset(mem, e.seg.Count())
+		base := uint32(m.base[p.seg])
+		for it, ds := newBlocks(p.set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				c := cand{num: base + d}
+				if keys != nil {
+					c.key = keys[p.seg][d]
+				}
+				if in.has(uint64(d)) {
+					c.score = scores[d]
+				}
+				if perDoc {
+					doc := ord.doc[c.num]
+					if b, ok := p.best[doc]; !ok || p.h.better(c, b) {
+						p.best[doc] = c
+					}
+					continue
+				}
+				p.h.offer(c, n)
+			}
+		}
+		f.release(scores)
+	}
+	if len(parts) > 1 && workers > 1 {
+		var wg sync.WaitGroup
+		for _, p := range parts[1:] {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				run(p)
+			}()
+		}
+		run(parts[0])
+		wg.Wait()
+	} else {
+		for _, p := range parts {
+			run(p)
+		}
+	}
+	h := &candHeap{rank: ord.rank}
+	best := map[uint32]cand{}
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, p.err
+		}
+		for _, c := range p.h.cs {
+			h.offer(c, n)
+		}
+		for doc, c := range p.best {
+			if b, ok := best[doc]; !ok || h.better(c, b) {
+				best[doc] = c
+			}
+		}
+	}
+	for _, c := range best {
+		h.offer(c, n)
+	}
+	out := make([]uint64, h.Len())
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = uint64(heap.Pop(h).(cand).num)
+	}
+	return out, nil
+}
+
+type cand struct {
+	num   uint32
+	score float32
+	key   int64 // the sort field's value (sortKeys); 0 for relevance
+}
+
+// candHeap is a min-heap: its root is the worst candidate kept.
+type candHeap struct {
+	cs   []cand
+	rank []uint32
+}
+
+func (h *candHeap) better(a, b cand) bool {
+	return before(a.key, a.score, h.rank[a.num], b.key, b.score, h.rank[b.num])
+}
+
+// offer keeps c if it is among the n best seen.
+func (h *candHeap) offer(c cand, n int) {
+	if h.Len() < n {
+		heap.Push(h, c)
+	} else if h.better(c, h.cs[0]) {
+		h.cs[0] = c
+		heap.Fix(h, 0)
+	}
+}
+
+func (h *candHeap) Len() int           { return len(h.cs) }
+func (h *candHeap) Less(i, j int) bool { return h.better(h.cs[j], h.cs[i]) }
+func (h *candHeap) Swap(i, j int)      { h.cs[i], h.cs[j] = h.cs[j], h.cs[i] }
+func (h *candHeap) Push(x any)         { h.cs = append(h.cs, x.(cand)) }
+func (h *candHeap) Pop() any {
+	c := h.cs[len(h.cs)-1]
+	h.cs = h.cs[:len(h.cs)-1]
+	return c
+}
