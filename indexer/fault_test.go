@@ -174,3 +174,93 @@ func TestBuildWithNothingToIndexFails(t *testing.T) {
 		t.Fatal("an empty build replaced the index")
 	}
 }
+
+// badEntries makes a folder with the five seeds and the entries that once
+// stopped or hung a build: a symlink loop, a dangling link, a link to a
+// file that fails to read, a named pipe, and a file and a folder nobody
+// may read (readable anyway when the tests run as root). It returns the
+// folder and the skip reasons wanted, by name.
+func badEntries(t *testing.T) (string, map[string]string) {
+	t.Helper()
+	d := filepath.Join(t.TempDir(), "d")
+	copyDir(t, seedsDir, d)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink("l2.txt", filepath.Join(d, "l1.txt")))
+	must(os.Symlink("l1.txt", filepath.Join(d, "l2.txt")))
+	must(os.Symlink("gone.txt", filepath.Join(d, "dangling.txt")))
+	must(os.Symlink("/proc/self/mem", filepath.Join(d, "mem.txt")))
+	must(syscall.Mkfifo(filepath.Join(d, "pipe.txt"), 0o644))
+	want := map[string]string{
+		"d/l1.txt":       "too many levels of symbolic links",
+		"d/l2.txt":       "too many levels of symbolic links",
+		"d/dangling.txt": "no such file or directory",
+		"d/mem.txt":      "input/output error",
+		"d/pipe.txt":     "not a regular file: a named pipe (FIFO)",
+	}
+	must(os.WriteFile(filepath.Join(d, "locked.txt"), []byte("鍵のかかった文書です。\n読めない利用者もいます。\n"), 0o000))
+	must(os.Mkdir(filepath.Join(d, "locked"), 0o000))
+	t.Cleanup(func() { os.Chmod(filepath.Join(d, "locked"), 0o755) })
+	if os.Geteuid() != 0 {
+		want["d/locked.txt"] = "permission denied"
+		want["d/locked"] = "permission denied"
+	}
+	return d, want
+}
+
+// TestUnreadableEntriesAreSkipped: one unreadable entry used to stop the
+// whole build ("open d/l1.txt: too many levels of symbolic links") and a
+// named pipe hung it; now each is skipped by name, with the reason, and
+// the seeds are indexed — by Build, Update and DryRun alike.
+func TestUnreadableEntriesAreSkipped(t *testing.T) {
+	d, want := badEntries(t)
+	dir := filepath.Join(t.TempDir(), "index")
+	for _, op := range []struct {
+		name string
+		run  func() (*Summary, error)
+	}{
+		{"build", func() (*Summary, error) { return Build(context.Background(), dir, []string{d}, Options{}) }},
+		{"update", func() (*Summary, error) { return Update(context.Background(), dir, []string{d}, Options{}) }},
+		{"dry-run", func() (*Summary, error) { return DryRun(context.Background(), []string{d}, Options{}) }},
+	} {
+		sum, err := withinMinute(t, op.run)
+		if err != nil {
+			t.Fatalf("%s: %v", op.name, err)
+		}
+		got := map[string]string{}
+		for _, sk := range sum.Skipped {
+			got[sk.Path] = sk.Reason
+		}
+		for name, reason := range want {
+			if !strings.Contains(got[name], reason) {
+				t.Errorf("%s: skip of %s = %q, want it to say %q", op.name, name, got[name], reason)
+			}
+		}
+		if op.name != "update" && sum.Documents < 5 {
+			t.Errorf("%s: %d documents, want the 5 seeds and more", op.name, sum.Documents)
+		}
+	}
+}
+
+// withinMinute runs f and fails the test if it has not returned after a
+// minute: the faults here used to hang forever.
+func withinMinute(t *testing.T, f func() (*Summary, error)) (*Summary, error) {
+	t.Helper()
+	type result struct {
+		sum *Summary
+		err error
+	}
+	done := make(chan result, 1)
+	go func() { s, err := f(); done <- result{s, err} }()
+	select {
+	case r := <-done:
+		return r.sum, r.err
+	case <-time.After(time.Minute):
+		t.Fatal("hung: still running after a minute")
+		return nil, nil
+	}
+}

@@ -22,7 +22,7 @@ import (
 // interrupted update leaves the live index as it was.
 func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots, opt)
+	inputs, ignored, skips, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,7 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 			live, old.SchemaVersion, SchemaVersion)
 	}
 	prune(dir, live)
-	hashes, err := hashInputs(inputs)
+	inputs, hashes, skips, err := hashInputs(ctx, inputs, skips)
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +60,7 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 		return nil, err
 	}
 	sum.Ignored = ignored
+	sum.addSkips(skips)
 	sum.Unchanged, sum.Changed, sum.Added, sum.Removed = len(plan.keep), plan.changed, plan.added, len(plan.gone)-plan.changed
 	sources := plan.keep
 	for _, in := range plan.read {

@@ -92,7 +92,9 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 			return indexer.DryRun(ctx, roots, opt)
 		}
 	}
-	sum, err := build(ctx, *dir, roots, opt)
+	sum, err := untilInterrupted(ctx, interruptGrace, func() (*indexer.Summary, error) {
+		return build(ctx, *dir, roots, opt)
+	})
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)
@@ -108,6 +110,39 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	printSummary(stdout, sum)
 	return nil
+}
+
+// interruptGrace is how long an interrupted build may take to stop on its
+// own before `index` returns without it.
+const interruptGrace = 3 * time.Second
+
+// untilInterrupted runs f and returns its result, or ctx's error when f has
+// not returned within grace after ctx is cancelled (SIGINT, SIGTERM): a
+// build stuck in a system call or a long computation never keeps the
+// process alive. Returning early is as safe as a kill: the half-written
+// generation is not live and the next build removes it.
+func untilInterrupted[T any](ctx context.Context, grace time.Duration, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+	}
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-time.After(grace):
+		var zero T
+		return zero, ctx.Err()
+	}
 }
 
 func envOr(getenv func(string) string, key, def string) string {
