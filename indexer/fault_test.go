@@ -264,3 +264,37 @@ func withinMinute(t *testing.T, f func() (*Summary, error)) (*Summary, error) {
 		return nil, nil
 	}
 }
+
+// TestKilledBeforeSwitchKeepsPreviousLive: a build killed after it wrote
+// its manifest but before it switched `current` leaves a complete
+// generation that was never live. The next build must keep the one that
+// was live before it (the index to restore by hand), not that one.
+func TestKilledBeforeSwitchKeepsPreviousLive(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	for range 2 {
+		if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wasLive, _ := CurrentGeneration(dir)
+	// what the killed build left: complete, newer, never switched to
+	unpublished, err := newGeneration(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := copyGeneration(wasLive, unpublished); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := readManifest(wasLive)
+	if err := writeManifest(unpublished, m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	live, _ := CurrentGeneration(dir)
+	gens, _ := filepath.Glob(filepath.Join(dir, genPrefix+"*"))
+	if want := []string{wasLive, live}; strings.Join(gens, " ") != strings.Join(want, " ") {
+		t.Errorf("generations after the next build:\n%v\nwant the previously live one and the new one:\n%v", gens, want)
+	}
+}

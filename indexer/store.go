@@ -176,14 +176,17 @@ func publish(dir, gen string) error {
 	return nil
 }
 
-// prune removes unfinished generations (no manifest: a build that died)
-// and all but the newest keepGenerations finished ones, never live.
+// prune removes unfinished generations (no manifest: a build that died),
+// finished ones newer than live (a build killed after its last write but
+// before the switch: never live), and all finished ones older than live
+// but the newest, which is the one live before it: the index one can
+// switch back to by hand.
 func prune(dir, live string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	var done []string
+	var older []string
 	for _, e := range ents {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), genPrefix) {
 			continue
@@ -192,16 +195,17 @@ func prune(dir, live string) {
 		if p == live {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(p, manifestName)); err != nil {
+		_, err := os.Stat(filepath.Join(p, manifestName))
+		if err != nil || live == "" || e.Name() > filepath.Base(live) {
 			os.RemoveAll(p) // the caller holds the build lock: nobody writes it
 			continue
 		}
-		done = append(done, p)
+		older = append(older, p)
 	}
-	sort.Strings(done)
-	for len(done) > keepGenerations-1 {
-		os.RemoveAll(done[0])
-		done = done[1:]
+	sort.Strings(older)
+	for len(older) > keepGenerations-1 {
+		os.RemoveAll(older[0])
+		older = older[1:]
 	}
 }
 
