@@ -70,8 +70,9 @@ type DocRecord struct {
 var ErrNoIndex = errors.New("no index")
 
 // Open opens the live generation of the index directory dir read-only-ish
-// (bleve opens for reading and writing; the server never writes) and checks
-// its schema version.
+// (bleve opens for reading and writing; the server never writes) after
+// checking its schema version, verifying every segment (Verify) and
+// running a test query: a broken generation is an error, never a panic.
 func Open(dir string) (bleve.Index, *Manifest, error) {
 	gen, err := CurrentGeneration(dir)
 	if err != nil {
@@ -85,9 +86,12 @@ func Open(dir string) (bleve.Index, *Manifest, error) {
 		return nil, nil, fmt.Errorf("index %s has schema version %d, this program needs %d: rebuild it with `seisaku index`",
 			gen, m.SchemaVersion, SchemaVersion)
 	}
-	idx, err := bleve.OpenUsing(gen, map[string]any{"read_only": true})
+	if err := Verify(gen); err != nil {
+		return nil, nil, err
+	}
+	idx, err := openGeneration(gen)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index %s: %w", gen, err)
+		return nil, nil, err
 	}
 	return idx, m, nil
 }

@@ -26,6 +26,7 @@ type Server struct {
 	handler http.Handler // echo wrapped in compression
 	metrics *metrics
 	routes  map[string]bool // registered route templates, for metric labels
+	reload  reloadState     // generations refused by the last reloads
 }
 
 // backendRef boxes a Backend for the atomic pointer.
@@ -81,10 +82,11 @@ func (s *Server) SetBackend(b Backend) {
 	s.backend.Store(&backendRef{b})
 }
 
-// current is the Backend, or a 503 error while there is none.
+// current is the Backend, guarded against panics, or a 503 error while
+// there is none.
 func (s *Server) current() (Backend, error) {
 	if r := s.backend.Load(); r != nil {
-		return r.Backend, nil
+		return guarded{r.Backend, s}, nil
 	}
 	return nil, echo.NewHTTPError(http.StatusServiceUnavailable,
 		"索引を読み込み中です。しばらくしてから再度お試しください (the index is loading; retry shortly)")
@@ -92,11 +94,11 @@ func (s *Server) current() (Backend, error) {
 
 // docCount counts the passages of the current backend if it can.
 func (s *Server) docCount() (uint64, bool) {
-	b, err := s.current()
-	if err != nil {
+	r := s.backend.Load()
+	if r == nil {
 		return 0, false
 	}
-	dc, ok := b.(DocCounter)
+	dc, ok := r.Backend.(DocCounter)
 	if !ok {
 		return 0, false
 	}
