@@ -63,8 +63,11 @@ type Skip struct {
 // Summary reports a finished build.
 type Summary struct {
 	Progress
-	Ignored    int    // files of a format the build does not read
-	Skipped    []Skip // files and records that could not be read
+	Ignored int    // files of a format the build does not read
+	Skipped []Skip // files and records that could not be read
+	// Damaged are documents indexed in spite of damage, with what was
+	// repaired (broken bytes replaced, CSV lines read one by one).
+	Damaged    []Skip
 	Generation string // the generation directory (disk builds)
 	DryRun     bool   // nothing was written (DryRun)
 	IndexBytes int64  // size of the generation on disk
@@ -167,7 +170,7 @@ func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) 
 func finishGeneration(ctx context.Context, dir, gen string, roots []string, sources map[string]SourceRecord, sum *Summary) error {
 	m := &Manifest{
 		SchemaVersion: SchemaVersion, Created: time.Now().UTC(), Files: len(sources),
-		Skipped: sum.Skipped, Roots: roots, Sources: sources,
+		Skipped: sum.Skipped, Damaged: sum.Damaged, Roots: roots, Sources: sources,
 	}
 	for _, src := range sources {
 		for _, d := range src.Docs {
@@ -476,6 +479,7 @@ type buildState struct {
 	mu    sync.Mutex
 	p     Progress
 	skips []Skip
+	hurt  []Skip                 // documents read with damage (Summary.Damaged)
 	docs  map[string][]DocRecord // by input name
 	text  atomic.Int64
 	read  atomic.Int64 // input bytes consumed so far
@@ -508,6 +512,8 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	sum.BytesDone = sum.Bytes // every file was read, some only to be skipped
 	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
 	sum.Skipped = st.skips
+	sort.Slice(st.hurt, func(i, j int) bool { return st.hurt[i].Path < st.hurt[j].Path })
+	sum.Damaged = st.hurt
 	if opt.Progress != nil {
 		opt.Progress(sum.Progress)
 	}
@@ -578,6 +584,9 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 	st.p.Documents++
 	st.p.Passages += len(batch)
 	st.docs[src.Path] = append(st.docs[src.Path], DocRecord{ID: d.ID, Passages: len(batch)})
+	if src.Damage != "" {
+		st.hurt = append(st.hurt, Skip{Path: sourceName(src), Reason: src.Damage})
+	}
 	st.mu.Unlock()
 }
 

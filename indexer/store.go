@@ -47,6 +47,7 @@ type Manifest struct {
 	Passages      int       `json:"passages"`
 	Files         int       `json:"files"`
 	Skipped       []Skip    `json:"skipped,omitempty"`
+	Damaged       []Skip    `json:"damaged,omitempty"` // documents indexed with repairs
 	Roots         []string  `json:"roots"`
 	// Sources records, per input file, its content hash and the documents
 	// it gave, so `index -update` can tell new, changed and deleted files.

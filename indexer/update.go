@@ -67,6 +67,7 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
 	}
 	sum.Skipped = append(sum.Skipped, keptSkips(old.Skipped, plan.keep)...)
+	sum.Damaged = append(sum.Damaged, keptSkips(old.Damaged, plan.keep)...)
 	if err := finishGeneration(ctx, dir, gen, roots, sources, sum); err != nil {
 		return nil, err
 	}

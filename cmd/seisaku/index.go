@@ -201,6 +201,12 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 	if s.Ignored > 0 {
 		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
 	}
+	if len(s.Damaged) > 0 {
+		fmt.Fprintf(w, "damaged %d (indexed as far as they could be read):\n", len(s.Damaged))
+		for _, d := range s.Damaged {
+			fmt.Fprintf(w, "  %s: %s\n", d.Path, strings.ReplaceAll(d.Reason, "\n", " "))
+		}
+	}
 	if len(s.Skipped) > 0 {
 		rest := "the rest was indexed"
 		if s.DryRun {
@@ -222,7 +228,7 @@ func summaryJSON(s *indexer.Summary) map[string]any {
 	return map[string]any{
 		"system": "seisaku", "op": op, "version": version,
 		"files": s.Files, "documents": s.Documents, "passages": s.Passages,
-		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
+		"skipped": len(s.Skipped), "damaged": len(s.Damaged), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
 		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),
 		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
 		"index":     s.Generation,

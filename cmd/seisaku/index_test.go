@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -165,5 +167,50 @@ func TestIndexStopsOnSIGTERM(t *testing.T) {
 	}
 	if now, _ := os.Readlink(filepath.Join(dir, "current")); now != live {
 		t.Errorf("current moved from %s to %s by an interrupted build", live, now)
+	}
+}
+
+// TestIndexReportsDamage: files that are partly broken are indexed as far
+// as they can be read and the summary says what was repaired or lost,
+// instead of skipping them whole (or, for a truncated .jsonl.gz, listing
+// it as skipped while its first records were indexed).
+func TestIndexReportsDamage(t *testing.T) {
+	docs := t.TempDir()
+	line := "桐生市の市政運営の方針として、行財政改革を推進し、市民サービスの向上に努めます。\n"
+	body := []byte(strings.Repeat(line, 90))
+	body = append(body[:4000:4000], append([]byte("\xff\xfe"), body[4000:]...)...)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	for i := range 300 {
+		fmt.Fprintf(zw, `{"title":"第%d回 定例会","text":"会議録です。市民の声を聞く会について質疑がありました。%d"}`+"\n", i+1, i*7919)
+	}
+	zw.Close()
+	for name, b := range map[string][]byte{
+		"bad-bytes.txt":    body,
+		"one-line.txt":     []byte("市民の声を聞く会を開催しました\n"),
+		"cut.jsonl.gz":     gz.Bytes()[:gz.Len()/2],
+		"unterminated.csv": []byte("タイトル,本文\n子育て支援,\"保育所の入所申込み\n防災訓練,防災訓練を行います\n広報紙,広報紙\"きりゅう\"を発行\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errb strings.Builder
+	if err := run(context.Background(), []string{"index", "-dry-run", "-progress", "off", docs}, func(string) string { return "" }, &out, &errb); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	s := out.String()
+	for _, want := range []string{
+		"bad-bytes.txt: 1 broken byte sequence replaced with U+FFFD (read as UTF-8)",
+		"unterminated.csv#row 1: CSV lines 2-4: extraneous or missing \" in quoted-field",
+		"cut.jsonl.gz#line ",
+		"partly read: ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "one-line.txt") || strings.Contains(s, "bad-bytes.txt: ") && strings.Contains(s, "broken encoding") {
+		t.Errorf("a readable file is reported as skipped:\n%s", s)
 	}
 }
