@@ -440,7 +440,7 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 			for job := range srcs {
 				a := *an
 				a.Defaults = job.defaults
-				st.analyse(ctx, m, &a, job.src, out)
+				st.analyse(ctx, m, &a, job, out)
 			}
 		}()
 	}
@@ -482,7 +482,7 @@ type buildState struct {
 	hurt  []Skip                 // documents read with damage (Summary.Damaged)
 	docs  map[string][]DocRecord // by input name
 	text  atomic.Int64
-	read  atomic.Int64 // input bytes consumed so far
+	read  atomic.Int64 // input bytes of the documents analysed so far
 }
 
 func (st *buildState) skip(path, reason string) {
@@ -492,11 +492,12 @@ func (st *buildState) skip(path, reason string) {
 }
 
 func (st *buildState) snapshot() Progress {
+	read := st.read.Load() // before the file count: see fileTally.done
 	st.mu.Lock()
 	p := st.p
 	st.mu.Unlock()
 	p.TextBytes = st.text.Load()
-	p.BytesDone = min(st.read.Load(), p.Bytes)
+	p.BytesDone = min(read, p.Bytes)
 	p.Elapsed = time.Since(st.start)
 	return p
 }
@@ -520,24 +521,60 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	return sum, nil
 }
 
-// sourceJob is a document read from a file, with its root's defaults.
+// sourceJob is a document read from a file, with its root's defaults, the
+// input bytes read for it, and its file's tally.
 type sourceJob struct {
 	src      source.Source
 	defaults meta.Metadata
+	bytes    int64
+	file     *fileTally
+}
+
+// fileTally counts a file's documents still to analyse, plus one while the
+// file is being read: the file is done, for the progress bar, when it
+// falls to 0. Input bytes are counted as done with the document they were
+// read for, so the bar follows the analysis, not the reading ahead of it.
+type fileTally struct {
+	pending atomic.Int64
+	rest    atomic.Int64 // bytes read after the last document was sent
+}
+
+func (f *fileTally) done(st *buildState, bytes int64) {
+	if f.pending.Add(-1) == 0 {
+		st.mu.Lock()
+		st.p.FilesDone++
+		st.mu.Unlock()
+		bytes += f.rest.Load()
+	}
+	st.read.Add(bytes) // after: no snapshot sees all bytes but not all files
 }
 
 // readFile reads one input and sends its documents on srcs. Problems are
 // recorded as skips; they never stop the build.
 func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- sourceJob) {
+	tally := &fileTally{}
+	tally.pending.Store(1)
+	var consumed atomic.Int64
+	var sent int64 // bytes handed on with documents
 	err := in.read(func(src source.Source) error {
 		src.Path = in.name
+		// the file's last byte waits for its last document: a file read
+		// whole before its first document is emitted is not done with it
+		n := max(sent, min(consumed.Load(), in.size-1))
+		tally.pending.Add(1)
 		select {
-		case srcs <- sourceJob{src, in.defaults}:
+		case srcs <- sourceJob{src, in.defaults, n - sent, tally}:
+			sent = n
 			return nil
 		case <-ctx.Done():
+			tally.pending.Add(-1)
 			return ctx.Err()
 		}
-	}, &st.read)
+	}, &consumed)
+	defer func() {
+		tally.rest.Store(consumed.Load() - sent)
+		tally.done(st, 0)
+	}()
 	var skipped *source.Skipped
 	switch {
 	case err == nil:
@@ -550,13 +587,12 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 	default:
 		st.skip(in.name, err.Error())
 	}
-	st.mu.Lock()
-	st.p.FilesDone++
-	st.mu.Unlock()
 }
 
 // analyse turns one source into analysed passages and sends them on out.
-func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, src source.Source, out chan<- []*document.Document) {
+func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, job sourceJob, out chan<- []*document.Document) {
+	defer job.file.done(st, job.bytes)
+	src := job.src
 	d := an.Document(src)
 	if d == nil {
 		st.skip(sourceName(src), "empty document: no text left after removing page chrome")
