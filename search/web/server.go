@@ -14,6 +14,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/net/netutil"
 	"golang.org/x/time/rate"
 )
 
@@ -27,6 +28,7 @@ type Server struct {
 	metrics *metrics
 	routes  map[string]bool // registered route templates, for metric labels
 	reload  reloadState     // generations refused by the last reloads
+	exports chan struct{}   // one token per CSV export running (cfg.MaxExports)
 }
 
 // backendRef boxes a Backend for the atomic pointer.
@@ -47,6 +49,7 @@ func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
 		routes: map[string]bool{},
 	}
 	s.metrics = newMetrics(s.docCount)
+	s.exports = make(chan struct{}, s.cfg.MaxExports)
 	s.SetBackend(backend)
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -120,29 +123,62 @@ func (s *Server) Run(ctx context.Context, addr string, ready func(net.Addr)) err
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
-	srv := s.httpServer()
+	srvs := []*http.Server{s.httpServer()}
+	lns := []net.Listener{netutil.LimitListener(ln, s.cfg.MaxConnections)}
+	if s.cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", s.cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("web: metrics: %w", err)
+		}
+		s.log.Info("metrics listening", "addr", mln.Addr().String())
+		srvs, lns = append(srvs, s.metricsServer()), append(lns, mln)
+	}
 	s.log.Info("listening", "addr", ln.Addr().String())
 	if ready != nil {
 		ready(ln.Addr())
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	errc := make(chan error, len(srvs))
+	for i, srv := range srvs {
+		go func() { errc <- srv.Serve(lns[i]) }()
+	}
 	select {
 	case err := <-errc:
+		for _, srv := range srvs {
+			srv.Close()
+		}
 		return fmt.Errorf("web: %w", err)
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
 	defer cancel()
-	err = srv.Shutdown(sctx)
-	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
+	var errs []error
+	for _, srv := range srvs {
+		errs = append(errs, srv.Shutdown(sctx))
 	}
-	if err != nil {
+	for range srvs {
+		if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) {
+			errs = append(errs, serr)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("web: shutdown: %w", err)
 	}
 	return nil
+}
+
+// metricsServer serves /metrics alone, on cfg.MetricsAddr.
+func (s *Server) metricsServer() *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics.handler())
+	return &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
 }
 
 func (s *Server) httpServer() *http.Server {
