@@ -224,7 +224,7 @@ func hashFile(p string) (string, error) {
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("read: %w", err)
+		return "", unwrapPath(err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -85,9 +85,8 @@ func verifySegment(path string) error {
 }
 
 // openGeneration opens gen read-only, turning a panic inside bleve into an
-// error, and runs a query that reads every segment's dictionary, postings
-// and stored fields, so an index that opens but cannot answer is refused
-// here rather than by the first user.
+// error, and runs a test query (probe), so an index that opens but cannot
+// answer is refused here rather than by the first user.
 func openGeneration(gen string) (idx bleve.Index, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -108,8 +107,8 @@ func openGeneration(gen string) (idx bleve.Index, err error) {
 	return idx, nil
 }
 
-// probe searches idx for its most common passage field values and loads
-// the stored fields of the first hits.
+// probe searches the passage text of every segment for 市 (or anything)
+// and loads the stored fields of the first hits.
 func probe(idx bleve.Index) error {
 	q := bleve.NewMatchQuery("市")
 	q.SetField(FieldText)
