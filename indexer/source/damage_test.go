@@ -94,9 +94,9 @@ func TestTruncatedJSONLinesGz(t *testing.T) {
 	if !errors.As(err, &sk) || len(docs) == 0 || sk.Good != len(docs) {
 		t.Fatalf("truncated gzip: %d documents, err %v", len(docs), err)
 	}
-	want := fmt.Sprintf("partly read: %d records", len(docs))
-	if last := sk.Records[len(sk.Records)-1]; !strings.Contains(last.Error(), want) || !strings.Contains(last.Error(), "gzip") {
-		t.Errorf("report: %v; want %q and the gzip error", last, want)
+	want := fmt.Sprintf("line %d: partly read: %d records", len(docs)+1, len(docs))
+	if len(sk.Records) != 1 || !strings.Contains(sk.Records[0].Error(), want) || !strings.Contains(sk.Records[0].Error(), "gzip") {
+		t.Errorf("report: %v; want only %q and the gzip error", sk.Records, want)
 	}
 }
 
