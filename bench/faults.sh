@@ -9,7 +9,8 @@
 #               folder, a folder named x.txt, empty, binary, broken JSON,
 #               truncated .jsonl.gz, broken bytes, one line, an
 #               unterminated CSV quote): index and -dry-run must finish and
-#               name each one.
+#               name each one (the chmod 000 ones in a dry run as nobody,
+#               when run as root).
 #   kill -9     a build and an update killed (strace -e inject) at the
 #               stages of the switch: before the temporary link is made,
 #               before it is renamed over `current`, and after, before the
@@ -146,6 +147,20 @@ for op in index dry-run; do
     problem "$op of the bad files failed or hung: $(tail -3 "$OUT/bad-$op.out")"
   fi
 done
+# root reads chmod 000 files: the permission faults need another user
+if [ "$(id -u)" = 0 ] && id nobody > /dev/null 2>&1 && command -v runuser > /dev/null; then
+  chmod o+rx "$OUT" "$B"
+  if timeout 120 runuser -u nobody -- "$BIN" index -progress off -dry-run "$B" > "$OUT/bad-nobody.out" 2>&1; then
+    builds=$((builds + 1))
+    for name in locked.txt locked; do
+      grep -q "bad/$name: open: permission denied" "$OUT/bad-nobody.out" || problem "dry run as nobody does not name $name"
+    done
+  else
+    problem "dry run of the bad files as nobody failed: $(tail -3 "$OUT/bad-nobody.out")"
+  fi
+else
+  echo "chmod 000: read as the same user ($(id -un)); not checked as another one"
+fi
 
 echo "== kill -9 at each stage of a build and an update"
 # kill_at OP WHAT ARGS...: run the build or update OP (index | update)
