@@ -401,3 +401,30 @@ func TestOpenRefusesCorruptedGeneration(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateRefusesCorruptedLive: an update copies the live generation;
+// when that is broken it says so and what to do, instead of panicking in
+// zapx, and leaves current as it was.
+func TestUpdateRefusesCorruptedLive(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := Build(context.Background(), dir, []string{seedsDir}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	gen, _ := CurrentGeneration(dir)
+	bad := corruptCopy(t, dir, gen, segmentDamage["tail overwritten"])
+	var err error
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		_, err = Update(context.Background(), dir, []string{seedsDir}, Options{})
+	}()
+	if err == nil || !strings.Contains(err.Error(), "truncated or overwritten") || !strings.Contains(err.Error(), "without -update") {
+		t.Errorf("update of a broken live index: %v", err)
+	}
+	if g, _ := CurrentGeneration(dir); g != bad {
+		t.Errorf("current moved to %s", g)
+	}
+}

@@ -43,6 +43,9 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 		return nil, fmt.Errorf("index %s cannot be updated (schema version %d, this program writes %d): rebuild it with `seisaku index` without -update",
 			live, old.SchemaVersion, SchemaVersion)
 	}
+	if err := Verify(live); err != nil {
+		return nil, fmt.Errorf("%w: rebuild it with `seisaku index` without -update", err)
+	}
 	prune(dir, live)
 	inputs, hashes, skips, err := hashInputs(ctx, inputs, skips)
 	if err != nil {
