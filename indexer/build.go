@@ -16,6 +16,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -62,8 +63,11 @@ type Skip struct {
 // Summary reports a finished build.
 type Summary struct {
 	Progress
-	Ignored    int    // files of a format the build does not read
-	Skipped    []Skip // files and records that could not be read
+	Ignored int    // files of a format the build does not read
+	Skipped []Skip // files and records that could not be read
+	// Damaged are documents indexed in spite of damage, with what was
+	// repaired (broken bytes replaced, CSV lines read one by one).
+	Damaged    []Skip
 	Generation string // the generation directory (disk builds)
 	DryRun     bool   // nothing was written (DryRun)
 	IndexBytes int64  // size of the generation on disk
@@ -71,6 +75,13 @@ type Summary struct {
 	Unchanged, Changed, Added, Removed int
 
 	docs map[string][]DocRecord // documents by input name
+}
+
+// addSkips adds the files left out before reading (see discover and
+// hashInputs) to the skips, in path order.
+func (s *Summary) addSkips(skips []Skip) {
+	s.Skipped = append(s.Skipped, skips...)
+	sort.Slice(s.Skipped, func(i, j int) bool { return s.Skipped[i].Path < s.Skipped[j].Path })
 }
 
 // input is one file to read.
@@ -89,7 +100,7 @@ type input struct {
 // new one is complete; on error or cancellation it is left as it was.
 func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots, opt)
+	inputs, ignored, skips, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +113,7 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 	}
 	defer unlock()
 	prune(dir, currentTarget(dir))
-	hashes, err := hashInputs(inputs)
+	inputs, hashes, skips, err := hashInputs(ctx, inputs, skips)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +128,7 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 		return nil, err
 	}
 	sum.Ignored = ignored
+	sum.addSkips(skips)
 	sources := map[string]SourceRecord{}
 	for _, in := range inputs {
 		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
@@ -134,7 +146,7 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 // bleve's segment building and merging.
 func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots, opt)
+	inputs, ignored, skips, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -147,6 +159,7 @@ func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) 
 		return nil, err
 	}
 	sum.Ignored = ignored
+	sum.addSkips(skips)
 	sum.DryRun = true
 	sum.Elapsed = time.Since(start)
 	return sum, nil
@@ -157,7 +170,7 @@ func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) 
 func finishGeneration(ctx context.Context, dir, gen string, roots []string, sources map[string]SourceRecord, sum *Summary) error {
 	m := &Manifest{
 		SchemaVersion: SchemaVersion, Created: time.Now().UTC(), Files: len(sources),
-		Skipped: sum.Skipped, Roots: roots, Sources: sources,
+		Skipped: sum.Skipped, Damaged: sum.Damaged, Roots: roots, Sources: sources,
 	}
 	for _, src := range sources {
 		for _, d := range src.Docs {
@@ -181,23 +194,85 @@ func finishGeneration(ctx context.Context, dir, gen string, roots []string, sour
 	return nil
 }
 
-// hashInputs returns the SHA-256 of every input's content, by name.
-func hashInputs(inputs []input) (map[string]string, error) {
+// hashInputs returns the inputs that could be read whole with the SHA-256
+// of each one's content, by name. An input that cannot be opened or read (a
+// dangling link, a read error, no permission) is left out and added to
+// skips by name: it never stops the build.
+func hashInputs(ctx context.Context, inputs []input, skips []Skip) ([]input, map[string]string, []Skip, error) {
 	out := make(map[string]string, len(inputs))
+	kept := inputs[:0:0]
 	for _, in := range inputs {
-		f, err := os.Open(in.path)
-		if err != nil {
-			return nil, err
+		if err := ctx.Err(); err != nil {
+			return nil, nil, nil, err
 		}
-		h := sha256.New()
-		_, err = io.Copy(h, f)
-		f.Close()
+		sum, err := hashFile(in.path)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", in.path, err)
+			skips = append(skips, Skip{Path: in.name, Reason: err.Error()})
+			continue
 		}
-		out[in.name] = hex.EncodeToString(h.Sum(nil))
+		out[in.name] = sum
+		kept = append(kept, in)
 	}
-	return out, nil
+	return kept, out, skips, nil
+}
+
+func hashFile(p string) (string, error) {
+	f, err := openRegular(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", unwrapPath(err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// openRegular opens p for reading only if it is a regular file. It opens
+// without blocking, so a named pipe put in the place of a file never hangs
+// the build, and checks the type of what it opened, not of the name.
+func openRegular(p string) (*os.File, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = notRegular(fi.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// notRegular says what a non-regular file is instead of a document.
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	case m.IsDir():
+		kind = "directory"
+	}
+	return fmt.Errorf("not a regular file: a %s", kind)
+}
+
+// unwrapPath drops the *fs.PathError's path: a skip is reported by name.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
 
 func currentTarget(dir string) string {
@@ -365,7 +440,7 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 			for job := range srcs {
 				a := *an
 				a.Defaults = job.defaults
-				st.analyse(ctx, m, &a, job.src, out)
+				st.analyse(ctx, m, &a, job, out)
 			}
 		}()
 	}
@@ -404,9 +479,10 @@ type buildState struct {
 	mu    sync.Mutex
 	p     Progress
 	skips []Skip
+	hurt  []Skip                 // documents read with damage (Summary.Damaged)
 	docs  map[string][]DocRecord // by input name
 	text  atomic.Int64
-	read  atomic.Int64 // input bytes consumed so far
+	read  atomic.Int64 // input bytes of the documents analysed so far
 }
 
 func (st *buildState) skip(path, reason string) {
@@ -416,11 +492,12 @@ func (st *buildState) skip(path, reason string) {
 }
 
 func (st *buildState) snapshot() Progress {
+	read := st.read.Load() // before the file count: see fileTally.done
 	st.mu.Lock()
 	p := st.p
 	st.mu.Unlock()
 	p.TextBytes = st.text.Load()
-	p.BytesDone = min(st.read.Load(), p.Bytes)
+	p.BytesDone = min(read, p.Bytes)
 	p.Elapsed = time.Since(st.start)
 	return p
 }
@@ -436,30 +513,68 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	sum.BytesDone = sum.Bytes // every file was read, some only to be skipped
 	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
 	sum.Skipped = st.skips
+	sort.Slice(st.hurt, func(i, j int) bool { return st.hurt[i].Path < st.hurt[j].Path })
+	sum.Damaged = st.hurt
 	if opt.Progress != nil {
 		opt.Progress(sum.Progress)
 	}
 	return sum, nil
 }
 
-// sourceJob is a document read from a file, with its root's defaults.
+// sourceJob is a document read from a file, with its root's defaults, the
+// input bytes read for it, and its file's tally.
 type sourceJob struct {
 	src      source.Source
 	defaults meta.Metadata
+	bytes    int64
+	file     *fileTally
+}
+
+// fileTally counts a file's documents still to analyse, plus one while the
+// file is being read: the file is done, for the progress bar, when it
+// falls to 0. Input bytes are counted as done with the document they were
+// read for, so the bar follows the analysis, not the reading ahead of it.
+type fileTally struct {
+	pending atomic.Int64
+	rest    atomic.Int64 // bytes read after the last document was sent
+}
+
+func (f *fileTally) done(st *buildState, bytes int64) {
+	if f.pending.Add(-1) == 0 {
+		st.mu.Lock()
+		st.p.FilesDone++
+		st.mu.Unlock()
+		bytes += f.rest.Load()
+	}
+	st.read.Add(bytes) // after: no snapshot sees all bytes but not all files
 }
 
 // readFile reads one input and sends its documents on srcs. Problems are
 // recorded as skips; they never stop the build.
 func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- sourceJob) {
+	tally := &fileTally{}
+	tally.pending.Store(1)
+	var consumed atomic.Int64
+	var sent int64 // bytes handed on with documents
 	err := in.read(func(src source.Source) error {
 		src.Path = in.name
+		// the file's last byte waits for its last document: a file read
+		// whole before its first document is emitted is not done with it
+		n := max(sent, min(consumed.Load(), in.size-1))
+		tally.pending.Add(1)
 		select {
-		case srcs <- sourceJob{src, in.defaults}:
+		case srcs <- sourceJob{src, in.defaults, n - sent, tally}:
+			sent = n
 			return nil
 		case <-ctx.Done():
+			tally.pending.Add(-1)
 			return ctx.Err()
 		}
-	}, &st.read)
+	}, &consumed)
+	defer func() {
+		tally.rest.Store(consumed.Load() - sent)
+		tally.done(st, 0)
+	}()
 	var skipped *source.Skipped
 	switch {
 	case err == nil:
@@ -472,13 +587,12 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 	default:
 		st.skip(in.name, err.Error())
 	}
-	st.mu.Lock()
-	st.p.FilesDone++
-	st.mu.Unlock()
 }
 
 // analyse turns one source into analysed passages and sends them on out.
-func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, src source.Source, out chan<- []*document.Document) {
+func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, job sourceJob, out chan<- []*document.Document) {
+	defer job.file.done(st, job.bytes)
+	src := job.src
 	d := an.Document(src)
 	if d == nil {
 		st.skip(sourceName(src), "empty document: no text left after removing page chrome")
@@ -506,27 +620,43 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 	st.p.Documents++
 	st.p.Passages += len(batch)
 	st.docs[src.Path] = append(st.docs[src.Path], DocRecord{ID: d.ID, Passages: len(batch)})
+	if src.Damage != "" {
+		st.hurt = append(st.hurt, Skip{Path: sourceName(src), Reason: src.Damage})
+	}
 	st.mu.Unlock()
 }
 
 // discover lists the files under roots (files or directories). A root that
 // does not exist is an error: it is the operator's mistake, not a bad file.
-func discover(roots []string, opt Options) (inputs []input, ignored int, err error) {
+// An entry under a root that cannot be listed or is not a regular file (a
+// symlink loop, a dangling link, a named pipe, a device, a folder that may
+// not be read) is reported in skips by name and never stops the build.
+func discover(roots []string, opt Options) (inputs []input, ignored int, skips []Skip, err error) {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
 		if err != nil {
-			return nil, 0, fmt.Errorf("source %s: %w", root, err)
+			return nil, 0, nil, fmt.Errorf("source %s: %w", root, err)
 		}
 		first := len(inputs)
 		base := filepath.Base(filepath.Clean(root))
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				skips = append(skips, Skip{Path: base, Reason: notRegular(fi.Mode()).Error()})
+				continue
+			}
 			inputs = append(inputs, diskInput(root, base, fi.Size()))
 			setDefaults(inputs[first:], root, opt)
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			rel, _ := filepath.Rel(root, p)
+			name := path.Join(base, filepath.ToSlash(rel))
 			if err != nil {
-				return err
+				if p == root {
+					return err
+				}
+				skips = append(skips, Skip{Path: name, Reason: unwrapPath(err).Error()})
+				return nil // a folder that cannot be listed: the rest goes on
 			}
 			if e.IsDir() || e.Name()[0] == '.' {
 				return nil
@@ -535,20 +665,24 @@ func discover(roots []string, opt Options) (inputs []input, ignored int, err err
 				ignored++
 				return nil
 			}
-			rel, _ := filepath.Rel(root, p)
-			info, err := e.Info()
+			info, err := os.Stat(p) // follows a link to what it names
 			if err != nil {
-				return err
+				skips = append(skips, Skip{Path: name, Reason: unwrapPath(err).Error()})
+				return nil
 			}
-			inputs = append(inputs, diskInput(p, path.Join(base, filepath.ToSlash(rel)), info.Size()))
+			if !info.Mode().IsRegular() {
+				skips = append(skips, Skip{Path: name, Reason: notRegular(info.Mode()).Error()})
+				return nil
+			}
+			inputs = append(inputs, diskInput(p, name, info.Size()))
 			return nil
 		})
 		if err != nil {
-			return nil, 0, fmt.Errorf("list %s: %w", root, err)
+			return nil, 0, nil, fmt.Errorf("list %s: %w", root, err)
 		}
 		setDefaults(inputs[first:], root, opt)
 	}
-	return inputs, ignored, nil
+	return inputs, ignored, skips, nil
 }
 
 // setDefaults gives the inputs of root the operator's defaults for it.
@@ -564,7 +698,7 @@ func setDefaults(inputs []input, root string, opt Options) {
 
 func diskInput(p, name string, size int64) input {
 	return input{name: name, path: p, size: size, read: func(emit func(source.Source) error, read *atomic.Int64) error {
-		f, err := os.Open(p)
+		f, err := openRegular(p)
 		if err != nil {
 			return err
 		}

@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/indexer/meta"
@@ -276,4 +278,35 @@ func BuildMemoryFromRoots(t *testing.T, roots []string, opt Options) (bleve.Inde
 		return nil, nil, err
 	}
 	return Open(dir)
+}
+
+// TestProgressFollowsAnalysis: the progress bar read 100% at 35 of 74
+// files, because input bytes counted as done when read, and reading runs
+// far ahead of analysis and indexing. Bytes now count as done with the
+// documents analysed from them, and a file when its last document is.
+func TestProgressFollowsAnalysis(t *testing.T) {
+	inputs, _, _, err := discover([]string{seedsDir, "samples/data/kouhou-bulletins"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snaps []Progress
+	opt := Options{Workers: 1, Progress: func(p Progress) { snaps = append(snaps, p) }}
+	sum, err := run(context.Background(), NewMapping(), inputs, opt, func(*document.Document) error {
+		time.Sleep(time.Millisecond) // a slow index writer
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snaps) < 3 {
+		t.Fatalf("only %d progress reports; the test needs a slower sink", len(snaps))
+	}
+	for _, p := range snaps[:len(snaps)-1] {
+		if p.BytesDone >= p.Bytes && p.FilesDone < p.Files || p.FilesDone > p.Files {
+			t.Errorf("progress %d of %d bytes with %d of %d files done", p.BytesDone, p.Bytes, p.FilesDone, p.Files)
+		}
+	}
+	if last := snaps[len(snaps)-1]; last.BytesDone != last.Bytes || last.FilesDone != last.Files || sum.FilesDone != sum.Files {
+		t.Errorf("final progress %+v", last)
+	}
 }

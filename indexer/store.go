@@ -47,6 +47,7 @@ type Manifest struct {
 	Passages      int       `json:"passages"`
 	Files         int       `json:"files"`
 	Skipped       []Skip    `json:"skipped,omitempty"`
+	Damaged       []Skip    `json:"damaged,omitempty"` // documents indexed with repairs
 	Roots         []string  `json:"roots"`
 	// Sources records, per input file, its content hash and the documents
 	// it gave, so `index -update` can tell new, changed and deleted files.
@@ -70,8 +71,9 @@ type DocRecord struct {
 var ErrNoIndex = errors.New("no index")
 
 // Open opens the live generation of the index directory dir read-only-ish
-// (bleve opens for reading and writing; the server never writes) and checks
-// its schema version.
+// (bleve opens for reading and writing; the server never writes) after
+// checking its schema version, verifying every segment (Verify) and
+// running a test query: a broken generation is an error, never a panic.
 func Open(dir string) (bleve.Index, *Manifest, error) {
 	gen, err := CurrentGeneration(dir)
 	if err != nil {
@@ -85,9 +87,12 @@ func Open(dir string) (bleve.Index, *Manifest, error) {
 		return nil, nil, fmt.Errorf("index %s has schema version %d, this program needs %d: rebuild it with `seisaku index`",
 			gen, m.SchemaVersion, SchemaVersion)
 	}
-	idx, err := bleve.OpenUsing(gen, map[string]any{"read_only": true})
+	if err := Verify(gen); err != nil {
+		return nil, nil, err
+	}
+	idx, err := openGeneration(gen)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index %s: %w", gen, err)
+		return nil, nil, err
 	}
 	return idx, m, nil
 }
@@ -176,14 +181,17 @@ func publish(dir, gen string) error {
 	return nil
 }
 
-// prune removes unfinished generations (no manifest: a build that died)
-// and all but the newest keepGenerations finished ones, never live.
+// prune removes unfinished generations (no manifest: a build that died),
+// finished ones newer than live (a build killed after its last write but
+// before the switch: never live), and all finished ones older than live
+// but the newest, which is the one live before it: the index one can
+// switch back to by hand.
 func prune(dir, live string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	var done []string
+	var older []string
 	for _, e := range ents {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), genPrefix) {
 			continue
@@ -192,16 +200,17 @@ func prune(dir, live string) {
 		if p == live {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(p, manifestName)); err != nil {
+		_, err := os.Stat(filepath.Join(p, manifestName))
+		if err != nil || live == "" || e.Name() > filepath.Base(live) {
 			os.RemoveAll(p) // the caller holds the build lock: nobody writes it
 			continue
 		}
-		done = append(done, p)
+		older = append(older, p)
 	}
-	sort.Strings(done)
-	for len(done) > keepGenerations-1 {
-		os.RemoveAll(done[0])
-		done = done[1:]
+	sort.Strings(older)
+	for len(older) > keepGenerations-1 {
+		os.RemoveAll(older[0])
+		older = older[1:]
 	}
 }
 

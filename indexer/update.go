@@ -22,7 +22,7 @@ import (
 // interrupted update leaves the live index as it was.
 func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summary, error) {
 	start := time.Now()
-	inputs, ignored, err := discover(roots, opt)
+	inputs, ignored, skips, err := discover(roots, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -43,8 +43,11 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 		return nil, fmt.Errorf("index %s cannot be updated (schema version %d, this program writes %d): rebuild it with `seisaku index` without -update",
 			live, old.SchemaVersion, SchemaVersion)
 	}
+	if err := Verify(live); err != nil {
+		return nil, fmt.Errorf("%w: rebuild it with `seisaku index` without -update", err)
+	}
 	prune(dir, live)
-	hashes, err := hashInputs(inputs)
+	inputs, hashes, skips, err := hashInputs(ctx, inputs, skips)
 	if err != nil {
 		return nil, err
 	}
@@ -60,12 +63,14 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 		return nil, err
 	}
 	sum.Ignored = ignored
+	sum.addSkips(skips)
 	sum.Unchanged, sum.Changed, sum.Added, sum.Removed = len(plan.keep), plan.changed, plan.added, len(plan.gone)-plan.changed
 	sources := plan.keep
 	for _, in := range plan.read {
 		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
 	}
 	sum.Skipped = append(sum.Skipped, keptSkips(old.Skipped, plan.keep)...)
+	sum.Damaged = append(sum.Damaged, keptSkips(old.Damaged, plan.keep)...)
 	if err := finishGeneration(ctx, dir, gen, roots, sources, sum); err != nil {
 		return nil, err
 	}

@@ -9,7 +9,9 @@
 // -warmup passes over the query list, then -passes measured passes with c
 // clients taking the next query from a shared counter. With -suggest it
 // also measures /api/suggest with every prefix of every query word
-// (search as you type) at concurrency 1.
+// (search as you type) at concurrency 1. SIGINT or SIGTERM ends a -duration
+// run early, with its figures printed (for scripts that stop the load when
+// their faults are done).
 package main
 
 import (
@@ -21,13 +23,18 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/signal"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
+
+// stop is closed by SIGINT or SIGTERM: a -duration run ends early.
+var stop = make(chan struct{})
 
 func main() {
 	base := flag.String("url", "http://127.0.0.1:8080", "server address")
@@ -40,6 +47,9 @@ func main() {
 	label := flag.String("label", "seisaku", "system name in the JSON output")
 	duration := flag.Duration("duration", 0, "run each level this long instead of -passes passes (soak tests)")
 	flag.Parse()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { <-sig; close(stop) }()
 	qs, err := readQueries(*qfile)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -132,7 +142,7 @@ func run(client *http.Client, urls []string, c, passes int, duration time.Durati
 			var first string
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= total || (!deadline.IsZero() && time.Now().After(deadline)) {
+				if i >= total || (!deadline.IsZero() && (time.Now().After(deadline) || stopped())) {
 					break
 				}
 				t := time.Now()
@@ -157,6 +167,15 @@ func run(client *http.Client, urls []string, c, passes int, duration time.Durati
 	wg.Wait()
 	r.Wall = time.Since(start)
 	return r
+}
+
+func stopped() bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
 }
 
 func get(client *http.Client, u string) error {

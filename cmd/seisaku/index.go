@@ -92,7 +92,9 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 			return indexer.DryRun(ctx, roots, opt)
 		}
 	}
-	sum, err := build(ctx, *dir, roots, opt)
+	sum, err := untilInterrupted(ctx, interruptGrace, func() (*indexer.Summary, error) {
+		return build(ctx, *dir, roots, opt)
+	})
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(stderr)
@@ -108,6 +110,39 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	printSummary(stdout, sum)
 	return nil
+}
+
+// interruptGrace is how long an interrupted build may take to stop on its
+// own before `index` returns without it.
+const interruptGrace = 3 * time.Second
+
+// untilInterrupted runs f and returns its result, or ctx's error when f has
+// not returned within grace after ctx is cancelled (SIGINT, SIGTERM): a
+// build stuck in a system call or a long computation never keeps the
+// process alive. Returning early is as safe as a kill: the half-written
+// generation is not live and the next build removes it.
+func untilInterrupted[T any](ctx context.Context, grace time.Duration, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+	}
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-time.After(grace):
+		var zero T
+		return zero, ctx.Err()
+	}
 }
 
 func envOr(getenv func(string) string, key, def string) string {
@@ -166,6 +201,12 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 	if s.Ignored > 0 {
 		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
 	}
+	if len(s.Damaged) > 0 {
+		fmt.Fprintf(w, "damaged %d (indexed as far as they could be read):\n", len(s.Damaged))
+		for _, d := range s.Damaged {
+			fmt.Fprintf(w, "  %s: %s\n", d.Path, strings.ReplaceAll(d.Reason, "\n", " "))
+		}
+	}
 	if len(s.Skipped) > 0 {
 		rest := "the rest was indexed"
 		if s.DryRun {
@@ -187,7 +228,7 @@ func summaryJSON(s *indexer.Summary) map[string]any {
 	return map[string]any{
 		"system": "seisaku", "op": op, "version": version,
 		"files": s.Files, "documents": s.Documents, "passages": s.Passages,
-		"skipped": len(s.Skipped), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
+		"skipped": len(s.Skipped), "damaged": len(s.Damaged), "input_mb": float64(s.Bytes) / 1e6, "text_mb": float64(s.TextBytes) / 1e6,
 		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),
 		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
 		"index":     s.Generation,

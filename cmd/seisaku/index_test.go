@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestIndexDefaultsPerFolder: -city applies to the folders named after it.
@@ -76,5 +83,134 @@ func TestIndexDryRun(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"index", "-dry-run", "-update", "-index", dir, docs}, noEnv, &dry, &errb); exitCode(err) != 2 {
 		t.Errorf("-dry-run -update: %v", err)
+	}
+}
+
+// TestUntilInterrupted: a build that does not stop on its own when
+// interrupted (stuck in a system call, say) no longer keeps `index`
+// running: it returns the interruption after the grace period.
+func TestUntilInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stuck := make(chan struct{})
+	defer close(stuck)
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := untilInterrupted(ctx, 100*time.Millisecond, func() (int, error) {
+		<-stuck
+		return 1, nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("stuck build: err = %v, want context.Canceled", err)
+	}
+	v, err := untilInterrupted(context.Background(), time.Hour, func() (int, error) { return 7, nil })
+	if v != 7 || err != nil {
+		t.Errorf("finished build: %d, %v", v, err)
+	}
+}
+
+// TestIndexStopsOnSIGTERM sends SIGTERM to `seisaku index` in the middle of
+// a build of a folder that also holds a named pipe (which once hung the
+// build beyond any signal): it exits at once saying it was interrupted,
+// and the previous index stays live.
+func TestIndexStopsOnSIGTERM(t *testing.T) {
+	if args := os.Getenv("SEISAKU_TEST_MAIN"); args != "" {
+		os.Args = append([]string{"seisaku"}, strings.Split(args, "\x1f")...)
+		main()
+		os.Exit(0)
+	}
+	docs := t.TempDir()
+	seeds, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
+	for i := range 400 {
+		b, err := os.ReadFile(seeds[i%len(seeds)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(docs, fmt.Sprintf("%03d-%s", i, filepath.Base(seeds[i%len(seeds)])))
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(docs, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	noEnv := func(string) string { return "" }
+	var out, errb strings.Builder
+	if err := run(context.Background(), []string{"index", "-index", dir, "-progress", "off", seedsDir}, noEnv, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	live, _ := os.Readlink(filepath.Join(dir, "current"))
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexStopsOnSIGTERM$")
+	cmd.Env = append(os.Environ(), "SEISAKU_TEST_MAIN="+strings.Join([]string{"index", "-index", dir, "-progress", "off", "-workers", "1", docs}, "\x1f"))
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// SIGTERM once the build writes (or, if it hangs before, after 5 s)
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if gens, _ := filepath.Glob(filepath.Join(dir, "gen-*")); len(gens) > 1 {
+			time.Sleep(200 * time.Millisecond)
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(errb.String(), "interrupted") {
+			t.Errorf("after SIGTERM: %v, stderr %q; want exit 1, interrupted", err, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("index still running 10 s after SIGTERM")
+	}
+	if now, _ := os.Readlink(filepath.Join(dir, "current")); now != live {
+		t.Errorf("current moved from %s to %s by an interrupted build", live, now)
+	}
+}
+
+// TestIndexReportsDamage: files that are partly broken are indexed as far
+// as they can be read and the summary says what was repaired or lost,
+// instead of skipping them whole (or, for a truncated .jsonl.gz, listing
+// it as skipped while its first records were indexed).
+func TestIndexReportsDamage(t *testing.T) {
+	docs := t.TempDir()
+	line := "桐生市の市政運営の方針として、行財政改革を推進し、市民サービスの向上に努めます。\n"
+	body := []byte(strings.Repeat(line, 90))
+	body = append(body[:4000:4000], append([]byte("\xff\xfe"), body[4000:]...)...)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	for i := range 300 {
+		fmt.Fprintf(zw, `{"title":"第%d回 定例会","text":"会議録です。市民の声を聞く会について質疑がありました。%d"}`+"\n", i+1, i*7919)
+	}
+	zw.Close()
+	for name, b := range map[string][]byte{
+		"bad-bytes.txt":    body,
+		"one-line.txt":     []byte("市民の声を聞く会を開催しました\n"),
+		"cut.jsonl.gz":     gz.Bytes()[:gz.Len()/2],
+		"unterminated.csv": []byte("タイトル,本文\n子育て支援,\"保育所の入所申込み\n防災訓練,防災訓練を行います\n広報紙,広報紙\"きりゅう\"を発行\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(docs, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errb strings.Builder
+	if err := run(context.Background(), []string{"index", "-dry-run", "-progress", "off", docs}, func(string) string { return "" }, &out, &errb); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	s := out.String()
+	for _, want := range []string{
+		"bad-bytes.txt: 1 broken byte sequence replaced with U+FFFD (read as UTF-8)",
+		"unterminated.csv#row 1: CSV lines 2-4: extraneous or missing \" in quoted-field",
+		"cut.jsonl.gz#line ",
+		"partly read: ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "one-line.txt") || strings.Contains(s, "bad-bytes.txt: ") && strings.Contains(s, "broken encoding") {
+		t.Errorf("a readable file is reported as skipped:\n%s", s)
 	}
 }

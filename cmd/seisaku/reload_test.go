@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -164,4 +167,103 @@ func searchJSON(t *testing.T, u string) map[string]any {
 	}
 	delete(v, "processingTimeMs")
 	return v
+}
+
+// TestServeRefusesCorruptedGeneration switches `current` to a copy of the
+// live generation with its segments truncated, under a running server
+// with clients: the server used to panic in zapx and exit, taking the good
+// index with it. Now it refuses the generation, keeps answering from the
+// previous one, and says so in /readyz and /metrics; a good rebuild after
+// it is swapped in.
+func TestServeRefusesCorruptedGeneration(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	if _, err := indexer.Build(context.Background(), dir, []string{seedsDir}, indexer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	base, stop := startServe(t, "-index", dir, "-rate", "0", "-reload-interval", "100ms", "-swap-grace", "1s")
+	defer stop()
+	q := "%E5%BA%83%E5%A0%B1" // 広報
+	before, err := totalHits(base, q)
+	if err != nil || before == 0 {
+		t.Fatalf("before: %d hits, %v", before, err)
+	}
+	var answered, failed atomic.Int64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if n, err := totalHits(base, q); err != nil || n != before {
+					failed.Add(1)
+					t.Log(n, err)
+				} else {
+					answered.Add(1)
+				}
+			}
+		})
+	}
+
+	live, _ := indexer.CurrentGeneration(dir)
+	bad := filepath.Join(dir, "gen-29990102T000000.000000000")
+	if err := exec.Command("cp", "-a", live, bad).Run(); err != nil {
+		t.Fatal(err)
+	}
+	segs, _ := filepath.Glob(filepath.Join(bad, "store", "*.zap"))
+	for _, seg := range segs {
+		fi, _ := os.Stat(seg)
+		os.Truncate(seg, fi.Size()/2)
+	}
+	if err := os.Symlink(filepath.Base(bad), filepath.Join(dir, "current.new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "current.new"), filepath.Join(dir, "current")); err != nil {
+		t.Fatal(err)
+	}
+	var ready struct {
+		Status         string
+		ReloadFailures []struct{ Generation, Error string }
+	}
+	for deadline := time.Now().Add(20 * time.Second); len(ready.ReloadFailures) == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz never reported the refused generation")
+		}
+		res, body := fetch(t, base+"/readyz")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("/readyz: %d %s", res.StatusCode, body)
+		}
+		json.Unmarshal(body, &ready)
+	}
+	if f := ready.ReloadFailures[0]; f.Generation != bad || !strings.Contains(f.Error, "truncated or overwritten") {
+		t.Errorf("/readyz reload failure: %+v", f)
+	}
+	if _, body := fetch(t, base+"/metrics"); !strings.Contains(string(body), "seisaku_index_reload_failed 1") {
+		t.Error("/metrics does not show seisaku_index_reload_failed 1")
+	}
+	time.Sleep(500 * time.Millisecond) // more queries on the old index
+	close(done)
+	wg.Wait()
+	if failed.Load() > 0 || answered.Load() == 0 {
+		t.Errorf("with a corrupted generation switched in: %d requests answered, %d failed", answered.Load(), failed.Load())
+	}
+
+	// a good build after it goes live and clears the failure
+	if _, err := indexer.Build(context.Background(), dir, []string{seedsDir, bulletinsDir}, indexer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if n, _ := totalHits(base, q); n > before {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the good rebuild was never swapped in")
+		}
+	}
+	if _, body := fetch(t, base+"/metrics"); !strings.Contains(string(body), "seisaku_index_reload_failed 0") {
+		t.Error("/metrics still shows a refused generation after a good one loaded")
+	}
 }

@@ -39,6 +39,8 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	reload := fs.Duration("reload-interval", 5*time.Second, "with -index: how often to look for a newly built index to swap in (also on SIGHUP); 0: never")
 	grace := fs.Duration("swap-grace", def.WriteTimeout, "how long a swapped-out index stays open for requests still using it")
+	metricsAddr := fs.String("metrics-addr", getenv("SEISAKU_METRICS_ADDR"), "serve /metrics only on this address, e.g. 127.0.0.1:9090, not on -addr (env SEISAKU_METRICS_ADDR); empty: on -addr")
+	maxConns := fs.Int("max-connections", def.MaxConnections, "open client connections at most; more wait to be accepted")
 	cacheMB := fs.Int("cache-mb", search.DefaultPostingsCacheBytes>>20, "memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
@@ -56,6 +58,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	cfg := def
 	cfg.AllowedOrigins = splitList(*origins)
 	cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy, cfg.BaseURL = *rate, *burst, *trustProxy, *baseURL
+	cfg.MetricsAddr, cfg.MaxConnections = *metricsAddr, *maxConns
 	if err := cfg.Validate(); err != nil {
 		return usageError("serve: " + strings.ReplaceAll(err.Error(), "\n", "; "))
 	}

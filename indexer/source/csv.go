@@ -45,47 +45,87 @@ func newLayout(header []string) csvLayout {
 }
 
 // readCSV reads a CSV export with a header row, one document per row keyed
-// "row N" (N counts data rows from 1). A broken row is skipped.
+// "row N" (N counts data rows from 1). A broken row is skipped by name.
+//
+// Quotes are read strictly, so an unterminated quote cannot swallow the
+// rows after it into one field. Where the strict reader fails, the lines
+// it could not read are read again one by one, leniently (a stray quote is
+// kept as text or dropped): each line that gives a row of the header's
+// width is a row, reported as damaged (Source.Damage), each other line is
+// a skipped row.
 func readCSV(path, text, enc string, comma rune, emit func(Source) error) error {
-	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\ufeff")))
-	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = comma, true, -1
+	text = strings.TrimPrefix(text, "\ufeff")
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord = comma, -1
+	lines := strings.Split(text, "\n")
 	header, err := cr.Read()
 	if err == io.EOF {
 		return ErrEmpty
 	}
 	if err != nil {
-		return fmt.Errorf("malformed CSV header: %w", err)
+		if header, err = lenientRow(lines[0], comma); err != nil {
+			return fmt.Errorf("malformed CSV header: %w", err)
+		}
 	}
 	l := newLayout(header)
 	var skipped Skipped
-	for n := 1; ; n++ {
-		row, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
+	n := 0
+	row := func(fields []string, err error, damage string) error {
+		n++
 		key := keyed("row", n)
-		if err == nil && len(row) != len(header) {
-			err = fmt.Errorf("%d fields, header has %d", len(row), len(header))
+		if err == nil && len(fields) != len(header) {
+			err = fmt.Errorf("%d fields, header has %d", len(fields), len(header))
 		}
 		if err != nil {
 			skipped.Records = append(skipped.Records, RecordError{path, key, err})
+			return nil
+		}
+		return emitRow(path, key, enc, damage, l, fields, &skipped, emit)
+	}
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && pe.StartLine >= 1 && pe.Line <= len(lines) {
+			for i, line := range lines[pe.StartLine-1 : pe.Line] {
+				if trim(line) == "" {
+					continue
+				}
+				fields, err := lenientRow(line, comma)
+				if err != nil || len(fields) != len(header) {
+					err = fmt.Errorf("line %d: %d fields, header has %d (%v)", pe.StartLine+i, len(fields), len(header), pe.Err)
+				}
+				damage := fmt.Sprintf("CSV lines %d-%d: %v; line %d read as a row of its own", pe.StartLine, pe.Line, pe.Err, pe.StartLine+i)
+				if err := row(fields, err, damage); err != nil {
+					return err
+				}
+			}
 			continue
 		}
-		if err := emitRow(path, key, enc, l, row, &skipped, emit); err != nil {
+		if err := row(fields, err, ""); err != nil {
 			return err
 		}
 	}
 	return skipped.result()
 }
 
+// lenientRow reads one line as one CSV row with lazy quotes.
+func lenientRow(line string, comma rune) ([]string, error) {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = comma, true, -1
+	return cr.Read()
+}
+
 // emitRow renders and emits one row; only an error from emit is returned.
-func emitRow(path, key, enc string, l csvLayout, row []string, skipped *Skipped, emit func(Source) error) error {
+func emitRow(path, key, enc, damage string, l csvLayout, row []string, skipped *Skipped, emit func(Source) error) error {
 	s := l.source(row)
 	if len(s.Blocks) == 0 {
 		skipped.Records = append(skipped.Records, RecordError{path, key, errors.New("empty row")})
 		return nil
 	}
-	s.Key, s.Encoding = key, enc
+	s.Key, s.Encoding, s.Damage = key, enc, damage
 	if err := emit(s); err != nil {
 		return err
 	}

@@ -37,6 +37,41 @@ func decode(data []byte) (text, name string, err error) {
 	return normalizeNewlines(text), name, nil
 }
 
+// decodeRepairing is decode for a file that is nearly text in one of the
+// encodings decode knows but has a few broken byte sequences (a damaged
+// download, one mis-encoded line): rather than losing the file, it decodes
+// it with U+FFFD for each bad sequence and says so in damage. A file with
+// more than one bad sequence in 50 characters, or with NUL bytes, is still
+// an encoding error.
+func decodeRepairing(data []byte) (text, name, damage string, err error) {
+	text, name, err = decode(data)
+	if err == nil || !errors.Is(err, ErrEncoding) || bytes.IndexByte(data, 0) >= 0 {
+		return text, name, "", err
+	}
+	best, bestName, bestBad, bestScore := "", "", -1, 0
+	try := func(text, name string) {
+		bad := strings.Count(text, string(utf8.RuneError))
+		if bestBad < 0 || bad < bestBad || bad == bestBad && japaneseScore(text) > bestScore {
+			best, bestName, bestBad, bestScore = text, name, bad, japaneseScore(text)
+		}
+	}
+	try(strings.ToValidUTF8(string(bytes.TrimPrefix(data, bomUTF8)), string(utf8.RuneError)), "UTF-8")
+	for _, l := range legacy {
+		out, err := l.enc.NewDecoder().Bytes(data)
+		if err == nil && !hasControl(string(out)) {
+			try(string(out), l.name)
+		}
+	}
+	if bestBad <= 0 || bestBad*50 > utf8.RuneCountInString(best) {
+		return "", "", "", err
+	}
+	damage = fmt.Sprintf("%d broken byte sequences replaced with U+FFFD (read as %s)", bestBad, bestName)
+	if bestBad == 1 {
+		damage = fmt.Sprintf("1 broken byte sequence replaced with U+FFFD (read as %s)", bestName)
+	}
+	return normalizeNewlines(best), bestName, damage, nil
+}
+
 func decodeBytes(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
@@ -95,9 +130,12 @@ func decodeWith(enc encoding.Encoding, data []byte, name string) (string, string
 	return text, name, nil
 }
 
+// hasControl reports C0 and C1 control characters other than line ends
+// and tabs, and the noncharacters U+FFFE and U+FFFF: what binary data
+// decodes to.
 func hasControl(s string) bool {
 	for _, r := range s {
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r == 0x7F {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' || r >= 0x7F && r <= 0x9F || r == 0xFFFE || r == 0xFFFF {
 			return true
 		}
 	}

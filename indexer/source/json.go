@@ -137,7 +137,18 @@ func readJSONLines(path string, r io.Reader, emit func(Source) error) error {
 	}
 	if err := sc.Err(); err != nil {
 		if !errors.Is(err, bufio.ErrTooLong) {
-			return fmt.Errorf("line %d: %w", n+1, err)
+			if skipped.Good == 0 {
+				return fmt.Errorf("line %d: %w", n+1, err)
+			}
+			// a truncated .jsonl.gz: what came before the break is indexed.
+			// The scanner hands on the cut-off last line; it is the break.
+			at := n + 1
+			if k := len(skipped.Records) - 1; k >= 0 && skipped.Records[k].Key == keyed("line", n) {
+				skipped.Records, at = skipped.Records[:k], n
+			}
+			skipped.Records = append(skipped.Records, RecordError{path, keyed("line", at),
+				fmt.Errorf("partly read: %d records; from here on the file cannot be read: %w", skipped.Good, err)})
+			return skipped.result()
 		}
 		skipped.Records = append(skipped.Records, RecordError{path, keyed("line", n+1),
 			fmt.Errorf("line longer than %d MB; rest of file not read", maxLine>>20)})

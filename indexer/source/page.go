@@ -75,6 +75,10 @@ func readPage(text string) Source {
 	for _, line := range strings.Split(text, "\n") {
 		p.line(line)
 	}
+	if len(p.blocks) == 0 && p.src.Title != "" {
+		// a page of one line: its title is all its text
+		p.blocks.add(Paragraph, 0, p.src.Title)
+	}
 	p.src.Blocks = p.blocks
 	if len(p.blocks) > 0 && p.contact != "" {
 		p.src.Blocks = append(p.src.Blocks, Block{Kind: Paragraph, Text: ContactPrefix + p.contact})

@@ -177,9 +177,16 @@ func readWhole(path, ext string, data []byte, emit func(Source) error) error {
 	if ext == ".html" || ext == ".htm" || (ext != ".csv" && ext != ".json" && looksHTML(data)) {
 		return readHTML(data, emit)
 	}
-	text, enc, err := decode(data)
+	text, enc, damage, err := decodeRepairing(data)
 	if err != nil {
 		return err
+	}
+	if damage != "" {
+		next := emit
+		emit = func(s Source) error {
+			s.Damage = strings.TrimSuffix(damage+"; "+s.Damage, "; ")
+			return next(s)
+		}
 	}
 	switch ext {
 	case ".csv":

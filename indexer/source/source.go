@@ -33,4 +33,7 @@ type Source struct {
 	Blocks   []Block
 	Hints    meta.Metadata // metadata the format states explicitly (CSV 自治体名/公開年月, JSON bureau/dept, …)
 	Encoding string        // detected input encoding: "UTF-8", "Shift_JIS", "EUC-JP"
+	// Damage says what was repaired to read the document, e.g. "2 broken
+	// byte sequences replaced with U+FFFD (read as UTF-8)"; "" for none.
+	Damage string
 }

@@ -17,8 +17,9 @@ var openAPI []byte
 
 // pageCSP lets the pages run only scripts served by this service (the
 // widget), so nothing a document contains can run even if it reached the
-// page.
-const pageCSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+// page, and lets only the service's own pages frame them (clickjacking;
+// cities embed the widget script, never the page).
+const pageCSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 
 func handleOpenAPI(c echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPI)
@@ -29,6 +30,7 @@ func page(name string) echo.HandlerFunc {
 	b := mustAsset(name)
 	return func(c echo.Context) error {
 		c.Response().Header().Set("Content-Security-Policy", pageCSP)
+		c.Response().Header().Set("X-Frame-Options", "SAMEORIGIN") // browsers without frame-ancestors
 		return c.HTMLBlob(http.StatusOK, b)
 	}
 }

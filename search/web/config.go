@@ -30,9 +30,14 @@ type Config struct {
 	MaxHitsPerPage     int
 	MaxResultWindow    int // page × hitsPerPage may not exceed this
 	MaxExportRows      int // rows in one CSV export
+	MaxExports         int // CSV exports running at once; more are refused with 503
 	MaxSuggestions     int
+	// MaxConnections bounds the open client connections; a connection
+	// past it waits to be accepted until another closes.
+	MaxConnections int
 
 	SearchTimeout     time.Duration // bound on one backend call
+	ExportTimeout     time.Duration // bound on one whole CSV export, all its pages
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
 	WriteTimeout      time.Duration // must cover a full CSV export
@@ -44,11 +49,15 @@ type Config struct {
 	BaseURL string
 	// ReadyQuery is the query /readyz runs to check that the index answers.
 	ReadyQuery string
+	// MetricsAddr, when set (e.g. "127.0.0.1:9090"), serves /metrics on
+	// that address only, not on the public one.
+	MetricsAddr string
 }
 
 // DefaultConfig returns the defaults: no cross-origin access, 10 requests
 // per second per IP with bursts of 20, q up to 1,000 bytes, URLs up to 8 KB,
-// 20 hits per page (100 at most), 10,000 rows per CSV export.
+// 20 hits per page (100 at most), 10,000 rows and 30 s per CSV export and
+// two exports at once, 1,000 open connections.
 func DefaultConfig() Config {
 	return Config{
 		RateLimit:          10,
@@ -59,8 +68,11 @@ func DefaultConfig() Config {
 		MaxHitsPerPage:     100,
 		MaxResultWindow:    10000,
 		MaxExportRows:      10000,
+		MaxExports:         2,
 		MaxSuggestions:     20,
+		MaxConnections:     1000,
 		SearchTimeout:      10 * time.Second,
+		ExportTimeout:      30 * time.Second,
 		ReadHeaderTimeout:  5 * time.Second,
 		ReadTimeout:        10 * time.Second,
 		WriteTimeout:       60 * time.Second,
@@ -77,7 +89,8 @@ func (c Config) withDefaults() Config {
 		{&c.MaxQueryBytes, &d.MaxQueryBytes}, {&c.MaxURLBytes, &d.MaxURLBytes},
 		{&c.DefaultHitsPerPage, &d.DefaultHitsPerPage}, {&c.MaxHitsPerPage, &d.MaxHitsPerPage},
 		{&c.MaxResultWindow, &d.MaxResultWindow}, {&c.MaxExportRows, &d.MaxExportRows},
-		{&c.MaxSuggestions, &d.MaxSuggestions},
+		{&c.MaxSuggestions, &d.MaxSuggestions}, {&c.MaxExports, &d.MaxExports},
+		{&c.MaxConnections, &d.MaxConnections},
 	} {
 		if *p.v == 0 {
 			*p.v = *p.d
@@ -87,6 +100,7 @@ func (c Config) withDefaults() Config {
 		{&c.SearchTimeout, &d.SearchTimeout}, {&c.ReadHeaderTimeout, &d.ReadHeaderTimeout},
 		{&c.ReadTimeout, &d.ReadTimeout}, {&c.WriteTimeout, &d.WriteTimeout},
 		{&c.IdleTimeout, &d.IdleTimeout}, {&c.ShutdownTimeout, &d.ShutdownTimeout},
+		{&c.ExportTimeout, &d.ExportTimeout},
 	} {
 		if *p.v == 0 {
 			*p.v = *p.d
@@ -121,7 +135,8 @@ func (c Config) Validate() error {
 		{"MaxQueryBytes", c.MaxQueryBytes}, {"MaxURLBytes", c.MaxURLBytes},
 		{"DefaultHitsPerPage", c.DefaultHitsPerPage}, {"MaxHitsPerPage", c.MaxHitsPerPage},
 		{"MaxResultWindow", c.MaxResultWindow}, {"MaxExportRows", c.MaxExportRows},
-		{"MaxSuggestions", c.MaxSuggestions},
+		{"MaxSuggestions", c.MaxSuggestions}, {"MaxExports", c.MaxExports},
+		{"MaxConnections", c.MaxConnections},
 	} {
 		if n.v < 0 {
 			bad("%s must not be negative (got %d)", n.name, n.v)
@@ -140,10 +155,14 @@ func (c Config) Validate() error {
 		{"SearchTimeout", c.SearchTimeout}, {"ReadHeaderTimeout", c.ReadHeaderTimeout},
 		{"ReadTimeout", c.ReadTimeout}, {"WriteTimeout", c.WriteTimeout},
 		{"IdleTimeout", c.IdleTimeout}, {"ShutdownTimeout", c.ShutdownTimeout},
+		{"ExportTimeout", c.ExportTimeout},
 	} {
 		if t.v < 0 {
 			bad("%s must not be negative (got %s)", t.name, t.v)
 		}
+	}
+	if c.ExportTimeout > c.WriteTimeout {
+		bad("ExportTimeout (%s) exceeds WriteTimeout (%s): the connection would be cut first", c.ExportTimeout, c.WriteTimeout)
 	}
 	if c.BaseURL != "" {
 		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

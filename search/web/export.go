@@ -14,7 +14,12 @@ package web
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
-// X-Export-Truncated is "true" when the bound cut the export short.
+// X-Export-Truncated is "true" when the row bound cut the export short.
+//
+// Export work is bounded like searches: each page under SearchTimeout,
+// the whole export under cfg.ExportTimeout (30 s), after which the file
+// ends at the last whole page (logged), and at most cfg.MaxExports (2)
+// exports run at once; another is refused with 503 and Retry-After.
 
 import (
 	"context"
@@ -46,7 +51,17 @@ func (s *Server) handleSearchCSV(c echo.Context) error {
 		return err
 	}
 	req.Page, req.HitsPerPage, req.Facets = 1, s.cfg.MaxHitsPerPage, nil
-	ctx := c.Request().Context()
+	select {
+	case s.exports <- struct{}{}:
+		defer func() { <-s.exports }()
+	default:
+		c.Response().Header().Set("Retry-After", "5")
+		return echo.NewHTTPError(http.StatusServiceUnavailable, fmt.Sprintf(
+			"CSV出力は同時に%d件までです。しばらくしてから再度お試しください (%d CSV exports are running, the most at once; retry shortly)",
+			s.cfg.MaxExports, s.cfg.MaxExports))
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.ExportTimeout)
+	defer cancel()
 	first, err := s.search(ctx, req) // before any byte is sent, so errors get their status
 	if err != nil {
 		return err
@@ -86,7 +101,11 @@ func (s *Server) writeCSV(ctx context.Context, c echo.Context, req search.Reques
 		req.Page++
 		var err error
 		if res, err = s.search(ctx, req); err != nil {
-			s.log.ErrorContext(ctx, "csv export cut short", "request_id", requestID(c), "rows", rows, "error", err.Error())
+			reason := err.Error()
+			if ctx.Err() == context.DeadlineExceeded {
+				reason = fmt.Sprintf("export time limit (%s) reached", s.cfg.ExportTimeout)
+			}
+			s.log.ErrorContext(ctx, "csv export cut short", "request_id", requestID(c), "rows", rows, "error", reason)
 			break
 		}
 	}

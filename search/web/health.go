@@ -12,6 +12,9 @@ import (
 type status struct {
 	Status    string  `json:"status"`
 	Documents *uint64 `json:"documents,omitempty"`
+	// ReloadFailures are newer generations refused: the index that
+	// answers is an older one.
+	ReloadFailures []ReloadFailure `json:"reloadFailures,omitempty"`
 }
 
 // handleHealth serves GET /healthz: the process is alive.
@@ -32,7 +35,7 @@ func (s *Server) handleReady(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusServiceUnavailable,
 			"索引が検索に応答しません (the index does not answer a query)")
 	}
-	st := status{Status: "ready"}
+	st := status{Status: "ready", ReloadFailures: s.reloadFailures()}
 	if n, ok := s.docCount(); ok {
 		st.Documents = &n
 	}

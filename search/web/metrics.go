@@ -18,6 +18,12 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	search   prometheus.Histogram
+	// panics counts backend calls that panicked (answered 500);
+	// reloadFailures the new index generations refused, reloadFailed is 1
+	// while the newest generation of some index directory is refused.
+	panics         prometheus.Counter
+	reloadFailures prometheus.Counter
+	reloadFailed   prometheus.Gauge
 }
 
 // newMetrics registers the collectors; docCount gives the index size.
@@ -39,7 +45,19 @@ func newMetrics(docCount func() (uint64, bool)) *metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.search,
+	m.panics = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "seisaku_backend_panics_total",
+		Help: "Searches, documents, suggestions or similar-passage lists that panicked inside the index and were answered with an error.",
+	})
+	m.reloadFailures = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "seisaku_index_reload_failures_total",
+		Help: "Newly built index generations refused at reload (broken or not answering); the previous one kept serving.",
+	})
+	m.reloadFailed = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "seisaku_index_reload_failed",
+		Help: "1 while the newest generation of an index directory was refused and an older one serves; see /readyz.",
+	})
+	m.reg.MustRegister(m.requests, m.duration, m.search, m.panics, m.reloadFailures, m.reloadFailed,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "seisaku_index_documents",

@@ -17,7 +17,9 @@ func (s *Server) registerRoutes() {
 	get("/widget.js", asset("widget.js", "text/javascript; charset=utf-8"))
 	get("/healthz", s.handleHealth)
 	get("/readyz", s.handleReady)
-	get("/metrics", echo.WrapHandler(s.metrics.handler()))
+	if s.cfg.MetricsAddr == "" {
+		get("/metrics", echo.WrapHandler(s.metrics.handler()))
+	}
 	get("/api/openapi.json", handleOpenAPI)
 	get("/api/search", s.handleSearch)
 	get("/api/search.csv", s.handleSearchCSV)

@@ -14,6 +14,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/net/netutil"
 	"golang.org/x/time/rate"
 )
 
@@ -26,6 +27,8 @@ type Server struct {
 	handler http.Handler // echo wrapped in compression
 	metrics *metrics
 	routes  map[string]bool // registered route templates, for metric labels
+	reload  reloadState     // generations refused by the last reloads
+	exports chan struct{}   // one token per CSV export running (cfg.MaxExports)
 }
 
 // backendRef boxes a Backend for the atomic pointer.
@@ -46,6 +49,7 @@ func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
 		routes: map[string]bool{},
 	}
 	s.metrics = newMetrics(s.docCount)
+	s.exports = make(chan struct{}, s.cfg.MaxExports)
 	s.SetBackend(backend)
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError
@@ -81,10 +85,11 @@ func (s *Server) SetBackend(b Backend) {
 	s.backend.Store(&backendRef{b})
 }
 
-// current is the Backend, or a 503 error while there is none.
+// current is the Backend, guarded against panics, or a 503 error while
+// there is none.
 func (s *Server) current() (Backend, error) {
 	if r := s.backend.Load(); r != nil {
-		return r.Backend, nil
+		return guarded{r.Backend, s}, nil
 	}
 	return nil, echo.NewHTTPError(http.StatusServiceUnavailable,
 		"索引を読み込み中です。しばらくしてから再度お試しください (the index is loading; retry shortly)")
@@ -92,11 +97,11 @@ func (s *Server) current() (Backend, error) {
 
 // docCount counts the passages of the current backend if it can.
 func (s *Server) docCount() (uint64, bool) {
-	b, err := s.current()
-	if err != nil {
+	r := s.backend.Load()
+	if r == nil {
 		return 0, false
 	}
-	dc, ok := b.(DocCounter)
+	dc, ok := r.Backend.(DocCounter)
 	if !ok {
 		return 0, false
 	}
@@ -118,29 +123,62 @@ func (s *Server) Run(ctx context.Context, addr string, ready func(net.Addr)) err
 	if err != nil {
 		return fmt.Errorf("web: %w", err)
 	}
-	srv := s.httpServer()
+	srvs := []*http.Server{s.httpServer()}
+	lns := []net.Listener{netutil.LimitListener(ln, s.cfg.MaxConnections)}
+	if s.cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", s.cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("web: metrics: %w", err)
+		}
+		s.log.Info("metrics listening", "addr", mln.Addr().String())
+		srvs, lns = append(srvs, s.metricsServer()), append(lns, mln)
+	}
 	s.log.Info("listening", "addr", ln.Addr().String())
 	if ready != nil {
 		ready(ln.Addr())
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	errc := make(chan error, len(srvs))
+	for i, srv := range srvs {
+		go func() { errc <- srv.Serve(lns[i]) }()
+	}
 	select {
 	case err := <-errc:
+		for _, srv := range srvs {
+			srv.Close()
+		}
 		return fmt.Errorf("web: %w", err)
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down", "timeout", s.cfg.ShutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
 	defer cancel()
-	err = srv.Shutdown(sctx)
-	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
-		err = serr
+	var errs []error
+	for _, srv := range srvs {
+		errs = append(errs, srv.Shutdown(sctx))
 	}
-	if err != nil {
+	for range srvs {
+		if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) {
+			errs = append(errs, serr)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("web: shutdown: %w", err)
 	}
 	return nil
+}
+
+// metricsServer serves /metrics alone, on cfg.MetricsAddr.
+func (s *Server) metricsServer() *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics.handler())
+	return &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
 }
 
 func (s *Server) httpServer() *http.Server {

@@ -108,7 +108,7 @@ func TestErrors(t *testing.T) {
 		{"unknown document", nil, "/api/documents/nope", `404 not_found no document nope`},
 		{"unknown route", nil, "/api/nothing", `404 not_found no such route`},
 		{"bad n", nil, "/api/suggest?q=%E5%A4%9A&n=1000", `400 invalid n は 1 から 20`},
-		{"panic", panicky, "/api/search?q=x", `500 internal internal error`},
+		{"panic", panicky, "/api/search?q=x", `500 internal 索引の読み取りに失敗しました`},
 		{"backend error", failing, "/api/search?q=x", `500 internal internal error`},
 	}
 	for _, tt := range tests {
