@@ -4,7 +4,8 @@
 // # Query syntax
 //
 // Words are separated by spaces, half-width or full-width (U+3000), and all
-// of them must match. OR (upper case, or full-width ＯＲ) between words makes
+// of them must match; a query that finds little is then relaxed (see
+// Matching and ranking). OR (upper case, or full-width ＯＲ) between words makes
 // them alternatives: 多文化共生 OR 国際交流. A word prefixed with - or －
 // excludes passages that contain it: 広報 -SNS. Text in quotes is a phrase:
 // "区政 会議", ＂区政会議＂, “区政会議”, 「区政会議」 or 『区政会議』; a phrase
@@ -28,9 +29,22 @@
 // matches by reading (1): it is split into readings known to the index and
 // matched as a phrase of them (reading.go). Words matched only through
 // bigrams have no term locations; the highlighter finds them in the text
-// instead (analyzers.FindFolded). With Expand, a
-// word (or the whole query) that names a theme of the thesaurus also matches
-// passages tagged with the theme (boost 0.5), and Result.Expansions says so.
+// instead (analyzers.FindFolded). With Synonyms, a word also matches its
+// spelling variants (0.8) and synonyms (0.3) from the Sudachi synonym
+// dictionary (synonyms.go), listed in Result.Synonyms. With Expand, a word
+// (or the whole query) that names a theme of the thesaurus also matches
+// passages tagged with the theme, weighted as low as a relaxed tier so that
+// every literal match ranks first, and Result.Expansions says so.
+//
+// A query that finds fewer than 20 passages as typed is relaxed level by
+// level (relax.go): a compound by its parts, then all words but one, then
+// any part; each level's matches rank below the stricter ones', and
+// Result.Relaxed says what is missing. Words held by few passages get a
+// もしかして correction from the index's vocabulary (didyoumean.go). Every hit
+// says how it holds each word (Hit.Match, explain.go), and Result.MatchCounts
+// counts literal, theme-only and relaxed passages. On relevance pages a
+// document shows at most two passages among the first 60 hits before the
+// others, and a repeated text moves back (diversify.go).
 //
 // Filters (the keyword facets of indexer.Facets — city, department, issue
 // type, prefecture: values of one ORed, facets ANDed; fiscal year range,
