@@ -32,9 +32,10 @@ type Searcher struct {
 	lookup  themeLookup
 
 	mu       sync.RWMutex
-	titles   []titleEntry // sorted by folded title; see suggest.go
-	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
-	readings *readingDict // nil when the index has no single dictionary; see reading.go
+	titles   []titleEntry      // sorted by folded title; see suggest.go
+	terms    *termTable        // nil when the index has no single dictionary; see suggest.go
+	readings *readingDict      // nil when the index has no single dictionary; see reading.go
+	surfaces map[string]string // folded term → how the text writes it; see surface.go
 
 	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
 	pc        *postingsCache // decoded postings; see pcache.go
