@@ -36,6 +36,7 @@ type Searcher struct {
 	terms    *termTable        // nil when the index has no single dictionary; see suggest.go
 	readings *readingDict      // nil when the index has no single dictionary; see reading.go
 	surfaces map[string]string // folded term → how the text writes it; see surface.go
+	cities   map[string]string // folded city name → the city value; see queryfilter.go
 
 	order     idOrderCache   // passage ID order of the current snapshot; see fastpath.go
 	pc        *postingsCache // decoded postings; see pcache.go
@@ -83,11 +84,15 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.query.liftCities(s.isCity)
+	if !p.query.applyTo(&p.filters) {
+		return s.nothing(r, p, start), nil
+	}
 	b := &builder{readings: s.readingDict()}
 	if r.Expand {
 		b.lookup = s.lookup
 	}
-	q := b.build(p.query, r.Q, p.filters)
+	q := excludeFacets(b.build(p.query, r.Q, p.filters), p.query)
 	p.marker.words = b.marks
 	var res *Result
 	ok := false
@@ -111,6 +116,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
 	res.Expansions = b.expansions
+	res.QueryFilters = p.query.Filters
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
 }

@@ -158,9 +158,11 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	if err != nil {
 		tt = nil // an alias: termSuggestions walks the prefix instead
 	}
+	cities := loadCities(s.fieldDict)
 	s.mu.Lock()
 	s.terms = tt
 	s.surfaces = nil
+	s.cities = cities
 	s.mu.Unlock()
 	// The doc_title dictionary holds each distinct title once, without
 	// reading a stored passage.

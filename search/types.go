@@ -31,6 +31,7 @@ type Result struct {
 	ProcessingTimeMs  int64                     `json:"processingTimeMs"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution,omitempty"`
 	Expansions        []Expansion               `json:"expansions,omitempty"`
+	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
 }
 
 // Expansion reports a theme expansion the search applied: the query word
