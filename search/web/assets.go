@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"seisaku/search"
 	"seisaku/search/web/assets"
 )
 
@@ -31,6 +32,38 @@ func page(name string) echo.HandlerFunc {
 		c.Response().Header().Set("Content-Security-Policy", pageCSP)
 		return c.HTMLBlob(http.StatusOK, b)
 	}
+}
+
+// documentPage serves the search page at a document's permalink, with the
+// status of the document's lookup: 404 for a document the index does not
+// have (the page then says so), 503 while the index loads.
+func (s *Server) documentPage() echo.HandlerFunc {
+	b := mustAsset("index.html")
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Content-Security-Policy", pageCSP)
+		return c.HTMLBlob(s.documentStatus(c), b)
+	}
+}
+
+func (s *Server) documentStatus(c echo.Context) int {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return http.StatusBadRequest
+	}
+	backend, ctx, cancel, err := s.backendFor(c)
+	if err != nil {
+		return http.StatusServiceUnavailable
+	}
+	defer cancel()
+	doc, err := backend.Document(ctx, id)
+	switch {
+	case err != nil && search.ErrorCode(err) != search.ENotFound:
+		status, _ := errorResponse(err)
+		return status
+	case doc == nil:
+		return http.StatusNotFound
+	}
+	return http.StatusOK
 }
 
 // asset serves a file of the embedded assets. The widget script is loaded

@@ -132,15 +132,17 @@ func (s *Server) baseURL(c echo.Context) string {
 	return c.Scheme() + "://" + c.Request().Host
 }
 
-// contentDisposition names the download: an ASCII filename for old
+// contentDisposition names the download once: a name that is ASCII
+// (seisaku-SNS-….csv) as filename alone; else an ASCII filename for old
 // clients and the full one, with the query, as RFC 5987 filename*.
 func contentDisposition(q string, now time.Time) string {
-	plain := exportFilename("", now)
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": plain})
-	if full := exportFilename(q, now); full != plain {
-		cd += strings.TrimPrefix(mime.FormatMediaType("attachment", map[string]string{"filename": full}), "attachment")
+	full := exportFilename(q, now)
+	cd := mime.FormatMediaType("attachment", map[string]string{"filename": full})
+	if !strings.Contains(cd, "filename*=") {
+		return cd // ASCII: mime wrote it as filename=
 	}
-	return cd
+	plain := mime.FormatMediaType("attachment", map[string]string{"filename": exportFilename("", now)})
+	return plain + strings.TrimPrefix(cd, "attachment")
 }
 
 // exportFilename is seisaku-<query>-<date>.csv with the query cut short and

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"mime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,6 +30,28 @@ func TestDefuseFormula(t *testing.T) {
 	} {
 		if got := defuseFormula(tt.in); got != tt.want {
 			t.Errorf("defuseFormula(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestContentDisposition names the file once: filename alone for an ASCII
+// name (q=SNS), filename plus filename* when the query is Japanese.
+func TestContentDisposition(t *testing.T) {
+	now := time.Date(2023, 6, 9, 15, 4, 5, 0, time.UTC)
+	for _, tt := range []struct{ q, want string }{
+		{"", "attachment; filename=seisaku-20230609-150405.csv"},
+		{"SNS", "attachment; filename=seisaku-SNS-20230609-150405.csv"},
+		{"多文化共生", "attachment; filename=seisaku-20230609-150405.csv; filename*=utf-8''seisaku-%E5%A4%9A%E6%96%87%E5%8C%96%E5%85%B1%E7%94%9F-20230609-150405.csv"},
+	} {
+		got := contentDisposition(tt.q, now)
+		if got != tt.want {
+			t.Errorf("contentDisposition(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+		if _, params, err := mime.ParseMediaType(got); err != nil || params["filename"] == "" {
+			t.Errorf("contentDisposition(%q) = %q: %v %v", tt.q, got, params, err)
+		}
+		if n := strings.Count(got, "filename="); n != 1 {
+			t.Errorf("contentDisposition(%q) = %q: filename= %d times", tt.q, got, n)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -231,6 +232,32 @@ func TestCORSAnyOrigin(t *testing.T) {
 	}
 }
 
+// TestRateLimitBudgets: suggestions have their own budget, so a person
+// typing does not use up the searches of the colleagues behind the same
+// address, and the defaults let 30 people type and search at once.
+func TestRateLimitBudgets(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.RateLimit, cfg.RateBurst, cfg.SuggestRateLimit, cfg.SuggestRateBurst = 0.001, 2, 0.001, 3
+	ts := newTestServer(t, cfg, nil)
+	var codes []string
+	for _, p := range []string{"/api/suggest?q=x", "/api/suggest?q=x", "/api/search?q=x", "/api/suggest?q=x",
+		"/api/search?q=x", "/api/suggest?q=x", "/api/search?q=x", "/readyz"} {
+		res, _ := get(t, ts.URL, p)
+		codes = append(codes, res.Status[:3])
+	}
+	if got, want := strings.Join(codes, " "), "200 200 200 200 200 429 429 200"; got != want {
+		t.Errorf("statuses %s, want %s", got, want)
+	}
+	def := newTestServer(t, DefaultConfig(), nil)
+	for i := range 30 { // 30 people behind one NAT, each at a pause in typing
+		for _, p := range []string{"/api/suggest?q=x", "/api/search?q=x"} {
+			if res, _ := get(t, def.URL, p); res.StatusCode != http.StatusOK {
+				t.Fatalf("default budgets: request %d (%s): %d", i, p, res.StatusCode)
+			}
+		}
+	}
+}
+
 func TestRateLimit(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.RateLimit, cfg.RateBurst = 0.001, 3
@@ -300,7 +327,7 @@ func TestProbes(t *testing.T) {
 	if res, body := get(t, ts.URL, "/healthz"); res.StatusCode != 200 || string(body) != `{"status":"ok"}`+"\n" {
 		t.Errorf("/healthz %d %s", res.StatusCode, body)
 	}
-	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","documents":4}`+"\n" {
+	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","passages":4}`+"\n" {
 		t.Errorf("/readyz %d %s", res.StatusCode, body)
 	}
 	broken := newTestServer(t, DefaultConfig(), &fakeBackend{search: func(context.Context, search.Request) (*search.Result, error) {
@@ -321,10 +348,19 @@ func TestIndexPage(t *testing.T) {
 	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline'; img") && strings.Contains(csp, "script-src 'unsafe-inline'") {
 		t.Errorf("CSP %q does not restrict scripts to the service's own", csp)
 	}
-	for _, p := range []string{"/demo", "/widget.js", "/documents/abc"} {
+	for _, p := range []string{"/demo", "/widget.js", "/documents/shimin"} {
 		if res, body := get(t, ts.URL, p); res.StatusCode != 200 || len(body) == 0 {
 			t.Errorf("%s: %d", p, res.StatusCode)
 		}
+	}
+	// A permalink to a document the index does not have is a 404, with
+	// the page (which shows the API's message) as its body.
+	res, body = get(t, ts.URL, "/documents/nope")
+	if res.StatusCode != http.StatusNotFound || !bytes.Contains(body, []byte("<seisaku-search")) {
+		t.Errorf("/documents/nope: %d %.60s", res.StatusCode, body)
+	}
+	if res.Header.Get("Content-Security-Policy") == "" {
+		t.Error("/documents/nope: no Content-Security-Policy")
 	}
 }
 
@@ -358,5 +394,35 @@ func TestRequestID(t *testing.T) {
 		if tt.want != "" && got != tt.want || tt.want == "" && (got == tt.sent || len(got) != 32) {
 			t.Errorf("sent %q, got %q", tt.sent, got)
 		}
+	}
+}
+
+// TestLoadingIsNotAnError: while the index loads, /readyz and the API say
+// 503, which is logged as the request it is, not at ERROR; a failing index
+// still is.
+func TestLoadingIsNotAnError(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv := NewServer(DefaultConfig(), nil, logger)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	for _, p := range []string{"/readyz", "/api/search?q=x", "/documents/shimin"} {
+		if res, _ := get(t, ts.URL, p); res.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("%s while loading: %d", p, res.StatusCode)
+		}
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("loading logged at ERROR:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), `"status":503`) {
+		t.Errorf("the 503s are not logged as requests:\n%s", logs.String())
+	}
+	logs.Reset()
+	srv.SetBackend(&fakeBackend{search: func(context.Context, search.Request) (*search.Result, error) {
+		return nil, errors.New("segment file missing")
+	}})
+	get(t, ts.URL, "/api/search?q=x")
+	if !strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("a failing index is not logged at ERROR:\n%s", logs.String())
 	}
 }
