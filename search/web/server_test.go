@@ -146,7 +146,8 @@ func TestDocumentSuggestSimilar(t *testing.T) {
 		t.Errorf("empty suggest = %s", body)
 	}
 	_, body = get(t, ts.URL, "/api/similar/shimin-3?n=1")
-	if r := decode[search.Result](t, body); len(r.Hits) != 1 || r.Hits[0].ID != "shimin-3" {
+	if r := decode[search.SimilarResult](t, body); len(r.Hits) != 1 || r.Hits[0].ID != "shimin-3" ||
+		r.Hits[0].Elsewhere != "department" || len(r.Hits[0].Shared) != 1 || !strings.Contains(string(body), `"sharedWords":["多文化共生"]`) {
 		t.Errorf("similar = %s", body)
 	}
 }
