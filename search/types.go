@@ -57,6 +57,7 @@ type Hit struct {
 	URL        string    `json:"url,omitempty"`
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
+	Match      string    `json:"match,omitempty"` // how the passage matched the query; empty when not told
 	Formatted  Formatted `json:"_formatted"`
 }
 

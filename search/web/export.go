@@ -7,7 +7,10 @@ package web
 //
 //	passage_id, document_id, title, city, department, year, published,
 //	issue_types (joined with ";"), headings (joined with "›"), text,
-//	source (the document's URL when known, else its file), permalink
+//	source (the document's web address when known, else its file),
+//	permalink (this service's address of the passage), match (how the
+//	passage matched the query, as search.Hit.Match says; empty when the
+//	search does not say)
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
@@ -31,7 +34,7 @@ import (
 
 var csvHeader = []string{
 	"passage_id", "document_id", "title", "city", "department", "year", "published",
-	"issue_types", "headings", "text", "source", "permalink",
+	"issue_types", "headings", "text", "source", "permalink", "match",
 }
 
 const utf8BOM = "\uFEFF"
@@ -109,7 +112,7 @@ func CSVRecord(h search.Hit, base string) []string {
 		link = base + link
 	}
 	row := []string{h.ID, h.DocID, h.Title, h.City, h.Department, year, h.Published,
-		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link}
+		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link, h.Match}
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

@@ -174,12 +174,12 @@ func TestCSVExport(t *testing.T) {
 	}
 	var rows []string
 	for _, r := range recs[1:] {
-		rows = append(rows, strings.Join([]string{r[0], r[3], r[5], r[7], r[8], string([]rune(r[9])[:4]), r[10], r[11]}, "|"))
+		rows = append(rows, strings.Join([]string{r[0], r[3], r[5], r[7], r[8], string([]rune(r[9])[:4]), r[10], r[11], r[12]}, "|"))
 	}
 	want := []string{
-		"shimin-3|大阪市|2022|多文化共生・国際|経営課題1›戦略1-1 多文化共生社会づくりの推進|大阪市多|seeds/001.txt|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-3",
-		"shimin-4|大阪市|2022|多文化共生・国際||地域にお|https://www.city.osaka.lg.jp/shimin/|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-4",
-		"seisaku-1|大阪市|2022|||'=市民|seeds/000.txt|http://" + ts.Listener.Addr().String() + "/api/documents/seisaku#seisaku-1",
+		"shimin-3|大阪市|2022|多文化共生・国際|経営課題1›戦略1-1 多文化共生社会づくりの推進|大阪市多|seeds/001.txt|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-3|",
+		"shimin-4|大阪市|2022|多文化共生・国際||地域にお|https://www.city.osaka.lg.jp/shimin/|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-4|phrase",
+		"seisaku-1|大阪市|2022|||'=市民|seeds/000.txt|http://" + ts.Listener.Addr().String() + "/api/documents/seisaku#seisaku-1|",
 	}
 	if got := strings.Join(rows, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
