@@ -15,6 +15,7 @@ func (s *Server) registerRoutes() {
 	get("/documents/:id", s.documentPage()) // permalinks: the page shows the document
 	get("/demo", page("demo.html"))         // how a city embeds the widget
 	get("/widget.js", asset("widget.js", "text/javascript; charset=utf-8"))
+	get("/widget-full.js", asset("widget-full.js", "text/javascript; charset=utf-8"))
 	get("/healthz", s.handleHealth)
 	get("/readyz", s.handleReady)
 	get("/metrics", echo.WrapHandler(s.metrics.handler()))
