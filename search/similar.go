@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -98,7 +99,7 @@ func (s *Searcher) precedents(ctx context.Context, src Hit, hits []Hit, ms bsear
 	out := make([]Precedent, len(hits))
 	rank := make([]int, len(hits))
 	for i, h := range hits {
-		out[i] = Precedent{Hit: h, Elsewhere: elsewhere(src, h), Shared: s.shared(ctx, ms[i], terms)}
+		out[i] = Precedent{Hit: h, Elsewhere: elsewhere(src, h), Shared: shared(h.Text, ms[i], terms)}
 		rank[i] = map[string]int{"city": 2, "department": 1}[out[i].Elsewhere]
 		if h.Score < best/3 {
 			rank[i] = -1
@@ -136,13 +137,21 @@ func elsewhere(src, h Hit) string {
 }
 
 // shared lists the weighted terms the match holds in its text, most
-// distinctive first, as the text writes them.
-func (s *Searcher) shared(ctx context.Context, m *bsearch.DocumentMatch, terms []weighted) []string {
+// distinctive first, as this text writes them (its own locations; see
+// bestSurface). A term the text only inflects (行う in 行わ) is left out:
+// it is not a word the reader can find in the passage.
+func shared(text string, m *bsearch.DocumentMatch, terms []weighted) []string {
 	locs := m.Locations[indexer.FieldText]
 	out := []string{}
 	for _, t := range terms {
-		if len(locs[t.term]) > 0 && len(out) < maxShared {
-			out = append(out, s.surface(ctx, t.term))
+		count := map[string]int{}
+		for _, l := range locs[t.term] {
+			if l.Start < l.End && int(l.End) <= len(text) {
+				count[text[l.Start:l.End]]++
+			}
+		}
+		if w := bestSurface(t.term, count); len(count) > 0 && strings.Contains(text, w) && len(out) < maxShared {
+			out = append(out, w)
 		}
 	}
 	return out
