@@ -427,3 +427,40 @@ func TestLoadingIsNotAnError(t *testing.T) {
 		t.Errorf("a failing index is not logged at ERROR:\n%s", logs.String())
 	}
 }
+
+// TestWidgetGzippedOnce: widget.js goes out gzipped at the best level to
+// clients that accept gzip, within the 15 KB budget of a script every page
+// of a city's site loads, and plain to the others.
+func TestWidgetGzippedOnce(t *testing.T) {
+	ts := newTestServer(t, DefaultConfig(), nil)
+	_, plain := get(t, ts.URL, "/widget.js")
+	for _, ae := range []string{"gzip", "br, gzip;q=0.8", "*"} {
+		res, body := get(t, ts.URL, "/widget.js", "Accept-Encoding: "+ae)
+		if res.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Fatalf("Accept-Encoding %s: Content-Encoding %q, Vary %q", ae, res.Header.Get("Content-Encoding"), res.Header.Get("Vary"))
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(got, plain) {
+			t.Fatalf("gunzipped widget.js differs from the plain one (%v)", err)
+		}
+		var best bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&best, gzip.BestCompression)
+		zw.Write(plain)
+		zw.Close()
+		if len(body) > best.Len()*102/100 {
+			t.Errorf("sent %d bytes gzipped; gzip -9 makes %d", len(body), best.Len())
+		}
+		if len(body) > 15<<10 {
+			t.Errorf("widget.js goes out as %d bytes gzipped, over the 15 KB budget", len(body))
+		}
+	}
+	for _, ae := range []string{"", "gzip;q=0", "br"} {
+		if res, body := get(t, ts.URL, "/widget.js", "Accept-Encoding: "+ae); res.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, plain) {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, %d bytes", ae, res.Header.Get("Content-Encoding"), len(body))
+		}
+	}
+}
