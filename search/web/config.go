@@ -59,7 +59,7 @@ type Config struct {
 // The rate budgets are sized for a city hall whose staff share one address
 // behind NAT: a person typing in the widget sends a suggestion and a search
 // at each pause (the widget waits 250 ms), the full page a few more for the
-// year chart, so twenty people searching at the same moment spend about 140
+// year chart, so twenty people searching at the same moment spend 120
 // requests and 20 suggestions at once. One address still gets at most a
 // small share of what two cores answer (300–700 searches per second,
 // README), so a runaway script cannot take the service from others.
