@@ -306,3 +306,45 @@ func TestQueryFilterNotice(t *testing.T) {
 		t.Errorf("year facets %q, want 2022 alone", got)
 	}
 }
+
+// TestFullModeOnAnotherOrigin: a city's site embedding the full mode gets
+// widget-full.js from the service across origins: the chart of its own
+// city across the years, and 類似の取り組み from the other cities.
+func TestFullModeOnAnotherOrigin(t *testing.T) {
+	s := newStack(t, `<!doctype html><html lang="ja"><meta charset="utf-8"><title>大阪市</title>
+<script src="{{API}}/widget.js" defer></script>
+<seisaku-search mode="full" city="大阪市"></seisaku-search>`)
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.host.URL + "/")
+	tb.focusInput()
+	tb.insertText("多文化共生")
+	tb.waitFor(statusDone + ` && $(".chart svg") && $(".hit .similar")`)
+	want := s.searchAPI(t, "q="+url.QueryEscape("多文化共生")+"&city=大阪市&facets=department,year,issue_type&hitsPerPage=1")
+	if got := tb.strs(`$$(".legend li").map(txt)`); !slices.Equal(got, []string{"大阪市"}) {
+		t.Errorf("legend %q, want the fixed city alone", got)
+	}
+	var rows []string
+	for _, y := range chartYears(want.FacetDistribution["year"]) {
+		if n := want.FacetDistribution["year"][y]; n > 0 {
+			rows = append(rows, y+"年度|"+strconv.Itoa(n))
+		}
+	}
+	if got := tb.strs(chartJS)[1:]; !slices.Equal(got, rows) {
+		t.Errorf("chart rows %q, want %q", got, rows)
+	}
+	if n := len(s.chartCalls()); n != 0 {
+		t.Errorf("%d chart requests for one fixed city, want none (the search's own year facet)", n)
+	}
+	tb.click(`$(".hit .similar")`)
+	tb.waitFor(`$$(".precedents li").length > 0`)
+	if got := tb.str(`txt($(".precedents li .why"))`); !strings.HasPrefix(got, "ほかの市町村") {
+		t.Errorf("first precedent %q, want one from another city", got)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.requests {
+		if o := r.Header.Get("Origin"); strings.HasPrefix(r.URL.Path, "/api/similar/") && o != s.host.URL {
+			t.Errorf("%s from origin %q, want the city's page", r.URL.Path, o)
+		}
+	}
+}
