@@ -139,7 +139,7 @@ func elsewhere(src, h Hit) string {
 // shared lists the weighted terms the match holds in its text, most
 // distinctive first, as this text writes them (its own locations; see
 // bestSurface). A term the text only inflects (行う in 行わ) is left out:
-// it is not a word the reader can find in the passage.
+// the shared word would be a fragment or a form the passage does not hold.
 func shared(text string, m *bsearch.DocumentMatch, terms []weighted) []string {
 	locs := m.Locations[indexer.FieldText]
 	out := []string{}
@@ -150,7 +150,7 @@ func shared(text string, m *bsearch.DocumentMatch, terms []weighted) []string {
 				count[text[l.Start:l.End]]++
 			}
 		}
-		if w := bestSurface(t.term, count); len(count) > 0 && strings.Contains(text, w) && len(out) < maxShared {
+		if w := bestSurface(t.term, count); len(count) > 0 && analyzers.Fold(w) == t.term && strings.Contains(text, w) && len(out) < maxShared {
 			out = append(out, w)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"seisaku/indexer"
 )
 
 // TestPrecedentOrder: for a passage of 大阪市市民局, other cities come
@@ -35,5 +37,26 @@ func TestPrecedentOrder(t *testing.T) {
 	want := "hirakata/city kurashiki/city osaka-seisaku/department unknown-city/department osaka-shimin/ osaka-unknown-dept/ kashiwara-weak/city"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("order:\n got %s\nwant %s", g, want)
+	}
+}
+
+// TestSharedWords lists the source's terms a precedent holds as its text
+// writes them, most distinctive first, and leaves out inflected ones.
+func TestSharedWords(t *testing.T) {
+	t.Parallel()
+	text := "ＳＮＳを活用し、情報発信が行われるようパートナーと連携する。"
+	locs := bsearch.TermLocationMap{}
+	add := func(term, surface string) {
+		i := strings.Index(text, surface)
+		locs[term] = append(locs[term], &bsearch.Location{Start: uint64(i), End: uint64(i + len(surface))})
+	}
+	add("sns", "ＳＮＳ")
+	add("行う", "行わ")
+	add("パートナ", "パートナー")
+	add("連携", "連携")
+	m := &bsearch.DocumentMatch{Locations: bsearch.FieldTermLocationMap{indexer.FieldText: locs}}
+	terms := []weighted{{"連携", 5}, {"行う", 4}, {"sns", 3}, {"パートナ", 2}, {"市民", 1}}
+	if got := strings.Join(shared(text, m, terms), " "); got != "連携 ＳＮＳ パートナー" {
+		t.Errorf("shared = %s, want 連携 ＳＮＳ パートナー", got)
 	}
 }
