@@ -2,6 +2,9 @@
  * journalists. widget.js imports it in full mode and calls install, which
  * adds these methods to the element:
  *
+ *   showDocument   the document view: a whole document with its metadata,
+ *                  heading outline and passages, the query's words marked
+ *                  and the linked passage (#p<seq>) focused;
  *   similarButton  the 類似の取り組み action of a result: a panel of the
  *                  passages /api/similar finds, other cities and departments
  *                  first, each with where it is from, why it is similar (the
@@ -63,6 +66,16 @@ const TEXT = {
 };
 
 const CSS = `
+article.doc h2{margin:.5rem 0}
+article.doc dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;margin:.5rem 0}
+article.doc dt{color:var(--muted)}
+article.doc dd{margin:0;overflow-wrap:anywhere}
+.outline ul{margin:.25rem 0;padding-left:1.25rem;max-height:20rem;overflow:auto}
+.outline button{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;text-align:left}
+.passage{padding:.5rem .75rem;margin:.5rem 0;border-left:4px solid transparent;white-space:pre-wrap;overflow-wrap:anywhere}
+.passage.match{border-left-color:var(--accent);background:var(--soft)}
+.passage .path{white-space:normal}
+.passage .badge{display:inline-block;font-size:.8rem;color:var(--accent);font-weight:600}
 .similar,.linkish{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;font:inherit}
 .precedents{margin:.5rem 0 0;padding:.5rem .75rem;background:var(--soft);border-radius:6px}
 .precedents h4{margin:0;font-size:1rem}
@@ -87,13 +100,14 @@ const CSS = `
 .chart thead th{text-align:center}
 `;
 
-let lib = null; // h, safeMarked from widget.js
+let lib = null; // h, safeMarked, queryWords from widget.js
 let sheet = null;
 
 /* install adds the tools to the element's prototype. */
 export function install(proto, helpers) {
   lib = helpers;
-  Object.assign(proto, {similarButton, toggleSimilar, renderSimilar, precedentItem, showChart, loadChart, drawChart, chartTable});
+  Object.assign(proto, {showDocument, backButton, renderDocument, passageView, outline, jumpTo, scrollToPassage,
+    similarButton, toggleSimilar, renderSimilar, precedentItem, showChart, loadChart, drawChart, chartTable});
 }
 
 function text(el) { return TEXT[el.getAttribute("lang") === "en" ? "en" : "ja"]; }
@@ -108,6 +122,113 @@ function styles(root) {
   } catch (_) {
     root.append(lib.h("style", {text: CSS}));
   }
+}
+
+/* ---- the document view: metadata, heading outline, passages with the
+ * query's words marked, the linked passage focused ---- */
+
+async function showDocument() {
+  const t = this.t, ui = this.ui, id = this.state.doc;
+  styles(this.shadowRoot);
+  ui.body.hidden = true;
+  ui.expansions.textContent = "";
+  ui.status.classList.add("vh"); // the title is on screen; the live region still reads it
+  ui.doc.hidden = false;
+  if (ui.doc.dataset.id === id) return this.scrollToPassage();
+  ui.doc.dataset.id = id;
+  ui.doc.replaceChildren(lib.h("p", {text: t.loading}));
+  const seq = ++this.seq;
+  try {
+    const res = await fetch(`${this.api}/api/documents/${encodeURIComponent(id)}`);
+    const body = await res.json().catch(() => ({}));
+    if (seq !== this.seq) return;
+    if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
+    this.renderDocument(body);
+  } catch (err) {
+    if (seq !== this.seq) return;
+    ui.doc.dataset.id = "";
+    ui.doc.replaceChildren(this.backButton(), lib.h("div", {class: "error", role: "alert"},
+      lib.h("p", {text: t.docError}), lib.h("p", {text: err.message})));
+  }
+}
+
+function backButton() {
+  return lib.h("p", {}, lib.h("button", {class: "btn plain", type: "button", text: this.t.back,
+    onclick: () => { this.setState({doc: ""}); this.ui.input.focus(); }}));
+}
+
+function renderDocument(d) {
+  const t = this.t, words = new Set([...this.words, ...lib.queryWords(this.state.q)]);
+  const re = wordsRegExp(words);
+  const title = lib.h("h2", {tabindex: "-1", text: d.title || t.untitled});
+  const row = (k, v) => v ? [lib.h("dt", {text: k}), lib.h("dd", {}, v)] : null;
+  const passages = (d.passages || []).map((p) => this.passageView(p, re));
+  this.ui.doc.replaceChildren(lib.h("div", {}, this.backButton(), title,
+    lib.h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
+      row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
+      row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d))),
+    this.outline(d.passages || []), lib.h("div", {class: "passages"}, passages)));
+  this.announce(d.title || "");
+  if (!this.scrollToPassage()) title.focus();
+}
+
+/* passageView shows one passage; query words are marked in text nodes. */
+function passageView(p, re) {
+  const match = this.hitIDs.has(p.id) || (re && re.test(p.text));
+  if (re) re.lastIndex = 0;
+  return lib.h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
+    (p.headings || []).length ? lib.h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
+    match ? lib.h("span", {class: "badge", text: this.t.matched}) : null,
+    lib.h("div", {}, markWords(p.text || "", re)));
+}
+
+/* outline lists each heading once, in order and indented by depth, as
+ * a jump to its first passage. */
+function outline(passages) {
+  const seen = new Set(), items = [];
+  for (const p of passages) {
+    const hs = p.headings || [], key = hs.join(" › ");
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    items.push(lib.h("li", {style: `margin-left:${hs.length - 1}em`}, lib.h("button", {type: "button", title: key,
+      text: hs[hs.length - 1], onclick: () => this.jumpTo(`p${p.seq}`)})));
+  }
+  if (!items.length) return null;
+  return lib.h("nav", {class: "outline", "aria-label": this.t.outline}, lib.h("h3", {text: this.t.outline}), lib.h("ul", {}, items));
+}
+
+function jumpTo(id) {
+  const el = this.shadowRoot.getElementById(id);
+  if (!el) return false;
+  el.scrollIntoView({block: "start"});
+  el.focus({preventScroll: true});
+  return true;
+}
+
+/* scrollToPassage honours a #p<seq> in the URL (permalinks). */
+function scrollToPassage() {
+  return this.state.passage ? this.jumpTo(this.state.passage) : false;
+}
+
+/* markWords wraps matches of re in <mark>, building text nodes only. */
+function markWords(text, re) {
+  const out = document.createDocumentFragment();
+  if (!re) { out.append(text); return out; }
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (!m[0]) continue;
+    out.append(text.slice(last, m.index), lib.h("mark", {text: m[0]}));
+    last = m.index + m[0].length;
+  }
+  out.append(text.slice(last));
+  return out;
+}
+
+/* wordsRegExp matches any of words (longest first), case-insensitively. */
+function wordsRegExp(words) {
+  const list = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (!list.length) return null;
+  return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
 }
 
 /* ---- 類似の取り組み ---- */

@@ -13,8 +13,9 @@
  * does not clash with the host page's own "q").
  *
  * Plain JavaScript, no build step, nothing fetched but the JSON API and, in
- * full mode, widget-full.js beside this script (the similar-precedents
- * panel and the chart of a theme across years and cities). Styles live in
+ * full mode, widget-full.js beside this script (the document view, the
+ * similar-precedents panel and the chart of a theme across years and
+ * cities). Styles live in
  * the shadow root, and nothing but the custom element is defined globally.
  * TestWidgetSize keeps this file under 15 KB gzipped (README: sizes as the
  * server sends them).
@@ -141,16 +142,6 @@ nav.pager ul{list-style:none;display:flex;flex-wrap:wrap;gap:.35rem;padding:0;ma
 nav.pager button{min-width:2.5rem;padding:.3rem .6rem;border:2px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 nav.pager button[aria-current=page]{background:var(--accent);border-color:var(--accent);color:#fff}
 nav.pager button:disabled{color:var(--muted);cursor:default}
-article.doc h2{margin:.5rem 0}
-article.doc dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;margin:.5rem 0}
-article.doc dt{color:var(--muted)}
-article.doc dd{margin:0;overflow-wrap:anywhere}
-.outline ul{margin:.25rem 0;padding-left:1.25rem;max-height:20rem;overflow:auto}
-.outline button{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;text-align:left}
-.passage{padding:.5rem .75rem;margin:.5rem 0;border-left:4px solid transparent;white-space:pre-wrap;overflow-wrap:anywhere}
-.passage.match{border-left-color:var(--accent);background:var(--soft)}
-.passage .path{white-space:normal}
-.passage .badge{display:inline-block;font-size:.8rem;color:var(--accent);font-weight:600}
 `;
 
   /* h builds an element: attrs are set as attributes, except on* (event
@@ -183,27 +174,6 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       } else out.append(n.textContent);
     }
     return out;
-  }
-
-  /* markWords wraps matches of re in <mark>, building text nodes only. */
-  function markWords(text, re) {
-    const out = document.createDocumentFragment();
-    if (!re) { out.append(text); return out; }
-    let last = 0;
-    for (const m of text.matchAll(re)) {
-      if (!m[0]) continue;
-      out.append(text.slice(last, m.index), h("mark", {text: m[0]}));
-      last = m.index + m[0].length;
-    }
-    out.append(text.slice(last));
-    return out;
-  }
-
-  /* wordsRegExp matches any of words (longest first), case-insensitively. */
-  function wordsRegExp(words) {
-    const list = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
-    if (!list.length) return null;
-    return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
   }
 
   /* queryWords are the plain words of a query: not OR, not -excluded. */
@@ -287,12 +257,13 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       if (this.controller) this.controller.abort();
     }
 
-    /* loadFull brings the full page's tools (widget-full.js: similar
-     * precedents, the chart) once per page; the results show without them
-     * meanwhile, and are shown again with them when they arrive. */
+    /* loadFull brings the full page's tools (widget-full.js: the document
+     * view, similar precedents, the chart) once per page; the results show
+     * without them meanwhile, and are shown again with them when they
+     * arrive. */
     loadFull() {
       if (!fullTools) {
-        fullTools = import(FULL_JS).then((m) => m.install(SeisakuSearch.prototype, {h, safeMarked, isWebURL}))
+        fullTools = import(FULL_JS).then((m) => m.install(SeisakuSearch.prototype, {h, safeMarked, queryWords}))
           .catch((err) => { fullTools = null; throw err; });
       }
       return fullTools.then(() => { if (this.lastResult && !this.state.doc) this.showResult(this.lastResult); });
@@ -574,9 +545,19 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       this.render();
     }
 
-    /* render shows either a document or the search results. */
+    /* showDocError says that the document view (widget-full.js) could not
+     * be loaded. */
+    showDocError(err) {
+      const ui = this.ui;
+      ui.body.hidden = true;
+      ui.doc.hidden = false;
+      ui.doc.replaceChildren(h("div", {class: "error", role: "alert"}, h("p", {text: this.t.docError}), h("p", {text: err.message})));
+    }
+
+    /* render shows either a document (full mode: widget-full.js) or the
+     * search results. */
     render() {
-      if (this.full && this.state.doc) return this.showDocument();
+      if (this.full && this.state.doc) return this.loadFull().then(() => { if (this.state.doc) this.showDocument(); }, (err) => this.showDocError(err));
       this.ui.doc.hidden = true; // kept: Back and Forward show it again at once
       this.ui.status.classList.remove("vh");
       this.search();
@@ -860,90 +841,6 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     goToPage(n) {
       this.setState({page: n});
       this.ui.resultsHeading.focus(); // the next Tab starts at the new results
-    }
-
-    /* ---- the document view (full mode) ---- */
-
-    async showDocument() {
-      const t = this.t, ui = this.ui, id = this.state.doc;
-      ui.body.hidden = true;
-      ui.expansions.textContent = "";
-      ui.status.classList.add("vh"); // the title is on screen; the live region still reads it
-      ui.doc.hidden = false;
-      if (ui.doc.dataset.id === id) return this.scrollToPassage();
-      ui.doc.dataset.id = id;
-      ui.doc.replaceChildren(h("p", {text: t.loading}));
-      const seq = ++this.seq;
-      try {
-        const res = await fetch(`${this.api}/api/documents/${encodeURIComponent(id)}`);
-        const body = await res.json().catch(() => ({}));
-        if (seq !== this.seq) return;
-        if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
-        this.renderDocument(body);
-      } catch (err) {
-        if (seq !== this.seq) return;
-        ui.doc.dataset.id = "";
-        ui.doc.replaceChildren(this.backButton(), h("div", {class: "error", role: "alert"},
-          h("p", {text: t.docError}), h("p", {text: err.message})));
-      }
-    }
-
-    backButton() {
-      return h("p", {}, h("button", {class: "btn plain", type: "button", text: this.t.back,
-        onclick: () => { this.setState({doc: ""}); this.ui.input.focus(); }}));
-    }
-
-    renderDocument(d) {
-      const t = this.t, words = new Set([...this.words, ...queryWords(this.state.q)]);
-      const re = wordsRegExp(words);
-      const title = h("h2", {tabindex: "-1", text: d.title || t.untitled});
-      const row = (k, v) => v ? [h("dt", {text: k}), h("dd", {}, v)] : null;
-      const passages = (d.passages || []).map((p) => this.passageView(p, re));
-      this.ui.doc.replaceChildren(h("div", {}, this.backButton(), title,
-        h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
-          row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
-          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d))),
-        this.outline(d.passages || []), h("div", {class: "passages"}, passages)));
-      this.announce(d.title || "");
-      if (!this.scrollToPassage()) title.focus();
-    }
-
-    /* passageView shows one passage; query words are marked in text nodes. */
-    passageView(p, re) {
-      const match = this.hitIDs.has(p.id) || (re && re.test(p.text));
-      if (re) re.lastIndex = 0;
-      return h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
-        (p.headings || []).length ? h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
-        match ? h("span", {class: "badge", text: this.t.matched}) : null,
-        h("div", {}, markWords(p.text || "", re)));
-    }
-
-    /* outline lists each heading once, in order and indented by depth, as
-     * a jump to its first passage. */
-    outline(passages) {
-      const seen = new Set(), items = [];
-      for (const p of passages) {
-        const hs = p.headings || [], key = hs.join(" › ");
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        items.push(h("li", {style: `margin-left:${hs.length - 1}em`}, h("button", {type: "button", title: key,
-          text: hs[hs.length - 1], onclick: () => this.jumpTo(`p${p.seq}`)})));
-      }
-      if (!items.length) return null;
-      return h("nav", {class: "outline", "aria-label": this.t.outline}, h("h3", {text: this.t.outline}), h("ul", {}, items));
-    }
-
-    jumpTo(id) {
-      const el = this.shadowRoot.getElementById(id);
-      if (!el) return false;
-      el.scrollIntoView({block: "start"});
-      el.focus({preventScroll: true});
-      return true;
-    }
-
-    /* scrollToPassage honours a #p<seq> in the URL (permalinks). */
-    scrollToPassage() {
-      return this.state.passage ? this.jumpTo(this.state.passage) : false;
     }
   }
 
