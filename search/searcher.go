@@ -112,6 +112,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(p.facets) > 0 {
+		res.FacetCounts = CountPassages
+		if p.distinct {
+			if fd, ok := s.documentFacets(ctx, q, p, passageCount(res.FacetDistribution)); ok {
+				res.FacetDistribution, res.FacetCounts = fd, CountDocuments
+			}
+		}
+	}
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage

@@ -30,6 +30,7 @@ type Result struct {
 	HitsPerPage       int                       `json:"hitsPerPage"`
 	ProcessingTimeMs  int64                     `json:"processingTimeMs"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution,omitempty"`
+	FacetCounts       string                    `json:"facetCounts,omitempty"` // what the facets count: "passages" or "documents"
 	Expansions        []Expansion               `json:"expansions,omitempty"`
 	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
 }

@@ -40,9 +40,9 @@ const TEXT = {
     similarError: "類似の取り組みを表示できませんでした。",
     otherCity: (c) => `ほかの市町村（${c}）`, otherDept: (d) => `同じ市町村のほかの部署（${d}）`, sameDept: "同じ部署",
     shared: (ws) => `共通する語：${ws.join("、")}`,
-    chartTitle: "年度ごとの推移", chartUnit: "該当する段落の数（年度別・市町村別）",
+    chartTitle: "年度ごとの推移", chartUnit: (docs) => `該当する${docs ? "文書" : "段落"}の数（年度別・市町村別）`,
     others: "その他・市町村不明", all: "すべて", total: "計",
-    yearUnknown: (n) => `年度不明の段落 ${n}件はグラフに含みません。`,
+    yearUnknown: (n, docs) => `年度不明の${docs ? "文書" : "段落"} ${n}件はグラフに含みません。`,
     compare: "市町村を2つ以上選ぶと、その市町村を並べて比べます。",
     showTable: "表で見る", showChart: "グラフで見る",
     filterYear: (y) => `${y}年度で絞り込む`, filterCity: (c) => `${c}で絞り込む`,
@@ -55,9 +55,9 @@ const TEXT = {
     similarError: "Similar initiatives could not be shown.",
     otherCity: (c) => `another city (${c})`, otherDept: (d) => `another department of the city (${d})`, sameDept: "same department",
     shared: (ws) => `shared words: ${ws.join(", ")}`,
-    chartTitle: "Across the years", chartUnit: "Matching passages by fiscal year and city",
+    chartTitle: "Across the years", chartUnit: (docs) => `Matching ${docs ? "documents" : "passages"} by fiscal year and city`,
     others: "other or unknown cities", all: "all", total: "total",
-    yearUnknown: (n) => `${n} passages of unknown year are not in the chart.`,
+    yearUnknown: (n, docs) => `${n} ${docs ? "documents" : "passages"} of unknown year are not in the chart.`,
     compare: "Choose two or more cities to compare them side by side.",
     showTable: "Show as table", showChart: "Show as chart",
     filterYear: (y) => `filter by FY${y}`, filterCity: (c) => `filter by ${c}`,
@@ -313,6 +313,7 @@ function showChart(res) {
 /* loadChart finds the series: one per city shown, plus the rest. */
 async function loadChart(res) {
   const t = text(this), dist = res.facetDistribution, seq = this.chartSeq = (this.chartSeq || 0) + 1;
+  const docs = res.facetCounts === "documents"; // then every city's part counts documents too
   const fixed = this.fixed.city.length > 0;
   const cityCounts = Object.entries(dist.city || {}).filter(([c]) => c !== "unknown").sort((a, b) => b[1] - a[1]);
   const chosen = fixed ? [] : this.state.city.length ? this.state.city.slice(0, COLOURS.length) : cityCounts.slice(0, MAX_CITIES).map(([c]) => c);
@@ -327,6 +328,7 @@ async function loadChart(res) {
       p.set("facets", "year");
       p.set("page", "1");
       p.set("hitsPerPage", "1");
+      if (!docs) p.delete("distinct"); // a city's part may be small enough for documents: count passages alike
       const r = await fetch(`${this.api}/api/search?${p}`, {headers: {Accept: "application/json"}});
       const body = await r.json().catch(() => ({}));
       if (!r.ok) throw new Error(body.message || `HTTP ${r.status}`);
@@ -342,12 +344,12 @@ async function loadChart(res) {
     }
   }
   if (seq !== this.chartSeq) return; // a newer search is on screen
-  this.chartData = {series, unknown: dist.year.unknown || 0};
+  this.chartData = {series, unknown: dist.year.unknown || 0, docs};
   this.drawChart(this.chartData);
 }
 
 /* drawChart renders the heading, legend, SVG lines and the table. */
-function drawChart({series, unknown}) {
+function drawChart({series, unknown, docs}) {
   const t = text(this), h = lib.h, ui = this.ui, s = this.state;
   const known = new Set();
   for (const x of series) for (const y of Object.keys(x.years)) if (y !== "unknown") known.add(+y);
@@ -399,13 +401,13 @@ function drawChart({series, unknown}) {
     ser.city && !this.fixed.city.length ? h("button", {type: "button", "aria-pressed": String(s.city.includes(ser.city)),
       "aria-label": t.filterCity(ser.city), onclick: () => this.toggleFacet("city", ser.city), text: ser.name}) : ser.name)));
   const showTable = !!this.chartTableShown;
-  const table = h("div", {class: showTable ? "scroll" : "vh"}, this.chartTable(series, years.filter((y) => series.some((ser) => ser.years[y])), showTable));
+  const table = h("div", {class: showTable ? "scroll" : "vh"}, this.chartTable(series, years.filter((y) => series.some((ser) => ser.years[y])), showTable, docs));
   svg.style.display = showTable ? "none" : "";
   const toggle = h("button", {class: "linkish", type: "button", text: showTable ? t.showChart : t.showTable,
     onclick: () => { this.chartTableShown = !showTable; this.drawChart(this.chartData); }});
-  ui.chart.replaceChildren(h("h3", {id: `${this.uid}-chart-h`, text: t.chartTitle}), h("p", {class: "note", text: t.chartUnit}),
+  ui.chart.replaceChildren(h("h3", {id: `${this.uid}-chart-h`, text: t.chartTitle}), h("p", {class: "note", text: t.chartUnit(docs)}),
     legend, svg, table,
-    h("p", {class: "note"}, unknown ? t.yearUnknown(unknown) + " " : "", s.city.length < 2 && !this.fixed.city.length ? t.compare + " " : "", toggle));
+    h("p", {class: "note"}, unknown ? t.yearUnknown(unknown, docs) + " " : "", s.city.length < 2 && !this.fixed.city.length ? t.compare + " " : "", toggle));
 }
 
 /* chartTable is the chart's numbers: a row per year with passages, a
@@ -413,13 +415,13 @@ function drawChart({series, unknown}) {
  * year and city headers filter like the chart. While the table is shown
  * only to screen readers, its buttons are out of the Tab order (the chart
  * and legend serve the keyboard), still reachable by table navigation. */
-function chartTable(series, years, shown) {
+function chartTable(series, years, shown, docs) {
   const t = text(this), tab = shown ? null : "-1";
   const h = (tag, attrs, ...kids) => lib.h(tag, tag === "button" ? {...attrs, tabindex: tab} : attrs, ...kids);
   const cityHead = (ser) => ser.city && !this.fixed.city.length ? h("button", {type: "button", "aria-label": t.filterCity(ser.city),
     onclick: () => this.toggleFacet("city", ser.city), text: ser.name}) : ser.name;
   return h("table", {},
-    h("caption", {text: t.chartUnit}),
+    h("caption", {text: t.chartUnit(docs)}),
     h("thead", {}, h("tr", {}, h("th", {scope: "col", text: this.t.facet.year}), series.map((ser) => h("th", {scope: "col"}, cityHead(ser))),
       series.length > 1 ? h("th", {scope: "col", text: t.total}) : null)),
     h("tbody", {}, years.map((y) => h("tr", {},

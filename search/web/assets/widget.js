@@ -44,7 +44,7 @@
       facets: "絞り込み", results: "検索結果",
       facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野"},
       unknown: "不明", count: (n) => `${n}件`, showAll: (n) => `すべて表示（${n}）`,
-      facetUnit: "数字は該当する段落の数", group: "文書ごとに表示",
+      facetUnit: (docs) => `数字は該当する${docs ? "文書" : "段落"}の数`, group: "文書ごとに表示",
       read: (f) => `「${f.written}」を${{city: "市町村", department: "部署", year: "年度"}[f.facet]}${f.exclude ? "の除外" : "の絞り込み"}（${f.value}）として扱いました。`,
       readWord: (w) => `語として探すときは "${w}" と引用符で囲みます。`,
       clear: "条件をクリア",
@@ -70,7 +70,7 @@
       facets: "Filters", results: "Results",
       facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic"},
       unknown: "unknown", count: (n) => `${n} hits`, showAll: (n) => `show all (${n})`,
-      facetUnit: "Numbers count matching passages", group: "One result per document",
+      facetUnit: (docs) => `Numbers count matching ${docs ? "documents" : "passages"}`, group: "One result per document",
       read: (f) => `Read “${f.written}” as ${f.exclude ? "excluding" : "the filter"} ${f.facet} ${f.value}.`,
       readWord: (w) => `To search it as a word, quote it: "${w}".`,
       clear: "Clear filters",
@@ -768,7 +768,8 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
         .map((f) => this.facetGroup(f, dist[f]));
       const s = this.state, any = FILTERS.some((f) => s[f].length) || s.yearFrom || s.yearTo;
       const clear = h("p", {}, h("button", {class: "more", type: "button", text: this.t.clear, onclick: () => this.clearFilters()}));
-      const unit = groups.length ? h("p", {class: "unit", text: this.t.facetUnit}) : null;
+      const docs = (this.lastResult || {}).facetCounts === "documents";
+      const unit = groups.length ? h("p", {class: "unit", text: this.t.facetUnit(docs)}) : null;
       this.ui.facetBox.replaceChildren(...groups, ...(unit ? [unit] : []), ...(any ? [clear] : []));
     }
 

@@ -89,6 +89,13 @@ func TestLooks(t *testing.T) {
 			checkLayout(t, tb, size.w)
 			t.Logf("similar: %s", tb.screenshot(fmt.Sprintf("similar-%d", size.w)))
 
+			// One result per document, and a query read as a filter.
+			tb.navigate(s.api.URL + "/?group=document&q=" + url.QueryEscape("子育て -倉敷市"))
+			tb.waitFor(statusDone + ` && $(".expansions .notice")`)
+			checkContrast(t, tb, "grouped")
+			checkLayout(t, tb, size.w)
+			t.Logf("grouped: %s", tb.screenshot(fmt.Sprintf("grouped-%d", size.w)))
+
 			tb.navigate(s.api.URL + "/demo")
 			tb.focusInput()
 			tb.insertText("区役所")

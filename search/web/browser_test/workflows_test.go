@@ -229,9 +229,9 @@ func chartTable(t *testing.T, s *stack, q string, cities []string, total map[str
 	return out
 }
 
-// TestGroupByDocument: the switch shows one result per document and says
-// that the total counts documents; the facets say they count passages; the
-// choice is in the URL; the widget's group attribute does the same.
+// TestGroupByDocument: the switch shows one result per document, and the
+// total, the facets and the chart count documents and say so; the choice
+// is in the URL; the widget's group attribute does the same.
 func TestGroupByDocument(t *testing.T) {
 	s := newStack(t, `<!doctype html><meta charset="utf-8"><script src="{{API}}/widget.js" defer></script>
 <seisaku-search group="document" api="{{API}}"></seisaku-search>`)
@@ -253,8 +253,16 @@ func TestGroupByDocument(t *testing.T) {
 		}
 		seen[id] = true
 	}
-	if got := tb.str(`txt($(".facets .unit"))`); got != "数字は該当する段落の数" {
-		t.Errorf("facet note %q", got)
+	if got := tb.str(`txt($(".facets .unit"))`); got != "数字は該当する文書の数" || docs.FacetCounts != search.CountDocuments {
+		t.Errorf("facet note %q, API facetCounts %q", got, docs.FacetCounts)
+	}
+	// (as sets: the page orders equal counts in Japanese collation, facetWant by bytes)
+	if got, w := tb.strs(facetJS), facetWant(docs.FacetDistribution); !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(w))) {
+		t.Errorf("facets by document:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(w, "\n"))
+	}
+	tb.waitFor(`$(".chart .note")`)
+	if got := tb.str(`txt($(".chart .note"))`); got != "該当する文書の数（年度別・市町村別）" {
+		t.Errorf("chart note %q", got)
 	}
 	if u, _ := url.Parse(tb.str(`location.href`)); u.Query().Get("group") != "document" {
 		t.Errorf("URL %s has no group=document", u)
