@@ -57,19 +57,29 @@ func (j *ja) morph(p *parsed) analysis.TokenStream {
 			continue
 		}
 		start, end := p.span(t.Position, t.Position+len(t.Surface))
-		b.add(term, pos, start, end)
+		addWithSkeleton(b, term, pos, start, end)
 	}
 	return b.stream()
 }
 
-// term returns the folded base form of a dictionary or unknown token,
-// without its okurigana (see okuriganaFree).
+// addWithSkeleton adds term, and at the same position its okurigana-free
+// form when that differs (取り組み and 取組), so the spellings of one word
+// meet while the term as written stays in the dictionary (suggestions read
+// it, readings are taken from it).
+func addWithSkeleton(b *streamBuilder, term string, pos, start, end int) {
+	b.add(term, pos, start, end)
+	if sk := okuriganaFree(term); sk != term {
+		b.add(sk, pos, start, end)
+	}
+}
+
+// term returns the folded base form of a dictionary or unknown token.
 func (j *ja) term(t *tokenizer.Token) string {
 	base := j.baseForm(t)
 	if base == t.Surface {
-		return okuriganaFree(foldTerm(base)) // the surface is already foldText'ed
+		return foldTerm(base) // the surface is already foldText'ed
 	}
-	return okuriganaFree(Fold(base))
+	return Fold(base)
 }
 
 // userParts emits the parts of a user-dictionary word at consecutive
@@ -79,7 +89,7 @@ func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int)
 	parts := j.user.Contents[t.ID].Tokens
 	for i, part := range parts {
 		start, end := p.span(f, f+len(part))
-		b.add(okuriganaFree(foldTerm(part)), pos+i, start, end)
+		addWithSkeleton(b, foldTerm(part), pos+i, start, end)
 		f += len(part)
 	}
 	return pos + len(parts) - 1

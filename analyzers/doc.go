@@ -56,8 +56,9 @@
 // After tokenizing, each term is lower-cased and loses the long vowel mark ー
 // at the end of a katakana run of four or more characters, as Lucene's
 // JapaneseKatakanaStemFilter does (サーバー → サーバ, コピー stays). A morph
-// term of two or more kanji with okurigana is written with its kanji alone
-// (取り組み, 取組み → 取組; 申し込み → 申込; 空き家 → 空家), so the okurigana
-// spellings of one word meet; the reading and bigram fields keep them. Fold applies
+// term of two or more kanji with okurigana also gets its kanji alone as a
+// second term at the same position (取り組み → 取り組み|取組; 申し込み → 申し込み|
+// 申込; 空き家 → 空き家|空家), so the okurigana spellings of one word meet; the
+// reading and bigram fields are unchanged. Fold applies
 // all of these to a whole string, so for any analyzed term t, Fold(t) == t.
 package analyzers

@@ -379,8 +379,8 @@ func readingTerm(r string) string {
 const maxOkurigana = 2
 
 // okuriganaFree writes a word of two or more kanji with okurigana as its
-// kanji alone, so the spellings that 公用文 and everyday writing give the
-// same word meet: 取り組み, 取組み and 取組 are all 取組; 申し込み, 申込み and 申込 are
+// kanji alone, the term ja_morph adds beside the word as written, so the
+// spellings that 公用文 and everyday writing give the same word meet: 取り組み, 取組み and 取組 are all 取組; 申し込み, 申込み and 申込 are
 // 申込; 空き家 is 空家; 見守り and 見守る are 見守. Only words that start with a
 // kanji, hold nothing but kanji and hiragana, and whose hiragana runs are at
 // most maxOkurigana long are rewritten: 子ども (one kanji), お知らせ and

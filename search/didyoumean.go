@@ -195,7 +195,7 @@ func (s *Searcher) didYouMean(ctx context.Context, p *plan, r Request) ([]Correc
 // with the request's filters).
 func (s *Searcher) wordCount(ctx context.Context, p *plan, word string) (int, error) {
 	one := &Query{Clauses: []Clause{{Any: []Word{{Text: word}}}}}
-	return s.count(ctx, newBuilder(nil, s.readingDict()).build(one, "", p.filters, LevelStrict))
+	return s.countStrict(ctx, newBuilder(nil, s.readingDict()), one, "", p)
 }
 
 // corrections tries, for each run of word's tokens and for the whole word,

@@ -13,6 +13,12 @@
 // and is never expanded to a theme. A quote closes a word: 「区政会議」の設置
 // is the phrase 区政会議 and the word の設置.
 //
+// A query may also state filters: city:倉敷市, department:市民局 (or 市町村:,
+// 部署:), -city:倉敷市 to exclude a city, year:2022 or year:2019..2022 (or
+// 年度:); a bare four-digit fiscal year (2022, 2022年度) and a bare word
+// that is a city of the index (倉敷市, -倉敷市) are read as those filters,
+// and Result.QueryFilters lists what was read (queryfilter.go).
+//
 // A query may hold at most 32 words and 256 characters. An unclosed quote, an
 // OR without a word on each side, OR next to an exclusion, a query of only
 // exclusions, and a word of only punctuation are errors (EInvalid) whose

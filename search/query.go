@@ -13,10 +13,12 @@ const (
 	MaxQueryRunes = 256
 )
 
-// Query is a parsed search query: every clause must match, no exclusion may.
+// Query is a parsed search query: every clause must match, no exclusion may,
+// and every filter written in the query holds (see queryfilter.go).
 type Query struct {
-	Clauses []Clause // ANDed
-	Exclude []Word   // none may match
+	Clauses []Clause      // ANDed
+	Exclude []Word        // none may match
+	Filters []QueryFilter // city:, department:, year: and the words read as them
 }
 
 // Clause is one required clause: any of its alternatives (joined by OR).
@@ -34,7 +36,8 @@ type Word struct {
 func (q *Query) Empty() bool { return len(q.Clauses) == 0 && len(q.Exclude) == 0 }
 
 // String renders q compactly: clauses separated by spaces, alternatives as
-// (a|b), phrases in ASCII quotes, exclusions prefixed with -.
+// (a|b), phrases in ASCII quotes, exclusions prefixed with -, then the
+// filters as facet:value (-facet:value for an excluded one).
 func (q *Query) String() string {
 	var parts []string
 	for _, c := range q.Clauses {
@@ -50,6 +53,9 @@ func (q *Query) String() string {
 	}
 	for _, w := range q.Exclude {
 		parts = append(parts, "-"+w.String())
+	}
+	for _, f := range q.Filters {
+		parts = append(parts, f.String())
 	}
 	return strings.Join(parts, " ")
 }
@@ -72,9 +78,10 @@ var closers = map[rune]rune{
 
 // token is one lexical unit of a query before OR is resolved.
 type token struct {
-	word Word
-	neg  bool
-	or   bool
+	word   Word
+	neg    bool
+	or     bool
+	filter *QueryFilter // an operator (city:…) or a fiscal year (2022)
 }
 
 // ParseQuery parses the query syntax described in doc.go. It never panics;
@@ -143,6 +150,10 @@ func lexOne(rs []rune, i int) (token, int, error) {
 		return t, j, nil
 	}
 	t.word = Word{Text: text}
+	if f, ok, err := filterToken(text, t.neg); ok || err != nil {
+		t.filter = f
+		return t, j, err
+	}
 	return t, j, checkWord(t.word)
 }
 
@@ -168,6 +179,16 @@ func assemble(toks []token) (*Query, error) {
 		if t.or {
 			return nil, errLoneOR()
 		}
+		if t.filter != nil && t.filter.bare && i+1 < len(toks) && toks[i+1].or {
+			t.filter = nil // 2021 OR 2022: words, not a year filter
+		}
+		if t.filter != nil {
+			if i+1 < len(toks) && toks[i+1].or {
+				return nil, errORFilter(t.filter)
+			}
+			q.Filters = append(q.Filters, *t.filter)
+			continue
+		}
 		words++
 		if t.neg {
 			if i+1 < len(toks) && toks[i+1].or {
@@ -184,6 +205,9 @@ func assemble(toks []token) (*Query, error) {
 			if toks[i+2].neg {
 				return nil, errORExclusion()
 			}
+			if f := toks[i+2].filter; f != nil && !f.bare {
+				return nil, errORFilter(f)
+			}
 			c.Any = append(c.Any, toks[i+2].word)
 			words++
 			i += 2
@@ -193,7 +217,7 @@ func assemble(toks []token) (*Query, error) {
 	if words > MaxQueryWords {
 		return nil, Errorf(EInvalid, "検索語が多すぎます。%d語以内にしてください (%d words; the limit is %d)", MaxQueryWords, words, MaxQueryWords)
 	}
-	if len(q.Clauses) == 0 && len(q.Exclude) > 0 {
+	if len(q.Clauses) == 0 && (len(q.Exclude) > 0 || hasExcluded(q.Filters)) {
 		return nil, Errorf(EInvalid, "除外語（-）だけでは検索できません。探したい語も入れてください (a query of only exclusions)")
 	}
 	return q, nil

@@ -92,7 +92,8 @@ func hasJapanese(s string) bool {
 }
 
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"区政会議 協働", `"区政 会議" -大阪 OR`, "「多文化共生」ＯＲ　－国際", "－", `＂`} {
+	for _, s := range []string{"区政会議 協働", `"区政 会議" -大阪 OR`, "「多文化共生」ＯＲ　－国際", "－", `＂`,
+		"子育て -city:倉敷市 year:2019..2022 2022", "２０２２年度 部署：市民局", "year:..", "city:"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -120,6 +121,11 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		if len(q.Clauses) == 0 && len(q.Exclude) > 0 {
 			t.Fatalf("ParseQuery(%q): only exclusions accepted", s)
+		}
+		for _, f := range q.Filters {
+			if f.Value == "" || f.Facet == "year" && (f.Exclude || f.from == 0 && f.to == 0 || f.from != 0 && f.to != 0 && f.from > f.to) {
+				t.Fatalf("ParseQuery(%q): bad filter %+v", s, f)
+			}
 		}
 		// The rendering parses back to the same query.
 		if q2, err := ParseQuery(q.String()); err == nil && q2.String() != q.String() && !strings.ContainsAny(s, "\"") {

@@ -79,9 +79,19 @@ type part struct {
 // or, for a word the dictionary knows as one (財政難, 健康ポイント), its
 // character bigrams (財政|政難).
 func wordParts(text string) []part {
-	ts, err := analyzers.Analyze(analyzers.Morph, text)
-	if err != nil || len(ts) == 0 {
+	all, err := analyzers.Analyze(analyzers.Morph, text)
+	if err != nil || len(all) == 0 {
 		return nil
+	}
+	// one part per position: of a word as written and its okurigana-free
+	// form (取り組み, 取組) the latter, which matches both spellings
+	ts := all[:0:0]
+	for _, t := range all {
+		if n := len(ts); n > 0 && ts[n-1].Position == t.Position {
+			ts[n-1] = t
+			continue
+		}
+		ts = append(ts, t)
 	}
 	if len(ts) == 1 {
 		bs, err := analyzers.Analyze(analyzers.Bigram, text)
@@ -207,7 +217,7 @@ func (s *Searcher) relaxFurther(p *plan, lv *Level) bool {
 // says so and what to try.
 func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup, total int) (*Relaxation, error) {
 	b := newBuilder(lookup, s.readingDict())
-	strict, err := s.count(ctx, b.build(p.query, "", p.filters, LevelStrict))
+	strict, err := s.countStrict(ctx, b, p.query, "", p)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +231,7 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 	} else {
 		for i, c := range p.query.Clauses {
 			one := &Query{Clauses: []Clause{c}, Exclude: p.query.Exclude}
-			n, err := s.count(ctx, newBuilder(lookup, s.readingDict()).build(one, "", p.filters, LevelStrict))
+			n, err := s.countStrict(ctx, newBuilder(lookup, s.readingDict()), one, "", p)
 			if err != nil {
 				return nil, err
 			}
@@ -234,6 +244,12 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 	}
 	rx.Message = relaxMessage(words, rx, total)
 	return rx, nil
+}
+
+// countStrict counts the passages q matches as typed, with p's filters and
+// the query's excluded cities and departments.
+func (s *Searcher) countStrict(ctx context.Context, b *builder, q *Query, raw string, p *plan) (int, error) {
+	return s.count(ctx, excludeFacets(b.build(q, raw, p.filters, LevelStrict), p.query))
 }
 
 // count returns the number of passages q matches (the fast path counts
@@ -272,14 +288,14 @@ func (s *Searcher) matchCounts(ctx context.Context, p *plan, r Request, lv Level
 	if r.Synonyms {
 		b.syn, _ = synonym.Default()
 	}
-	literal, err := s.count(ctx, b.build(p.query, r.Q, p.filters, LevelStrict))
+	literal, err := s.countStrict(ctx, b, p.query, r.Q, p)
 	if err != nil {
 		return nil, err
 	}
 	withTheme := literal
 	if r.Expand {
 		b.lookup = s.lookup
-		if withTheme, err = s.count(ctx, b.build(p.query, r.Q, p.filters, LevelStrict)); err != nil {
+		if withTheme, err = s.countStrict(ctx, b, p.query, r.Q, p); err != nil {
 			return nil, err
 		}
 	}

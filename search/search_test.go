@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -384,10 +385,33 @@ func TestSimilar(t *testing.T) {
 	if len(res.Hits) == 0 {
 		t.Fatal("no similar passages")
 	}
-	for _, h := range res.Hits {
+	rank := map[string]int{"city": 2, "department": 1, "": 0}
+	for i, h := range res.Hits {
 		if h.DocID == "kashiwara-seisaku" {
 			t.Errorf("same document: %s", h.ID)
 		}
+		if want := elsewhere(res.Source, h.Hit); h.Elsewhere != want {
+			t.Errorf("%s (%s %s) from %s %s: elsewhere %q, want %q", h.ID, h.City, h.Department, res.Source.City, res.Source.Department, h.Elsewhere, want)
+		}
+		if i > 0 && rank[h.Elsewhere] > rank[res.Hits[i-1].Elsewhere] && res.Hits[i-1].Score >= res.Hits[0].Score/3 {
+			t.Errorf("%s (%q) ranked after %s (%q)", h.ID, h.Elsewhere, res.Hits[i-1].ID, res.Hits[i-1].Elsewhere)
+		}
+		if len(h.Shared) == 0 {
+			t.Errorf("%s: no shared words", h.ID)
+		}
+		marked := regexp.MustCompile(`<mark>(.*?)</mark>`).FindAllStringSubmatch(h.Formatted.Text, -1)
+		for _, w := range h.Shared {
+			in := false // adjacent marks are merged: 多文化 and 共生 in <mark>多文化共生</mark>
+			for _, m := range marked {
+				in = in || strings.Contains(m[1], w)
+			}
+			if !strings.Contains(h.Text, w) || !in {
+				t.Errorf("%s: shared word %q not in its text or not marked: %s", h.ID, w, h.Formatted.Text)
+			}
+		}
+	}
+	if res.Source.ID != "kashiwara-seisaku-1" || res.Source.City == "" {
+		t.Errorf("source %+v", res.Source)
 	}
 	if _, err := s.Similar(context.Background(), "nosuch-0", 5); ErrorCode(err) != ENotFound {
 		t.Errorf("missing passage: %v", err)

@@ -36,9 +36,11 @@ type Searcher struct {
 	themeWords func(string) []string // the thesaurus words of a theme
 
 	mu       sync.RWMutex
-	titles   []titleEntry // sorted by folded title; see suggest.go
-	terms    *termTable   // nil when the index has no single dictionary; see suggest.go
-	readings *readingDict // nil when the index has no single dictionary; see reading.go
+	titles   []titleEntry      // sorted by folded title; see suggest.go
+	terms    *termTable        // nil when the index has no single dictionary; see suggest.go
+	readings *readingDict      // nil when the index has no single dictionary; see reading.go
+	surfaces map[string]string // folded term → how the text writes it; see surface.go
+	cities   map[string]string // folded city name → the city value; see queryfilter.go
 
 	spell      spellCache     // the vocabulary's one-edit index; see didyoumean.go
 	engine     *engine.Engine // the fast path; see fastpath.go
@@ -89,7 +91,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.query.liftCities(s.isCity)
+	if !p.query.applyTo(&p.filters) {
+		return s.nothing(r, p, start), nil
+	}
 	var b *builder
+	var q query.Query
 	var res *Result
 	lv, allFast := LevelStrict, !s.plainOnly
 	fetch := p // the plan each level runs: p, or the window a diversified page is cut from
@@ -109,7 +116,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 				return nil, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
 			}
 		}
-		q := b.build(p.query, r.Q, p.filters, lv)
+		q = excludeFacets(b.build(p.query, r.Q, p.filters, lv), p.query)
 		fetch.marker.words, fetch.marker.explain = b.marks, b.words
 		var fast bool
 		if res, fast, err = s.page(ctx, q, fetch); err != nil {
@@ -147,11 +154,20 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 	}
+	if len(p.facets) > 0 {
+		res.FacetCounts = CountPassages
+		if p.distinct {
+			if fd, ok := s.documentFacets(ctx, q, p, passageCount(res.FacetDistribution)); ok {
+				res.FacetDistribution, res.FacetCounts = fd, CountDocuments
+			}
+		}
+	}
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
 	res.Expansions = b.expansions
 	res.Synonyms = b.synonyms
+	res.QueryFilters = p.query.Filters
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
 }

@@ -2,12 +2,17 @@ package search
 
 import (
 	"context"
+	"html"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/analyzers"
@@ -15,7 +20,7 @@ import (
 )
 
 // Similar finds precedents for a passage: the most similar passages of
-// other documents, preferring other cities and departments.
+// other documents, from other cities and departments first.
 //
 // Method (a small "more like this"): the passage text is analysed with the
 // morphological analyzer; each distinct term of two or more characters is
@@ -23,10 +28,17 @@ import (
 // dictionary; the top similarTerms terms become a disjunction of term
 // queries on the text field, boosted by their weight, of which at least a
 // quarter must match. The passage's own document is excluded (MustNot on
-// doc_id). The best candidates are then re-ranked: a passage from another
-// city scores ×1.5, from another department ×1.2, so a precedent elsewhere
-// outranks a near-duplicate next door.
-func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Result, error) {
+// doc_id). The best 4n candidates are then ordered for a member of staff
+// who starts from a passage of their own city: passages of another city
+// first, then of another department of the same city, then the rest (a
+// city or department that is unknown on either side is not "another"),
+// each group by score; a candidate scoring under a third of the best one
+// goes last whatever its place, so a weak match elsewhere does not hide a
+// close one next door. Each precedent says why it is similar: where it
+// comes from (Elsewhere) and the source's distinctive words it shares, as
+// its text writes them, most distinctive first; its _formatted text marks
+// them.
+func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*SimilarResult, error) {
 	start := time.Now()
 	if n == 0 {
 		n = 10
@@ -38,41 +50,140 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	terms := s.distinctive(str(src.Fields[indexer.FieldText]))
-	if len(terms) == 0 {
-		return &Result{Hits: []Hit{}, Page: 1, HitsPerPage: n}, nil
-	}
-	q := similarQuery(terms, str(src.Fields[indexer.FieldDocID]))
 	p := &plan{page: 1, hitsPerPage: n, marker: marker{pre: "<mark>", post: "</mark>", crop: 120}}
-	req := bleve.NewSearchRequestOptions(q, n*4, 0, false)
-	req.Fields = storedFields
-	req.IncludeLocations = true
-	sr, err := s.run(ctx, req)
-	if err != nil {
-		return nil, err
+	res := &SimilarResult{Query: passageID, Source: p.marker.hit(src), Hits: []Precedent{}}
+	terms := s.distinctive(res.Source.Text)
+	if len(terms) > 0 {
+		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), n*4, 0, false)
+		req.Fields = storedFields
+		req.IncludeLocations = true
+		sr, err := s.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		res.TotalHits = int(sr.Total)
+		res.Hits = s.precedents(ctx, res.Source, p.hits(sr.Hits), sr.Hits, terms)
+		res.Hits = res.Hits[:min(len(res.Hits), n)]
 	}
-	hits := p.hits(sr.Hits)
-	city, dept := str(src.Fields[indexer.FieldCity]), str(src.Fields[indexer.FieldDepartment])
-	for i := range hits {
-		hits[i].Score *= elsewhere(hits[i].City, city, 1.5) * elsewhere(hits[i].Department, dept, 1.2)
-	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
-	return &Result{
-		Query: passageID, Hits: hits[:min(len(hits), n)], TotalHits: int(sr.Total),
-		TotalPages: 1, Page: 1, HitsPerPage: n, ProcessingTimeMs: time.Since(start).Milliseconds(),
-	}, nil
+	res.ProcessingTimeMs = time.Since(start).Milliseconds()
+	return res, nil
 }
 
-// elsewhere is the bonus factor when a known value differs from the source's.
-func elsewhere(v, src string, bonus float64) float64 {
-	if v != "" && src != "" && v != src {
-		return bonus
-	}
-	return 1
+// SimilarResult is the answer of Similar: the source passage and its
+// precedents, best first.
+type SimilarResult struct {
+	Query            string      `json:"query"` // the source passage ID
+	Source           Hit         `json:"source"`
+	Hits             []Precedent `json:"hits"`
+	TotalHits        int         `json:"totalHits"` // candidates that matched
+	ProcessingTimeMs int64       `json:"processingTimeMs"`
 }
+
+// Precedent is a passage similar to the source, and why.
+type Precedent struct {
+	Hit
+	// Elsewhere is "city" for a passage of another city, "department" for
+	// one of another department of the same (or an unknown) city, "" else.
+	Elsewhere string `json:"elsewhere"`
+	// Shared are the source's distinctive words the passage holds.
+	Shared []string `json:"sharedWords"`
+}
+
+// maxShared bounds the shared words listed per precedent.
+const maxShared = 8
+
+// precedents orders the candidate hits (ms holds their matches) for the
+// source and says why each is similar.
+func (s *Searcher) precedents(ctx context.Context, src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms []weighted) []Precedent {
+	best := 0.0
+	for _, h := range hits {
+		best = max(best, h.Score)
+	}
+	out := make([]Precedent, len(hits))
+	rank := make([]int, len(hits))
+	for i, h := range hits {
+		out[i] = Precedent{Hit: h, Elsewhere: elsewhere(src, h), Shared: shared(h.Text, plainText(h.Formatted.Text), ms[i], terms)}
+		rank[i] = map[string]int{"city": 2, "department": 1}[out[i].Elsewhere]
+		if h.Score < best/3 {
+			rank[i] = -1
+		}
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if rank[i] != rank[j] {
+			return rank[i] > rank[j]
+		}
+		return out[i].Score > out[j].Score
+	})
+	sorted := make([]Precedent, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	return sorted
+}
+
+// elsewhere says how h's origin differs from the source's, when both are
+// known.
+func elsewhere(src, h Hit) string {
+	differ := func(a, b string) bool { return a != "" && b != "" && a != b }
+	switch {
+	case differ(src.City, h.City):
+		return "city"
+	case differ(src.Department, h.Department):
+		return "department"
+	}
+	return ""
+}
+
+// shared lists the weighted terms the match holds in its text, most
+// distinctive first, as this text writes them (its own locations; see
+// bestSurface). A term the text only inflects (行う in 行わ) is left out:
+// the shared word would be a fragment or a form the passage does not hold.
+//
+// Only the words the shown (cropped) snippet holds are listed, each once.
+func shared(text, shown string, m *bsearch.DocumentMatch, terms []weighted) []string {
+	locs := m.Locations[indexer.FieldText]
+	out := []string{}
+	for _, t := range terms {
+		count := map[string]int{}
+		for _, l := range locs[t.term] {
+			if l.Start < l.End && int(l.End) <= len(text) {
+				count[text[l.Start:l.End]]++
+			}
+		}
+		w := bestSurface(t.term, count)
+		if len(count) > 0 && asWritten(w, t.term) && strings.Contains(shown, w) && !slices.Contains(out, w) && len(out) < maxShared {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// asWritten reports whether w is term in its dictionary form: the term
+// itself (not 行わ for 行う), or a word with okurigana whose okurigana-free
+// form is term (取り組み for 取組).
+func asWritten(w, term string) bool {
+	if analyzers.Fold(w) == term {
+		return true
+	}
+	ts, err := analyzers.Terms(analyzers.Morph, w)
+	return err == nil && len(ts) == 2 && ts[0] == analyzers.Fold(w) && ts[1] == term
+}
+
+// plainText is highlighted, escaped text as it reads: marks removed,
+// character references decoded.
+func plainText(formatted string) string {
+	return html.UnescapeString(markTag.ReplaceAllString(formatted, ""))
+}
+
+var markTag = regexp.MustCompile(`</?mark>`)
 
 // passage loads one passage's stored fields.
-func (s *Searcher) passage(ctx context.Context, id string) (*struct{ Fields map[string]any }, error) {
+func (s *Searcher) passage(ctx context.Context, id string) (*bsearch.DocumentMatch, error) {
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = storedFields
 	sr, err := s.run(ctx, req)
@@ -82,7 +193,7 @@ func (s *Searcher) passage(ctx context.Context, id string) (*struct{ Fields map[
 	if len(sr.Hits) == 0 {
 		return nil, Errorf(ENotFound, "段落 %s は見つかりません (no passage %q)", id, id)
 	}
-	return &struct{ Fields map[string]any }{sr.Hits[0].Fields}, nil
+	return sr.Hits[0], nil
 }
 
 const similarTerms = 20

@@ -21,8 +21,18 @@ import (
 //     first character, so a one-character prefix (thousands of terms) costs
 //     nothing either. An alias over several indexes has no single
 //     dictionary: it walks each keystroke's prefix in the index instead;
+//     A prefix typed in kana (こそ, たぶんか) also completes terms by their
+//     reading (子育て コソダテ, 多文化 タブンカ), from the same table sorted
+//     by the reading the analyzer gives each term;
 //   - titles: document titles starting with the prefix (a binary search in
 //     the sorted title list), then titles containing it, shorter first.
+//
+// A term is indexed folded (lower case, half width, katakana without a final
+// long vowel: sns, パートナ), so it is shown as the text writes it: the most
+// frequent surface among the first passages that hold it (SNS, パートナー),
+// or the term itself when the text inflects it (連携し → 連携する). Surfaces
+// are cached until the next Refresh. A suggestion is offered once: a title
+// equal to a term (after folding) is dropped.
 //
 // At most a third of the suggestions are titles when there are terms enough.
 
@@ -39,8 +49,15 @@ type titleEntry struct {
 
 // termTable is the text field's dictionary for suggestions.
 type termTable struct {
-	sorted []Suggestion            // every term, by term
-	first  map[string][]Suggestion // the most frequent terms by first character
+	sorted    []Suggestion            // every term, by term
+	first     map[string][]Suggestion // the most frequent terms by first character
+	byReading []readingEntry          // terms not written in kana, by reading
+}
+
+// readingEntry is a term under its katakana reading.
+type readingEntry struct {
+	reading string
+	term    Suggestion
 }
 
 // loadTermTable reads the text field's whole dictionary (tens of
@@ -61,7 +78,40 @@ func loadTermTable(fieldDict func(string) (index.FieldDict, error)) (*termTable,
 	for k, es := range byFirst {
 		t.first[k] = topByCount(es, MaxSuggestions+1)
 	}
+	t.byReading = readingsOf(t.sorted)
 	return t, nil
+}
+
+// readingsOf lists the terms that are not kana under their reading (the
+// terms of the reading analyzer, joined), sorted by reading.
+func readingsOf(terms []Suggestion) []readingEntry {
+	var out []readingEntry
+	for _, t := range terms {
+		if _, kana := kanaReading(t.Text); kana {
+			continue // typed in kana, it completes by its own prefix
+		}
+		rs, err := analyzers.Terms(analyzers.Reading, t.Text)
+		if err != nil || len(rs) == 0 {
+			continue
+		}
+		r := strings.Join(rs, "")
+		if _, kana := kanaReading(r); kana {
+			out = append(out, readingEntry{reading: r, term: t})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].reading < out[j].reading })
+	return out
+}
+
+// completeReading returns up to n terms whose reading starts with the
+// katakana prefix, the most frequent first.
+func (t *termTable) completeReading(prefix string, n int) []Suggestion {
+	i := sort.Search(len(t.byReading), func(i int) bool { return t.byReading[i].reading >= prefix })
+	var cands []Suggestion
+	for ; i < len(t.byReading) && strings.HasPrefix(t.byReading[i].reading, prefix); i++ {
+		cands = append(cands, t.byReading[i].term)
+	}
+	return topByCount(cands, n)
 }
 
 // topByCount returns the n most frequent of es (a copy, most frequent first).
@@ -108,8 +158,11 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	if err != nil {
 		tt = nil // an alias: termSuggestions walks the prefix instead
 	}
+	cities := loadCities(s.fieldDict)
 	s.mu.Lock()
 	s.terms = tt
+	s.surfaces = nil
+	s.cities = cities
 	s.mu.Unlock()
 	// The doc_title dictionary holds each distinct title once, without
 	// reading a stored passage.
@@ -139,14 +192,64 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggest
 	if folded == "" || ctx.Err() != nil {
 		return []Suggestion{}, ctx.Err()
 	}
-	terms := s.termSuggestions(folded, n)
-	titles := s.titleSuggestions(folded, n)
+	terms := s.displayed(ctx, s.termSuggestions(folded, n))
+	if r, ok := kanaReading(folded); ok {
+		terms = unique(append(terms, s.displayed(ctx, s.readingSuggestions(r, folded, n))...))
+		sort.SliceStable(terms, func(i, j int) bool { return terms[i].Count > terms[j].Count })
+	}
+	titles := without(s.titleSuggestions(folded, n+len(terms)), terms)
 	nt := min(len(titles), (n+2)/3)
 	if len(terms) < n-nt {
 		nt = min(len(titles), n-len(terms))
 	}
 	out := append([]Suggestion{}, terms[:min(len(terms), n-nt)]...)
 	return append(out, titles[:nt]...), nil
+}
+
+// readingSuggestions completes a kana prefix by the terms' readings,
+// leaving out the terms that start with the prefix itself (found already).
+func (s *Searcher) readingSuggestions(reading, folded string, n int) []Suggestion {
+	s.mu.RLock()
+	tt := s.terms
+	s.mu.RUnlock()
+	if tt == nil {
+		return nil
+	}
+	var out []Suggestion
+	for _, t := range tt.completeReading(reading, n+1) {
+		if !strings.HasPrefix(t.Text, folded) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// unique drops the suggestions whose folded text came earlier in ss.
+func unique(ss []Suggestion) []Suggestion {
+	seen := map[string]bool{}
+	out := ss[:0:0]
+	for _, x := range ss {
+		if k := analyzers.Fold(x.Text); !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// without drops from ss the suggestions equal to one of other (folded).
+func without(ss, other []Suggestion) []Suggestion {
+	drop := map[string]bool{}
+	for _, x := range other {
+		drop[analyzers.Fold(x.Text)] = true
+	}
+	var out []Suggestion
+	for _, x := range ss {
+		if !drop[analyzers.Fold(x.Text)] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // termSuggestions reads the text field's dictionary under prefix. An alias

@@ -66,12 +66,14 @@ type Result struct {
 	HitsPerPage       int                       `json:"hitsPerPage"`
 	ProcessingTimeMs  int64                     `json:"processingTimeMs"`
 	FacetDistribution map[string]map[string]int `json:"facetDistribution,omitempty"`
+	FacetCounts       string                    `json:"facetCounts,omitempty"` // what the facets count: "passages" or "documents"
 	Expansions        []Expansion               `json:"expansions,omitempty"`
-	Synonyms          []SynonymUse              `json:"synonyms,omitempty"`    // the variants and synonyms the words were expanded with
-	Relaxed           *Relaxation               `json:"relaxed,omitempty"`     // nil: every hit holds every word as typed (or its theme)
-	Diversified       *Diversity                `json:"diversified,omitempty"` // nil: the page is in plain rank order
-	MatchCounts       *MatchCounts              `json:"matchCounts,omitempty"` // the passages by how they match; nil when every one holds every word
-	DidYouMean        []Correction              `json:"didYouMean,omitempty"`  // もしかして: corrected words from the index's vocabulary (didyoumean.go)
+	Synonyms          []SynonymUse              `json:"synonyms,omitempty"`     // the variants and synonyms the words were expanded with
+	Relaxed           *Relaxation               `json:"relaxed,omitempty"`      // nil: every hit holds every word as typed (or its theme)
+	Diversified       *Diversity                `json:"diversified,omitempty"`  // nil: the page is in plain rank order
+	MatchCounts       *MatchCounts              `json:"matchCounts,omitempty"`  // the passages by how they match; nil when every one holds every word
+	DidYouMean        []Correction              `json:"didYouMean,omitempty"`   // もしかして: corrected words from the index's vocabulary (didyoumean.go)
+	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
 }
 
 // Relaxation says how a query that found little was relaxed (relax.go) and

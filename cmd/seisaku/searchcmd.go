@@ -48,7 +48,8 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku search [-index DIR] [-format table|json|csv] [-city …] [-year …] [-n 10] WORDS...\n\n"+
 			"Searches an index built by `seisaku index` and prints the hits.\n"+
-			"WORDS are ANDed; OR, -exclude and \"a phrase\" work as in the search box.\n\nflags:\n")
+			"WORDS are ANDed; OR, -exclude and \"a phrase\" work as in the search box, and so do\n"+
+			"city:倉敷市, -city:倉敷市, year:2019..2022, a bare year (2022) or city name (倉敷市).\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -160,6 +161,9 @@ func writeTable(w io.Writer, res *search.Result) error {
 	fmt.Fprintf(w, "%d件 (%d ms)", res.TotalHits, res.ProcessingTimeMs)
 	for _, e := range res.Expansions {
 		fmt.Fprintf(w, "  テーマ展開: %s → %s", e.Word, e.Theme)
+	}
+	for _, f := range res.QueryFilters {
+		fmt.Fprintf(w, "  絞り込み: %s → %s", f.Written, f)
 	}
 	fmt.Fprintln(w)
 	cityCells := 0

@@ -128,3 +128,19 @@ func TestPad(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchTableSaysQueryFilters: the summary line says which words were
+// read as filters (a year, a department).
+func TestSearchTableSaysQueryFilters(t *testing.T) {
+	out, err := searchCmd(t, "-index", seedIndex(t), "-n", "1", "情報発信", "2022", "部署:政策企画室")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	if !strings.Contains(first, "絞り込み: 2022 → year:2022") || !strings.Contains(first, "絞り込み: 部署:政策企画室 → department:政策企画室") {
+		t.Errorf("summary %q does not say the filters", first)
+	}
+	if !strings.Contains(out, "令和4年度政策企画室運営方針") || strings.Contains(out, "市民局運営方針") {
+		t.Errorf("results:\n%s", out)
+	}
+}

@@ -32,8 +32,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	dir := fs.String("index", getenv("SEISAKU_INDEX"), "index directory, or several separated by commas to serve as one (one per city, say) (env SEISAKU_INDEX); empty: the bundled samples, indexed in memory")
 	addr := fs.String("addr", envOr(getenv, "SEISAKU_ADDR", ":8080"), "listen address (env SEISAKU_ADDR)")
 	origins := fs.String("origins", getenv("SEISAKU_ORIGINS"), "comma-separated origins allowed to call the API from browsers (CORS), e.g. https://www.city.kiryu.lg.jp, or * (env SEISAKU_ORIGINS)")
-	rate := fs.Float64("rate", def.RateLimit, "requests per second allowed per client IP; 0: no limit")
+	rate := fs.Float64("rate", def.RateLimit, "requests per second allowed per client IP (searches, pages, exports; not suggestions); 0: no limit")
 	burst := fs.Int("burst", def.RateBurst, "requests per client IP allowed at once")
+	suggestRate := fs.Float64("suggest-rate", def.SuggestRateLimit, "suggestions (search as you type) per second allowed per client IP, apart from -rate; 0: no limit")
+	suggestBurst := fs.Int("suggest-burst", def.SuggestRateBurst, "suggestions per client IP allowed at once")
 	trustProxy := fs.Bool("trust-proxy", false, "take the client IP from X-Forwarded-For (only behind a reverse proxy)")
 	baseURL := fs.String("base-url", getenv("SEISAKU_BASE_URL"), "public address, e.g. https://search.example.jp, for absolute permalinks in CSV (env SEISAKU_BASE_URL)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
@@ -59,6 +61,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	cfg.AllowedOrigins = splitList(*origins)
 	cfg.RateLimit, cfg.RateBurst, cfg.TrustProxy, cfg.BaseURL = *rate, *burst, *trustProxy, *baseURL
 	cfg.MetricsAddr, cfg.MaxConnections = *metricsAddr, *maxConns
+	cfg.SuggestRateLimit, cfg.SuggestRateBurst = *suggestRate, *suggestBurst
 	if err := cfg.Validate(); err != nil {
 		return usageError("serve: " + strings.ReplaceAll(err.Error(), "\n", "; "))
 	}

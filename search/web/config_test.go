@@ -22,7 +22,9 @@ func TestConfigValidate(t *testing.T) {
 			`AllowedOrigins: "https://www.city.kiryu.lg.jp/page" is not an origin: want scheme://host[:port] with http or https, or * | ` +
 			`AllowedOrigins: "ftp://x" is not an origin: want scheme://host[:port] with http or https, or *`},
 		{"negative rate", func(c *Config) { c.RateLimit = -1 },
-			"RateLimit and RateBurst must not be negative (got -1, 20)"},
+			"RateLimit and RateBurst must not be negative (got -1, 200)"},
+		{"negative suggestion rate", func(c *Config) { c.SuggestRateBurst = -1 },
+			"SuggestRateLimit and SuggestRateBurst must not be negative (got 100, -1)"},
 		{"pages", func(c *Config) { c.DefaultHitsPerPage, c.MaxHitsPerPage, c.MaxResultWindow = 50, 20, 10 },
 			"DefaultHitsPerPage (50) exceeds MaxHitsPerPage (20) | MaxHitsPerPage (20) exceeds MaxResultWindow (10)"},
 		{"negative", func(c *Config) { c.MaxQueryBytes, c.ShutdownTimeout = -5, -1 },

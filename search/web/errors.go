@@ -34,7 +34,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	status, body := errorResponse(err)
 	body.RequestID = c.Response().Header().Get(echo.HeaderXRequestID)
-	if status >= 500 {
+	switch {
+	case errors.Is(err, errLoading):
+		// starting up: the request log line says enough
+	case status >= 500:
 		s.log.ErrorContext(c.Request().Context(), "request failed",
 			"request_id", body.RequestID, "route", c.Path(), "status", status, "error", err.Error())
 	}

@@ -7,10 +7,13 @@ package web
 //
 //	passage_id, document_id, title, city, department, year, published,
 //	issue_types (joined with ";"), headings (joined with "›"), text,
-//	source (the document's URL when known, else its file; with "#page=N"
-//	for a passage of a PDF, which PDF viewers open at that page), permalink,
-//	page (the PDF page, empty for formats without pages), prefecture (the
-//	city's, empty when unknown)
+//	source (the document's web address when known, else its file; with
+//	"#page=N" for a passage of a PDF, which PDF viewers open at that page),
+//	permalink (this service's address of the passage), page (the PDF page,
+//	empty for formats without pages), prefecture (the city's, empty when
+//	unknown), match (how the passage holds the query's words, from
+//	search.Hit.Match: its kind, then word:how per word, e.g.
+//	"relaxed 犯罪被害者支援:parts(犯罪 被害 支援)"; empty when browsing)
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
@@ -39,7 +42,7 @@ import (
 
 var csvHeader = []string{
 	"passage_id", "document_id", "title", "city", "department", "year", "published",
-	"issue_types", "headings", "text", "source", "permalink", "page", "prefecture",
+	"issue_types", "headings", "text", "source", "permalink", "page", "prefecture", "match",
 }
 
 const utf8BOM = "\uFEFF"
@@ -136,7 +139,7 @@ func CSVRecord(h search.Hit, base string) []string {
 		link = base + link
 	}
 	row := []string{h.ID, h.DocID, h.Title, h.City, h.Department, year, h.Published,
-		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link, page, h.Prefecture}
+		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link, page, h.Prefecture, matchText(h.Match)}
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}
@@ -159,15 +162,17 @@ func (s *Server) baseURL(c echo.Context) string {
 	return c.Scheme() + "://" + c.Request().Host
 }
 
-// contentDisposition names the download: an ASCII filename for old
+// contentDisposition names the download once: a name that is ASCII
+// (seisaku-SNS-….csv) as filename alone; else an ASCII filename for old
 // clients and the full one, with the query, as RFC 5987 filename*.
 func contentDisposition(q string, now time.Time) string {
-	plain := exportFilename("", now)
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": plain})
-	if full := exportFilename(q, now); full != plain {
-		cd += strings.TrimPrefix(mime.FormatMediaType("attachment", map[string]string{"filename": full}), "attachment")
+	full := exportFilename(q, now)
+	cd := mime.FormatMediaType("attachment", map[string]string{"filename": full})
+	if !strings.Contains(cd, "filename*=") {
+		return cd // ASCII: mime wrote it as filename=
 	}
-	return cd
+	plain := mime.FormatMediaType("attachment", map[string]string{"filename": exportFilename("", now)})
+	return plain + strings.TrimPrefix(cd, "attachment")
 }
 
 // exportFilename is seisaku-<query>-<date>.csv with the query cut short and
@@ -188,4 +193,21 @@ func exportFilename(q string, now time.Time) string {
 		name += "-" + q
 	}
 	return fmt.Sprintf("%s-%s.csv", name, now.Format("20060102-150405"))
+}
+
+// matchText renders how a hit matched for the CSV: its kind, then
+// word:how per word, what stood in in brackets.
+func matchText(m *search.Match) string {
+	if m == nil {
+		return ""
+	}
+	parts := []string{m.Kind}
+	for _, w := range m.Words {
+		p := w.Word + ":" + w.How
+		if len(w.Terms) > 0 {
+			p += "(" + strings.Join(w.Terms, " ") + ")"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"mime"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,28 @@ func TestDefuseFormula(t *testing.T) {
 	}
 }
 
+// TestContentDisposition names the file once: filename alone for an ASCII
+// name (q=SNS), filename plus filename* when the query is Japanese.
+func TestContentDisposition(t *testing.T) {
+	now := time.Date(2023, 6, 9, 15, 4, 5, 0, time.UTC)
+	for _, tt := range []struct{ q, want string }{
+		{"", "attachment; filename=seisaku-20230609-150405.csv"},
+		{"SNS", "attachment; filename=seisaku-SNS-20230609-150405.csv"},
+		{"多文化共生", "attachment; filename=seisaku-20230609-150405.csv; filename*=utf-8''seisaku-%E5%A4%9A%E6%96%87%E5%8C%96%E5%85%B1%E7%94%9F-20230609-150405.csv"},
+	} {
+		got := contentDisposition(tt.q, now)
+		if got != tt.want {
+			t.Errorf("contentDisposition(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+		if _, params, err := mime.ParseMediaType(got); err != nil || params["filename"] == "" {
+			t.Errorf("contentDisposition(%q) = %q: %v %v", tt.q, got, params, err)
+		}
+		if n := strings.Count(got, "filename="); n != 1 {
+			t.Errorf("contentDisposition(%q) = %q: filename= %d times", tt.q, got, n)
+		}
+	}
+}
+
 // TestCSVRecordPage: a passage of a PDF names its page in its own column
 // and in the source address, which PDF viewers open at that page; the
 // prefecture has its column.
@@ -42,12 +65,26 @@ func TestCSVRecordPage(t *testing.T) {
 	h := search.Hit{ID: "d-3", DocID: "d", Title: "予算の概要", Text: "本文", Source: "https://www.city.kiryu.lg.jp/a.pdf",
 		Permalink: "/documents/d#p3", Page: 7, Prefecture: "群馬県"}
 	rec := CSVRecord(h, "https://search.example.jp")
-	got := strings.Join(rec[len(rec)-4:], " ")
+	got := strings.Join(rec[len(rec)-5:len(rec)-1], " ")
 	if want := "https://www.city.kiryu.lg.jp/a.pdf#page=7 https://search.example.jp/documents/d#p3 7 群馬県"; got != want {
 		t.Errorf("source, permalink, page = %q, want %q", got, want)
 	}
 	h.Page = 0
-	if rec := CSVRecord(h, ""); rec[len(rec)-2] != "" || strings.Contains(rec[len(rec)-4], "#page") {
+	if rec := CSVRecord(h, ""); rec[len(rec)-3] != "" || strings.Contains(rec[len(rec)-5], "#page") {
 		t.Errorf("no page: %q", rec)
+	}
+}
+
+// TestCSVRecordMatch: the match column says how the passage holds each word.
+func TestCSVRecordMatch(t *testing.T) {
+	h := search.Hit{ID: "d-3", DocID: "d", Permalink: "/documents/d#p3", Match: &search.Match{Kind: "relaxed", Words: []search.WordMatch{
+		{Word: "犯罪被害者支援", How: "parts", Terms: []string{"犯罪", "被害", "支援"}}, {Word: "条例", How: "exact"}}}}
+	rec := CSVRecord(h, "")
+	if got, want := rec[len(rec)-1], "relaxed 犯罪被害者支援:parts(犯罪 被害 支援) 条例:exact"; got != want {
+		t.Errorf("match = %q, want %q", got, want)
+	}
+	h.Match = nil
+	if rec := CSVRecord(h, ""); rec[len(rec)-1] != "" {
+		t.Errorf("browsing: match = %q", rec[len(rec)-1])
 	}
 }

@@ -17,7 +17,7 @@ type fakeBackend struct {
 	search   func(context.Context, search.Request) (*search.Result, error)
 	document func(context.Context, string) (*search.DocumentView, error)
 	suggest  func(context.Context, string, int) ([]search.Suggestion, error)
-	similar  func(context.Context, string, int) (*search.Result, error)
+	similar  func(context.Context, string, int) (*search.SimilarResult, error)
 }
 
 func (f *fakeBackend) Search(ctx context.Context, r search.Request) (*search.Result, error) {
@@ -47,11 +47,19 @@ func (f *fakeBackend) Suggest(ctx context.Context, prefix string, n int) ([]sear
 	return []search.Suggestion{{Text: prefix + "共生", Kind: "term", Count: 2}}, nil
 }
 
-func (f *fakeBackend) Similar(ctx context.Context, id string, n int) (*search.Result, error) {
+func (f *fakeBackend) Similar(ctx context.Context, id string, n int) (*search.SimilarResult, error) {
 	if f.similar != nil {
 		return f.similar(ctx, id, n)
 	}
-	return fixtureSearch(search.Request{Q: "多文化共生", Page: 1, HitsPerPage: n})
+	res, err := fixtureSearch(search.Request{Q: "多文化共生", Page: 1, HitsPerPage: n})
+	if err != nil {
+		return nil, err
+	}
+	out := &search.SimilarResult{Query: id, TotalHits: res.TotalHits, Hits: []search.Precedent{}}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, search.Precedent{Hit: h, Elsewhere: "department", Shared: []string{"多文化共生"}})
+	}
+	return out, nil
 }
 
 func (f *fakeBackend) DocCount() (uint64, error) { return uint64(len(fixture)), nil }
@@ -67,7 +75,8 @@ var fixture = []search.Hit{
 	{ID: "shimin-4", DocID: "shimin", Title: "令和4年度市民局運営方針", City: "大阪市", Department: "市民局",
 		Year: 2022, IssueTypes: []string{"多文化共生・国際"},
 		Text:   "地域における多文化共生の実現に向けて、区等が取り組む外国につながる市民のエンパワーメントの推進を支援する。",
-		Source: "seeds/001.txt", URL: "https://www.city.osaka.lg.jp/shimin/", Permalink: "/api/documents/shimin#shimin-4"},
+		Source: "seeds/001.txt", URL: "https://www.city.osaka.lg.jp/shimin/", Permalink: "/api/documents/shimin#shimin-4",
+		Match: &search.Match{Kind: "exact", Words: []search.WordMatch{{Word: "多文化共生", How: "exact"}}}},
 	{ID: "seisaku-1", DocID: "seisaku", Title: "令和4年度政策企画室運営方針", City: "大阪市", Department: "政策企画室",
 		Year: 2022, Text: "=市民との情報共有と信頼の確保を図るための情報発信の推進", Source: "seeds/000.txt",
 		Permalink: "/api/documents/seisaku#seisaku-1"},

@@ -43,7 +43,7 @@ func (g guarded) Suggest(ctx context.Context, prefix string, n int) (s []search.
 	return g.b.Suggest(ctx, prefix, n)
 }
 
-func (g guarded) Similar(ctx context.Context, passageID string, n int) (res *search.Result, err error) {
+func (g guarded) Similar(ctx context.Context, passageID string, n int) (res *search.SimilarResult, err error) {
 	defer g.recover(ctx, "similar", &err)
 	return g.b.Similar(ctx, passageID, n)
 }

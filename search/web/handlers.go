@@ -161,7 +161,10 @@ func (s *Server) handleSimilar(c echo.Context) error {
 	if err != nil {
 		return fmt.Errorf("similar %q: %w", id, err)
 	}
-	return c.JSON(http.StatusOK, normalize(res))
+	if res.Hits == nil {
+		res.Hits = []search.Precedent{}
+	}
+	return c.JSON(http.StatusOK, res)
 }
 
 // backendFor returns the current backend and the request's context bounded

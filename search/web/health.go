@@ -8,10 +8,11 @@ import (
 	"seisaku/search"
 )
 
-// status is the JSON of the probes.
+// status is the JSON of the probes. Passages counts the index's entries
+// (one per passage, not per document).
 type status struct {
-	Status    string  `json:"status"`
-	Documents *uint64 `json:"documents,omitempty"`
+	Status   string  `json:"status"`
+	Passages *uint64 `json:"passages,omitempty"`
 	// ReloadFailures are newer generations refused: the index that
 	// answers is an older one.
 	ReloadFailures []ReloadFailure `json:"reloadFailures,omitempty"`
@@ -37,7 +38,7 @@ func (s *Server) handleReady(c echo.Context) error {
 	}
 	st := status{Status: "ready", ReloadFailures: s.reloadFailures()}
 	if n, ok := s.docCount(); ok {
-		st.Documents = &n
+		st.Passages = &n
 	}
 	return c.JSON(http.StatusOK, st)
 }

@@ -12,9 +12,10 @@ func (s *Server) registerRoutes() {
 		s.routes[path] = true
 	}
 	get("/", page("index.html"))
-	get("/documents/:id", page("index.html")) // permalinks: the page shows the document
-	get("/demo", page("demo.html"))           // how a city embeds the widget
+	get("/documents/:id", s.documentPage()) // permalinks: the page shows the document
+	get("/demo", page("demo.html"))         // how a city embeds the widget
 	get("/widget.js", asset("widget.js", "text/javascript; charset=utf-8"))
+	get("/widget-full.js", asset("widget-full.js", "text/javascript; charset=utf-8"))
 	get("/healthz", s.handleHealth)
 	get("/readyz", s.handleReady)
 	if s.cfg.MetricsAddr == "" {

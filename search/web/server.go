@@ -85,14 +85,18 @@ func (s *Server) SetBackend(b Backend) {
 	s.backend.Store(&backendRef{b})
 }
 
-// current is the Backend, guarded against panics, or a 503 error while
+// errLoading is the 503 answered while no index is loaded yet: an expected
+// state of a starting server, logged at info level, not as a failure.
+var errLoading = echo.NewHTTPError(http.StatusServiceUnavailable,
+	"索引を読み込み中です。しばらくしてから再度お試しください (the index is loading; retry shortly)")
+
+// current is the Backend, guarded against panics, or errLoading while
 // there is none.
 func (s *Server) current() (Backend, error) {
 	if r := s.backend.Load(); r != nil {
 		return guarded{r.Backend, s}, nil
 	}
-	return nil, echo.NewHTTPError(http.StatusServiceUnavailable,
-		"索引を読み込み中です。しばらくしてから再度お試しください (the index is loading; retry shortly)")
+	return nil, errLoading
 }
 
 // docCount counts the passages of the current backend if it can.
@@ -215,22 +219,40 @@ func (s *Server) middleware() {
 			MaxAge:        3600,
 		}))
 	}
-	if s.cfg.RateLimit > 0 {
+	if s.cfg.RateLimit > 0 || s.cfg.SuggestRateLimit > 0 {
 		s.echo.Use(s.rateLimiter())
 	}
 	s.echo.Use(middleware.BodyLimit("64K"))
 }
 
+// rateLimiter keeps two budgets per client IP: suggestions, and every other
+// request but the probes. A budget whose rate is 0 is not enforced.
 func (s *Server) rateLimiter() echo.MiddlewareFunc {
-	return middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
-		Skipper: isProbe,
-		Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
-			Rate: rate.Limit(s.cfg.RateLimit), Burst: s.cfg.RateBurst, ExpiresIn: 3 * time.Minute,
-		}),
-		DenyHandler: func(c echo.Context, _ string, _ error) error {
-			return echo.NewHTTPError(http.StatusTooManyRequests)
-		},
-	})
+	store := func(r float64, burst int) middleware.RateLimiterStore {
+		if r <= 0 {
+			return nil
+		}
+		return middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+			Rate: rate.Limit(r), Burst: burst, ExpiresIn: 3 * time.Minute,
+		})
+	}
+	requests := store(s.cfg.RateLimit, s.cfg.RateBurst)
+	suggestions := store(s.cfg.SuggestRateLimit, s.cfg.SuggestRateBurst)
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			st := requests
+			if c.Path() == "/api/suggest" {
+				st = suggestions
+			}
+			if st == nil || isProbe(c) {
+				return next(c)
+			}
+			if ok, _ := st.Allow(c.RealIP()); !ok {
+				return echo.NewHTTPError(http.StatusTooManyRequests)
+			}
+			return next(c)
+		}
+	}
 }
 
 // isProbe tells health, readiness and metrics requests, which are neither

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -145,7 +146,8 @@ func TestDocumentSuggestSimilar(t *testing.T) {
 		t.Errorf("empty suggest = %s", body)
 	}
 	_, body = get(t, ts.URL, "/api/similar/shimin-3?n=1")
-	if r := decode[search.Result](t, body); len(r.Hits) != 1 || r.Hits[0].ID != "shimin-3" {
+	if r := decode[search.SimilarResult](t, body); len(r.Hits) != 1 || r.Hits[0].ID != "shimin-3" ||
+		r.Hits[0].Elsewhere != "department" || len(r.Hits[0].Shared) != 1 || !strings.Contains(string(body), `"sharedWords":["多文化共生"]`) {
 		t.Errorf("similar = %s", body)
 	}
 }
@@ -172,12 +174,12 @@ func TestCSVExport(t *testing.T) {
 	}
 	var rows []string
 	for _, r := range recs[1:] {
-		rows = append(rows, strings.Join([]string{r[0], r[3], r[5], r[7], r[8], string([]rune(r[9])[:4]), r[10], r[11]}, "|"))
+		rows = append(rows, strings.Join([]string{r[0], r[3], r[5], r[7], r[8], string([]rune(r[9])[:4]), r[10], r[11], r[len(r)-1]}, "|"))
 	}
 	want := []string{
-		"shimin-3|大阪市|2022|多文化共生・国際|経営課題1›戦略1-1 多文化共生社会づくりの推進|大阪市多|seeds/001.txt|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-3",
-		"shimin-4|大阪市|2022|多文化共生・国際||地域にお|https://www.city.osaka.lg.jp/shimin/|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-4",
-		"seisaku-1|大阪市|2022|||'=市民|seeds/000.txt|http://" + ts.Listener.Addr().String() + "/api/documents/seisaku#seisaku-1",
+		"shimin-3|大阪市|2022|多文化共生・国際|経営課題1›戦略1-1 多文化共生社会づくりの推進|大阪市多|seeds/001.txt|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-3|",
+		"shimin-4|大阪市|2022|多文化共生・国際||地域にお|https://www.city.osaka.lg.jp/shimin/|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-4|exact 多文化共生:exact",
+		"seisaku-1|大阪市|2022|||'=市民|seeds/000.txt|http://" + ts.Listener.Addr().String() + "/api/documents/seisaku#seisaku-1|",
 	}
 	if got := strings.Join(rows, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
@@ -228,6 +230,32 @@ func TestCORSAnyOrigin(t *testing.T) {
 	res, _ := get(t, ts.URL, "/api/search?q=x", "Origin: https://www.city.kashiwara.osaka.jp")
 	if got := res.Header.Get("Access-Control-Allow-Origin"); got != "*" {
 		t.Errorf("Allow-Origin %q, want *", got)
+	}
+}
+
+// TestRateLimitBudgets: suggestions have their own budget, so a person
+// typing does not use up the searches of the colleagues behind the same
+// address, and the defaults let 30 people type and search at once.
+func TestRateLimitBudgets(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.RateLimit, cfg.RateBurst, cfg.SuggestRateLimit, cfg.SuggestRateBurst = 0.001, 2, 0.001, 3
+	ts := newTestServer(t, cfg, nil)
+	var codes []string
+	for _, p := range []string{"/api/suggest?q=x", "/api/suggest?q=x", "/api/search?q=x", "/api/suggest?q=x",
+		"/api/search?q=x", "/api/suggest?q=x", "/api/search?q=x", "/readyz"} {
+		res, _ := get(t, ts.URL, p)
+		codes = append(codes, res.Status[:3])
+	}
+	if got, want := strings.Join(codes, " "), "200 200 200 200 200 429 429 200"; got != want {
+		t.Errorf("statuses %s, want %s", got, want)
+	}
+	def := newTestServer(t, DefaultConfig(), nil)
+	for i := range 30 { // 30 people behind one NAT, each at a pause in typing
+		for _, p := range []string{"/api/suggest?q=x", "/api/search?q=x"} {
+			if res, _ := get(t, def.URL, p); res.StatusCode != http.StatusOK {
+				t.Fatalf("default budgets: request %d (%s): %d", i, p, res.StatusCode)
+			}
+		}
 	}
 }
 
@@ -300,7 +328,7 @@ func TestProbes(t *testing.T) {
 	if res, body := get(t, ts.URL, "/healthz"); res.StatusCode != 200 || string(body) != `{"status":"ok"}`+"\n" {
 		t.Errorf("/healthz %d %s", res.StatusCode, body)
 	}
-	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","documents":4}`+"\n" {
+	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","passages":4}`+"\n" {
 		t.Errorf("/readyz %d %s", res.StatusCode, body)
 	}
 	broken := newTestServer(t, DefaultConfig(), &fakeBackend{search: func(context.Context, search.Request) (*search.Result, error) {
@@ -321,10 +349,19 @@ func TestIndexPage(t *testing.T) {
 	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline'; img") && strings.Contains(csp, "script-src 'unsafe-inline'") {
 		t.Errorf("CSP %q does not restrict scripts to the service's own", csp)
 	}
-	for _, p := range []string{"/demo", "/widget.js", "/documents/abc"} {
+	for _, p := range []string{"/demo", "/widget.js", "/documents/shimin"} {
 		if res, body := get(t, ts.URL, p); res.StatusCode != 200 || len(body) == 0 {
 			t.Errorf("%s: %d", p, res.StatusCode)
 		}
+	}
+	// A permalink to a document the index does not have is a 404, with
+	// the page (which shows the API's message) as its body.
+	res, body = get(t, ts.URL, "/documents/nope")
+	if res.StatusCode != http.StatusNotFound || !bytes.Contains(body, []byte("<seisaku-search")) {
+		t.Errorf("/documents/nope: %d %.60s", res.StatusCode, body)
+	}
+	if res.Header.Get("Content-Security-Policy") == "" {
+		t.Error("/documents/nope: no Content-Security-Policy")
 	}
 }
 
@@ -357,6 +394,73 @@ func TestRequestID(t *testing.T) {
 		got := res.Header.Get("X-Request-Id")
 		if tt.want != "" && got != tt.want || tt.want == "" && (got == tt.sent || len(got) != 32) {
 			t.Errorf("sent %q, got %q", tt.sent, got)
+		}
+	}
+}
+
+// TestLoadingIsNotAnError: while the index loads, /readyz and the API say
+// 503, which is logged as the request it is, not at ERROR; a failing index
+// still is.
+func TestLoadingIsNotAnError(t *testing.T) {
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv := NewServer(DefaultConfig(), nil, logger)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	for _, p := range []string{"/readyz", "/api/search?q=x", "/documents/shimin"} {
+		if res, _ := get(t, ts.URL, p); res.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("%s while loading: %d", p, res.StatusCode)
+		}
+	}
+	if strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("loading logged at ERROR:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), `"status":503`) {
+		t.Errorf("the 503s are not logged as requests:\n%s", logs.String())
+	}
+	logs.Reset()
+	srv.SetBackend(&fakeBackend{search: func(context.Context, search.Request) (*search.Result, error) {
+		return nil, errors.New("segment file missing")
+	}})
+	get(t, ts.URL, "/api/search?q=x")
+	if !strings.Contains(logs.String(), `"level":"ERROR"`) {
+		t.Errorf("a failing index is not logged at ERROR:\n%s", logs.String())
+	}
+}
+
+// TestWidgetGzippedOnce: widget.js goes out gzipped at the best level to
+// clients that accept gzip, within the 15 KB budget of a script every page
+// of a city's site loads, and plain to the others.
+func TestWidgetGzippedOnce(t *testing.T) {
+	ts := newTestServer(t, DefaultConfig(), nil)
+	_, plain := get(t, ts.URL, "/widget.js")
+	for _, ae := range []string{"gzip", "br, gzip;q=0.8", "*"} {
+		res, body := get(t, ts.URL, "/widget.js", "Accept-Encoding: "+ae)
+		if res.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+			t.Fatalf("Accept-Encoding %s: Content-Encoding %q, Vary %q", ae, res.Header.Get("Content-Encoding"), res.Header.Get("Vary"))
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(got, plain) {
+			t.Fatalf("gunzipped widget.js differs from the plain one (%v)", err)
+		}
+		var best bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&best, gzip.BestCompression)
+		zw.Write(plain)
+		zw.Close()
+		if len(body) > best.Len()*102/100 {
+			t.Errorf("sent %d bytes gzipped; gzip -9 makes %d", len(body), best.Len())
+		}
+		if len(body) > 15<<10 {
+			t.Errorf("widget.js goes out as %d bytes gzipped, over the 15 KB budget", len(body))
+		}
+	}
+	for _, ae := range []string{"", "gzip;q=0", "br"} {
+		if res, body := get(t, ts.URL, "/widget.js", "Accept-Encoding: "+ae); res.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, plain) {
+			t.Errorf("Accept-Encoding %q: Content-Encoding %q, %d bytes", ae, res.Header.Get("Content-Encoding"), len(body))
 		}
 	}
 }

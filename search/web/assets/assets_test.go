@@ -10,7 +10,8 @@ import (
 )
 
 // TestWidgetSize keeps widget.js under 15 KB gzipped, the budget for a
-// script that a city's every page loads.
+// script that a city's every page loads (TestWidgetGzippedOnce in package
+// web checks it as the server sends it).
 func TestWidgetSize(t *testing.T) {
 	b, err := fs.ReadFile(FS(), "widget.js")
 	if err != nil {
@@ -52,6 +53,13 @@ func TestWidgetParsesHTMLOnlyInSafeMarked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	full, err := fs.ReadFile(FS(), "widget-full.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function`).Match(full) {
+		t.Error("widget-full.js parses HTML or evaluates code; it must build elements (h) and use safeMarked")
+	}
 	src := string(b)
 	for _, sink := range []string{"outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"} {
 		if strings.Contains(src, sink) {
@@ -60,5 +68,33 @@ func TestWidgetParsesHTMLOnlyInSafeMarked(t *testing.T) {
 	}
 	if uses := regexp.MustCompile(`\w+\.innerHTML\s*=`).FindAllString(src, -1); len(uses) != 1 || uses[0] != "t.innerHTML =" {
 		t.Errorf("innerHTML assignments %q, want only safeMarked's t.innerHTML", uses)
+	}
+}
+
+// TestPagesSayWhatUsersNeed: the search page explains how to name a city
+// and a year in the query, and /demo tells site owners the flag that
+// allows their origin, not the Go field behind it.
+func TestPagesSayWhatUsersNeed(t *testing.T) {
+	for _, tc := range []struct {
+		page         string
+		want, reject []string
+	}{
+		{"index.html", []string{"子育て -倉敷市", "city:倉敷市", "多文化共生 2022", "year:2019..2022", "類似の取り組み"}, nil},
+		{"demo.html", []string{"<code>-origins</code>", "seisaku serve -origins https://www.city.example.lg.jp", "<code>group</code>"}, []string{"AllowedOrigins"}},
+	} {
+		b, err := fs.ReadFile(FS(), tc.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !bytes.Contains(b, []byte(w)) {
+				t.Errorf("%s does not say %q", tc.page, w)
+			}
+		}
+		for _, r := range tc.reject {
+			if bytes.Contains(b, []byte(r)) {
+				t.Errorf("%s still says %q", tc.page, r)
+			}
+		}
 	}
 }

@@ -7,19 +7,25 @@
  *
  * Attributes: api (API base URL; default: the origin this script came from),
  * city / department (fixed filters, comma-separated), placeholder,
- * hits-per-page, lang (ja | en), mode (widget | full), url-state (off to keep
- * the page URL untouched), url-prefix (prefix of the URL parameters; widget
- * mode uses "ss-" so it does not clash with the host page's own "q").
+ * hits-per-page, lang (ja | en), mode (widget | full), group (document: one
+ * result per document), url-state (off to keep the page URL untouched),
+ * url-prefix (prefix of the URL parameters; widget mode uses "ss-" so it
+ * does not clash with the host page's own "q").
  *
- * Plain JavaScript, no build step, nothing fetched but the JSON API. Styles
- * live in the shadow root, and nothing but the custom element is defined
- * globally. Size: 42 KB, 13.5 KB gzipped (TestWidgetSize keeps it under 15 KB).
+ * Plain JavaScript, no build step, nothing fetched but the JSON API and, in
+ * full mode, widget-full.js beside this script (the document view, the
+ * similar-precedents panel and the chart of a theme across years and
+ * cities). Styles live in
+ * the shadow root, and nothing but the custom element is defined globally.
+ * TestWidgetSize keeps this file under 15 KB gzipped (README: sizes as the
+ * server sends them).
  */
 (() => {
   "use strict";
 
   const SCRIPT = document.currentScript;
   const DEFAULT_API = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : location.origin;
+  const FULL_JS = new URL("widget-full.js", SCRIPT && SCRIPT.src ? SCRIPT.src : location.origin + "/").href;
   const DEBOUNCE_MS = 250;
   const FACETS = ["city", "department", "year", "issue_type"];
   const FILTERS = ["city", "department", "issue_type"];
@@ -30,7 +36,7 @@
     ja: {
       label: "政策文書を検索", placeholder: "例：子育て支援　空き家", search: "検索",
       suggestions: "入力候補", titleKind: "文書名",
-      loading: "検索中…", found: (n) => `${n}件見つかりました`,
+      loading: "検索中…", found: (n, docs) => `${docs ? "文書" : "段落"} ${n}件見つかりました`,
       none: (q) => q ? `「${q}」に一致する文書は見つかりませんでした。` : "条件に一致する文書は見つかりませんでした。",
       hints: ["表記ゆれを試す（例：「子ども」「子供」「こども」）", "言葉を減らす", "別の言い方で探す（例：「ごみ」→「廃棄物」）", "絞り込みを外す"],
       hintTitle: "次のことを試してください：",
@@ -38,6 +44,9 @@
       facets: "絞り込み", results: "検索結果",
       facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野"},
       unknown: "不明", count: (n) => `${n}件`, showAll: (n) => `すべて表示（${n}）`,
+      facetUnit: (docs) => `数字は該当する${docs ? "文書" : "段落"}の数`, group: "文書ごとに表示",
+      read: (f) => `「${f.written}」を${{city: "市町村", department: "部署", year: "年度"}[f.facet]}${f.exclude ? "の除外" : "の絞り込み"}（${f.value}）として扱いました。`,
+      readWord: (w) => `語として探すときは "${w}" と引用符で囲みます。`,
       clear: "条件をクリア",
       year: (y) => `${y}年度`, yearUnknown: "年度不明", page: (n) => `${n}ページ`, untitled: "（題名なし）",
       source: "出典", document: "文書全体を見る",
@@ -53,7 +62,7 @@
     en: {
       label: "Search policy documents", placeholder: "e.g. childcare support", search: "Search",
       suggestions: "Suggestions", titleKind: "title",
-      loading: "Searching…", found: (n) => `${n} found`,
+      loading: "Searching…", found: (n, docs) => `${n} ${docs ? "documents" : "passages"} found`,
       none: (q) => q ? `Nothing matches “${q}”.` : "Nothing matches these filters.",
       hints: ["try another spelling (子ども, 子供, こども)", "use fewer words", "try other words", "remove filters"],
       hintTitle: "Try this:",
@@ -61,6 +70,9 @@
       facets: "Filters", results: "Results",
       facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic"},
       unknown: "unknown", count: (n) => `${n} hits`, showAll: (n) => `show all (${n})`,
+      facetUnit: (docs) => `Numbers count matching ${docs ? "documents" : "passages"}`, group: "One result per document",
+      read: (f) => `Read “${f.written}” as ${f.exclude ? "excluding" : "the filter"} ${f.facet} ${f.value}.`,
+      readWord: (w) => `To search it as a word, quote it: "${w}".`,
       clear: "Clear filters",
       year: (y) => `FY${y}`, yearUnknown: "year unknown", page: (n) => `p. ${n}`, untitled: "(untitled)",
       source: "Source", document: "Whole document",
@@ -103,7 +115,8 @@ input[type=search]{width:100%;padding:.5rem .7rem;border:2px solid var(--line);b
 .opts input[type=number]{width:6.5em;padding:.25rem .4rem;border:2px solid var(--line);border-radius:6px}
 .opts select{padding:.25rem;border:2px solid var(--line);border-radius:6px;background:#fff}
 .status{margin:.75rem 0 .25rem;font-weight:600}
-.expansions{margin:0;color:var(--muted)}
+.expansions{margin:0;color:var(--muted);display:flex;flex-direction:column}
+.unit{color:var(--muted);font-size:.85rem;margin:.5rem 0 0}
 .body{display:grid;grid-template-columns:15rem 1fr;gap:1.5rem;align-items:start}
 .root[data-mode=widget] .body{grid-template-columns:1fr}
 @container (max-width:640px){.body{grid-template-columns:1fr}}
@@ -129,16 +142,6 @@ nav.pager ul{list-style:none;display:flex;flex-wrap:wrap;gap:.35rem;padding:0;ma
 nav.pager button{min-width:2.5rem;padding:.3rem .6rem;border:2px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 nav.pager button[aria-current=page]{background:var(--accent);border-color:var(--accent);color:#fff}
 nav.pager button:disabled{color:var(--muted);cursor:default}
-article.doc h2{margin:.5rem 0}
-article.doc dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;margin:.5rem 0}
-article.doc dt{color:var(--muted)}
-article.doc dd{margin:0;overflow-wrap:anywhere}
-.outline ul{margin:.25rem 0;padding-left:1.25rem;max-height:20rem;overflow:auto}
-.outline button{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;text-align:left}
-.passage{padding:.5rem .75rem;margin:.5rem 0;border-left:4px solid transparent;white-space:pre-wrap;overflow-wrap:anywhere}
-.passage.match{border-left-color:var(--accent);background:var(--soft)}
-.passage .path{white-space:normal}
-.passage .badge{display:inline-block;font-size:.8rem;color:var(--accent);font-weight:600}
 `;
 
   /* h builds an element: attrs are set as attributes, except on* (event
@@ -171,27 +174,6 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       } else out.append(n.textContent);
     }
     return out;
-  }
-
-  /* markWords wraps matches of re in <mark>, building text nodes only. */
-  function markWords(text, re) {
-    const out = document.createDocumentFragment();
-    if (!re) { out.append(text); return out; }
-    let last = 0;
-    for (const m of text.matchAll(re)) {
-      if (!m[0]) continue;
-      out.append(text.slice(last, m.index), h("mark", {text: m[0]}));
-      last = m.index + m[0].length;
-    }
-    out.append(text.slice(last));
-    return out;
-  }
-
-  /* wordsRegExp matches any of words (longest first), case-insensitively. */
-  function wordsRegExp(words) {
-    const list = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
-    if (!list.length) return null;
-    return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "giu");
   }
 
   /* queryWords are the plain words of a query: not OR, not -excluded. */
@@ -232,12 +214,13 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     return m[2] ? [m[1] || "", m[3] || ""] : [m[1] || "", m[1] || ""];
   }
 
-  function emptyState() {
+  function emptyState(group) {
     return {q: "", city: [], department: [], issue_type: [], yearFrom: "", yearTo: "",
-      sort: "relevance", page: 1, expand: true, doc: "", passage: ""};
+      sort: "relevance", page: 1, expand: true, group, doc: "", passage: ""};
   }
 
   let sheet = null; // one constructed stylesheet shared by every instance
+  let fullTools = null; // the promise of widget-full.js, loaded once
 
   function adoptStyles(root) {
     try {
@@ -254,7 +237,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       this.attachShadow({mode: "open"});
       adoptStyles(this.shadowRoot);
       this.uid = "ss" + ++serial;
-      this.state = emptyState();
+      this.state = emptyState(false);
       this.composing = false; // an IME conversion is in progress
       this.timer = 0;
       this.lastURL = "";
@@ -276,9 +259,11 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     get perPage() { return parseInt(this.getAttribute("hits-per-page"), 10) || (this.full ? 20 : 5); }
     get urlState() { return this.getAttribute("url-state") !== "off"; }
     get prefix() { return this.getAttribute("url-prefix") ?? (this.full ? "" : "ss-"); }
+    get groupDefault() { return this.getAttribute("group") === "document"; }
 
     connectedCallback() {
       if (!this.ui) this.build();
+      if (this.full) this.loadFull().catch(() => {}); // the results work without it
       if (this.urlState) window.addEventListener("popstate", this.onPopState);
       this.restore();
     }
@@ -287,6 +272,18 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       window.removeEventListener("popstate", this.onPopState);
       clearTimeout(this.timer);
       if (this.controller) this.controller.abort();
+    }
+
+    /* loadFull brings the full page's tools (widget-full.js: the document
+     * view, similar precedents, the chart) once per page; the results show
+     * without them meanwhile, and are shown again with them when they
+     * arrive. */
+    loadFull() {
+      if (!fullTools) {
+        fullTools = import(FULL_JS).then((m) => m.install(SeisakuSearch.prototype, {h, safeMarked, queryWords}))
+          .catch((err) => { fullTools = null; throw err; });
+      }
+      return fullTools.then(() => { if (this.lastResult && !this.state.doc) this.showResult(this.lastResult); });
     }
 
     /* ---- building the UI ---- */
@@ -342,12 +339,14 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       ui.yearTo = year("to");
       ui.expand = h("input", {type: "checkbox", role: "switch", checked: true,
         onchange: () => this.setState({expand: ui.expand.checked})});
+      ui.group = h("input", {type: "checkbox", role: "switch",
+        onchange: () => this.setState({group: ui.group.checked})});
       ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
       return h("div", {class: "opts"},
         h("label", {}, t.sort, ui.sort),
         h("span", {class: "years"}, h("label", {}, t.facet.year, h("span", {class: "vh", text: t.yearFrom}), ui.yearFrom),
           "〜", h("label", {}, h("span", {class: "vh", text: t.yearTo}), ui.yearTo)),
-        h("label", {}, ui.expand, t.expand), ui.csv);
+        h("label", {}, ui.expand, t.expand), h("label", {}, ui.group, t.group), ui.csv);
     }
 
     /* ---- typing, IME and the keyboard ----
@@ -512,7 +511,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 
     /* readURL loads the state from the page URL (or starts empty). */
     readURL() {
-      const s = emptyState();
+      const s = emptyState(this.groupDefault);
       if (!this.urlState) return s;
       const p = new URLSearchParams(location.search), k = (n) => this.prefix + n;
       s.q = p.get(k("q")) || "";
@@ -521,6 +520,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       s.sort = ["year", "date"].includes(p.get(k("sort"))) ? p.get(k("sort")) : "relevance";
       s.page = Math.max(1, parseInt(p.get(k("page")), 10) || 1);
       s.expand = p.get(k("expand")) !== "false";
+      if (p.get(k("group"))) s.group = p.get(k("group")) === "document";
       s.doc = p.get(k("doc")) || "";
       const m = this.full && /\/documents\/([^/]+)$/.exec(location.pathname); // a permalink
       if (!s.doc && m) s.doc = decodeURIComponent(m[1]);
@@ -532,7 +532,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     writeURL(push) {
       if (!this.urlState) return;
       const u = new URL(location.href), s = this.state, k = (n) => this.prefix + n;
-      for (const n of ["q", ...FILTERS, "year", "sort", "page", "expand", "doc"]) u.searchParams.delete(k(n));
+      for (const n of ["q", ...FILTERS, "year", "sort", "page", "expand", "group", "doc"]) u.searchParams.delete(k(n));
       const set = (n, v) => { if (v) u.searchParams.append(k(n), v); };
       set("q", s.q);
       for (const f of FILTERS) s[f].forEach((v) => set(f, v));
@@ -540,6 +540,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       set("sort", s.sort !== "relevance" && s.sort);
       set("page", s.page > 1 && String(s.page));
       set("expand", !s.expand && "false");
+      set("group", s.group !== this.groupDefault && (s.group ? "document" : "passage"));
       set("doc", s.doc);
       u.pathname = u.pathname.replace(/\/documents\/[^/]+$/, "/");
       u.hash = s.doc && s.passage ? "#" + s.passage : "";
@@ -556,13 +557,24 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         ui.yearFrom.value = s.yearFrom;
         ui.yearTo.value = s.yearTo;
         ui.expand.checked = s.expand;
+        ui.group.checked = s.group;
       }
       this.render();
     }
 
-    /* render shows either a document or the search results. */
+    /* showDocError says that the document view (widget-full.js) could not
+     * be loaded. */
+    showDocError(err) {
+      const ui = this.ui;
+      ui.body.hidden = true;
+      ui.doc.hidden = false;
+      ui.doc.replaceChildren(h("div", {class: "error", role: "alert"}, h("p", {text: this.t.docError}), h("p", {text: err.message})));
+    }
+
+    /* render shows either a document (full mode: widget-full.js) or the
+     * search results. */
     render() {
-      if (this.full && this.state.doc) return this.showDocument();
+      if (this.full && this.state.doc) return this.loadFull().then(() => { if (this.state.doc) this.showDocument(); }, (err) => this.showDocError(err));
       this.ui.doc.hidden = true; // kept: Back and Forward show it again at once
       this.ui.status.classList.remove("vh");
       this.search();
@@ -593,6 +605,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       if (this.yearParam()) p.set("year", this.yearParam());
       if (s.sort !== "relevance") p.set("sort", s.sort);
       if (!s.expand) p.set("expand", "false");
+      if (s.group) p.set("distinct", "document");
       if (exporting) return p;
       p.set("facets", FACETS.filter((f) => !(fixed[f] && fixed[f].length)).join(","));
       p.set("page", String(s.page));
@@ -614,7 +627,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
       const url = `${this.api}/api/search?${this.params(false)}`;
       ui.body.hidden = false;
       if (url === this.lastURL) { // already shown: back from a document
-        if (this.lastResult) this.announce(this.t.found(this.lastResult.totalHits));
+        if (this.lastResult) this.announce(this.foundText(this.lastResult));
         return;
       }
       this.lastURL = url;
@@ -637,20 +650,36 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     }
 
     showResult(res) {
-      const t = this.t, ui = this.ui;
+      const ui = this.ui;
       this.lastResult = res;
       this.words = new Set(queryWords(this.state.q));
       this.hitIDs = new Set(res.hits.map((hit) => hit.id));
       ui.hits.replaceChildren(...res.hits.map((hit) => this.hitItem(hit)));
       ui.message.replaceChildren(res.totalHits ? "" : this.emptyMessage());
-      ui.expansions.replaceChildren(...(res.expansions || []).map((e, i) => (i ? "　" : "") + t.expanded(e.theme)));
+      ui.expansions.replaceChildren(...this.resultNotices(res));
       this.showFacets(res.facetDistribution || {});
       this.showPager(res.page || this.state.page, res.totalPages || 0);
       if (ui.csv) {
         ui.csv.href = `${this.api}/api/search.csv?${this.params(true)}`;
         ui.csv.hidden = !res.totalHits;
       }
-      this.announce(res.totalHits ? t.found(res.totalHits) : t.none(this.state.q));
+      if (this.showChart) this.showChart(res);
+      this.announce(this.foundText(res));
+    }
+
+    foundText(res) {
+      return res.totalHits ? this.t.found(res.totalHits, this.state.group) : this.t.none(this.state.q);
+    }
+
+    /* resultNotices say how the query was understood, above the results:
+     * theme expansions and the filters read from the query, one line each;
+     * add new kinds of notice here. */
+    resultNotices(res) {
+      const t = this.t, line = (text) => h("span", {class: "notice", text});
+      return [
+        ...(res.expansions || []).map((e) => line(t.expanded(e.theme))),
+        ...(res.queryFilters || []).map((f) => line(t.read(f) + (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
+      ];
     }
 
     /* announce updates the polite live region (cleared first so the same
@@ -682,19 +711,45 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     /* hitItem is one result: every field goes in as text, except the
      * server-highlighted snippet and headings (see safeMarked). */
     hitItem(hit) {
+      const li = h("li", {class: "hit"});
+      li.append(...this.hitParts(hit, li));
+      return li;
+    }
+
+    /* hitParts are the lines of one result, top to bottom: title, meta,
+     * badges, heading path, snippet, then links and actions (a panel an
+     * action opens goes after them). Every field goes in as text, except
+     * the server-highlighted snippet and headings (see safeMarked). */
+    hitParts(hit, li) {
       const t = this.t, f = hit._formatted || {};
-      const meta = [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.page ? t.page(hit.page) : ""].filter(Boolean);
       const headings = f.headings && f.headings.length ? f.headings : hit.headings || [];
       const path = h("p", {class: "path"});
       headings.forEach((x, i) => path.append(i ? " › " : "", safeMarked(x, this.words)));
-      return h("li", {class: "hit"},
+      const badges = this.hitBadges(hit);
+      return [
         h("h3", {}, h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: hit.title || t.untitled})),
-        h("p", {class: "meta", text: meta.join(" ・ ")}),
+        h("p", {class: "meta", text: this.metaLine(hit)}),
+        badges.length ? h("p", {class: "badges"}, badges) : null,
         headings.length ? path : null,
         h("p", {class: "snippet"}, safeMarked(f.text || hit.text, this.words)),
         h("p", {class: "links"}, this.sourceLink(hit),
-          h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: t.document})));
+          h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: t.document}),
+          ...this.hitActions(hit, li)),
+      ].filter(Boolean);
     }
+
+    metaLine(hit) {
+      const t = this.t;
+      return [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published,
+        hit.page ? t.page(hit.page) : ""].filter(Boolean).join(" ・ ");
+    }
+
+    /* hitBadges are short labels about one result, as nodes (none yet). */
+    hitBadges(_hit) { return []; }
+
+    /* hitActions are the buttons of one result; widget-full.js gives full
+     * mode the 類似の取り組み action (similarButton). */
+    hitActions(hit, li) { return this.full && this.similarButton ? [this.similarButton(hit, li)] : []; }
 
     /* sourceLink shows the document's address, linked (host and path, the
      * page of a PDF), else a readable source name; labelled "出典:" in a hit,
@@ -736,7 +791,9 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
         .map((f) => this.facetGroup(f, dist[f]));
       const s = this.state, any = FILTERS.some((f) => s[f].length) || s.yearFrom || s.yearTo;
       const clear = h("p", {}, h("button", {class: "more", type: "button", text: this.t.clear, onclick: () => this.clearFilters()}));
-      this.ui.facetBox.replaceChildren(...groups, ...(any ? [clear] : []));
+      const docs = (this.lastResult || {}).facetCounts === "documents";
+      const unit = groups.length ? h("p", {class: "unit", text: this.t.facetUnit(docs)}) : null;
+      this.ui.facetBox.replaceChildren(...groups, ...(unit ? [unit] : []), ...(any ? [clear] : []));
     }
 
     facetGroup(name, counts) {
@@ -809,90 +866,6 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
     goToPage(n) {
       this.setState({page: n});
       this.ui.resultsHeading.focus(); // the next Tab starts at the new results
-    }
-
-    /* ---- the document view (full mode) ---- */
-
-    async showDocument() {
-      const t = this.t, ui = this.ui, id = this.state.doc;
-      ui.body.hidden = true;
-      ui.expansions.textContent = "";
-      ui.status.classList.add("vh"); // the title is on screen; the live region still reads it
-      ui.doc.hidden = false;
-      if (ui.doc.dataset.id === id) return this.scrollToPassage();
-      ui.doc.dataset.id = id;
-      ui.doc.replaceChildren(h("p", {text: t.loading}));
-      const seq = ++this.seq;
-      try {
-        const res = await fetch(`${this.api}/api/documents/${encodeURIComponent(id)}`);
-        const body = await res.json().catch(() => ({}));
-        if (seq !== this.seq) return;
-        if (!res.ok) throw new Error(body.message || `HTTP ${res.status}`);
-        this.renderDocument(body);
-      } catch (err) {
-        if (seq !== this.seq) return;
-        ui.doc.dataset.id = "";
-        ui.doc.replaceChildren(this.backButton(), h("div", {class: "error", role: "alert"},
-          h("p", {text: t.docError}), h("p", {text: err.message})));
-      }
-    }
-
-    backButton() {
-      return h("p", {}, h("button", {class: "btn plain", type: "button", text: this.t.back,
-        onclick: () => { this.setState({doc: ""}); this.ui.input.focus(); }}));
-    }
-
-    renderDocument(d) {
-      const t = this.t, words = new Set([...this.words, ...queryWords(this.state.q)]);
-      const re = wordsRegExp(words);
-      const title = h("h2", {tabindex: "-1", text: d.title || t.untitled});
-      const row = (k, v) => v ? [h("dt", {text: k}), h("dd", {}, v)] : null;
-      const passages = (d.passages || []).map((p) => this.passageView(p, re));
-      this.ui.doc.replaceChildren(h("div", {}, this.backButton(), title,
-        h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
-          row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
-          row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d, true))),
-        this.outline(d.passages || []), h("div", {class: "passages"}, passages)));
-      this.announce(d.title || "");
-      if (!this.scrollToPassage()) title.focus();
-    }
-
-    /* passageView shows one passage; query words are marked in text nodes. */
-    passageView(p, re) {
-      const match = this.hitIDs.has(p.id) || (re && re.test(p.text));
-      if (re) re.lastIndex = 0;
-      return h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
-        (p.headings || []).length ? h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
-        match ? h("span", {class: "badge", text: this.t.matched}) : null,
-        h("div", {}, markWords(p.text || "", re)));
-    }
-
-    /* outline lists each heading once, in order and indented by depth, as
-     * a jump to its first passage. */
-    outline(passages) {
-      const seen = new Set(), items = [];
-      for (const p of passages) {
-        const hs = p.headings || [], key = hs.join(" › ");
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        items.push(h("li", {style: `margin-left:${hs.length - 1}em`}, h("button", {type: "button", title: key,
-          text: hs[hs.length - 1], onclick: () => this.jumpTo(`p${p.seq}`)})));
-      }
-      if (!items.length) return null;
-      return h("nav", {class: "outline", "aria-label": this.t.outline}, h("h3", {text: this.t.outline}), h("ul", {}, items));
-    }
-
-    jumpTo(id) {
-      const el = this.shadowRoot.getElementById(id);
-      if (!el) return false;
-      el.scrollIntoView({block: "start"});
-      el.focus({preventScroll: true});
-      return true;
-    }
-
-    /* scrollToPassage honours a #p<seq> in the URL (permalinks). */
-    scrollToPassage() {
-      return this.state.passage ? this.jumpTo(this.state.passage) : false;
     }
   }
 

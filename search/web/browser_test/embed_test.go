@@ -37,7 +37,7 @@ func TestWidgetEmbeddedOnAnotherOrigin(t *testing.T) {
 	tb.waitFor(statusDone)
 
 	want := s.searchAPI(t, "q=市民&city=大阪市&facets=department,year,issue_type&page=1&hitsPerPage=5&cropLength=80")
-	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("%d件見つかりました", want.TotalHits); got != w || want.TotalHits == 0 {
+	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("段落 %d件見つかりました", want.TotalHits); got != w || want.TotalHits == 0 {
 		t.Errorf("status = %q, want %q", got, w)
 	}
 	if metas := tb.strs(`$$(".hit .meta").map(txt)`); len(metas) != len(want.Hits) || slices.ContainsFunc(metas, func(m string) bool { return !strings.HasPrefix(m, "大阪市") }) {

@@ -29,7 +29,7 @@ func TestFacetClickFilters(t *testing.T) {
 	}
 
 	tb.click(fmt.Sprintf(`$$(".facet").find((b) => b.closest("[role=group]").querySelector("h3").textContent === "市町村" && b.firstChild.textContent === %q)`, city))
-	tb.waitFor(fmt.Sprintf(`txt($("[role=status]")) === "%d件見つかりました"`, n))
+	tb.waitFor(fmt.Sprintf(`txt($("[role=status]")) === "段落 %d件見つかりました"`, n))
 	last := s.calls("/api/search")
 	if got := last[len(last)-1]["city"]; !slices.Equal(got, []string{city}) {
 		t.Errorf("city sent = %q, want [%s]", got, city)
@@ -45,7 +45,7 @@ func TestFacetClickFilters(t *testing.T) {
 	}
 	// Clicking again removes the filter.
 	tb.click(fmt.Sprintf(`$$(".facet").find((b) => b.firstChild.textContent === %q)`, city))
-	tb.waitFor(fmt.Sprintf(`txt($("[role=status]")) === "%d件見つかりました"`, all.TotalHits))
+	tb.waitFor(fmt.Sprintf(`txt($("[role=status]")) === "段落 %d件見つかりました"`, all.TotalHits))
 }
 
 // smallestFacet is the known value with the fewest hits.
@@ -138,6 +138,7 @@ const focusJS = `(() => {
   const a = R.activeElement;
   if (!a) return "outside " + document.activeElement.tagName;
   const kind = a.classList.contains("facet") ? "facet" : a.closest(".hit") ? "hit-link" : a.closest(".pager") ? "page"
+    : a.closest(".chart") ? "chart"
     : a.matches("input[type=search]") ? "search" : a.matches("button[type=submit]") ? "submit" : a.matches("select") ? "sort"
     : a.matches("input[type=number]") ? "year" : a.matches("[role=switch]") ? "expand" : a.matches("a.csv") ? "csv"
     : a.matches("button.more") ? "show-all" : a.matches("summary") ? "filters" : a.outerHTML.slice(0, 60);
@@ -151,7 +152,7 @@ func TestTabOrder(t *testing.T) {
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("市民"))
 	tb.waitFor(statusDone)
 	tb.focusInput()
-	total := tb.num(`$$("button:not([disabled]), a[href], input, select, summary").filter(visible).length`)
+	total := tb.num(`$$("button:not([disabled]), a[href], input, select, summary").filter((e) => visible(e) && e.tabIndex >= 0).length`)
 	var stops []string
 	for range total {
 		stops = append(stops, tb.str(focusJS))
@@ -167,12 +168,15 @@ func TestTabOrder(t *testing.T) {
 			kinds = append(kinds, k)
 		}
 	}
-	want := []string{"search", "submit", "sort", "year", "expand", "csv", "filters", "facet", "hit-link", "page", "outside A"}
+	want := []string{"search", "submit", "sort", "year", "expand", "csv", "filters", "facet", "chart", "hit-link", "page", "outside A"}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("Tab order (runs collapsed):\n%s\nwant %s", strings.Join(kinds, "\n"), strings.Join(want, ", "))
 	}
-	if links, seen := tb.num(`$$(".hit a").length`), count(stops, "hit-link"); seen != links {
-		t.Errorf("Tab reached %d of the %d result links", seen, links)
+	if links, seen := tb.num(`$$(".hit a, .hit button").length`), count(stops, "hit-link"); seen != links {
+		t.Errorf("Tab reached %d of the %d result links and actions", seen, links)
+	}
+	if n, seen := tb.num(`$$(".chart button").filter((b) => b.tabIndex >= 0).length`), count(stops, "chart"); seen != n || n == 0 {
+		t.Errorf("Tab reached %d of the %d chart buttons (legend and table switch)", seen, n)
 	}
 	if facets, seen := tb.num(`$$(".facet").length`), count(stops, "facet"); seen != facets {
 		t.Errorf("Tab reached %d of the %d facet buttons", seen, facets)

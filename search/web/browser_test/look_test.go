@@ -65,6 +65,37 @@ func TestLooks(t *testing.T) {
 			tb.eval(`(scrollTo(0, 0), true)`, nil)
 			t.Logf("document top: %s", tb.screenshot(fmt.Sprintf("document-top-%d", size.w)))
 
+			// The journalist's chart and the staff member's precedents.
+			tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("子育て"))
+			tb.waitFor(statusDone + ` && $(".chart svg")`)
+			tb.eval(`($(".chart").scrollIntoView(), true)`, nil)
+			checkContrast(t, tb, "chart")
+			checkLayout(t, tb, size.w)
+			if w, box := tb.num(`Math.round($(".chart svg").getBoundingClientRect().right)`), tb.num(`Math.round($(".chart").getBoundingClientRect().right)`); w > box || w > size.w {
+				t.Errorf("the chart is %dpx wide past its %dpx box", w, box)
+			}
+			t.Logf("chart: %s", tb.screenshot(fmt.Sprintf("chart-%d", size.w)))
+			tb.click(`$(".chart .linkish")`) // the table
+			tb.waitFor(`visible($(".chart table"))`)
+			checkContrast(t, tb, "chart table")
+			checkLayout(t, tb, size.w)
+			t.Logf("chart table: %s", tb.screenshot(fmt.Sprintf("chart-table-%d", size.w)))
+			tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("多文化共生 大阪市"))
+			tb.waitFor(statusDone + ` && $(".hit .similar")`)
+			tb.click(`$(".hit .similar")`)
+			tb.waitFor(`$$(".precedents li").length > 0`)
+			tb.eval(`($(".precedents").scrollIntoView(), true)`, nil)
+			checkContrast(t, tb, "similar")
+			checkLayout(t, tb, size.w)
+			t.Logf("similar: %s", tb.screenshot(fmt.Sprintf("similar-%d", size.w)))
+
+			// One result per document, and a query read as a filter.
+			tb.navigate(s.api.URL + "/?group=document&q=" + url.QueryEscape("子育て -倉敷市"))
+			tb.waitFor(statusDone + ` && $(".expansions .notice")`)
+			checkContrast(t, tb, "grouped")
+			checkLayout(t, tb, size.w)
+			t.Logf("grouped: %s", tb.screenshot(fmt.Sprintf("grouped-%d", size.w)))
+
 			tb.navigate(s.api.URL + "/demo")
 			tb.focusInput()
 			tb.insertText("区役所")

@@ -41,7 +41,7 @@ func TestTypingShowsHighlightedResultsAndFacets(t *testing.T) {
 		t.Errorf("searches sent = %v, want one for 市政改革", calls)
 	}
 	want := s.searchAPI(t, fullParams("q=市政改革"))
-	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("%d件見つかりました", want.TotalHits); got != w {
+	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("段落 %d件見つかりました", want.TotalHits); got != w {
 		t.Errorf("status = %q, want %q", got, w)
 	}
 	if n := tb.num(`$$(".hit").length`); n != len(want.Hits) || n == 0 {
@@ -140,4 +140,4 @@ func facetWant(dist map[string]map[string]int) []string {
 	return out
 }
 
-var countRE = regexp.MustCompile(`^(\d+)件見つかりました$`)
+var countRE = regexp.MustCompile(`^(?:段落|文書) (\d+)件見つかりました$`)

@@ -64,7 +64,7 @@ func newStack(t *testing.T, hostPage string) *stack {
 	}))
 	t.Cleanup(s.host.Close)
 	cfg := web.DefaultConfig()
-	cfg.RateLimit = 0 // a browser test sends bursts
+	cfg.RateLimit, cfg.SuggestRateLimit = 0, 0 // a browser test sends bursts
 	cfg.AllowedOrigins = []string{s.host.URL}
 	srv := web.NewServer(cfg, backend(t), nil)
 	s.api = httptest.NewServer(s.count(srv.Handler())) // the real routes: pages, widget.js, API
@@ -109,7 +109,31 @@ func (s *stack) count(next http.Handler) http.Handler {
 }
 
 // calls returns the API requests to path so far, as "q=…" query strings.
+// For /api/search these are the searches the person made: the year chart's
+// own requests (facets=year, hitsPerPage=1, one per city) are chartCalls.
 func (s *stack) calls(path string) []url.Values {
+	var out []url.Values
+	for _, v := range s.allCalls(path) {
+		if path != "/api/search" || !isChartCall(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (s *stack) chartCalls() []url.Values {
+	var out []url.Values
+	for _, v := range s.allCalls("/api/search") {
+		if isChartCall(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func isChartCall(v url.Values) bool { return v.Get("facets") == "year" && v.Get("hitsPerPage") == "1" }
+
+func (s *stack) allCalls(path string) []url.Values {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []url.Values

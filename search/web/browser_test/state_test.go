@@ -69,7 +69,7 @@ func TestURLStateRestoresSearch(t *testing.T) {
 		t.Errorf("restored search sent %v", last)
 	}
 	wantRes := s.searchAPI(t, fmt.Sprintf("q=市民&sort=year&year=%s&issue_type=%s&facets=city,department,year,issue_type&page=1&hitsPerPage=20&cropLength=160", year, url.QueryEscape(want[5])))
-	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("%d件見つかりました", wantRes.TotalHits); got != w {
+	if got, w := tb.str(`txt($("[role=status]"))`), fmt.Sprintf("段落 %d件見つかりました", wantRes.TotalHits); got != w {
 		t.Errorf("status = %q, want %q", got, w)
 	}
 }
