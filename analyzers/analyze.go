@@ -253,8 +253,24 @@ func newAnalyzer(name string) (analyzer, error) {
 	switch name {
 	case Morph:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.morph(j.parse(s)) }}, nil
+	case MorphQuery:
+		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return lastPerPosition(j.morph(j.parse(s))) }}, nil
 	case Reading:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.reading(j.parse(s)) }}, nil
 	}
 	return analyzer{}, fmt.Errorf("analyzers: no analyzer named %q", name)
+}
+
+// lastPerPosition keeps the last token of each position: of a word with
+// okurigana and its okurigana-free form (addWithSkeleton), the latter.
+func lastPerPosition(ts analysis.TokenStream) analysis.TokenStream {
+	out := ts[:0]
+	for _, t := range ts {
+		if n := len(out); n > 0 && out[n-1].Position == t.Position {
+			out[n-1] = t
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -461,3 +461,19 @@ func TestOkuriganaFree(t *testing.T) {
 		}
 	}
 }
+
+// Query words keep only the okurigana-free form where there is one, so every
+// spelling of a word finds the same passages with the same weight.
+func TestMorphQuery(t *testing.T) {
+	for in, want := range map[string]string{
+		"取り組み": "取組", "取組み": "取組", "取組": "取組", "申し込み 方法": "申込 方法", "子育て支援": "子育 支援", "多文化共生": "多文化 共生",
+	} {
+		ts, err := Terms(MorphQuery, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(ts, " "); got != want {
+			t.Errorf("Terms(MorphQuery, %q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -7,6 +7,11 @@ const (
 	// policy user dictionary) in Search mode, base forms, Lucene-like stop
 	// tags and stop words, width/case/kana/variant folding.
 	Morph = "ja_morph"
+	// MorphQuery analyses query words for the fields Morph indexes: the
+	// same terms, but of a word with okurigana only its okurigana-free
+	// form (申し込み → 申込), which the index holds for every spelling, so
+	// 申し込み, 申込み and 申込 find the same passages with the same weight.
+	MorphQuery = "ja_morph_query"
 	// Bigram emits overlapping character bigrams of the folded text, for
 	// words the dictionary splits oddly (多文化共生, 協働).
 	Bigram = "ja_bigram"

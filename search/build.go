@@ -26,9 +26,9 @@ var wordFields = []struct {
 	boost           float64
 	allTerms        bool // every term, in any order (no phrase)
 }{
-	{indexer.FieldText, analyzers.Morph, 3, false},
-	{indexer.FieldTitle, analyzers.Morph, 2, false},
-	{indexer.FieldHeadings, analyzers.Morph, 1.5, false},
+	{indexer.FieldText, analyzers.MorphQuery, 3, false},
+	{indexer.FieldTitle, analyzers.MorphQuery, 2, false},
+	{indexer.FieldHeadings, analyzers.MorphQuery, 1.5, false},
 	{indexer.FieldTextBigram, analyzers.Bigram, 0.5, true},
 }
 
