@@ -9,8 +9,8 @@ import (
 
 // Synonym expansion. A positive word (not a phrase) also matches the words
 // the Sudachi synonym dictionary gives for it (package synonym): for the whole
-// word, and for a run of its morphological tokens written inside a compound
-// (子供の医療費 → 子どもの医療費). A spelling variant counts variantWeight of the
+// word, and, spelling variants only, for a run of its morphological tokens
+// inside a compound (子供の医療費 → 子どもの医療費). A spelling variant counts variantWeight of the
 // literal word, a synonym synonymWeight, so the word as typed ranks first.
 // Result.Synonyms lists what was used; Request.Synonyms turns it off.
 const (
@@ -53,7 +53,9 @@ func alternatives(d *synonym.Dict, text string) []alternative {
 	if err != nil || len(ts) < 2 {
 		return out
 	}
-	for _, rel := range []synonym.Relation{synonym.Variant, synonym.Synonym} {
+	// inside a compound only spelling variants: a synonym of one part
+	// (支援 → 後押し) rarely makes a compound anybody writes
+	for _, rel := range []synonym.Relation{synonym.Variant} {
 		for i := range ts {
 			for j := len(ts) - 1; j >= i; j-- {
 				if i == 0 && j == len(ts)-1 {

@@ -55,6 +55,15 @@
       yearFrom: "から", yearTo: "まで",
       expand: "テーマ展開（関連する言葉も検索）",
       expanded: (t) => `「${t}」のテーマも検索しました`,
+      synonyms: (w, alts) => `「${w}」の表記ゆれ・同義語（${alts.join("、")}）も検索しました`,
+      didYouMean: "もしかして：",
+      how: {
+        parts: (w, terms) => `「${w}」の一部（${terms.join("・")}）で一致`,
+        missing: (w) => `「${w}」を含みません`,
+        variant: (w, terms) => `「${w}」の表記ゆれ（${terms[0]}）で一致`,
+        synonym: (w, terms) => `「${w}」の同義語（${terms[0]}）で一致`,
+        theme: (w, terms) => `テーマ「${terms[0]}」で一致${terms.length > 1 ? `（${terms.slice(1).join("、")}）` : ""}`,
+      },
       csv: "この検索結果をCSVで保存",
       back: "検索結果に戻る", outline: "見出し", published: "公開日", issueTypes: "分野",
       matched: "一致した箇所", docError: "文書を表示できませんでした。",
@@ -81,6 +90,17 @@
       yearFrom: "from", yearTo: "to",
       expand: "Theme expansion (related words too)",
       expanded: (t) => `Also searched the theme “${t}”`,
+      synonyms: (w, alts) => `Also searched other spellings and synonyms of “${w}” (${alts.join(", ")})`,
+      didYouMean: "Did you mean: ",
+      relaxed: (r) => r.strictHits ? `${r.strictHits} passages hold every word as typed; passages with some of the words follow.` :
+        `No passage holds every word as typed; showing passages with some of them${r.missing.length ? ` (not found: ${r.missing.join(", ")})` : ""}.`,
+      how: {
+        parts: (w, terms) => `part of “${w}” (${terms.join(", ")})`,
+        missing: (w) => `lacks “${w}”`,
+        variant: (w, terms) => `“${w}” spelled ${terms[0]}`,
+        synonym: (w, terms) => `synonym of “${w}”: ${terms[0]}`,
+        theme: (w, terms) => `theme “${terms[0]}”${terms.length > 1 ? ` (${terms.slice(1).join(", ")})` : ""}`,
+      },
       csv: "Download these results as CSV",
       back: "Back to results", outline: "Headings", published: "Published", issueTypes: "Topics",
       matched: "Matching passage", docError: "The document could not be shown.",
@@ -135,6 +155,11 @@ ol.hits{list-style:none;margin:0;padding:0}
 .snippet{margin:.25rem 0;overflow-wrap:anywhere}
 mark{background:var(--mark);color:var(--fg);padding:0 .1em}
 .links{margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}
+.badges{margin:.15rem 0;display:flex;flex-wrap:wrap;gap:.25rem .5rem;font-size:.85rem}
+.badges .badge{border:1px solid var(--line);border-radius:.25rem;padding:0 .35rem;color:var(--muted)}
+.badges .missing{border-style:dashed}
+.notice.relaxed{color:var(--fg)}
+.didyoumean .fix{font-size:1rem;margin-left:.25rem}
 .empty,.error{padding:.75rem 1rem;background:var(--soft);border-radius:6px}
 .error p:first-child{color:var(--warn);font-weight:600}
 .empty ul,.error ul{margin:.25rem 0}
@@ -676,10 +701,29 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
      * add new kinds of notice here. */
     resultNotices(res) {
       const t = this.t, line = (text) => h("span", {class: "notice", text});
+      const alts = new Map();
+      for (const u of res.synonyms || []) alts.set(u.word, [...(alts.get(u.word) || []), u.alternative]);
       return [
+        res.relaxed ? h("span", {class: "notice relaxed", text: t.relaxed ? t.relaxed(res.relaxed) : res.relaxed.message}) : null,
+        (res.didYouMean || []).length ? this.didYouMean(res.didYouMean) : null,
         ...(res.expansions || []).map((e) => line(t.expanded(e.theme))),
+        ...[...alts].map(([w, as]) => line(t.synonyms(w, as))),
         ...(res.queryFilters || []).map((f) => line(t.read(f) + (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
-      ];
+      ].filter(Boolean);
+    }
+
+    /* didYouMean offers each corrected query as one click. */
+    didYouMean(fixes) {
+      const seen = new Set(), links = [];
+      for (const f of fixes) {
+        if (seen.has(f.query)) continue;
+        seen.add(f.query);
+        links.push(h("button", {class: "btn plain fix", type: "button", text: f.query, onclick: () => {
+          this.ui.input.value = f.query;
+          this.submitNow();
+        }}));
+      }
+      return h("span", {class: "notice didyoumean"}, this.t.didYouMean, ...links);
     }
 
     /* announce updates the polite live region (cleared first so the same
@@ -744,8 +788,15 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
         hit.page ? t.page(hit.page) : ""].filter(Boolean).join(" ・ ");
     }
 
-    /* hitBadges are short labels about one result, as nodes (none yet). */
-    hitBadges(_hit) { return []; }
+    /* hitBadges say why a result matched when it is not every word as
+     * typed: a part of a word, a spelling variant or synonym, a theme, a
+     * word it lacks (hit.match, from the server). */
+    hitBadges(hit) {
+      const m = hit.match, how = this.t.how;
+      if (!m || m.kind === "exact") return [];
+      return m.words.filter((w) => how[w.how]).map((w) =>
+        h("span", {class: `badge ${w.how}`, text: how[w.how](w.word, w.terms || [])}));
+    }
 
     /* hitActions are the buttons of one result; widget-full.js gives full
      * mode the 類似の取り組み action (similarButton). */
