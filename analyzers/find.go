@@ -12,13 +12,27 @@ import (
 // plain substring search, for highlighting words that matched through a
 // field without term locations; ranges do not overlap and a range ends after
 // any long vowel mark that folding dropped (サーバー, not サーバ).
-func FindFolded(text, word string) [][2]int {
+func FindFolded(text, word string) [][2]int { return NewFolded(text).Find(word) }
+
+// Folded is a text folded once for many FindFolded searches.
+type Folded struct {
+	text  string
+	units []unit
+}
+
+// NewFolded folds text for Find.
+func NewFolded(text string) *Folded {
+	f, m := foldText(text)
+	return &Folded{text: text, units: textUnits(f, m)}
+}
+
+// Find is FindFolded(text, word) for the text f was made from.
+func (fd *Folded) Find(word string) [][2]int {
 	needle := []rune(Fold(word))
 	if len(needle) == 0 {
 		return nil
 	}
-	f, m := foldText(text)
-	units := textUnits(f, m)
+	text, units := fd.text, fd.units
 	var out [][2]int
 	for i := 0; i+len(needle) <= len(units); i++ {
 		if !unitsHave(units[i:], needle) {

@@ -4,22 +4,22 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"seisaku/analyzers"
 )
 
 // Diversity. A document with many matching passages (a speech that names
 // the theme in ten paragraphs, a record whose every field holds the word)
 // and a notice repeated in every monthly issue would otherwise fill the
 // first page. For relevance-ordered pages without distinct, the hits within
-// the first diversifyWindow (three default pages) are reordered: a document's passages after its
-// first PerDocument, and a passage whose text repeats one ranked above it,
-// move behind all the others, in their order. Later pages and other sorts
-// are unchanged. Result.Diversified says how many moved and why;
+// the first two pages (of the request's size, at most 100 hits) are
+// reordered: a document's passages after its first PerDocument, and a
+// passage whose text repeats one ranked above it, move behind the others
+// of their tier, in their order. Later pages and other sorts are
+// unchanged, so the pages of one size are disjoint. Result.Diversified says how many moved and why;
 // Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
 const (
 	DefaultPerDocument = 2
-	diversifyWindow    = 60
+	diversifyPages     = 2   // the window is this many pages of the request's size
+	maxDiversifyWindow = 100 // and at most this many hits
 )
 
 // Diversity reports the reordering of a page's window.
@@ -38,20 +38,24 @@ func (p *plan) diversifies() (fetch int, ok bool) {
 		return 0, false
 	}
 	end := p.page * p.hitsPerPage
-	if end-p.hitsPerPage >= diversifyWindow {
+	if end-p.hitsPerPage >= p.window() {
 		return 0, false
 	}
-	return max(end, diversifyWindow), true
+	return max(end, p.window()), true
 }
 
-// diversify reorders the first diversifyWindow of hits (in rank order) and
-// returns all of them and how many moved back. Hits move back only within
-// their tier (tier), so a literal match never falls behind a theme-only or
+// window is the number of first hits diversified: two pages of the
+// request's size (so its pages stay disjoint), at most maxDiversifyWindow.
+func (p *plan) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
+
+// diversify reorders the first window of hits (in rank order) and returns
+// all of them and how many moved back. Hits move back only within their
+// tier (tier), so a literal match never falls behind a theme-only or
 // relaxed one.
-func diversify(hits []Hit, perDocument int) ([]Hit, int) {
-	if len(hits) > diversifyWindow {
-		head, moved := diversify(hits[:diversifyWindow], perDocument)
-		return append(head, hits[diversifyWindow:]...), moved
+func diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
+	if len(hits) > window {
+		head, moved := diversify(hits[:window], perDocument, window)
+		return append(head, hits[window:]...), moved
 	}
 	out := make([]Hit, 0, len(hits))
 	moved := 0
@@ -102,15 +106,17 @@ func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText
 	return append(front, back...), len(back)
 }
 
-// textKey identifies a passage's text up to folding, white space and
-// punctuation: the same notice in two issues has the same key.
+// textKey identifies a passage's text up to white space and punctuation:
+// the same notice in two issues has the same key. (Not folded: a notice
+// repeated is repeated as written, and folding every hit of the window
+// would cost more than the rest of the reordering.)
 func textKey(text string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			return -1
 		}
 		return r
-	}, analyzers.Fold(text))
+	}, text)
 }
 
 func diversityMessage(perDocument, moved int) string {

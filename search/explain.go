@@ -44,12 +44,13 @@ type queryWord struct {
 	themeWords []string
 }
 
-// explain says how h (with its term locations) holds each word.
-func explain(words []queryWord, h *Hit, locs bsearch.FieldTermLocationMap) *Match {
+// explain says how h (with its term locations and its text folded) holds
+// each word.
+func explain(words []queryWord, h *Hit, text *analyzers.Folded, locs bsearch.FieldTermLocationMap) *Match {
 	if len(words) == 0 {
 		return nil
 	}
-	hay := h.Title + "\n" + strings.Join(h.Headings, "\n") + "\n" + h.Text
+	hay := haystack{text: text, meta: analyzers.NewFolded(h.Title + "\n" + strings.Join(h.Headings, "\n"))}
 	m := &Match{Words: make([]WordMatch, 0, len(words))}
 	for _, w := range words {
 		m.Words = append(m.Words, explainWord(w, hay, h.IssueTypes, locs))
@@ -58,7 +59,7 @@ func explain(words []queryWord, h *Hit, locs bsearch.FieldTermLocationMap) *Matc
 	return m
 }
 
-func explainWord(w queryWord, hay string, themes []string, locs bsearch.FieldTermLocationMap) WordMatch {
+func explainWord(w queryWord, hay haystack, themes []string, locs bsearch.FieldTermLocationMap) WordMatch {
 	wm := WordMatch{Word: w.text}
 	switch {
 	case found(hay, w.text):
@@ -114,7 +115,12 @@ func matchKind(ws []WordMatch) string {
 	return kind
 }
 
-func found(hay, word string) bool { return len(analyzers.FindFolded(hay, word)) > 0 }
+// haystack is what a hit shows: its title and headings, and its text.
+type haystack struct{ meta, text *analyzers.Folded }
+
+func found(hay haystack, word string) bool {
+	return len(hay.text.Find(word)) > 0 || len(hay.meta.Find(word)) > 0
+}
 
 func anyLocated(locs bsearch.FieldTermLocationMap, fields, terms []string) bool {
 	for _, f := range fields {
@@ -129,7 +135,7 @@ func anyLocated(locs bsearch.FieldTermLocationMap, fields, terms []string) bool 
 
 // themeSpans marks, in a hit that holds a word only through its theme, the
 // words of the theme the passage holds (the reason it was tagged).
-func themeSpans(m *Match, text string) []span {
+func themeSpans(m *Match, text *analyzers.Folded) []span {
 	if m == nil {
 		return nil
 	}
@@ -139,7 +145,7 @@ func themeSpans(m *Match, text string) []span {
 			continue
 		}
 		for _, t := range w.Terms[1:] {
-			for _, r := range analyzers.FindFolded(text, t) {
+			for _, r := range text.Find(t) {
 				out = append(out, span{r[0], r[1]})
 			}
 		}

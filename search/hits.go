@@ -56,10 +56,11 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, seq)
-	h.Match = explain(mk.explain, &h, m.Locations)
-	spans := append(mk.textSpans(m.Locations, h.Text), mk.unlocated(m.Locations, h.Text)...)
+	ft := analyzers.NewFolded(h.Text) // folded once for every word searched in it
+	h.Match = explain(mk.explain, &h, ft, m.Locations)
+	spans := append(mk.textSpans(m.Locations, ft), mk.unlocated(m.Locations, ft)...)
 	h.Formatted = Formatted{
-		Text:     mk.highlight(h.Text, append(spans, themeSpans(h.Match, h.Text)...)),
+		Text:     mk.highlight(h.Text, append(spans, themeSpans(h.Match, ft)...)),
 		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
 		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
 	}
@@ -85,13 +86,13 @@ func newMarkWord(text string, readings [][]string) markWord {
 // unlocated returns the spans of the query words that matched no located
 // term in text: a word found only through the bigram field (or a title) is
 // marked wherever it occurs in the text under the analyzers' folding.
-func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text string) []span {
+func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text *analyzers.Folded) []span {
 	var out []span
 	for _, w := range mk.words {
 		if located(locs, w.terms) {
 			continue
 		}
-		for _, r := range analyzers.FindFolded(text, w.text) {
+		for _, r := range text.Find(w.text) {
 			out = append(out, span{r[0], r[1]})
 		}
 	}
@@ -102,11 +103,11 @@ func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text string) []spa
 // where a query word occurs as typed, its parts are marked only inside those
 // occurrences: a relaxed tier records the parts' locations everywhere (区政
 // and 会議 alone), which would mark words the hit did not need.
-func (mk marker) textSpans(locs bsearch.FieldTermLocationMap, text string) []span {
+func (mk marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Folded) []span {
 	within := map[string][][2]int{} // term → the occurrences of its word as typed
 	free := map[string]bool{}       // terms of a word not found as typed: marked anywhere
 	for _, w := range mk.words {
-		rs := analyzers.FindFolded(text, w.text)
+		rs := text.Find(w.text)
 		for _, t := range w.terms {
 			if len(rs) == 0 {
 				free[t] = true

@@ -256,7 +256,7 @@ func (s *Searcher) countStrict(ctx context.Context, b *builder, q *Query, raw st
 // them from its bitmaps where it can).
 func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
 	if !s.plainOnly {
-		p := &plan{page: 1, hitsPerPage: 1, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
+		p := &plan{page: 1, hitsPerPage: 0, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
 		if res, ok, err := s.fastOrFallback(ctx, q, p); err != nil || ok {
 			if err != nil {
 				return 0, err
@@ -273,7 +273,8 @@ func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
 
 // MatchCounts splits a result's passages by how they match: every word as
 // typed (or by a variant, synonym or reading), only through a theme, or
-// only in a relaxed search.
+// only in a relaxed search. It is given when a word named a theme or the
+// query was relaxed; otherwise every passage is a literal match.
 type MatchCounts struct {
 	Literal int `json:"literal"`
 	Theme   int `json:"theme"`

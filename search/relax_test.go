@@ -217,42 +217,45 @@ func mustSynonyms(t *testing.T) *synonym.Dict {
 }
 
 // A document shows at most PerDocument hits before the passages of other
-// documents; the rest follow in their order, pages stay disjoint, and the
-// response says how many moved.
+// documents; the rest follow in their order, the pages of one size are cut
+// from the same reordered window, and the response says how many moved.
 func TestDiversifiedPages(t *testing.T) {
 	s := sampleSearcher(t)
 	r := Request{Q: "市民", HitsPerPage: 10, Matching: MatchingAll}
 	plainReq := r
 	plainReq.PerDocument, plainReq.HitsPerPage = -1, 30
 	plain := search(t, s, plainReq)
+	window := diversifyPages * r.HitsPerPage
+	want, moved := diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
+	if moved == 0 {
+		t.Fatal("nothing to move: the test proves nothing")
+	}
 	var pages []Hit
 	for page := 1; page <= 3; page++ {
 		r.Page = page
 		res := search(t, s, r)
-		if page == 1 && (res.Diversified == nil || res.Diversified.Moved == 0) {
-			t.Fatalf("page 1 not diversified: %+v", res.Diversified)
+		if page == 1 && (res.Diversified == nil || res.Diversified.Moved != moved) {
+			t.Errorf("page 1 diversified %+v, want %d moved", res.Diversified, moved)
 		}
 		pages = append(pages, res.Hits...)
 	}
+	for i := range pages {
+		if pages[i].ID != want[i].ID {
+			t.Fatalf("hit %d is %s, want %s (plain rank order reordered)", i+1, pages[i].ID, want[i].ID)
+		}
+	}
 	perDoc := map[string]int{}
-	for _, h := range pages[:10] {
+	for _, h := range pages[:window-moved] {
 		if perDoc[h.DocID]++; perDoc[h.DocID] > DefaultPerDocument {
-			t.Errorf("page 1 holds %d passages of %s", perDoc[h.DocID], h.DocID)
+			t.Errorf("%d passages of %s before the moved ones", perDoc[h.DocID], h.DocID)
 		}
 	}
-	seen := map[string]bool{}
-	for _, h := range pages {
-		if seen[h.ID] {
-			t.Errorf("%s on two pages", h.ID)
-		}
-		seen[h.ID] = true
+	if plain.Diversified != nil {
+		t.Errorf("perDocument -1: %+v", plain.Diversified)
 	}
-	if plain.Diversified != nil || plain.Hits[0].ID != pages[0].ID {
-		t.Errorf("perDocument -1: %+v, first %s vs %s", plain.Diversified, plain.Hits[0].ID, pages[0].ID)
-	}
-	moved, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3)
-	if got := moved[2].ID; got != "b-0" {
-		t.Errorf("the repeated notice should move back: %v", moved)
+	out, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
+	if got := out[2].ID; got != "b-0" {
+		t.Errorf("the repeated notice should move back: %v", out)
 	}
 }
 

@@ -250,13 +250,13 @@ func TestSearchSort(t *testing.T) {
 
 func TestSearchPaging(t *testing.T) {
 	s, _ := newTestSearcher(t)
-	all := search(t, s, Request{HitsPerPage: 100})
+	all := search(t, s, Request{HitsPerPage: 100, PerDocument: -1}) // the plain order
 	if all.TotalHits != 16 || all.TotalPages != 1 {
 		t.Errorf("all: %d hits, %d pages", all.TotalHits, all.TotalPages)
 	}
 	var ids []string
 	for page := 1; page <= 4; page++ {
-		res := search(t, s, Request{Page: page, HitsPerPage: 5})
+		res := search(t, s, Request{Page: page, HitsPerPage: 5, PerDocument: -1})
 		if res.TotalPages != 4 || res.Page != page {
 			t.Errorf("page %d: %+v", page, res)
 		}

@@ -132,14 +132,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	if diversified {
 		var moved int
-		res.Hits, moved = diversify(res.Hits, p.perDocument)
+		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 		if moved > 0 {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
-	if !p.query.Empty() && (r.Expand || lv > LevelStrict) {
+	if !p.query.Empty() && (len(b.expansions) > 0 || lv > LevelStrict) {
 		if res.MatchCounts, err = s.matchCounts(ctx, p, r, lv, res.TotalHits); err != nil {
 			return nil, err
 		}

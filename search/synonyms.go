@@ -16,7 +16,7 @@ import (
 const (
 	variantWeight = 0.8
 	synonymWeight = 0.3
-	maxAlts       = 8 // alternatives per word, variants first
+	maxAlts       = 4 // alternatives per word, variants first
 )
 
 // SynonymUse reports one alternative a query word was expanded with.
@@ -88,7 +88,7 @@ func (b *builder) synonymAlts(w string) query.Query {
 		}
 		saved := b.weight
 		b.weight *= weight
-		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.text)))
+		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.text)[:2])) // the text and the title only: each field is a posting list per alternative
 		b.weight = saved
 		b.synonyms = append(b.synonyms, SynonymUse{Word: w, Alternative: a.text, Relation: a.rel.String()})
 		b.marks = append(b.marks, newMarkWord(a.text, nil))

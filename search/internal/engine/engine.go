@@ -202,7 +202,7 @@ func (e *Engine) rankPage(m *matched, root node, ord *idOrder, p Page, res *Resu
 		res.Total = m.documents(ord)
 	}
 	res.Hits = []*bsearch.DocumentMatch{}
-	if from >= res.Total {
+	if from >= res.Total || p.Size == 0 { // a count: no ranking
 		return nil
 	}
 	keys, err := m.sortKeys(p.Sort)
