@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -593,6 +594,9 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, job sourceJob, out chan<- []*document.Document) {
 	defer job.file.done(st, job.bytes)
 	src := job.src
+	if cut := cutToSize(&src, maxDocumentText); cut != "" {
+		src.Damage = strings.TrimPrefix(src.Damage+"; "+cut, "; ")
+	}
 	d := an.Document(src)
 	if d == nil {
 		st.skip(sourceName(src), "empty document: no text left after removing page chrome")

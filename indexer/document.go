@@ -3,6 +3,7 @@ package indexer
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -189,4 +190,36 @@ func setString(f map[string]any, k, v string) {
 	if v != "" {
 		f[k] = v
 	}
+}
+
+// maxDocumentText bounds the text of one document: a file past it (a
+// database dump, a whole year of minutes pasted into one line) is cut
+// there, at a block or rune boundary, and reported as damaged, so that no
+// stage of a build sees more than this at once. A variable for the tests.
+var maxDocumentText = 16 << 20
+
+// cutToSize cuts src's blocks after max bytes of text and says so, or
+// returns "" when the document is within the bound.
+func cutToSize(src *source.Source, max int) string {
+	total := 0
+	for _, b := range src.Blocks {
+		total += len(b.Text)
+	}
+	if total <= max {
+		return ""
+	}
+	kept, n := src.Blocks[:0:0], 0
+	for _, b := range src.Blocks {
+		if n+len(b.Text) > max {
+			if rest := max - n; rest > 0 {
+				b.Text = strings.ToValidUTF8(b.Text[:rest], "")
+				kept = append(kept, b)
+			}
+			break
+		}
+		kept = append(kept, b)
+		n += len(b.Text)
+	}
+	src.Blocks = kept
+	return fmt.Sprintf("cut after %d MB of its %d MB of text (the limit of one document)", max>>20, total>>20)
 }

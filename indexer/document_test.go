@@ -1,0 +1,44 @@
+package indexer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"seisaku/indexer/source"
+)
+
+// A document past the size bound is cut there, on a rune boundary, and the
+// build reports it as damaged instead of analysing all of it.
+func TestLongDocumentIsCut(t *testing.T) {
+	line := "桐生市の市政運営の方針として、行財政改革を推進し、市民サービスの向上に努めます。"
+	src := source.Source{Blocks: []source.Block{{Kind: source.Paragraph, Text: strings.Repeat(line, 100)}}}
+	if cut := cutToSize(&src, 1<<20); cut != "" {
+		t.Fatalf("within the bound, cut: %s", cut)
+	}
+	cut := cutToSize(&src, 1000)
+	if !strings.HasPrefix(cut, "cut after") || len(src.Blocks[0].Text) > 1000 || !utf8.ValidString(src.Blocks[0].Text) {
+		t.Fatalf("cut %q: %d bytes, valid %v", cut, len(src.Blocks[0].Text), utf8.ValidString(src.Blocks[0].Text))
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "long.txt"), []byte(strings.Repeat(line, 2000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := maxDocumentText
+	maxDocumentText = 16 << 10
+	t.Cleanup(func() { maxDocumentText = old })
+	sum, err := DryRun(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Damaged) != 1 || !strings.HasPrefix(sum.Damaged[0].Reason, "cut after") || sum.Documents != 1 {
+		t.Errorf("summary: %d documents, damaged %+v", sum.Documents, sum.Damaged)
+	}
+	if sum.TextBytes > 16<<10 {
+		t.Errorf("%d bytes of text analysed, bound %d", sum.TextBytes, 16<<10)
+	}
+}
