@@ -115,7 +115,7 @@ stage_query() {
             --warmup "$WARMUP" --passes "$PASSES" --out "$OUT/hits-$c-groonga-$lx.tsv"
         done
       fi
-      "$OUT/bin/seisaku" serve -index "$OUT/idx/$c/seisaku" -addr 127.0.0.1:$port -rate 0 -log-level warn &
+      "$OUT/bin/seisaku" serve -index "$OUT/idx/$c/seisaku" -addr 127.0.0.1:$port -rate 0 -suggest-rate 0 -log-level warn &
       local pid=$!
       for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$port/readyz >/dev/null && break; sleep 0.5; done
       "$OUT/bin/loadtest" -url http://127.0.0.1:$port -queries "$ANCHORS/queries.txt" -c 1,8,32 \
