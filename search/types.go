@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strconv"
 
 	"seisaku/indexer"
 )
@@ -52,6 +53,32 @@ func (r *Request) Filter(name string) *[]string {
 		return &r.IssueType
 	case "prefecture":
 		return &r.Prefecture
+	}
+	return nil
+}
+
+// FacetValues returns the hit's values of the keyword or year facet called
+// name (see indexer.Facets): none when unknown or not a facet.
+func (h Hit) FacetValues(name string) []string {
+	one := func(v string) []string {
+		if v == "" {
+			return nil
+		}
+		return []string{v}
+	}
+	switch name {
+	case "city":
+		return one(h.City)
+	case "department":
+		return one(h.Department)
+	case "prefecture":
+		return one(h.Prefecture)
+	case "issue_type":
+		return h.IssueTypes
+	case "year":
+		if h.Year > 0 {
+			return []string{strconv.Itoa(h.Year)}
+		}
 	}
 	return nil
 }

@@ -5,13 +5,12 @@ package web
 // default) rows; page and hitsPerPage are ignored. The file is UTF-8 with a
 // byte order mark so that Excel opens Japanese text correctly. Columns:
 //
-//	passage_id, document_id, title, city, department, year, published,
-//	issue_types (joined with ";"), headings (joined with "›"), text,
-//	source (the document's web address when known, else its file; with
+//	passage_id, document_id, title, then a column per facet of the facet
+//	table (indexer.Facets: city, department, year, issue_types joined with
+//	";", prefecture), published, headings (joined with "›"), text, source (the document's web address when known, else its file; with
 //	"#page=N" for a passage of a PDF, which PDF viewers open at that page),
 //	permalink (this service's address of the passage), page (the PDF page,
-//	empty for formats without pages), prefecture (the city's, empty when
-//	unknown), match (how the passage holds the query's words, from
+//	empty for formats without pages), match (how the passage holds the query's words, from
 //	search.Hit.Match: its kind, then word:how per word, e.g.
 //	"relaxed 犯罪被害者支援:parts(犯罪 被害 支援)"; empty when browsing)
 //
@@ -40,10 +39,15 @@ import (
 	"seisaku/search"
 )
 
-var csvHeader = []string{
-	"passage_id", "document_id", "title", "city", "department", "year", "published",
-	"issue_types", "headings", "text", "source", "permalink", "page", "prefecture", "match",
-}
+// csvHeader: the passage and its title, a column per facet of the facet
+// table (indexer.Facets, in its order), then the rest.
+var csvHeader = func() []string {
+	h := []string{"passage_id", "document_id", "title"}
+	for _, f := range search.Facets() {
+		h = append(h, f.Column)
+	}
+	return append(h, "published", "headings", "text", "source", "permalink", "page", "match")
+}()
 
 const utf8BOM = "\uFEFF"
 
@@ -121,10 +125,6 @@ func CSVHeader() []string { return slices.Clone(csvHeader) }
 // CSVRecord is one hit as a CSV record in the order of CSVHeader; base
 // ("https://host") makes a root-relative permalink absolute.
 func CSVRecord(h search.Hit, base string) []string {
-	year := ""
-	if h.Year > 0 {
-		year = strconv.Itoa(h.Year)
-	}
 	src := h.URL
 	if src == "" {
 		src = h.Source
@@ -138,8 +138,11 @@ func CSVRecord(h search.Hit, base string) []string {
 	if strings.HasPrefix(link, "/") {
 		link = base + link
 	}
-	row := []string{h.ID, h.DocID, h.Title, h.City, h.Department, year, h.Published,
-		strings.Join(h.IssueTypes, ";"), strings.Join(h.Headings, "›"), h.Text, src, link, page, h.Prefecture, matchText(h.Match)}
+	row := []string{h.ID, h.DocID, h.Title}
+	for _, f := range search.Facets() {
+		row = append(row, strings.Join(h.FacetValues(f.Name), ";"))
+	}
+	row = append(row, h.Published, strings.Join(h.Headings, "›"), h.Text, src, link, page, matchText(h.Match))
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"mime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,18 +60,25 @@ func TestContentDisposition(t *testing.T) {
 }
 
 // TestCSVRecordPage: a passage of a PDF names its page in its own column
-// and in the source address, which PDF viewers open at that page; the
-// prefecture has its column.
+// and in the source address, which PDF viewers open at that page; every
+// facet of the facet table, the prefecture included, has its column.
 func TestCSVRecordPage(t *testing.T) {
 	h := search.Hit{ID: "d-3", DocID: "d", Title: "予算の概要", Text: "本文", Source: "https://www.city.kiryu.lg.jp/a.pdf",
-		Permalink: "/documents/d#p3", Page: 7, Prefecture: "群馬県"}
+		Permalink: "/documents/d#p3", Page: 7, City: "桐生市", Prefecture: "群馬県", Year: 2023, IssueTypes: []string{"財政・予算", "議会・市政運営"}}
+	col := func(rec []string, name string) string { return rec[slices.Index(csvHeader, name)] }
 	rec := CSVRecord(h, "https://search.example.jp")
-	got := strings.Join(rec[len(rec)-5:len(rec)-1], " ")
-	if want := "https://www.city.kiryu.lg.jp/a.pdf#page=7 https://search.example.jp/documents/d#p3 7 群馬県"; got != want {
-		t.Errorf("source, permalink, page = %q, want %q", got, want)
+	got := strings.Join([]string{col(rec, "source"), col(rec, "permalink"), col(rec, "page"), col(rec, "city"),
+		col(rec, "prefecture"), col(rec, "year"), col(rec, "issue_types"), col(rec, "department")}, " ")
+	if want := "https://www.city.kiryu.lg.jp/a.pdf#page=7 https://search.example.jp/documents/d#p3 7 桐生市 群馬県 2023 財政・予算;議会・市政運営 "; got != want {
+		t.Errorf("columns = %q, want %q", got, want)
+	}
+	for _, f := range search.Facets() {
+		if !slices.Contains(csvHeader, f.Column) {
+			t.Errorf("facet %s has no CSV column", f.Name)
+		}
 	}
 	h.Page = 0
-	if rec := CSVRecord(h, ""); rec[len(rec)-3] != "" || strings.Contains(rec[len(rec)-5], "#page") {
+	if rec := CSVRecord(h, ""); col(rec, "page") != "" || strings.Contains(col(rec, "source"), "#page") {
 		t.Errorf("no page: %q", rec)
 	}
 }

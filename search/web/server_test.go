@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,7 +175,9 @@ func TestCSVExport(t *testing.T) {
 	}
 	var rows []string
 	for _, r := range recs[1:] {
-		rows = append(rows, strings.Join([]string{r[0], r[3], r[5], r[7], r[8], string([]rune(r[9])[:4]), r[10], r[11], r[len(r)-1]}, "|"))
+		col := func(name string) string { return r[slices.Index(csvHeader, name)] }
+		rows = append(rows, strings.Join([]string{col("passage_id"), col("city"), col("year"), col("issue_types"), col("headings"),
+			string([]rune(col("text"))[:4]), col("source"), col("permalink"), col("match")}, "|"))
 	}
 	want := []string{
 		"shimin-3|大阪市|2022|多文化共生・国際|経営課題1›戦略1-1 多文化共生社会づくりの推進|大阪市多|seeds/001.txt|http://" + ts.Listener.Addr().String() + "/api/documents/shimin#shimin-3|",
