@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"seisaku/search/internal/engine"
 )
 
 // NewMulti returns a Searcher over several indexes served as one (one per
@@ -56,22 +58,7 @@ func eachTerm(open func(string) (index.FieldDict, error), field string, fn func(
 		return err
 	}
 	defer d.Close()
-	return eachEntry(d.Next, func(e *index.DictEntry) error { fn(e); return nil })
-}
-
-// eachEntry calls fn with every entry next yields until next runs out or
-// either returns an error. Entries may be reused by next: copy what you keep
-// of them beyond the strings.
-func eachEntry(next func() (*index.DictEntry, error), fn func(*index.DictEntry) error) error {
-	for {
-		e, err := next()
-		if err != nil || e == nil {
-			return err
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
+	return engine.EachEntry(d.Next, func(e *index.DictEntry) error { fn(e); return nil })
 }
 
 // mergedDict merges sorted field dictionaries.

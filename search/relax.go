@@ -212,15 +212,11 @@ func (s *Searcher) relaxFurther(p *plan, lv *Level) bool {
 	return false
 }
 
-// relaxation reports a search relaxed to level lv: how many passages hold
-// every word as typed, which words some passage holds, and a message that
-// says so and what to try.
-func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup, total int) (*Relaxation, error) {
-	b := newBuilder(lookup, s.readingDict())
-	strict, err := s.countStrict(ctx, b, p.query, "", p)
-	if err != nil {
-		return nil, err
-	}
+// relaxation reports a search relaxed to level lv, of whose total passages
+// strict hold every word (as typed or by a variant; MatchCounts.Literal):
+// which words some passage holds, and a message that says so and what to
+// try.
+func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup themeLookup, total, strict int) (*Relaxation, error) {
 	rx := &Relaxation{Level: lv.String(), StrictHits: strict, Found: []string{}, Missing: []string{}}
 	words := clauseTexts(p.query)
 	if strict > 0 || len(words) == 1 {

@@ -150,7 +150,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	if lv > LevelStrict {
-		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits); err != nil {
+		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits, res.MatchCounts.Literal); err != nil {
 			return nil, err
 		}
 	}

@@ -114,7 +114,7 @@ func (n *prefixNode) exact(e *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, e
 		}
 		var terms []string
 		e.mu.Lock()
-		err = eachEntry(d.AutomatonIterator(nil, nil, nil).Next, func(de *index.DictEntry) error {
+		err = EachEntry(d.AutomatonIterator(nil, nil, nil).Next, func(de *index.DictEntry) error {
 			if strings.HasPrefix(de.Term, n.prefix) {
 				terms = append(terms, de.Term)
 			}
@@ -144,9 +144,9 @@ func (n *prefixNode) score(*rescorer, uint64, bsearch.FieldTermLocationMap) (flo
 	return 0, false
 }
 
-// eachEntry calls fn with every entry next yields until next runs out or
+// EachEntry calls fn with every entry next yields until next runs out or
 // either returns an error. Entries may be reused by next.
-func eachEntry(next func() (*index.DictEntry, error), fn func(*index.DictEntry) error) error {
+func EachEntry(next func() (*index.DictEntry, error), fn func(*index.DictEntry) error) error {
 	for {
 		e, err := next()
 		if err != nil || e == nil {

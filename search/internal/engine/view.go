@@ -82,7 +82,7 @@ func (v *View) terms(field string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("field %s: %w", field, err)
 		}
-		err = eachEntry(d.Next, func(e *index.DictEntry) error { all = append(all, e.Term); return nil })
+		err = EachEntry(d.Next, func(e *index.DictEntry) error { all = append(all, e.Term); return nil })
 		d.Close()
 		if err != nil {
 			return nil, fmt.Errorf("field %s: %w", field, err)
@@ -162,7 +162,7 @@ func (c *idOrderCache) get(v *View, documentOf func(string) string) (*idOrder, e
 		// a large index halves the time (150 against 340 ms).
 		var pl segment.PostingsList
 		var pi segment.PostingsIterator
-		err = eachEntry(d.AutomatonIterator(nil, nil, nil).Next, func(de *index.DictEntry) error {
+		err = EachEntry(d.AutomatonIterator(nil, nil, nil).Next, func(de *index.DictEntry) error {
 			var err error
 			if pl, err = d.PostingsList([]byte(de.Term), ss.Deleted(), pl); err != nil {
 				return err
