@@ -1,8 +1,10 @@
 package analyzers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FindFolded returns the byte ranges [start, end) of the ORIGINAL text where
@@ -18,12 +20,21 @@ func FindFolded(text, word string) [][2]int { return NewFolded(text).Find(word) 
 type Folded struct {
 	text  string
 	units []unit
+	lower []rune // units' runes in lower case, compared with a folded word
 }
 
 // NewFolded folds text for Find.
 func NewFolded(text string) *Folded {
 	f, m := foldText(text)
-	return &Folded{text: text, units: textUnits(f, m)}
+	units := textUnits(f, m)
+	lower := make([]rune, len(units))
+	for i, u := range units {
+		lower[i] = u.r
+		if u.r >= utf8.RuneSelf || 'A' <= u.r && u.r <= 'Z' {
+			lower[i] = unicode.ToLower(u.r)
+		}
+	}
+	return &Folded{text: text, units: units, lower: lower}
 }
 
 // Find is FindFolded(text, word) for the text f was made from.
@@ -32,10 +43,10 @@ func (fd *Folded) Find(word string) [][2]int {
 	if len(needle) == 0 {
 		return nil
 	}
-	text, units := fd.text, fd.units
+	text, units, lower := fd.text, fd.units, fd.lower
 	var out [][2]int
-	for i := 0; i+len(needle) <= len(units); i++ {
-		if !unitsHave(units[i:], needle) {
+	for i := 0; i+len(needle) <= len(lower); i++ {
+		if lower[i] != needle[0] || !slices.Equal(lower[i:i+len(needle)], needle) {
 			continue
 		}
 		last := units[i+len(needle)-1]
@@ -43,17 +54,6 @@ func (fd *Folded) Find(word string) [][2]int {
 		i += len(needle) - 1
 	}
 	return out
-}
-
-// unitsHave reports whether units start with the runes of needle, ignoring
-// case.
-func unitsHave(units []unit, needle []rune) bool {
-	for k, r := range needle {
-		if unicode.ToLower(units[k].r) != r {
-			return false
-		}
-	}
-	return true
 }
 
 // afterLongVowels returns the offset after the long vowel marks (full or

@@ -49,7 +49,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 		return nil, err
 	}
 	page := engine.Page{From: (p.page - 1) * p.hitsPerPage, Size: p.hitsPerPage, Distinct: p.distinct,
-		Fields: storedFields}
+		Fields: storedFields, MinTotal: p.minTotal}
 	switch p.sortBy {
 	case "year":
 		page.Sort = &engine.SortField{Field: indexer.FieldYearFacet, Year: true}

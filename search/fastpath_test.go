@@ -572,3 +572,33 @@ func TestFallbackSaysWhy(t *testing.T) {
 		t.Errorf("served %d, fell back %d; want 1 and 1", served, fell)
 	}
 }
+
+// BenchmarkServedQueries runs the anchors' queries as the load test sends
+// them (the server's defaults: relaxed matching, themes, synonyms,
+// diversity; facets on city and year, ten hits) on the bench index
+// (SEISAKU_AGREE_INDEX), one sub-benchmark per query, so a profile shows
+// where a served query spends its time:
+//
+//	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100/seisaku go test ./search -run '^$' -bench ServedQueries -cpuprofile /tmp/cpu.out
+func BenchmarkServedQueries(b *testing.B) {
+	s := New(openBenchIndex(b))
+	f, err := os.ReadFile("../../shared/anchors/queries.txt")
+	if err != nil {
+		b.Skip("the anchors' queries are not beside the checkout:", err)
+	}
+	ctx := context.Background()
+	for i, l := range strings.Split(string(f), "\n") {
+		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		r := Request{Q: l, HitsPerPage: 10, Expand: true, Synonyms: true, Facets: []string{"city", "year"},
+			HighlightPre: "<mark>", HighlightPost: "</mark>"}
+		b.Run(fmt.Sprintf("q%02d", i), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Search(ctx, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -21,13 +21,44 @@ func Permalink(docID string, seq int) string {
 	return "/documents/" + url.PathEscape(docID) + fmt.Sprintf("#p%d", seq)
 }
 
-// hits converts bleve matches into Hits, highlighted with the plan's marker.
+// hits converts bleve matches into Hits, highlighted with the plan's
+// marker; with a pending table, bare ones (see pendingHit).
 func (p *plan) hits(ms bsearch.DocumentMatchCollection) []Hit {
 	out := make([]Hit, 0, len(ms))
 	for _, m := range ms {
+		if p.pending != nil {
+			p.pending[m.ID] = &pendingHit{m: m}
+			out = append(out, bare(m))
+			continue
+		}
 		out = append(out, p.marker.hit(m))
 	}
 	return out
+}
+
+// pendingHit is a bare hit's match, kept until the hit is known to be on
+// the page: a diversified page is cut from twice as many hits, and folding
+// and highlighting the ones it does not show would cost more than the rest
+// of the reordering.
+type pendingHit struct {
+	m    *bsearch.DocumentMatch
+	text *analyzers.Folded // nil until explained
+}
+
+// explainPending fills in h.Match, for diversify's tiers.
+func (p *plan) explainPending(h *Hit) {
+	ph := p.pending[h.ID]
+	ph.text = analyzers.NewFolded(h.Text)
+	h.Match = explain(p.marker.explain, h, ph.text, ph.m.Locations)
+}
+
+// finishPending explains (unless done) and highlights a bare hit.
+func (p *plan) finishPending(h *Hit) {
+	ph := p.pending[h.ID]
+	if ph.text == nil {
+		p.explainPending(h)
+	}
+	p.marker.format(h, ph.m, ph.text)
 }
 
 // textFields are the fields whose locations are byte ranges of the stored
@@ -35,9 +66,18 @@ func (p *plan) hits(ms bsearch.DocumentMatchCollection) []Hit {
 // matched only there are found again in the text (marker.unlocated).
 var textFields = []string{indexer.FieldText, indexer.FieldTextReading}
 
+// hit is a whole hit: bare, explained and highlighted.
 func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
+	h := bare(m)
+	ft := analyzers.NewFolded(h.Text) // folded once for every word searched in it
+	h.Match = explain(mk.explain, &h, ft, m.Locations)
+	mk.format(&h, m, ft)
+	return h
+}
+
+// bare is a hit's stored fields, without Match and Formatted.
+func bare(m *bsearch.DocumentMatch) Hit {
 	f := m.Fields
-	seq := num(f[indexer.FieldSeq])
 	h := Hit{
 		ID:         m.ID,
 		Text:       str(f[indexer.FieldText]),
@@ -55,16 +95,18 @@ func (mk marker) hit(m *bsearch.DocumentMatch) Hit {
 		Page:       num(f[indexer.FieldPage]),
 		Score:      m.Score,
 	}
-	h.Permalink = Permalink(h.DocID, seq)
-	ft := analyzers.NewFolded(h.Text) // folded once for every word searched in it
-	h.Match = explain(mk.explain, &h, ft, m.Locations)
+	h.Permalink = Permalink(h.DocID, num(f[indexer.FieldSeq]))
+	return h
+}
+
+// format fills in h.Formatted from m's locations and h's folded text.
+func (mk marker) format(h *Hit, m *bsearch.DocumentMatch, ft *analyzers.Folded) {
 	spans := append(mk.textSpans(m.Locations, ft), mk.unlocated(m.Locations, ft)...)
 	h.Formatted = Formatted{
 		Text:     mk.highlight(h.Text, append(spans, themeSpans(h.Match, ft)...)),
 		Title:    marker{pre: mk.pre, post: mk.post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
-		Headings: mk.headings(str(f[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
+		Headings: mk.headings(str(m.Fields[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
 	}
-	return h
 }
 
 // markWord is a positive query word and the terms its matches are recorded

@@ -277,29 +277,23 @@ type MatchCounts struct {
 	Relaxed int `json:"relaxed"`
 }
 
-// matchCounts counts res's passages by how they match; strict is the
-// number the strict query (themes included) finds, or -1 if unknown.
-func (s *Searcher) matchCounts(ctx context.Context, p *plan, r Request, lv Level, total int) (*MatchCounts, error) {
-	b := newBuilder(nil, s.readingDict())
-	b.syn = nil
-	if r.Synonyms {
-		b.syn, _ = synonym.Default()
-	}
-	literal, err := s.countStrict(ctx, b, p.query, r.Q, p)
-	if err != nil {
-		return nil, err
-	}
-	withTheme := literal
-	if r.Expand {
-		b.lookup = s.lookup
-		if withTheme, err = s.countStrict(ctx, b, p.query, r.Q, p); err != nil {
+// matchCounts counts a result's total passages by how they match, given
+// what the strict level found (strict: themes and synonyms included) and
+// whether a word named a theme; only literal matches need a count of
+// their own, and only when a theme stood in.
+func (s *Searcher) matchCounts(ctx context.Context, p *plan, r Request, themed bool, strict, total int) (*MatchCounts, error) {
+	literal := strict
+	if themed {
+		b := newBuilder(nil, s.readingDict())
+		if r.Synonyms {
+			b.syn, _ = synonym.Default()
+		}
+		var err error
+		if literal, err = s.countStrict(ctx, b, p.query, r.Q, p); err != nil {
 			return nil, err
 		}
 	}
-	if lv == LevelStrict {
-		withTheme = total
-	}
-	return &MatchCounts{Literal: literal, Theme: withTheme - literal, Relaxed: total - withTheme}, nil
+	return &MatchCounts{Literal: literal, Theme: strict - literal, Relaxed: total - strict}, nil
 }
 
 // clauseTexts renders each clause of q as the user typed it (a OR b).

@@ -99,11 +99,13 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	var q query.Query
 	var res *Result
 	lv, allFast := LevelStrict, !s.plainOnly
-	fetch := p // the plan each level runs: p, or the window a diversified page is cut from
+	strictTotal := 0 // what the strict level finds, themes included
+	fetch := p       // the plan each level runs: p, or the window a diversified page is cut from
 	window, diversified := p.diversifies()
 	if diversified {
 		w := *p
 		w.page, w.hitsPerPage = 1, window
+		w.pending = map[string]*pendingHit{}
 		fetch = &w
 	}
 	for {
@@ -118,29 +120,48 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		q = excludeFacets(b.build(p.query, r.Q, p.filters, lv), p.query)
 		fetch.marker.words, fetch.marker.explain = b.marks, b.words
+		next := lv
+		further := p.relax && s.relaxFurther(p, &next)
+		fetch.minTotal = 0
+		if further { // a level that finds too little is only counted
+			fetch.minTotal = relaxUntil
+		}
 		var fast bool
 		if res, fast, err = s.page(ctx, q, fetch); err != nil {
 			return nil, err
 		}
 		allFast = allFast && fast
-		if !p.relax || res.TotalHits >= relaxUntil || !s.relaxFurther(p, &lv) {
+		if lv == LevelStrict {
+			strictTotal = res.TotalHits
+		}
+		if !further || res.TotalHits >= relaxUntil {
 			break
 		}
+		lv = next
 	}
+	fetch.minTotal = 0
 	if allFast {
 		s.fastPages.Add(1)
 	}
 	if diversified {
 		var moved int
+		if lv > LevelStrict || len(b.expansions) > 0 { // tiers differ
+			for i := range res.Hits {
+				fetch.explainPending(&res.Hits[i])
+			}
+		}
 		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
+		for i := range res.Hits {
+			fetch.finishPending(&res.Hits[i])
+		}
 		if moved > 0 {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
 	if !p.query.Empty() && (len(b.expansions) > 0 || lv > LevelStrict) {
-		if res.MatchCounts, err = s.matchCounts(ctx, p, r, lv, res.TotalHits); err != nil {
+		if res.MatchCounts, err = s.matchCounts(ctx, p, r, len(b.expansions) > 0, strictTotal, res.TotalHits); err != nil {
 			return nil, err
 		}
 	}
@@ -353,8 +374,10 @@ type plan struct {
 	distinct          bool
 	sortBy            string // "", relevance, year or date
 	marker            marker
-	relax             bool // relax a query that finds little (relax.go)
-	perDocument       int  // diversify.go; -1: no cap
+	relax             bool                   // relax a query that finds little (relax.go)
+	minTotal          int                    // fewer matches than this: the count only (engine.Page.MinTotal)
+	perDocument       int                    // diversify.go; -1: no cap
+	pending           map[string]*pendingHit // non-nil: hits are bare until finished (hits.go)
 }
 
 // newPlan validates r and fills in defaults.

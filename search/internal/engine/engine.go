@@ -78,6 +78,12 @@ type Page struct {
 	Distinct   bool         // at most one passage per document; Total counts documents
 	Facets     []FacetField // the facets to count over every match
 	Fields     []string     // the stored fields each hit loads
+	// MinTotal: when fewer passages than this match, Search returns only
+	// Total (no facets, no hits) from the exact phase, so a caller that
+	// would then search more loosely pays for no ranking it throws away.
+	// (With Distinct, a page whose passages reach MinTotal but whose
+	// documents do not is served in full.)
+	MinTotal int
 }
 
 // SortField orders hits by a keyword field's value, largest first, before
@@ -126,6 +132,13 @@ func (e *Engine) Search(ctx context.Context, v *View, q *Query, p Page) (*Result
 		return nil, err
 	}
 	res := &Result{Total: m.total}
+	if m.total < p.MinTotal { // fewer documents too
+		if p.Distinct {
+			res.Total = m.documents(ord)
+		}
+		res.Hits = []*bsearch.DocumentMatch{}
+		return res, nil
+	}
 	if res.Facets, err = m.facets(p.Facets); err != nil {
 		return nil, err
 	}

@@ -351,3 +351,47 @@ func TestCacheLRU(t *testing.T) {
 		t.Error("the scored postings of b were replaced by another kind")
 	}
 }
+
+// TestMinTotal checks that a search finding fewer passages than
+// Page.MinTotal returns their count only, and one finding enough the whole
+// page, as a search without MinTotal does.
+func TestMinTotal(t *testing.T) {
+	idx := testIndex(t)
+	e := testEngine(1 << 20)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	cq, err := e.Compile(term("情報"), indexer.NewMapping()) // 3 passages, 3 documents
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := Page{Size: 10, Fields: []string{indexer.FieldCity},
+		Facets: []FacetField{{Name: "city", Field: indexer.FieldCity, Size: 5}}}
+	full, err := e.Search(context.Background(), v, cq, page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		min      int
+		distinct bool
+		hits     int
+	}{{4, false, 0}, {4, true, 0}, {3, false, 3}, {1, true, 3}} {
+		p := page
+		p.MinTotal, p.Distinct = tt.min, tt.distinct
+		got, err := e.Search(context.Background(), v, cq, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != 3 || len(got.Hits) != tt.hits {
+			t.Errorf("MinTotal %d distinct %v: total %d, %d hits; want 3 and %d", tt.min, tt.distinct, got.Total, len(got.Hits), tt.hits)
+		}
+		if tt.hits == 0 && got.Facets != nil {
+			t.Errorf("MinTotal %d: facets counted for a count-only answer: %v", tt.min, got.Facets)
+		}
+		if tt.hits > 0 && (got.Facets["city"].Terms["枚方市"] != 1 || got.Hits[0].ID != full.Hits[0].ID) {
+			t.Errorf("MinTotal %d: page differs from the search without it: %v", tt.min, got.Facets)
+		}
+	}
+}
