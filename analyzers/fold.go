@@ -89,11 +89,35 @@ func (m *offsetMap) end(f int) int {
 // foldText applies NFKC and the kana variant rules to s. The map is nil when
 // nothing changed, which is the common case for already clean text.
 func foldText(s string) (string, *offsetMap) {
-	if norm.NFKC.IsNormalString(s) && !hasVariant(s) {
+	if isNFKC(s) && !hasVariant(s) {
 		return s, nil
 	}
 	buf, segs := nfkcSegments(s)
 	return applyVariants(s, buf, segs)
+}
+
+// isNFKC is norm.NFKC.IsNormalString(s), decided without the tables when
+// every rune is one of the common ones of Japanese text (stableRune).
+func isNFKC(s string) bool {
+	for _, r := range s {
+		if !stableRune(r) {
+			return norm.NFKC.IsNormalString(s)
+		}
+	}
+	return true
+}
+
+// stableRune reports whether r is printable ASCII, kana, ー, a CJK unified
+// ideograph or the commonest Japanese punctuation: characters that NFKC
+// leaves as they are and that never combine with the one before, so a
+// string of them is in NFKC (TestStableRunes checks this against norm).
+func stableRune(r rune) bool {
+	switch {
+	case 0x20 <= r && r < 0x7F, 0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA, r == 0x30FC,
+		0x4E00 <= r && r <= 0x9FFF, 0x3001 <= r && r <= 0x3002, 0x300C <= r && r <= 0x300F:
+		return true
+	}
+	return false
 }
 
 // seg is one normalization segment: original bytes [o0,o1) became

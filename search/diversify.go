@@ -112,11 +112,22 @@ func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText
 // would cost more than the rest of the reordering.)
 func textKey(text string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
-			return -1
+		if keptInKey(r) {
+			return r
 		}
-		return r
+		return -1
 	}, text)
+}
+
+// keptInKey reports whether r is neither white space, punctuation nor a
+// symbol, deciding kana and kanji (most of a passage) without Unicode's
+// tables.
+func keptInKey(r rune) bool {
+	switch {
+	case 0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA, r == 0x30FC, 0x4E00 <= r && r <= 0x9FFF:
+		return true // hiragana, katakana, ー, CJK unified ideographs
+	}
+	return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
 }
 
 func diversityMessage(perDocument, moved int) string {

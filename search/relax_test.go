@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
@@ -326,5 +327,16 @@ func TestMatchCounts(t *testing.T) {
 	}
 	if off.MatchCounts != nil {
 		t.Errorf("no theme, not relaxed: %+v", off.MatchCounts)
+	}
+}
+
+// TestKeptInKey checks the fast ranges of keptInKey against Unicode's
+// tables: no rune they keep is white space, punctuation or a symbol.
+func TestKeptInKey(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		want := !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
+		if got := keptInKey(r); got != want {
+			t.Errorf("keptInKey(%U %q) = %v, want %v", r, r, got, want)
+		}
 	}
 }
