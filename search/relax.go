@@ -27,7 +27,8 @@ import (
 //	parts   every word, a compound also by all of its parts anywhere in the
 //	        passage (parts next to each other match more and rank higher)
 //	most    all words but one, a compound of three or more parts also by
-//	        most of them
+//	        most of them; each part of any word a passage holds adds to its
+//	        score (partSignal), so ひとり親家庭 scores for 家庭 of 母子家庭
 //	any     any part of any word (of a word the dictionary knows as one,
 //	        half of its bigrams)
 //
@@ -62,6 +63,10 @@ const lonePartWeight = 0.1
 // put a stricter tier's passages above a looser tier's whatever their length
 // and term frequencies.
 const tierWeight = 0.01
+
+// partSignalWeight weighs the parts of the words of a query relaxed to
+// LevelMost against the words themselves (partSignal): a tie-breaker.
+const partSignalWeight = 1.0
 
 // Matching strategies a request may ask for.
 const (
@@ -153,9 +158,41 @@ func (b *builder) tier(q *Query, l Level) query.Query {
 	case l == LevelMost:
 		d := query.NewDisjunctionQuery(cs)
 		d.SetMin(float64(len(cs) - 1))
-		return d
+		return query.NewConjunctionQuery([]query.Query{d, b.partSignal(q)})
 	}
 	return query.NewDisjunctionQuery(cs)
+}
+
+// partSignal matches every passage and scores, weakly, the parts of each
+// word it holds: among passages that hold the same words, those that also
+// hold some parts of the missing one (家庭 of 母子家庭 in ひとり親家庭支援)
+// come first, while a rarer word held still outweighs them. Each word's
+// parts are one disjunction, so a word of many parts counts no more than a
+// word of one.
+func (b *builder) partSignal(q *Query) query.Query {
+	all := query.NewMatchAllQuery()
+	all.SetBoost(1e-9)
+	sig := []query.Query{all}
+	boost := wordFields[0].boost * b.weight * partSignalWeight
+	for _, c := range q.Clauses {
+		for _, w := range c.Any {
+			if w.Phrase {
+				continue
+			}
+			var ps []query.Query
+			for _, p := range wordParts(w.Text) {
+				wt := boost
+				if utf8.RuneCountInString(p.term) == 1 {
+					wt *= lonePartWeight
+				}
+				ps = append(ps, termQuery(p.field, p.term, wt))
+			}
+			if len(ps) > 0 {
+				sig = append(sig, query.NewDisjunctionQuery(ps))
+			}
+		}
+	}
+	return query.NewDisjunctionQuery(sig)
 }
 
 // relaxedWord matches a word at level l: as typed (without reading or theme,

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -10,6 +11,8 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/indexer/meta"
+	"seisaku/indexer/passage"
 	"seisaku/indexer/samples"
 	"seisaku/search/synonym"
 )
@@ -338,5 +341,39 @@ func TestKeptInKey(t *testing.T) {
 		if got := keptInKey(r); got != want {
 			t.Errorf("keptInKey(%U %q) = %v, want %v", r, r, got, want)
 		}
+	}
+}
+
+// A query relaxed to all words but one ranks, among the passages holding
+// the same words, those that also hold parts of the missing word first:
+// for 母子家庭 手当, the ひとり親家庭 notice of a 手当 (家庭 is a part of
+// 母子家庭) above the passages that only name a 手当.
+func TestMostLevelCountsPartsOfTheMissingWord(t *testing.T) {
+	doc := func(id, text string) *indexer.Document {
+		return &indexer.Document{ID: id, Title: "お知らせ", Source: "bulletin/" + id, Meta: meta.Metadata{City: "倉敷市"},
+			Passages: []indexer.Passage{{Passage: passage.Passage{Text: text}}}}
+	}
+	ds := []*indexer.Document{
+		doc("hitorioya", "ひとり親家庭の方へ。児童扶養手当の現況届を8月中に提出してください。"),
+		doc("tsukin", "通勤手当を支給します。"),
+		doc("kijun", "扶養手当、住居手当、通勤手当の支給基準を見直します。"),
+		doc("iryo", "母子家庭等の医療費を助成します。"),
+	}
+	for m := 1; len(ds) < relaxUntil+2; m++ { // enough for the search to stop at LevelMost
+		ds = append(ds, doc(fmt.Sprintf("kyuyo-%d", m), fmt.Sprintf("%d月の通勤手当は給与と合わせて支給します。", m)))
+	}
+	s := New(memoryIndex(t, ds))
+	res := search(t, s, Request{Q: "母子家庭 手当", HitsPerPage: 30})
+	if res.Relaxed == nil || res.Relaxed.Level != LevelMost.String() {
+		t.Fatalf("relaxed: %+v, want level most", res.Relaxed)
+	}
+	var only []string // the passages that hold 手当 and not 母子家庭, in order
+	for _, h := range res.Hits {
+		if !holds(h, "母子家庭") {
+			only = append(only, h.DocID)
+		}
+	}
+	if len(only) < relaxUntil || only[0] != "hitorioya" {
+		t.Errorf("passages without 母子家庭 in order %v: the ひとり親家庭 notice should come first", only)
 	}
 }

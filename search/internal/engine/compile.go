@@ -48,7 +48,7 @@ type compiler struct {
 func (c compiler) compile(q query.Query) (node, error) {
 	switch q := q.(type) {
 	case *query.MatchAllQuery:
-		return allNode{}, nil
+		return allNode{boost: q.Boost()}, nil
 	case *query.MatchNoneQuery:
 		return noneNode{}, nil
 	case *query.TermQuery:

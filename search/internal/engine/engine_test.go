@@ -239,6 +239,7 @@ func TestFirstPhase(t *testing.T) {
 		minOf(2, term("情報"), term("推進"), term("多文化"), phraseOf("多文化共生")),
 		query.NewConjunctionQuery([]query.Query{term("市民"), minOf(2, term("情報"), term("推進"), term("多文化"))}),
 		query.NewBooleanQuery([]query.Query{term("情報")}, nil, []query.Query{term("推進")}),
+		query.NewConjunctionQuery([]query.Query{term("情報"), query.NewDisjunctionQuery([]query.Query{boostedAll(0.001), term("推進")})}),
 	} {
 		cq, err := e.Compile(q, indexer.NewMapping())
 		if err != nil {
@@ -392,6 +393,49 @@ func TestMinTotal(t *testing.T) {
 		}
 		if tt.hits > 0 && (got.Facets["city"].Terms["枚方市"] != 1 || got.Hits[0].ID != full.Hits[0].ID) {
 			t.Errorf("MinTotal %d: page differs from the search without it: %v", tt.min, got.Facets)
+		}
+	}
+}
+
+func boostedAll(b float64) query.Query {
+	q := query.NewMatchAllQuery()
+	q.SetBoost(b)
+	return q
+}
+
+// TestMatchAllBoost checks that a boosted match-all (a constant that lets a
+// disjunction score optional words) scores as in bleve: boost times the
+// query norm, its square counted in the norm.
+func TestMatchAllBoost(t *testing.T) {
+	idx := testIndex(t)
+	e := testEngine(1 << 20)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	for _, b := range []float64{1, 0.001, 2.5} {
+		q := query.NewConjunctionQuery([]query.Query{term("情報"),
+			query.NewDisjunctionQuery([]query.Query{boostedAll(b), term("推進"), term("多文化")})})
+		cq, err := e.Compile(q, indexer.NewMapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.Search(context.Background(), v, cq, Page{Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sr, err := idx.Search(bleve.NewSearchRequest(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Hits) != len(sr.Hits) || len(got.Hits) < 3 {
+			t.Fatalf("boost %g: %d hits, bleve %d", b, len(got.Hits), len(sr.Hits))
+		}
+		for i, h := range got.Hits {
+			if w := sr.Hits[i]; h.ID != w.ID || math.Abs(h.Score-w.Score) > 1e-9*w.Score {
+				t.Errorf("boost %g: hit %d %s %g, bleve %s %g", b, i, h.ID, h.Score, w.ID, w.Score)
+			}
 		}
 	}
 }

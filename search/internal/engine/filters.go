@@ -10,20 +10,33 @@ import (
 )
 
 // allNode is a MatchAllQuery: every passage, scored as bleve's match-all
-// (boost 1: the query norm).
-type allNode struct{}
+// (a constant: its boost times the query norm).
+type allNode struct{ boost float64 }
 
-func (allNode) String() string { return "*" }
-func (allNode) costly() bool   { return false }
+func (n allNode) String() string {
+	if n.boost == 1 {
+		return "*"
+	}
+	return fmt.Sprintf("*^%g", n.boost)
+}
+func (allNode) costly() bool { return false }
 func (allNode) exact(_ *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	return cand, nil
 }
-func (allNode) first(f *firstPhase, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
-	return f.unscored(cand)
+func (n allNode) first(f *firstPhase, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
+	set, a, err := f.unscored(cand)
+	if err == nil && n.boost != 1 {
+		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				a[d] = float32(n.boost)
+			}
+		}
+	}
+	return set, a, err
 }
-func (allNode) prepare(r *rescorer) error { r.weight++; return nil }
-func (allNode) score(r *rescorer, _ uint64, _ bsearch.FieldTermLocationMap) (float64, bool) {
-	return r.qn, true
+func (n allNode) prepare(r *rescorer) error { r.weight += n.boost * n.boost; return nil }
+func (n allNode) score(r *rescorer, _ uint64, _ bsearch.FieldTermLocationMap) (float64, bool) {
+	return n.boost * r.qn, true
 }
 
 // noneNode matches nothing: a MatchNoneQuery, a word that analyses to no
