@@ -274,3 +274,59 @@ func lastPerPosition(ts analysis.TokenStream) analysis.TokenStream {
 	}
 	return out
 }
+
+// Role is what a content term of a query contributes: a noun names the
+// topic; a verb or adjective (用言) says what is wanted of it (入りたい,
+// 知りたい, 減らす); a dependent word (非自立: くださる of 教えてください,
+// いる, こと; the suffix 方 of 出し方) says nothing of its own.
+type Role uint8
+
+const (
+	Noun      Role = iota // 名詞 (but 非自立), and everything else that is kept
+	Predicate             // 動詞, 形容詞 (自立)
+	Dependent             // 非自立 verbs, adjectives and nouns; 名詞-接尾-特殊
+)
+
+// Roles returns the role of each term position of text's Morph stream (the
+// positions of Analyze(Morph, text)): the parts of speech kagome gives
+// its tokens.
+func Roles(text string) map[int]Role {
+	j := mustJA()
+	p := j.parse(text)
+	out := map[int]Role{}
+	pos := 0
+	for i := range p.toks {
+		t := &p.toks[i]
+		pos++
+		if p.kinds[i] != content {
+			continue
+		}
+		if t.Class == tokenizer.USER { // compounds of nouns
+			pos += len(j.user.Contents[t.ID].Tokens) - 1
+			continue
+		}
+		out[pos] = j.role(t)
+	}
+	return out
+}
+
+// role reads a known token's first two POS levels.
+func (j *ja) role(t *tokenizer.Token) Role {
+	if t.Class != tokenizer.KNOWN {
+		return Noun
+	}
+	pos := j.dict.POSTable.POSs[t.ID]
+	names := j.dict.POSTable.NameList
+	switch {
+	case len(pos) > 1 && names[pos[1]] == "非自立",
+		len(pos) > 2 && names[pos[0]] == "名詞" && names[pos[1]] == "接尾" && names[pos[2]] == "特殊":
+		// いる, くださる, こと; and the suffix that makes a noun of a verb
+		// (方 of 出し方)
+		return Dependent
+	}
+	switch names[pos[0]] {
+	case "動詞", "形容詞":
+		return Predicate
+	}
+	return Noun
+}

@@ -477,3 +477,34 @@ func TestMorphQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestRoles checks the parts of speech of a query's content terms at the
+// positions of its Morph stream.
+func TestRoles(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want map[string]Role
+	}{
+		{"保育園に入りたい", map[string]Role{"保育園": Noun, "入る": Predicate}},
+		{"子育て支援について教えてください", map[string]Role{"子育": Noun, "支援": Noun, "教える": Predicate, "くださる": Dependent}},
+		{"ごみを減らす", map[string]Role{"ごみ": Noun, "減らす": Predicate}},
+		{"新しい制度", map[string]Role{"新しい": Predicate, "制度": Noun}},
+		{"ごみの出し方", map[string]Role{"ごみ": Noun, "出す": Predicate, "方": Dependent}},
+		{"高齢者の移動手段", map[string]Role{"高齢者": Noun, "移動": Noun, "手段": Noun}},
+	} {
+		ts, err := Analyze(Morph, tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roles := Roles(tt.text)
+		got := map[string]Role{}
+		for _, tok := range ts {
+			got[string(tok.Term)] = roles[tok.Position]
+		}
+		for term, want := range tt.want {
+			if r, ok := got[term]; !ok || r != want {
+				t.Errorf("%s: %s has role %v (present %v), want %v; all %v", tt.text, term, r, ok, want, got)
+			}
+		}
+	}
+}

@@ -77,12 +77,32 @@ const (
 // part is one analysed part of a query word.
 type part struct {
 	field, term string
-	pos         int // morph parts only: a particle between two leaves a gap
+	pos         int  // morph parts only: a particle between two leaves a gap
+	predicate   bool // a verb or adjective (入る of 保育園に入りたい): weighed less
 }
 
-// wordParts returns the parts of a word: its morphological content terms,
-// or, for a word the dictionary knows as one (財政難, 健康ポイント), its
-// character bigrams (財政|政難).
+// predicateWeight weighs a verb or adjective part against a noun part in
+// the relaxed tiers: the nouns of 保育園に入りたい or ごみの出し方を知りたい name
+// what is sought, the verb what the user wants to do with it, which the
+// documents say in other words (入園, 申し込み).
+const predicateWeight = 0.3
+
+// weight is the part's weight relative to a whole word's.
+func (p part) weight() float64 {
+	w := 1.0
+	if utf8.RuneCountInString(p.term) == 1 {
+		w = lonePartWeight
+	}
+	if p.predicate {
+		w *= predicateWeight
+	}
+	return w
+}
+
+// wordParts returns the parts of a word: its morphological content terms
+// but the dependent ones (くださる of 教えてください, which say nothing of
+// their own), or, for a word the dictionary knows as one (財政難,
+// 健康ポイント), its character bigrams (財政|政難).
 func wordParts(text string) []part {
 	all, err := analyzers.Analyze(analyzers.Morph, text)
 	if err != nil || len(all) == 0 {
@@ -101,7 +121,7 @@ func wordParts(text string) []part {
 	if len(ts) == 1 {
 		bs, err := analyzers.Analyze(analyzers.Bigram, text)
 		if err != nil || len(bs) < 2 {
-			return []part{{indexer.FieldText, string(ts[0].Term), ts[0].Position}}
+			return []part{{field: indexer.FieldText, term: string(ts[0].Term), pos: ts[0].Position}}
 		}
 		out := make([]part, len(bs))
 		for i, b := range bs {
@@ -109,9 +129,22 @@ func wordParts(text string) []part {
 		}
 		return out
 	}
-	out := make([]part, len(ts))
-	for i, t := range ts {
-		out[i] = part{indexer.FieldText, string(t.Term), t.Position}
+	roles := analyzers.Roles(text)
+	var out []part
+	for _, t := range ts {
+		switch roles[t.Position] {
+		case analyzers.Dependent:
+			continue
+		case analyzers.Predicate:
+			out = append(out, part{field: indexer.FieldText, term: string(t.Term), pos: t.Position, predicate: true})
+		default:
+			out = append(out, part{field: indexer.FieldText, term: string(t.Term), pos: t.Position})
+		}
+	}
+	if len(out) == 0 { // only dependent words: keep them
+		for _, t := range ts {
+			out = append(out, part{field: indexer.FieldText, term: string(t.Term), pos: t.Position})
+		}
 	}
 	return out
 }
@@ -181,11 +214,7 @@ func (b *builder) partSignal(q *Query) query.Query {
 			}
 			var ps []query.Query
 			for _, p := range wordParts(w.Text) {
-				wt := boost
-				if utf8.RuneCountInString(p.term) == 1 {
-					wt *= lonePartWeight
-				}
-				ps = append(ps, termQuery(p.field, p.term, wt))
+				ps = append(ps, termQuery(p.field, p.term, boost*p.weight()))
 			}
 			if len(ps) > 0 {
 				sig = append(sig, query.NewDisjunctionQuery(ps))
@@ -197,8 +226,9 @@ func (b *builder) partSignal(q *Query) query.Query {
 
 // relaxedWord matches a word at level l: as typed (without reading or theme,
 // which the strict tier has), and, for a compound, by its parts: all of them
-// with a bonus for each adjacent pair kept together (parts), most of them
-// (most), or any (any). A phrase is matched as typed only.
+// with a bonus for each adjacent pair kept together (parts), most of them or
+// all its nouns (most), or any (any); a verb or adjective part weighs
+// predicateWeight times a noun. A phrase is matched as typed only.
 func (b *builder) relaxedWord(w Word, l Level) query.Query {
 	alts := b.literal(w.Text)
 	ps := wordParts(w.Text)
@@ -207,12 +237,12 @@ func (b *builder) relaxedWord(w Word, l Level) query.Query {
 	}
 	boost := wordFields[0].boost * b.weight
 	terms := make([]query.Query, len(ps))
+	var nouns []query.Query
 	for i, p := range ps {
-		w := boost
-		if utf8.RuneCountInString(p.term) == 1 {
-			w *= lonePartWeight
+		terms[i] = termQuery(p.field, p.term, boost*p.weight())
+		if !p.predicate {
+			nouns = append(nouns, terms[i])
 		}
-		terms[i] = termQuery(p.field, p.term, w)
 	}
 	for i := 1; i < len(ps); i++ {
 		if ps[i].field == indexer.FieldText && ps[i].pos == ps[i-1].pos+1 {
@@ -220,6 +250,10 @@ func (b *builder) relaxedWord(w Word, l Level) query.Query {
 		}
 	}
 	alts = append(alts, query.NewConjunctionQuery(terms))
+	if l == LevelMost && len(nouns) > 0 && len(nouns) < len(ps) {
+		// the nouns without the verbs and adjectives: 保育園 of 保育園に入りたい
+		alts = append(alts, query.NewConjunctionQuery(nouns))
+	}
 	switch {
 	case l == LevelMost && len(ps) >= 3:
 		d := query.NewDisjunctionQuery(terms)

@@ -377,3 +377,39 @@ func TestMostLevelCountsPartsOfTheMissingWord(t *testing.T) {
 		t.Errorf("passages without 母子家庭 in order %v: the ひとり親家庭 notice should come first", only)
 	}
 }
+
+// In a relaxed search a word's nouns count more than its verbs and
+// adjectives, and its dependent words not at all: for 保育園に入りたい the
+// passages about 保育園 come before one that only says 入る, though 入る is
+// the rarer word; くださる of 教えてください is no part to look for.
+func TestRelaxedNounsBeforeVerbs(t *testing.T) {
+	doc := func(id, text string) *indexer.Document {
+		return &indexer.Document{ID: id, Title: "お知らせ", Source: "bulletin/" + id, Meta: meta.Metadata{City: "倉敷市"},
+			Passages: []indexer.Passage{{Passage: passage.Passage{Text: text}}}}
+	}
+	s := New(memoryIndex(t, []*indexer.Document{
+		doc("nyuen", "来年度の保育園の入園申し込みを11月から受け付けます。"),
+		doc("ichiji", "保育園の一時預かりを利用できます。"),
+		doc("kyushoku", "市内の保育園で給食の試食会を開きます。"),
+		doc("furo", "お風呂に入る前に脱衣所を暖めましょう。"),
+	}))
+	res := search(t, s, Request{Q: "保育園に入りたい", HitsPerPage: 10})
+	if res.Relaxed == nil {
+		t.Fatal("not relaxed")
+	}
+	firstThen(t, "保育園に入りたい", res.Hits, func(h Hit) bool { return holds(h, "保育園") })
+	// where no passage holds the nouns together, a noun still outweighs a
+	// rarer verb: 給食 before 食べる for 保育園の給食を食べたい
+	s = New(memoryIndex(t, []*indexer.Document{
+		doc("kondate", "給食の献立を公開します。"),
+		doc("center", "学校給食センターの見学会を開きます。"),
+		doc("tearai", "食べる前に手を洗いましょう。"),
+	}))
+	res = search(t, s, Request{Q: "保育園の給食を食べたい", HitsPerPage: 10})
+	firstThen(t, "保育園の給食を食べたい", res.Hits, func(h Hit) bool { return holds(h, "給食") })
+	for _, p := range wordParts("子育て支援について教えてください") {
+		if p.term == "くださる" {
+			t.Errorf("くださる of 教えてください is a part: %+v", wordParts("子育て支援について教えてください"))
+		}
+	}
+}
