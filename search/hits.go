@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -148,24 +149,41 @@ func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 func (mk marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Folded) []span {
 	within := map[string][][2]int{} // term → the occurrences of its word as typed
 	free := map[string]bool{}       // terms of a word not found as typed: marked anywhere
+	lone := map[string]bool{}       // one-character ones among them: marked next to another part
 	for _, w := range mk.words {
 		rs := text.Find(w.text)
 		for _, t := range w.terms {
-			if len(rs) == 0 {
-				free[t] = true
-			} else {
+			switch {
+			case len(rs) > 0:
 				within[t] = append(within[t], rs...)
+			case len(w.terms) > 1 && utf8.RuneCountInString(t) == 1:
+				lone[t] = true
+			default:
+				free[t] = true
 			}
 		}
 	}
-	var out []span
+	var out, lones []span
 	for _, f := range textFields {
 		for term, ls := range locs[f] {
 			rs, restricted := within[term]
 			for _, l := range ls {
-				if !restricted || free[term] || inside(rs, int(l.Start), int(l.End)) {
-					out = append(out, span{int(l.Start), int(l.End)})
+				sp := span{int(l.Start), int(l.End)}
+				switch {
+				case lone[term] && !free[term]:
+					lones = append(lones, sp)
+				case !restricted || free[term] || inside(rs, sp.start, sp.end):
+					out = append(out, sp)
 				}
+			}
+		}
+	}
+	// 者 of 犯罪被害者支援 is marked in 犯罪被害者等, not in 事業者
+	for _, l := range lones {
+		for _, o := range out {
+			if o.end == l.start || l.end == o.start {
+				out = append(out, l)
+				break
 			}
 		}
 	}

@@ -413,3 +413,21 @@ func TestRelaxedNounsBeforeVerbs(t *testing.T) {
 		}
 	}
 }
+
+// A one-character part of a relaxed word is marked where it belongs to the
+// word's other parts, not wherever it occurs: 者 of 犯罪被害者支援 in
+// 犯罪被害者等, not in 事業者.
+func TestLonePartMarkedNextToItsWord(t *testing.T) {
+	s := New(memoryIndex(t, []*indexer.Document{{ID: "shien", Title: "運営方針", Source: "seeds/shien",
+		Meta: meta.Metadata{City: "大阪市"},
+		Passages: []indexer.Passage{{Passage: passage.Passage{
+			Text: "犯罪被害者等の支援を進め、市民や事業者の理解を深める。"}}}}}))
+	res := search(t, s, Request{Q: "犯罪被害者支援", HighlightPre: "[", HighlightPost: "]"})
+	if len(res.Hits) != 1 {
+		t.Fatalf("%d hits", len(res.Hits))
+	}
+	got := res.Hits[0].Formatted.Text
+	if !strings.Contains(got, "[犯罪被害者]等") || !strings.Contains(got, "[支援]") || strings.Contains(got, "事業[者]") {
+		t.Errorf("highlighted %q: want 犯罪被害者 and 支援 marked, 事業者's 者 not", got)
+	}
+}
