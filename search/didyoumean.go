@@ -18,8 +18,8 @@ import (
 // (防災訓連 → 防災訓練, 多文化共性 → 多文化共生). A correction is offered when the
 // corrected word is held by at least rareWord passages and by more than
 // the word as typed; Result.DidYouMean gives the corrected query, one click
-// on the page. An index served as several has no single vocabulary and
-// offers none.
+// on the page. Several indexes served as one (NewMulti) correct against
+// their merged vocabulary.
 const (
 	rareWord       = 3
 	maxCorrections = 3  // offered per word

@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"testing"
+
+	"seisaku/indexer"
 )
 
 // もしかして: a typo one character away from the index's vocabulary gets
@@ -33,6 +35,26 @@ func TestDidYouMean(t *testing.T) {
 	}{{"訓連", "訓練", true}, {"共性", "共生", true}, {"共生", "共生", false}, {"文化", "多文化", true}, {"訓練", "練習", false}} {
 		if got := oneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
 			t.Errorf("oneEdit(%s, %s) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+// Several indexes served as one offer the same corrections as one index
+// of the same documents: the vocabulary is their merged dictionary.
+func TestDidYouMeanOverSeveralIndexes(t *testing.T) {
+	var ds []*indexer.Document // the fixture three times, so its words are not rare
+	for i := range 3 {
+		for _, d := range documents() {
+			d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+			ds = append(ds, d)
+		}
+	}
+	single := New(memoryIndex(t, ds))
+	multi := NewMulti(memoryIndex(t, ds[:5]), memoryIndex(t, ds[5:10]), memoryIndex(t, ds[10:]))
+	for _, q := range []string{"多文化共性", "情報発心 推進"} {
+		want, got := search(t, single, Request{Q: q}).DidYouMean, search(t, multi, Request{Q: q}).DidYouMean
+		if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: over several indexes %+v, over one %+v", q, got, want)
 		}
 	}
 }
