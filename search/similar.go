@@ -206,7 +206,9 @@ type weighted struct {
 // distinctive returns the passage's most distinctive morph terms, best
 // first.
 func (s *Searcher) distinctive(text string) []weighted {
-	ts, err := analyzers.Terms(analyzers.Morph, text)
+	// the query analyzer: one term per word, its okurigana-free form, which
+	// the index holds beside the written one (取り組み counts once, as 取組)
+	ts, err := analyzers.Terms(analyzers.MorphQuery, text)
 	if err != nil {
 		return nil
 	}
