@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -12,9 +13,12 @@ import (
 // first page. For relevance-ordered pages without distinct, the hits within
 // the first two pages (of the request's size, at most 100 hits) are
 // reordered: a document's passages after its first PerDocument, and a
-// passage whose text repeats one ranked above it, move behind the others
-// of their tier, in their order. Later pages and other sorts are
-// unchanged, so the pages of one size are disjoint. Result.Diversified says how many moved and why;
+// passage whose text repeats one ranked above it (nearly: nearDuplicate of
+// its character trigrams), move behind the others of their tier, in their
+// order. When that would leave a moved hit on the first page, the window
+// grows to four pages (grownWindow) so that other hits take their place.
+// Pages past the window keep the plain order, so the pages of one size
+// are disjoint. Result.Diversified says how many moved and why;
 // Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
 const (
 	DefaultPerDocument = 2
@@ -29,48 +33,63 @@ type Diversity struct {
 	Message     string `json:"message"`
 }
 
-// diversifies reports whether p's pages are reordered, and how many of the
-// first hits to fetch for it: the window, or the page's end when it lies
-// beyond (the order past the window is the plain one, so every page size
-// gives the same order).
+// diversifies reports whether p's page is cut from a reordered window, and
+// how many of the first hits to fetch for it: the window, or the page's
+// end when it lies beyond. A page that starts past the largest window a
+// search can grow to (grownWindow) has the plain order, which is the
+// order past the window, so the pages of one size stay disjoint.
 func (p *plan) diversifies() (fetch int, ok bool) {
 	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
 		return 0, false
 	}
 	end := p.page * p.hitsPerPage
-	if end-p.hitsPerPage >= p.window() {
+	if end-p.hitsPerPage >= p.grownWindow() {
 		return 0, false
 	}
 	return max(end, p.window()), true
 }
 
 // window is the number of first hits diversified: two pages of the
-// request's size (so its pages stay disjoint), at most maxDiversifyWindow.
+// request's size, at most maxDiversifyWindow.
 func (p *plan) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
 
+// grownWindow is the window when the first one leaves a moved hit on the
+// first page (more than half of it repeats or exceeds the cap): twice as
+// many hits (four pages), at most maxDiversifyWindow, so that the repeats
+// give way to other hits when there are any. Whether it grows depends
+// only on the first window, which every page of a size reads, so every
+// page of that size is cut from the same order.
+func (p *plan) grownWindow() int { return min(2*p.window(), maxDiversifyWindow) }
+
 // diversify reorders the first window of hits (in rank order) and returns
-// all of them and how many moved back. Hits move back only within their
-// tier (tier), so a literal match never falls behind a theme-only or
-// relaxed one.
-func diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
+// all of them, how many moved back and the position of the first one that
+// moved (len(hits) if none). Hits move back only within their tier (tier),
+// so a literal match never falls behind a theme-only or relaxed one.
+func diversify(hits []Hit, perDocument, window int) ([]Hit, int, int) {
 	if len(hits) > window {
-		head, moved := diversify(hits[:window], perDocument, window)
-		return append(head, hits[window:]...), moved
+		head, moved, first := diversify(hits[:window], perDocument, window)
+		if moved == 0 {
+			first = len(hits)
+		}
+		return append(head, hits[window:]...), moved, first
 	}
 	out := make([]Hit, 0, len(hits))
-	moved := 0
+	moved, first := 0, len(hits)
 	seenDoc := map[string]int{}
-	seenText := map[string]bool{}
+	var seenText []shingles
 	for i := 0; i < len(hits); {
 		j := i + 1
 		for j < len(hits) && tier(hits[j]) == tier(hits[i]) {
 			j++
 		}
-		block, n := diversifyTier(hits[i:j], perDocument, seenDoc, seenText)
+		block, n := diversifyTier(hits[i:j], perDocument, seenDoc, &seenText)
+		if n > 0 && first == len(hits) {
+			first = len(out) + len(block) - n
+		}
 		out, moved = append(out, block...), moved+n
 		i = j
 	}
-	return out, moved
+	return out, moved, first
 }
 
 // tier ranks how a hit matches: every word (as typed, by reading, variant
@@ -90,26 +109,83 @@ func tier(h Hit) int {
 
 // diversifyTier reorders one tier's hits, counting documents and texts
 // already seen in the tiers above.
-func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText map[string]bool) ([]Hit, int) {
+func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText *[]shingles) ([]Hit, int) {
 	front := make([]Hit, 0, len(hits))
 	var back []Hit
 	for _, h := range hits {
-		key := textKey(h.Text)
 		seenDoc[h.DocID]++
-		if seenDoc[h.DocID] > perDocument || seenText[key] {
+		if seenDoc[h.DocID] > perDocument {
 			back = append(back, h)
 			continue
 		}
-		seenText[key] = true
+		sh := shinglesOf(h.Text)
+		if slices.ContainsFunc(*seenText, sh.nearlySame) {
+			back = append(back, h)
+			continue
+		}
+		*seenText = append(*seenText, sh)
 		front = append(front, h)
 	}
 	return append(front, back...), len(back)
 }
 
-// textKey identifies a passage's text up to white space and punctuation:
-// the same notice in two issues has the same key. (Not folded: a notice
+// nearDuplicate is the share of character trigrams (Jaccard) from which two
+// passages count as one text repeated: the same notice in another monthly
+// issue, with another date or telephone hour.
+const nearDuplicate = 0.8
+
+// shingles are the hashed character trigrams of a passage's text without
+// white space and punctuation, sorted and each once. (Not folded: a notice
 // repeated is repeated as written, and folding every hit of the window
 // would cost more than the rest of the reordering.)
+type shingles []uint32
+
+func shinglesOf(text string) shingles {
+	rs := []rune(textKey(text))
+	if len(rs) < 3 {
+		if len(rs) == 0 {
+			return shingles{}
+		}
+		return shingles{trigram(rs[0], rs[len(rs)-1], rune(len(rs)))}
+	}
+	out := make(shingles, 0, len(rs)-2)
+	for i := 0; i+3 <= len(rs); i++ {
+		out = append(out, trigram(rs[i], rs[i+1], rs[i+2]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func trigram(a, b, c rune) uint32 {
+	return uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D
+}
+
+// nearlySame reports whether the two texts share at least nearDuplicate of
+// their trigrams.
+func (a shingles) nearlySame(b shingles) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	if float64(min(len(a), len(b))) < nearDuplicate*float64(max(len(a), len(b))) {
+		return false // the shorter cannot hold enough of the longer
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) >= nearDuplicate*float64(len(a)+len(b)-inter)
+}
+
+// textKey is a passage's text without white space and punctuation.
 func textKey(text string) string {
 	return strings.Map(func(r rune) rune {
 		if keptInKey(r) {

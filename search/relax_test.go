@@ -227,12 +227,16 @@ func TestDiversifiedPages(t *testing.T) {
 	s := sampleSearcher(t)
 	r := Request{Q: "市民", HitsPerPage: 10, Matching: MatchingAll}
 	plainReq := r
-	plainReq.PerDocument, plainReq.HitsPerPage = -1, 30
+	plainReq.PerDocument, plainReq.HitsPerPage = -1, 100
 	plain := search(t, s, plainReq)
 	window := diversifyPages * r.HitsPerPage
-	want, moved := diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
+	want, moved, first := diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
 	if moved == 0 {
 		t.Fatal("nothing to move: the test proves nothing")
+	}
+	if first < r.HitsPerPage { // the window grows (plan.grownWindow)
+		window = (&plan{hitsPerPage: r.HitsPerPage}).grownWindow()
+		want, moved, _ = diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
 	}
 	var pages []Hit
 	for page := 1; page <= 3; page++ {
@@ -257,7 +261,7 @@ func TestDiversifiedPages(t *testing.T) {
 	if plain.Diversified != nil {
 		t.Errorf("perDocument -1: %+v", plain.Diversified)
 	}
-	out, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
+	out, _, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
 	if got := out[2].ID; got != "b-0" {
 		t.Errorf("the repeated notice should move back: %v", out)
 	}
@@ -430,4 +434,54 @@ func TestLonePartMarkedNextToItsWord(t *testing.T) {
 	if !strings.Contains(got, "[犯罪被害者]等") || !strings.Contains(got, "[支援]") || strings.Contains(got, "事業[者]") {
 		t.Errorf("highlighted %q: want 犯罪被害者 and 支援 marked, 事業者's 者 not", got)
 	}
+}
+
+// The same notice in every monthly issue, with another date each time,
+// does not fill the first page: its repeats move behind the other hits.
+func TestNearIdenticalNoticesMoveBack(t *testing.T) {
+	var ds []*indexer.Document
+	for m := 4; m <= 8; m++ {
+		ds = append(ds, &indexer.Document{ID: fmt.Sprintf("kouhou-%d", m), Title: fmt.Sprintf("広報くらしき%d月号", m),
+			Source: "bulletin/" + fmt.Sprint(m), Meta: meta.Metadata{City: "倉敷市"},
+			Passages: []indexer.Passage{{Passage: passage.Passage{Text: fmt.Sprintf(
+				"■外国人相談 窓口は本庁1階19番で、(月)〜(金)の9時〜17時。%d月は%d日から受け付けます。外国人相談の通訳は英語・中国語・ベトナム語など16言語です。", m, m+1)}}}})
+	}
+	for i, text := range []string{
+		"外国人住民が地域で安心して暮らせるよう、外国人相談の窓口を本庁に開設し、在留手続き、医療、子育て、教育、住まい、仕事など生活全般の相談に多言語で応じるとともに、関係機関や支援団体と連携して課題の解決につなげる。あわせて、やさしい日本語による情報発信を進める。",
+		"多文化共生の地域づくりに向けて、多言語による外国人相談の体制を整え、相談件数と解決に至った割合を成果指標とする。相談員の研修を行い、通訳ボランティアの登録を増やすほか、区役所や学校と情報を共有し、地域の日本語教室や交流事業への参加を促す。",
+	} {
+		ds = append(ds, &indexer.Document{ID: fmt.Sprintf("shisaku-%d", i), Title: "運営方針", Source: "seeds/" + fmt.Sprint(i),
+			Meta: meta.Metadata{City: "大阪市"}, Passages: []indexer.Passage{{Passage: passage.Passage{Text: text}}}})
+	}
+	s := New(memoryIndex(t, ds))
+	res := search(t, s, Request{Q: "外国人相談", HitsPerPage: 3})
+	notices := 0
+	for _, h := range res.Hits {
+		if strings.HasPrefix(h.DocID, "kouhou-") {
+			notices++
+		}
+	}
+	if notices != 1 || res.Diversified == nil {
+		t.Errorf("first page %v (diversified %+v): want one of the five notices and both policies", hitIDs(res.Hits), res.Diversified)
+	}
+	seen := map[string]bool{} // the grown window's pages are disjoint and hold every hit
+	for page := 1; page <= 3; page++ {
+		for _, h := range search(t, s, Request{Q: "外国人相談", HitsPerPage: 3, Page: page}).Hits {
+			if seen[h.ID] {
+				t.Errorf("page %d repeats %s", page, h.ID)
+			}
+			seen[h.ID] = true
+		}
+	}
+	if len(seen) != len(ds) {
+		t.Errorf("pages 1-3 hold %d of %d hits", len(seen), len(ds))
+	}
+}
+
+func hitIDs(hs []Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.ID)
+	}
+	return out
 }

@@ -144,19 +144,37 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		s.fastPages.Add(1)
 	}
 	if diversified {
-		var moved int
-		if lv > LevelStrict || len(b.expansions) > 0 { // tiers differ
-			for i := range res.Hits {
-				fetch.explainPending(&res.Hits[i])
+		tiered := lv > LevelStrict || len(b.expansions) > 0 // tiers differ
+		explainAll := func(hs []Hit) {
+			if !tiered {
+				return
+			}
+			for i := range hs {
+				fetch.explainPending(&hs[i])
 			}
 		}
-		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
+		explainAll(res.Hits)
+		w := p.window()
+		hits, moved, first := diversify(res.Hits, p.perDocument, w)
+		if first < p.hitsPerPage && res.TotalHits > w && p.grownWindow() > w {
+			// the first page would show a repeat: read further for others
+			w = p.grownWindow()
+			fetch.hitsPerPage = max(p.page*p.hitsPerPage, w)
+			more, _, err := s.page(ctx, q, fetch)
+			if err != nil {
+				return nil, err
+			}
+			res.Hits = more.Hits
+			explainAll(res.Hits)
+			hits, moved, _ = diversify(res.Hits, p.perDocument, w)
+		}
+		res.Hits = hits
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 		for i := range res.Hits {
 			fetch.finishPending(&res.Hits[i])
 		}
-		if moved > 0 {
+		if moved > 0 && from < w {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
