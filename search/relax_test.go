@@ -200,6 +200,9 @@ func TestSynonymExpansion(t *testing.T) {
 		}
 	}
 	// a variant inside a compound: 子供の医療費 → 子どもの医療費
+	if got := alternatives(mustSynonyms(t), "しょうがいしゃ"); slices.ContainsFunc(got, func(a alternative) bool { return strings.Contains(a.text, "生姜") }) {
+		t.Errorf("alternatives(しょうがいしゃ) = %v: a hiragana word split by guess", got)
+	}
 	if got := alternatives(mustSynonyms(t), "子供の医療費"); !slices.ContainsFunc(got, func(a alternative) bool { return a.text == "子どもの医療費" }) {
 		t.Errorf("alternatives(子供の医療費) = %v", got)
 	}

@@ -10,7 +10,8 @@ import (
 // Synonym expansion. A positive word (not a phrase) also matches the words
 // the Sudachi synonym dictionary gives for it (package synonym): for the whole
 // word, and, spelling variants only, for a run of its morphological tokens
-// inside a compound (子供の医療費 → 子どもの医療費). A spelling variant counts variantWeight of the
+// inside a compound (子供の医療費 → 子どもの医療費), unless the word is all
+// hiragana, whose split is a guess. A spelling variant counts variantWeight of the
 // literal word, a synonym synonymWeight, so the word as typed ranks first.
 // Result.Synonyms lists what was used; Request.Synonyms turns it off.
 const (
@@ -48,6 +49,9 @@ func alternatives(d *synonym.Dict, text string) []alternative {
 	}
 	for _, a := range d.Lookup(text) {
 		add(a.Text, a.Relation)
+	}
+	if hiraganaOnly(text) {
+		return out // its split is a guess: しょうがいしゃ is not しょうが|いしゃ
 	}
 	ts, err := analyzers.Analyze(analyzers.Morph, text)
 	if err != nil || len(ts) < 2 {
@@ -94,4 +98,14 @@ func (b *builder) synonymAlts(w string) query.Query {
 		b.marks = append(b.marks, newMarkWord(a.text, nil))
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+// hiraganaOnly reports whether text is written in hiragana (and ー) alone.
+func hiraganaOnly(text string) bool {
+	for _, r := range text {
+		if (r < 0x3041 || r > 0x309F) && r != 'ー' {
+			return false
+		}
+	}
+	return text != ""
 }
