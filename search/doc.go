@@ -44,13 +44,15 @@
 //
 // A query that finds fewer than 20 passages as typed is relaxed level by
 // level (relax.go): a compound by its parts, then all words but one, then
-// any part; each level's matches rank below the stricter ones', and
-// Result.Relaxed says what is missing. Words held by few passages get a
+// any part; each level's matches rank below the stricter ones', a phrase's
+// nouns count more than its verbs, and Result.Relaxed says what is
+// missing. Words held by few passages get a
 // もしかして correction from the index's vocabulary (didyoumean.go). Every hit
 // says how it holds each word (Hit.Match, explain.go), and Result.MatchCounts
 // counts literal, theme-only and relaxed passages. On relevance pages a
-// document shows at most two passages among the first 60 hits before the
-// others, and a repeated text moves back (diversify.go).
+// document shows at most two passages among the first two pages before the
+// others, and a text repeated (nearly) from a higher hit moves back
+// (diversify.go).
 //
 // Filters (the keyword facets of indexer.Facets — city, department, issue
 // type, prefecture: values of one ORed, facets ANDed; fiscal year range,
