@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"unicode"
 )
 
@@ -134,41 +133,53 @@ func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText
 // issue, with another date or telephone hour.
 const nearDuplicate = 0.8
 
-// shingles are the hashed character trigrams of a passage's text without
-// white space and punctuation, sorted and each once. (Not folded: a notice
-// repeated is repeated as written, and folding every hit of the window
-// would cost more than the rest of the reordering.)
-type shingles []uint32
+// shingles are the hashed character trigrams of the first shingleRunes
+// characters of a passage's text without white space and punctuation,
+// sorted and each once, and the length of that whole text. (Not folded: a
+// notice repeated is repeated as written. A repeat starts as its original
+// does, so the first characters decide at a bounded cost.)
+type shingles struct {
+	grams []uint32
+	runes int
+}
+
+const shingleRunes = 200
 
 func shinglesOf(text string) shingles {
-	rs := []rune(textKey(text))
-	if len(rs) < 3 {
-		if len(rs) == 0 {
-			return shingles{}
+	var sh shingles
+	var a, b rune // the two kept runes before the current one
+	for _, r := range text {
+		if !keptInKey(r) {
+			continue
 		}
-		return shingles{trigram(rs[0], rs[len(rs)-1], rune(len(rs)))}
+		sh.runes++
+		if sh.runes <= shingleRunes && sh.runes >= 3 {
+			sh.grams = append(sh.grams, trigram(a, b, r))
+		}
+		a, b = b, r
 	}
-	out := make(shingles, 0, len(rs)-2)
-	for i := 0; i+3 <= len(rs); i++ {
-		out = append(out, trigram(rs[i], rs[i+1], rs[i+2]))
+	if sh.runes < 3 && sh.runes > 0 {
+		sh.grams = []uint32{trigram(a, b, rune(sh.runes))}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(sh.grams)
+	sh.grams = slices.Compact(sh.grams)
+	return sh
 }
 
 func trigram(a, b, c rune) uint32 {
 	return uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77 ^ uint32(c)*0xC2B2AE3D
 }
 
-// nearlySame reports whether the two texts share at least nearDuplicate of
-// their trigrams.
-func (a shingles) nearlySame(b shingles) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return len(a) == len(b)
+// nearlySame reports whether the two texts are about as long and share at
+// least nearDuplicate of their trigrams.
+func (x shingles) nearlySame(y shingles) bool {
+	if x.runes == 0 || y.runes == 0 {
+		return x.runes == y.runes
 	}
-	if float64(min(len(a), len(b))) < nearDuplicate*float64(max(len(a), len(b))) {
+	if float64(min(x.runes, y.runes)) < nearDuplicate*float64(max(x.runes, y.runes)) {
 		return false // the shorter cannot hold enough of the longer
 	}
+	a, b := x.grams, y.grams
 	inter := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
@@ -183,16 +194,6 @@ func (a shingles) nearlySame(b shingles) bool {
 		}
 	}
 	return float64(inter) >= nearDuplicate*float64(len(a)+len(b)-inter)
-}
-
-// textKey is a passage's text without white space and punctuation.
-func textKey(text string) string {
-	return strings.Map(func(r rune) rune {
-		if keptInKey(r) {
-			return r
-		}
-		return -1
-	}, text)
 }
 
 // keptInKey reports whether r is neither white space, punctuation nor a
