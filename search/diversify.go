@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"unicode"
 )
@@ -14,10 +15,8 @@ import (
 // reordered: a document's passages after its first PerDocument, and a
 // passage whose text repeats one ranked above it (nearly: nearDuplicate of
 // its character trigrams), move behind the others of their tier, in their
-// order. When that would leave a moved hit on the first page, the window
-// grows to four pages (grownWindow) so that other hits take their place.
-// Pages past the window keep the plain order, so the pages of one size
-// are disjoint. Result.Diversified says how many moved and why;
+// order. Pages past the window keep the plain order, so the pages of one
+// size are disjoint. Result.Diversified says how many moved and why;
 // Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
 const (
 	DefaultPerDocument = 2
@@ -32,48 +31,36 @@ type Diversity struct {
 	Message     string `json:"message"`
 }
 
-// diversifies reports whether p's page is cut from a reordered window, and
-// how many of the first hits to fetch for it: the window, or the page's
-// end when it lies beyond. A page that starts past the largest window a
-// search can grow to (grownWindow) has the plain order, which is the
-// order past the window, so the pages of one size stay disjoint.
+// diversifies reports whether p's pages are reordered, and how many of the
+// first hits to fetch for it: the window, or the page's end when it lies
+// beyond (the order past the window is the plain one, so every page size
+// gives the same order).
 func (p *plan) diversifies() (fetch int, ok bool) {
 	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
 		return 0, false
 	}
 	end := p.page * p.hitsPerPage
-	if end-p.hitsPerPage >= p.grownWindow() {
+	if end-p.hitsPerPage >= p.window() {
 		return 0, false
 	}
 	return max(end, p.window()), true
 }
 
 // window is the number of first hits diversified: two pages of the
-// request's size, at most maxDiversifyWindow.
+// request's size (so its pages stay disjoint), at most maxDiversifyWindow.
 func (p *plan) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
 
-// grownWindow is the window when the first one leaves a moved hit on the
-// first page (more than half of it repeats or exceeds the cap): twice as
-// many hits (four pages), at most maxDiversifyWindow, so that the repeats
-// give way to other hits when there are any. Whether it grows depends
-// only on the first window, which every page of a size reads, so every
-// page of that size is cut from the same order.
-func (p *plan) grownWindow() int { return min(2*p.window(), maxDiversifyWindow) }
-
 // diversify reorders the first window of hits (in rank order) and returns
-// all of them, how many moved back and the position of the first one that
-// moved (len(hits) if none). Hits move back only within their tier (tier),
-// so a literal match never falls behind a theme-only or relaxed one.
-func diversify(hits []Hit, perDocument, window int) ([]Hit, int, int) {
+// all of them and how many moved back. Hits move back only within their
+// tier (tier), so a literal match never falls behind a theme-only or
+// relaxed one.
+func diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
 	if len(hits) > window {
-		head, moved, first := diversify(hits[:window], perDocument, window)
-		if moved == 0 {
-			first = len(hits)
-		}
-		return append(head, hits[window:]...), moved, first
+		head, moved := diversify(hits[:window], perDocument, window)
+		return append(head, hits[window:]...), moved
 	}
 	out := make([]Hit, 0, len(hits))
-	moved, first := 0, len(hits)
+	moved := 0
 	seenDoc := map[string]int{}
 	var seenText []shingles
 	for i := 0; i < len(hits); {
@@ -82,13 +69,10 @@ func diversify(hits []Hit, perDocument, window int) ([]Hit, int, int) {
 			j++
 		}
 		block, n := diversifyTier(hits[i:j], perDocument, seenDoc, &seenText)
-		if n > 0 && first == len(hits) {
-			first = len(out) + len(block) - n
-		}
 		out, moved = append(out, block...), moved+n
 		i = j
 	}
-	return out, moved, first
+	return out, moved
 }
 
 // tier ranks how a hit matches: every word (as typed, by reading, variant
@@ -133,17 +117,22 @@ func diversifyTier(hits []Hit, perDocument int, seenDoc map[string]int, seenText
 // issue, with another date or telephone hour.
 const nearDuplicate = 0.8
 
-// shingles are the hashed character trigrams of the first shingleRunes
-// characters of a passage's text without white space and punctuation,
-// sorted and each once, and the length of that whole text. (Not folded: a
-// notice repeated is repeated as written. A repeat starts as its original
-// does, so the first characters decide at a bounded cost.)
+// shingles sketch a passage's text without white space and punctuation:
+// the character trigrams of its first shingleRunes characters, hashed into
+// a bitset of shingleBits, and the length of the whole text. Two sketches'
+// shared bits over their bits together estimate the texts' share of
+// trigrams (collisions add a little to it). (Not folded: a notice repeated
+// is repeated as written. A repeat starts as its original does, so the
+// first characters decide, at a bounded cost.)
 type shingles struct {
-	grams []uint32
+	bits  [shingleBits / 64]uint64
 	runes int
 }
 
-const shingleRunes = 200
+const (
+	shingleRunes = 200
+	shingleBits  = 1024 // ~20 % full at shingleRunes
+)
 
 func shinglesOf(text string) shingles {
 	var sh shingles
@@ -154,16 +143,19 @@ func shinglesOf(text string) shingles {
 		}
 		sh.runes++
 		if sh.runes <= shingleRunes && sh.runes >= 3 {
-			sh.grams = append(sh.grams, trigram(a, b, r))
+			sh.set(trigram(a, b, r))
 		}
 		a, b = b, r
 	}
 	if sh.runes < 3 && sh.runes > 0 {
-		sh.grams = []uint32{trigram(a, b, rune(sh.runes))}
+		sh.set(trigram(a, b, rune(sh.runes)))
 	}
-	slices.Sort(sh.grams)
-	sh.grams = slices.Compact(sh.grams)
 	return sh
+}
+
+func (sh *shingles) set(h uint32) {
+	h %= shingleBits
+	sh.bits[h/64] |= 1 << (h % 64)
 }
 
 func trigram(a, b, c rune) uint32 {
@@ -179,21 +171,12 @@ func (x shingles) nearlySame(y shingles) bool {
 	if float64(min(x.runes, y.runes)) < nearDuplicate*float64(max(x.runes, y.runes)) {
 		return false // the shorter cannot hold enough of the longer
 	}
-	a, b := x.grams, y.grams
-	inter := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
+	inter, union := 0, 0
+	for i := range x.bits {
+		inter += bits.OnesCount64(x.bits[i] & y.bits[i])
+		union += bits.OnesCount64(x.bits[i] | y.bits[i])
 	}
-	return float64(inter) >= nearDuplicate*float64(len(a)+len(b)-inter)
+	return float64(inter) >= nearDuplicate*float64(union)
 }
 
 // keptInKey reports whether r is neither white space, punctuation nor a

@@ -144,31 +144,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		s.fastPages.Add(1)
 	}
 	if diversified {
-		tiered := lv > LevelStrict || len(b.expansions) > 0 // tiers differ
-		explainAll := func(hs []Hit) {
-			if !tiered {
-				return
-			}
-			for i := range hs {
-				fetch.explainPending(&hs[i])
+		if lv > LevelStrict || len(b.expansions) > 0 { // tiers differ
+			for i := range res.Hits {
+				fetch.explainPending(&res.Hits[i])
 			}
 		}
-		explainAll(res.Hits)
 		w := p.window()
-		hits, moved, first := diversify(res.Hits, p.perDocument, w)
-		if first < p.hitsPerPage && res.TotalHits > w && p.grownWindow() > w {
-			// the first page would show a repeat: read further for others
-			w = p.grownWindow()
-			fetch.hitsPerPage = max(p.page*p.hitsPerPage, w)
-			more, _, err := s.page(ctx, q, fetch)
-			if err != nil {
-				return nil, err
-			}
-			res.Hits = more.Hits
-			explainAll(res.Hits)
-			hits, moved, _ = diversify(res.Hits, p.perDocument, w)
-		}
-		res.Hits = hits
+		var moved int
+		res.Hits, moved = diversify(res.Hits, p.perDocument, w)
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 		for i := range res.Hits {
