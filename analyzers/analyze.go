@@ -41,25 +41,32 @@ func (p *parsed) span(f0, f1 int) (int, int) {
 // position, also the dropped ones, so phrase queries stay exact.
 func (j *ja) morph(p *parsed) analysis.TokenStream {
 	b := newStreamBuilder(len(p.toks), len(p.folded))
-	pos := 0
-	for i := range p.toks {
-		t := &p.toks[i]
-		pos++
-		if p.kinds[i] != content {
-			continue
-		}
+	eachContent(p, func(t *tokenizer.Token, pos int) int {
 		if t.Class == tokenizer.USER {
-			pos = j.userParts(b, p, t, pos)
-			continue
+			return j.userParts(b, p, t, pos)
 		}
 		term := j.term(t)
 		if term == "" || j.stopWords[term] {
-			continue
+			return pos
 		}
 		start, end := p.span(t.Position, t.Position+len(t.Surface))
 		addWithSkeleton(b, term, pos, start, end)
-	}
+		return pos
+	})
 	return b.stream()
+}
+
+// eachContent calls fn with each content token of p and its position in
+// the ja_morph stream; fn returns the last position it used (a
+// user-dictionary word takes one per part).
+func eachContent(p *parsed, fn func(t *tokenizer.Token, pos int) int) {
+	pos := 0
+	for i := range p.toks {
+		pos++
+		if p.kinds[i] == content {
+			pos = fn(&p.toks[i], pos)
+		}
+	}
 }
 
 // addWithSkeleton adds term, and at the same position its okurigana-free
@@ -292,21 +299,14 @@ const (
 // its tokens.
 func Roles(text string) map[int]Role {
 	j := mustJA()
-	p := j.parse(text)
 	out := map[int]Role{}
-	pos := 0
-	for i := range p.toks {
-		t := &p.toks[i]
-		pos++
-		if p.kinds[i] != content {
-			continue
-		}
+	eachContent(j.parse(text), func(t *tokenizer.Token, pos int) int {
 		if t.Class == tokenizer.USER { // compounds of nouns
-			pos += len(j.user.Contents[t.ID].Tokens) - 1
-			continue
+			return pos + len(j.user.Contents[t.ID].Tokens) - 1
 		}
 		out[pos] = j.role(t)
-	}
+		return pos
+	})
 	return out
 }
 

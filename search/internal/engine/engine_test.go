@@ -60,6 +60,18 @@ func testIndex(tb testing.TB) bleve.Index {
 	return idx
 }
 
+// testView indexes passages and opens a view of them, closed with the test.
+func testView(t *testing.T) (bleve.Index, *View) {
+	t.Helper()
+	idx := testIndex(t)
+	v, err := Open(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(v.Close)
+	return idx, v
+}
+
 func testEngine(cacheBytes int) *Engine {
 	return New(Config{CacheBytes: cacheBytes, Located: []string{indexer.FieldText},
 		YearField: indexer.FieldYear, YearTerms: indexer.FieldYearFacet})
@@ -186,13 +198,8 @@ func matches(t *testing.T, e *Engine, v *View, q query.Query) string {
 }
 
 func TestExactSets(t *testing.T) {
-	idx := testIndex(t)
+	_, v := testView(t)
 	e := testEngine(1 << 20)
-	v, err := Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
 	for _, tt := range []struct {
 		name string
 		q    query.Query
@@ -225,13 +232,8 @@ func TestExactSets(t *testing.T) {
 // and scores each match as the exact phase does, up to the query norm and
 // float32 rounding, for every kind of scored node.
 func TestFirstPhase(t *testing.T) {
-	idx := testIndex(t)
+	_, v := testView(t)
 	e := testEngine(1 << 20)
-	v, err := Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
 	for _, q := range []query.Query{
 		term("推進"),
 		phraseOf("情報発信"),
@@ -302,13 +304,8 @@ func queryNorm(t *testing.T, m *matched, root node) float64 {
 // TestUnsupportedSays checks that Search says why it does not serve a
 // query rather than answering it some other way.
 func TestUnsupportedSays(t *testing.T) {
-	idx := testIndex(t)
+	_, v := testView(t)
 	e := testEngine(0)
-	v, err := Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
 	cq, err := e.Compile(query.NewConjunctionQuery([]query.Query{term("推進"), years(2020, 2022)}), indexer.NewMapping())
 	if err != nil {
 		t.Fatal(err)
@@ -357,13 +354,8 @@ func TestCacheLRU(t *testing.T) {
 // Page.MinTotal returns their count only, and one finding enough the whole
 // page, as a search without MinTotal does.
 func TestMinTotal(t *testing.T) {
-	idx := testIndex(t)
+	_, v := testView(t)
 	e := testEngine(1 << 20)
-	v, err := Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
 	cq, err := e.Compile(term("情報"), indexer.NewMapping()) // 3 passages, 3 documents
 	if err != nil {
 		t.Fatal(err)
@@ -407,13 +399,8 @@ func boostedAll(b float64) query.Query {
 // disjunction score optional words) scores as in bleve: boost times the
 // query norm, its square counted in the norm.
 func TestMatchAllBoost(t *testing.T) {
-	idx := testIndex(t)
+	idx, v := testView(t)
 	e := testEngine(1 << 20)
-	v, err := Open(idx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
 	for _, b := range []float64{1, 0.001, 2.5} {
 		q := query.NewConjunctionQuery([]query.Query{term("情報"),
 			query.NewDisjunctionQuery([]query.Query{boostedAll(b), term("推進"), term("多文化")})})
