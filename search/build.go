@@ -54,6 +54,7 @@ type builder struct {
 	synonyms   []SynonymUse
 	themeWords func(theme string) []string // the thesaurus words of a theme, for the explanation
 	words      []queryWord                 // the positive words, for the explanation (explain.go)
+	parts      partsCache                  // nil: none kept
 }
 
 // queryWord collects what explain needs to know of a positive word.
@@ -65,7 +66,7 @@ func (b *builder) queryWord(w Word, readings [][]string) queryWord {
 	if w.Phrase {
 		return qw
 	}
-	qw.parts = wordParts(w.Text)
+	qw.parts = b.parts.of(w.Text)
 	qw.alts = alternatives(b.syn, w.Text)
 	if b.lookup != nil {
 		if name, ok := b.lookup(w.Text); ok {

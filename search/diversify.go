@@ -138,7 +138,7 @@ func shinglesOf(text string) shingles {
 	var sh shingles
 	var a, b rune // the two kept runes before the current one
 	for _, r := range text {
-		if !keptInKey(r) {
+		if !shingled(r) {
 			continue
 		}
 		sh.runes++
@@ -179,10 +179,10 @@ func (x shingles) nearlySame(y shingles) bool {
 	return float64(inter) >= nearDuplicate*float64(union)
 }
 
-// keptInKey reports whether r is neither white space, punctuation nor a
-// symbol, deciding kana and kanji (most of a passage) without Unicode's
-// tables.
-func keptInKey(r rune) bool {
+// shingled reports whether r counts in a passage's shingles: neither white
+// space, punctuation nor a symbol, decided for kana and kanji (most of a
+// passage) without Unicode's tables.
+func shingled(r rune) bool {
 	switch {
 	case 0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA, r == 0x30FC, 0x4E00 <= r && r <= 0x9FFF:
 		return true // hiragana, katakana, ー, CJK unified ideographs

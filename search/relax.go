@@ -149,13 +149,30 @@ func wordParts(text string) []part {
 	return out
 }
 
+// partsCache keeps the parts of the words of one search (each is a kagome
+// analysis or two, and a relaxed search asks for them at every level); nil
+// computes them each time.
+type partsCache map[string][]part
+
+func (c partsCache) of(text string) []part {
+	if c == nil {
+		return wordParts(text)
+	}
+	ps, ok := c[text]
+	if !ok {
+		ps = wordParts(text)
+		c[text] = ps
+	}
+	return ps
+}
+
 // canRelax reports whether level l would find anything level l-1 does not.
-func canRelax(q *Query, l Level) bool {
+func canRelax(q *Query, l Level, parts partsCache) bool {
 	maxParts := 0
 	for _, c := range q.Clauses {
 		for _, w := range c.Any {
 			if !w.Phrase {
-				maxParts = max(maxParts, len(wordParts(w.Text)))
+				maxParts = max(maxParts, len(parts.of(w.Text)))
 			}
 		}
 	}
@@ -213,7 +230,7 @@ func (b *builder) partSignal(q *Query) query.Query {
 				continue
 			}
 			var ps []query.Query
-			for _, p := range wordParts(w.Text) {
+			for _, p := range b.parts.of(w.Text) {
 				ps = append(ps, termQuery(p.field, p.term, boost*p.weight()))
 			}
 			if len(ps) > 0 {
@@ -231,7 +248,7 @@ func (b *builder) partSignal(q *Query) query.Query {
 // predicateWeight times a noun. A phrase is matched as typed only.
 func (b *builder) relaxedWord(w Word, l Level) query.Query {
 	alts := b.literal(w.Text)
-	ps := wordParts(w.Text)
+	ps := b.parts.of(w.Text)
 	if w.Phrase || len(ps) < 2 {
 		return query.NewDisjunctionQuery(alts)
 	}
@@ -275,7 +292,7 @@ func (b *builder) relaxedWord(w Word, l Level) query.Query {
 // whether there is one.
 func (s *Searcher) relaxFurther(p *plan, lv *Level) bool {
 	for l := *lv + 1; l <= LevelAny; l++ {
-		if canRelax(p.query, l) {
+		if canRelax(p.query, l, p.parts) {
 			*lv = l
 			return true
 		}

@@ -336,13 +336,13 @@ func TestMatchCounts(t *testing.T) {
 	}
 }
 
-// TestKeptInKey checks the fast ranges of keptInKey against Unicode's
+// TestShingled checks the fast ranges of shingled against Unicode's
 // tables: no rune they keep is white space, punctuation or a symbol.
-func TestKeptInKey(t *testing.T) {
+func TestShingled(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
 		want := !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
-		if got := keptInKey(r); got != want {
-			t.Errorf("keptInKey(%U %q) = %v, want %v", r, r, got, want)
+		if got := shingled(r); got != want {
+			t.Errorf("shingled(%U %q) = %v, want %v", r, r, got, want)
 		}
 	}
 }

@@ -110,6 +110,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	for {
 		b = newBuilder(nil, s.readingDict())
+		b.parts = p.parts
 		if r.Expand {
 			b.lookup, b.themeWords = s.lookup, s.themeWords
 		}
@@ -149,15 +150,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 				fetch.explainPending(&res.Hits[i])
 			}
 		}
-		w := p.window()
 		var moved int
-		res.Hits, moved = diversify(res.Hits, p.perDocument, w)
+		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 		for i := range res.Hits {
 			fetch.finishPending(&res.Hits[i])
 		}
-		if moved > 0 && from < w {
+		if moved > 0 {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
@@ -379,6 +379,7 @@ type plan struct {
 	minTotal          int                    // fewer matches than this: the count only (engine.Page.MinTotal)
 	perDocument       int                    // diversify.go; -1: no cap
 	pending           map[string]*pendingHit // non-nil: hits are bare until finished (hits.go)
+	parts             partsCache             // the words' parts, for every level (relax.go)
 }
 
 // newPlan validates r and fills in defaults.
@@ -387,7 +388,7 @@ func newPlan(r Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{query: q, page: r.Page, hitsPerPage: r.HitsPerPage}
+	p := &plan{query: q, page: r.Page, hitsPerPage: r.HitsPerPage, parts: partsCache{}}
 	if p.sort, err = sortOrder(r.Sort); err != nil {
 		return nil, err
 	}
