@@ -217,9 +217,8 @@ func (b *builder) tier(q *Query, l Level) query.Query {
 // partSignal matches every passage and scores the parts of each word it
 // holds: among passages that hold the same words, those that also hold
 // some parts of the missing one (家庭 of 母子家庭 in ひとり親家庭支援) come
-// first. Each word's
-// parts are one disjunction, so a word of many parts counts no more than a
-// word of one.
+// first. Each word's parts are one disjunction, so a word of many parts
+// counts no more than a word of one.
 func (b *builder) partSignal(q *Query) query.Query {
 	all := query.NewMatchAllQuery()
 	all.SetBoost(1e-9)
