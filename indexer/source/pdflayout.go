@@ -55,6 +55,15 @@ type pdfRun struct {
 	Left, Right, Bottom, Top float64
 	Size                     float64 // rendered font size in points
 	Bold                     bool
+	// X, Y is the character's origin on its baseline (for vertical text,
+	// where the glyph box and the origin tell columns apart).
+	X, Y float64
+	// Obj identifies the PDF text object the character belongs to (1-based;
+	// 0 when unknown): characters of one object on an even pitch are one
+	// letter-spaced word, not cells.
+	Obj int
+	// Generated: a space PDFium inferred from a gap, not one in the PDF.
+	Generated bool
 }
 
 // pdfPage is the text of one page.
