@@ -121,7 +121,14 @@ func layoutPDF(pages []pdfPage) []Block {
 	for i, p := range pages {
 		lines = append(lines, pageLines(i+1, p)...)
 	}
-	markChrome(lines, len(pages))
+	return layoutLines(lines, len(pages))
+}
+
+// layoutLines lays out the visual lines of a whole document (pageLines of
+// each page, in page order): a reader can turn each page into lines as it
+// goes and let the page's runs go.
+func layoutLines(lines []*pdfLine, pages int) []Block {
+	markChrome(lines, pages)
 	lines = slices.DeleteFunc(lines, func(l *pdfLine) bool { return l.chrome || strings.TrimSpace(l.text()) == "" })
 	markTables(lines)
 	body := bodySize(lines)
@@ -372,12 +379,17 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	left, right := textEdges(lines)
 	var out []Block
 	var cur *Block
+	var text strings.Builder // cur's text: a paragraph grows a line at a time
 	var prev *pdfLine
 	flush := func() {
-		if cur != nil && strings.TrimSpace(cur.Text) != "" {
-			out = append(out, *cur)
+		if cur != nil {
+			cur.Text = text.String()
+			if strings.TrimSpace(cur.Text) != "" {
+				out = append(out, *cur)
+			}
 		}
 		cur = nil
+		text.Reset()
 	}
 	for _, l := range lines {
 		switch {
@@ -391,10 +403,11 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
 		case cur != nil && continues(prev, l, left, right):
-			cur.Text = joinWrapped(cur.Text, l.text())
+			joinWrapped(&text, l.text())
 		default:
 			flush()
-			cur = &Block{Kind: Paragraph, Text: l.text(), Page: l.page}
+			cur = &Block{Kind: Paragraph, Page: l.page}
+			text.WriteString(l.text())
 		}
 		prev = l
 	}
@@ -463,11 +476,14 @@ func startsItem(s string) bool {
 
 // joinWrapped joins a line wrapped at the page width to the text before it:
 // no space unless both sides are ASCII words (a space, or a hyphen dropped).
-func joinWrapped(a, b string) string {
-	last, _ := utf8.DecodeLastRuneInString(a)
+// It appends to the paragraph's builder: joining by concatenation would
+// copy the paragraph at every line, quadratic in a long one.
+func joinWrapped(a *strings.Builder, b string) {
+	s := a.String()
+	last, _ := utf8.DecodeLastRuneInString(s)
 	first, _ := utf8.DecodeRuneInString(b)
 	if isASCIIWord(first) && (isASCIIWord(last) || last == ',' || last == '.') {
-		return a + " " + b
+		a.WriteByte(' ')
 	}
-	return a + b
+	a.WriteString(b)
 }
