@@ -172,9 +172,22 @@ func updateBar(bar *progressbar.ProgressBar, p indexer.Progress) {
 	if bar.GetMax64() != p.Bytes && p.Bytes > 0 {
 		bar.ChangeMax64(p.Bytes)
 	}
-	bar.Describe(fmt.Sprintf("files %d/%d, %d docs, %d passages, text %.1f MB/s",
-		p.FilesDone, p.Files, p.Documents, p.Passages, mbps(p.TextBytes, p.Elapsed)))
+	bar.Describe(fmt.Sprintf("files %d/%d, %d docs, %d passages, text %s",
+		p.FilesDone, p.Files, p.Documents, p.Passages, rate(p.TextBytes, p.Elapsed)))
 	bar.Set64(p.BytesDone)
+}
+
+// rate is a throughput for people: MB/s, or KB/s when under one MB/s (a
+// folder of PDFs holds little text for its bytes: "0.00 MB/s" says nothing).
+func rate(n int64, d time.Duration) string {
+	switch r := mbps(n, d); {
+	case r >= 10:
+		return fmt.Sprintf("%.0f MB/s", r)
+	case r >= 1:
+		return fmt.Sprintf("%.1f MB/s", r)
+	default:
+		return fmt.Sprintf("%.0f KB/s", r*1000)
+	}
 }
 
 func mbps(n int64, d time.Duration) float64 {
@@ -189,9 +202,9 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 	if s.DryRun {
 		verb = "dry run, nothing written: read and analysed"
 	}
-	fmt.Fprintf(w, "%s %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %.2f MB/s of text, %.0f documents/s\n",
+	fmt.Fprintf(w, "%s %d documents, %d passages from %d files (%.1f MB, %.1f MB of text) in %s: %s of text, %.0f documents/s\n",
 		verb, s.Documents, s.Passages, s.Files, float64(s.Bytes)/1e6, float64(s.TextBytes)/1e6,
-		s.Elapsed.Round(time.Millisecond), mbps(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
+		s.Elapsed.Round(time.Millisecond), rate(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
 	if s.Unchanged+s.Changed+s.Added+s.Removed > 0 {
 		fmt.Fprintf(w, "update: %d files unchanged, %d changed, %d added, %d removed\n", s.Unchanged, s.Changed, s.Added, s.Removed)
 	}

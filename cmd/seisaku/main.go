@@ -50,7 +50,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		},
 	}
 	if len(args) == 0 {
-		args = []string{"serve"}
+		// a bare command prints what it can do rather than start a server
+		// on a port the user did not ask for
+		fmt.Fprint(stderr, usage)
+		return usageError("name a command (seisaku serve runs the search on the bundled samples)")
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
