@@ -904,13 +904,12 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     showPager(page, pages) {
       const t = this.t;
       if (pages <= 1) return this.ui.pager.replaceChildren();
-      const nums = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
-        .filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
       const btn = (label, n, attrs) => h("li", {}, h("button", {type: "button", ...attrs,
         onclick: () => this.goToPage(n)}, label));
       this.ui.pager.replaceChildren(h("ul", {},
         btn(t.prev, page - 1, {disabled: page <= 1}),
-        nums.map((n) => btn(String(n), n, {"aria-label": t.page(n), "aria-current": n === page ? "page" : null})),
+        pagerItems(page, pages).map((n) => n === 0 ? h("li", {"aria-hidden": "true"}, "…")
+          : btn(String(n), n, {"aria-label": t.page(n), "aria-current": n === page ? "page" : null})),
         btn(t.next, page + 1, {disabled: page >= pages})));
     }
 
@@ -919,6 +918,24 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       this.ui.resultsHeading.focus(); // the next Tab starts at the new results
     }
   }
+
+  /* pagerItems lists the page numbers a pager shows: the first, the last
+     and two on each side of the current one; a gap of one page shows that
+     page, a longer gap is 0 (drawn as …). So no page goes missing unmarked
+     (1 2 3 5 for page 1 of 5 hid page 4). */
+  function pagerItems(page, pages) {
+    const nums = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+      .filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    const out = [];
+    for (const n of nums) {
+      const last = out.length ? out[out.length - 1] : 0;
+      if (n - last === 2) out.push(n - 1);
+      else if (n - last > 2) out.push(0);
+      out.push(n);
+    }
+    return out;
+  }
+  SeisakuSearch.pagerItems = pagerItems;
 
   if (!customElements.get("seisaku-search")) customElements.define("seisaku-search", SeisakuSearch);
 })();

@@ -183,3 +183,28 @@ func TestNoResultsAndErrors(t *testing.T) {
 		t.Error("the query's markup became elements")
 	}
 }
+
+// The pager shows every page near the current one and marks a gap with …:
+// page 1 of 5 showed 1 2 3 5, hiding page 4.
+func TestPagerShowsNoUnmarkedGap(t *testing.T) {
+	s := newStack(t, "")
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("市民"))
+	tb.waitFor(statusDone)
+	for _, c := range []struct {
+		page, pages int
+		want        string
+	}{
+		{1, 5, "1 2 3 4 5"},
+		{1, 6, "1 2 3 … 6"},
+		{3, 5, "1 2 3 4 5"},
+		{5, 10, "1 2 3 4 5 6 7 … 10"},
+		{10, 10, "1 … 8 9 10"},
+		{1, 1, "1"},
+	} {
+		got := tb.str(fmt.Sprintf(`customElements.get("seisaku-search").pagerItems(%d, %d).map((n) => n || "…").join(" ")`, c.page, c.pages))
+		if got != c.want {
+			t.Errorf("pager for page %d of %d: %q, want %q", c.page, c.pages, got, c.want)
+		}
+	}
+}
