@@ -420,7 +420,10 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
           else this.submitNow();
           break;
         case "Escape":
-          if (open) { e.preventDefault(); this.closeSuggestions(); }
+          // closes the suggestions; never the browser's clearing of a search
+          // box, which would wipe the query and its results at a second Esc
+          e.preventDefault();
+          if (open) this.closeSuggestions();
           break;
         case "Tab":
           this.closeSuggestions();

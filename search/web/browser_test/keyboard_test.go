@@ -289,3 +289,27 @@ func TestIMECompositionDoesNotSearch(t *testing.T) {
 		t.Errorf("searches after the commit = %v, want one for 多様性", c)
 	}
 }
+
+// Esc closes the suggestions; pressed again it keeps the query and its
+// results (a search box's native Esc cleared both).
+func TestEscapeKeepsQueryAndResults(t *testing.T) {
+	s := newStack(t, "")
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("市民"))
+	tb.waitFor(statusDone)
+	hits := tb.num(`$$(".hit").length`)
+	if hits == 0 {
+		t.Fatal("no hits for 市民")
+	}
+	tb.focusInput()
+	tb.key(kb.Escape)
+	tb.key(kb.Escape)
+	tb.key(kb.Escape)
+	if v := tb.str(`$("input[type=search]").value`); v != "市民" {
+		t.Errorf("after Esc Esc Esc the box holds %q, want 市民", v)
+	}
+	tb.waitFor(statusDone)
+	if got := tb.num(`$$(".hit").length`); got != hits {
+		t.Errorf("after Esc Esc Esc %d hits shown, want %d", got, hits)
+	}
+}
