@@ -43,6 +43,7 @@ const TEXT = {
     chartTitle: "年度ごとの推移", chartUnit: (docs) => `該当する${docs ? "文書" : "段落"}の数（年度別・市町村別）`,
     others: "その他・市町村不明", all: "すべて", total: "計",
     yearUnknown: (n, docs) => `年度不明の${docs ? "文書" : "段落"} ${n}件はグラフに含みません。`,
+    noData: "資料なし", noDataNote: "「資料なし」の年度は、索引にその年度の文書がありません（0件とは違います）。",
     compare: "市町村を2つ以上選ぶと、その市町村を並べて比べます。",
     showTable: "表で見る", showChart: "グラフで見る",
     filterYear: (y) => `${y}年度で絞り込む`, filterCity: (c) => `${c}で絞り込む`,
@@ -58,6 +59,7 @@ const TEXT = {
     chartTitle: "Across the years", chartUnit: (docs) => `Matching ${docs ? "documents" : "passages"} by fiscal year and city`,
     others: "other or unknown cities", all: "all", total: "total",
     yearUnknown: (n, docs) => `${n} ${docs ? "documents" : "passages"} of unknown year are not in the chart.`,
+    noData: "no data", noDataNote: "Years marked “no data” have no documents in the index (not the same as none matching).",
     compare: "Choose two or more cities to compare them side by side.",
     showTable: "Show as table", showChart: "Show as chart",
     filterYear: (y) => `filter by FY${y}`, filterCity: (c) => `filter by ${c}`,
@@ -90,6 +92,8 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 .chart .grid{stroke:#d0d6de}
 .chart .col{fill:transparent;cursor:pointer}
 .chart .col:hover,.chart .col.on{fill:#e3ebf7}
+.chart .nodata{fill:#f1f3f6;pointer-events:none}
+.chart svg text.nodata-label{font-size:10px}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:.25rem 0;padding:0;font-size:.9rem}
 .legend button,.chart table button{border:0;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;font:inherit}
 .legend button[aria-pressed=true]{font-weight:700}
@@ -343,30 +347,47 @@ async function loadChart(res) {
       if (Object.keys(rest).length) series.push({name: t.others, city: "", years: rest});
     }
   }
+  // the years the index holds any document of (under the same filters, without
+  // the words): a year between them with none is drawn as no data, not as 0
+  const all = this.params(false);
+  all.delete("q");
+  all.set("facets", "year");
+  all.set("page", "1");
+  all.set("hitsPerPage", "1");
+  const held = await fetch(`${this.api}/api/search?${all}`, {headers: {Accept: "application/json"}})
+    .then((r) => r.ok ? r.json() : null).catch(() => null);
+  const present = held && held.facetDistribution && held.facetDistribution.year
+    ? new Set(Object.keys(held.facetDistribution.year).filter((y) => y !== "unknown").map(Number)) : null;
   if (seq !== this.chartSeq) return; // a newer search is on screen
-  this.chartData = {series, unknown: dist.year.unknown || 0, docs};
+  this.chartData = {series, unknown: dist.year.unknown || 0, docs, present};
   this.drawChart(this.chartData);
 }
 
 /* drawChart renders the heading, legend, SVG lines and the table. */
-function drawChart({series, unknown, docs}) {
+function drawChart({series, unknown, docs, present}) {
   const t = text(this), h = lib.h, ui = this.ui, s = this.state;
   const known = new Set();
   for (const x of series) for (const y of Object.keys(x.years)) if (y !== "unknown") known.add(+y);
   const lo = Math.min(...known), hi = Math.max(...known), years = [];
   for (let y = lo; y <= hi; y++) years.push(y);
+  const noData = (y) => present ? !present.has(y) && !series.some((ser) => ser.years[y]) : false;
   const top = Math.max(1, ...series.flatMap((x) => years.map((y) => x.years[y] || 0)));
   const step = niceStep(top), ymax = Math.ceil(top / step) * step;
   this.chartWidth = Math.round(ui.chart.clientWidth);
   const W = Math.max(280, this.chartWidth || 600), H = W < 500 ? 190 : 230;
-  const L = 34, R = 10, T = 10, B = 24, x = (i) => L + (years.length === 1 ? (W - L - R) / 2 : i * (W - L - R) / (years.length - 1));
+  // each year is a column of equal width with its marks at the centre, so
+  // the first and last bars stay inside the plot (with two years, bars
+  // centred on the edges covered the y axis and ran past the right edge)
+  const L = 34, R = 10, T = 10, B = 24, colW = (W - L - R) / years.length, x = (i) => L + (i + 0.5) * colW;
   const yv = (v) => T + (1 - v / ymax) * (H - T - B);
   const svg = el("svg", {viewBox: `0 0 ${W} ${H}`, width: W, height: H, "aria-hidden": "true", focusable: "false"});
-  const colW = years.length === 1 ? W - L - R : (W - L - R) / (years.length - 1);
   const chosenYear = s.yearFrom && s.yearFrom === s.yearTo ? +s.yearFrom : 0;
   years.forEach((y, i) => {
     const col = el("rect", {class: y === chosenYear ? "col on" : "col", x: x(i) - colW / 2, y: T, width: colW, height: H - T - B});
     col.append(el("title", {}, t.filterYear(y)));
+    if (noData(y)) {
+      svg.append(el("rect", {class: "nodata", "data-year": y, x: x(i) - colW / 2 + 1, y: T, width: Math.max(1, colW - 2), height: H - T - B}));
+    }
     col.addEventListener("click", () => this.toggleFacet("year", String(y)));
     svg.append(col);
   });
@@ -378,19 +399,29 @@ function drawChart({series, unknown, docs}) {
   const last = years.length - 1; // labelled always; the regular labels keep their distance from it
   years.forEach((y, i) => {
     if (i === last || i % every === 0 && last - i >= every) svg.append(el("text", {x: x(i), y: H - 6, "text-anchor": "middle"}, String(y)));
+    if (noData(y) && colW >= 48) svg.append(el("text", {class: "nodata-label", x: x(i), y: yv(0) - 4, "text-anchor": "middle"}, t.noData));
   });
   if (years.length <= MAX_BAR_YEARS) { // few years: bars side by side
     const group = Math.min(colW * 0.8, 60 * series.length), bw = group / series.length;
     series.forEach((ser, k) => years.forEach((y, i) => {
+      if (noData(y)) return;
       const v = ser.years[y] || 0, bar = el("rect", {x: x(i) - group / 2 + k * bw + 1, y: yv(v), width: Math.max(1, bw - 2),
         height: yv(0) - yv(v), fill: COLOURS[k % COLOURS.length], "pointer-events": "none"});
       bar.append(el("title", {}, `${ser.name} ${t.year(y)}: ${v}`));
       svg.append(bar);
     }));
   } else series.forEach((ser, k) => {
-    const colour = COLOURS[k % COLOURS.length], pts = years.map((y, i) => [x(i), yv(ser.years[y] || 0)]);
-    svg.append(el("polyline", {points: pts.map((p) => p.join(",")).join(" "), fill: "none", stroke: colour, "stroke-width": 2.5, "stroke-dasharray": DASHES[k % DASHES.length]}));
-    pts.forEach(([px, py], i) => {
+    const colour = COLOURS[k % COLOURS.length], pts = years.map((y, i) => noData(y) ? null : [x(i), yv(ser.years[y] || 0)]);
+    // the line breaks at a year with no data instead of dropping to 0
+    let run = [];
+    for (const p of [...pts, null]) {
+      if (p) { run.push(p); continue; }
+      if (run.length) svg.append(el("polyline", {points: run.map((q) => q.join(",")).join(" "), fill: "none", stroke: colour, "stroke-width": 2.5, "stroke-dasharray": DASHES[k % DASHES.length]}));
+      run = [];
+    }
+    pts.forEach((p, i) => {
+      if (!p) return;
+      const [px, py] = p;
       const dot = el("circle", {cx: px, cy: py, r: 3.5, fill: colour});
       dot.append(el("title", {}, `${ser.name} ${t.year(years[i])}: ${ser.years[years[i]] || 0}`));
       svg.append(dot);
@@ -407,7 +438,7 @@ function drawChart({series, unknown, docs}) {
     onclick: () => { this.chartTableShown = !showTable; this.drawChart(this.chartData); }});
   ui.chart.replaceChildren(h("h3", {id: `${this.uid}-chart-h`, text: t.chartTitle}), h("p", {class: "note", text: t.chartUnit(docs)}),
     legend, svg, table,
-    h("p", {class: "note"}, unknown ? t.yearUnknown(unknown, docs) + " " : "", s.city.length < 2 && !this.fixed.city.length ? t.compare + " " : "", toggle));
+    h("p", {class: "note"}, unknown ? t.yearUnknown(unknown, docs) + " " : "", years.some(noData) ? t.noDataNote + " " : "", s.city.length < 2 && !this.fixed.city.length ? t.compare + " " : "", toggle));
 }
 
 /* chartTable is the chart's numbers: a row per year with passages, a

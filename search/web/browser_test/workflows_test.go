@@ -104,8 +104,8 @@ func TestChartAcrossYearsAndCities(t *testing.T) {
 	if got := tb.strs(chartJS); !slices.Equal(got, want) {
 		t.Errorf("chart table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if n := len(s.chartCalls()); n != len(cities) {
-		t.Errorf("%d chart requests, want one per city (%d)", n, len(cities))
+	if n := len(s.chartCalls()); n != len(cities)+1 {
+		t.Errorf("%d chart requests, want one per city (%d) and one for the years the index holds", n, len(cities))
 	}
 	if n := tb.num(`$$(".chart svg rect:not(.col), .chart svg polyline").length`); n == 0 {
 		t.Error("the chart draws nothing")
@@ -341,8 +341,14 @@ func TestFullModeOnAnotherOrigin(t *testing.T) {
 	if got := tb.strs(chartJS)[1:]; !slices.Equal(got, rows) {
 		t.Errorf("chart rows %q, want %q", got, rows)
 	}
-	if n := len(s.chartCalls()); n != 0 {
-		t.Errorf("%d chart requests for one fixed city, want none (the search's own year facet)", n)
+	words := 0
+	for _, c := range s.chartCalls() {
+		if c.Get("q") != "" {
+			words++
+		}
+	}
+	if words != 0 || len(s.chartCalls()) != 1 {
+		t.Errorf("%d chart requests for one fixed city, %d with the words; want only the one for the years the index holds (the search's own year facet serves)", len(s.chartCalls()), words)
 	}
 	tb.click(`$(".hit .similar")`)
 	tb.waitFor(`$$(".precedents li").length > 0`)
@@ -355,5 +361,56 @@ func TestFullModeOnAnotherOrigin(t *testing.T) {
 		if o := r.Header.Get("Origin"); strings.HasPrefix(r.URL.Path, "/api/similar/") && o != s.host.URL {
 			t.Errorf("%s from origin %q, want the city's page", r.URL.Path, o)
 		}
+	}
+}
+
+// TestChartBarsInsidePlot: with exactly two years (空き家 on the samples)
+// every bar lies between the y axis and the plot's right edge; bars centred
+// on the plot's edges covered the axis and ran past the SVG.
+func TestChartBarsInsidePlot(t *testing.T) {
+	s := newStack(t, "")
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("空き家"))
+	tb.waitFor(statusDone + ` && $(".chart svg rect:not(.col)")`)
+	if n := tb.num(`$$(".chart svg .col").length`); n != 2 {
+		t.Fatalf("%d year columns for 空き家, want 2 (the samples hold it in 2023 and 2024)", n)
+	}
+	// the axis labels end at x = 30 (L - 4); the view box is the SVG's width
+	out := tb.strs(`(() => { const svg = $(".chart svg"), w = svg.viewBox.baseVal.width;
+	  return $$(".chart svg rect:not(.col):not(.nodata)").filter((r) => r.x.baseVal.value < 34 || r.x.baseVal.value + r.width.baseVal.value > w)
+	    .map((r) => r.x.baseVal.value + "+" + r.width.baseVal.value + " of " + w); })()`)
+	if len(out) > 0 {
+		t.Errorf("bars outside the plot: %q", out)
+	}
+}
+
+// TestChartYearsWithoutDocuments: a year inside the chart's span that the
+// index holds no document of is drawn as no data, not as a bar of 0, and
+// the note says so. The samples hold 2003, 2011 and 2022–2025.
+func TestChartYearsWithoutDocuments(t *testing.T) {
+	s := newStack(t, "")
+	tb := newTab(t, 1280, 900)
+	q := "市民"
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape(q))
+	tb.waitFor(statusDone + ` && $(".chart svg rect:not(.col)")`)
+	all := s.searchAPI(t, "facets=year&hitsPerPage=1&q=")
+	years := chartYears(s.searchAPI(t, fullParams("q="+url.QueryEscape(q))).FacetDistribution["year"])
+	lo, _ := strconv.Atoi(years[0])
+	hi, _ := strconv.Atoi(years[len(years)-1])
+	var want []string
+	for y := lo; y <= hi; y++ {
+		if all.FacetDistribution["year"][strconv.Itoa(y)] == 0 {
+			want = append(want, strconv.Itoa(y))
+		}
+	}
+	if len(want) == 0 {
+		t.Fatalf("the samples hold every year from %d to %d: the test needs a gap", lo, hi)
+	}
+	got := tb.strs(`$$(".chart svg .nodata").map((r) => r.dataset.year)`)
+	if !slices.Equal(got, want) {
+		t.Errorf("years drawn as no data %q, want the years without documents %q", got, want)
+	}
+	if note := tb.str(`txt($(".chart"))`); !strings.Contains(note, "資料なし") {
+		t.Errorf("the chart does not explain 資料なし: %s", note)
 	}
 }
