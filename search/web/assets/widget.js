@@ -686,6 +686,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       ui.message.replaceChildren(res.totalHits ? "" : this.emptyMessage());
       ui.expansions.replaceChildren(...this.resultNotices(res));
       this.showFacets(res.facetDistribution || {});
+      ui.facets.hidden = !res.totalHits; // nothing to narrow down
       this.showPager(res.page || this.state.page, res.totalPages || 0);
       if (ui.csv) {
         ui.csv.href = `${this.api}/api/search.csv?${this.params(true)}`;
@@ -738,7 +739,8 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
 
     emptyMessage() {
       const t = this.t;
-      return h("div", {class: "empty"}, h("p", {text: t.none(this.state.q)}), h("p", {text: t.hintTitle}),
+      // the status line above says that nothing was found: the box says what to try
+      return h("div", {class: "empty"}, h("p", {text: t.hintTitle}),
         h("ul", {}, t.hints.map((x) => h("li", {text: x}))));
     }
 

@@ -167,8 +167,16 @@ func TestNoResultsAndErrors(t *testing.T) {
 	tb := newTab(t, 375, 667)
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("ズンドコベロンチョ"))
 	tb.waitFor(statusDone)
-	if got := tb.str(`txt($(".empty"))`); !strings.Contains(got, "「ズンドコベロンチョ」に一致する文書は見つかりませんでした。") || !strings.Contains(got, "表記ゆれ") || !strings.Contains(got, "言葉を減らす") {
+	if got := tb.str(`txt($(".empty"))`); !strings.Contains(got, "表記ゆれ") || !strings.Contains(got, "言葉を減らす") {
 		t.Errorf("no-results message = %q", got)
+	}
+	// Said once (the status line), and no empty 絞り込み under it.
+	none := "「ズンドコベロンチョ」に一致する文書は見つかりませんでした。"
+	if got := tb.str(`R.querySelector(".results").textContent + "|" + R.querySelector("[role=status]").textContent`); strings.Count(got, none) != 1 {
+		t.Errorf("the no-result message is said %d times: %q", strings.Count(got, none), got)
+	}
+	if tb.str(`visible($("details.facets")) ? "shown" : "hidden"`) != "hidden" {
+		t.Error("an empty 絞り込み is shown above a search that found nothing")
 	}
 	// The server refuses a query over 1,000 bytes; its message is shown as text.
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape(strings.Repeat("子育て", 120)))
