@@ -36,11 +36,12 @@ const TEXT = {
   ja: {
     similar: "類似の取り組み", similarTitle: "類似の取り組み",
     similarIntro: (src) => `${src}のこの段落に似た段落です。ほかの市町村、ほかの部署のものを先に並べています。`,
+    back: "検索結果に戻る", outline: "見出し", published: "公開日", matched: "一致した箇所",
     here: "この市町村", loading: "読み込み中…", noSimilar: "似た段落は見つかりませんでした。",
     similarError: "類似の取り組みを表示できませんでした。",
     otherCity: (c) => `ほかの市町村（${c}）`, otherDept: (d) => `同じ市町村のほかの部署（${d}）`, sameDept: "同じ部署",
     shared: (ws) => `共通する語：${ws.join("、")}`,
-    chartTitle: "年度ごとの推移", chartUnit: (docs) => `該当する${docs ? "文書" : "段落"}の数（年度別・市町村別）`,
+    chartTitle: "年度ごとの推移", chartOpen: "年度ごとの推移を見る", chartUnit: (docs) => `該当する${docs ? "文書" : "段落"}の数（年度別・市町村別）`,
     others: "その他・市町村不明", all: "すべて", total: "計",
     yearUnknown: (n, docs) => `年度不明の${docs ? "文書" : "段落"} ${n}件はグラフに含みません。`,
     noData: "資料なし", noDataNote: "「資料なし」の年度は、索引にその年度の文書がありません（0件とは違います）。",
@@ -52,11 +53,12 @@ const TEXT = {
   en: {
     similar: "Similar initiatives", similarTitle: "Similar initiatives",
     similarIntro: (src) => `Passages like this one of ${src}, other cities and departments first.`,
+    back: "Back to results", outline: "Headings", published: "Published", matched: "Matching passage",
     here: "this city", loading: "Loading…", noSimilar: "No similar passage was found.",
     similarError: "Similar initiatives could not be shown.",
     otherCity: (c) => `another city (${c})`, otherDept: (d) => `another department of the city (${d})`, sameDept: "same department",
     shared: (ws) => `shared words: ${ws.join(", ")}`,
-    chartTitle: "Across the years", chartUnit: (docs) => `Matching ${docs ? "documents" : "passages"} by fiscal year and city`,
+    chartTitle: "Across the years", chartOpen: "Show the years", chartUnit: (docs) => `Matching ${docs ? "documents" : "passages"} by fiscal year and city`,
     others: "other or unknown cities", all: "all", total: "total",
     yearUnknown: (n, docs) => `${n} ${docs ? "documents" : "passages"} of unknown year are not in the chart.`,
     noData: "no data", noDataNote: "Years marked “no data” have no documents in the index (not the same as none matching).",
@@ -157,7 +159,7 @@ async function showDocument() {
 }
 
 function backButton() {
-  return lib.h("p", {}, lib.h("button", {class: "btn plain", type: "button", text: this.t.back,
+  return lib.h("p", {}, lib.h("button", {class: "btn plain", type: "button", text: text(this).back,
     onclick: () => { this.setState({doc: ""}); this.ui.input.focus(); }}));
 }
 
@@ -169,7 +171,7 @@ function renderDocument(d) {
   const passages = (d.passages || []).map((p) => this.passageView(p, re));
   this.ui.doc.replaceChildren(lib.h("div", {}, this.backButton(), title,
     lib.h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
-      row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(t.published, d.published),
+      row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(text(this).published, d.published),
       row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d, true))),
     this.outline(d.passages || []), lib.h("div", {class: "passages"}, passages)));
   this.announce(d.title || "");
@@ -182,7 +184,7 @@ function passageView(p, re) {
   if (re) re.lastIndex = 0;
   return lib.h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
     (p.headings || []).length ? lib.h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
-    match ? lib.h("span", {class: "badge", text: this.t.matched}) : null,
+    match ? lib.h("span", {class: "badge", text: text(this).matched}) : null,
     lib.h("div", {}, markWords(p.text || "", re)));
 }
 
@@ -198,7 +200,7 @@ function outline(passages) {
       text: hs[hs.length - 1], onclick: () => this.jumpTo(`p${p.seq}`)})));
   }
   if (!items.length) return null;
-  return lib.h("nav", {class: "outline", "aria-label": this.t.outline}, lib.h("h3", {text: this.t.outline}), lib.h("ul", {}, items));
+  return lib.h("nav", {class: "outline", "aria-label": text(this).outline}, lib.h("h3", {text: text(this).outline}), lib.h("ul", {}, items));
 }
 
 function jumpTo(id) {
@@ -309,6 +311,14 @@ function showChart(res) {
   const years = (res.facetDistribution || {}).year;
   ui.chart.hidden = !res.totalHits || !years || !Object.keys(years).some((y) => y !== "unknown");
   if (ui.chart.hidden) return;
+  // on a phone the chart is one line that opens it: drawn open it pushed the
+  // first hit below the screen (and it asks the server nothing until opened)
+  if (!(this.chartOpened ?? this.getBoundingClientRect().width >= 640)) {
+    this.chartSeq = (this.chartSeq || 0) + 1; // a chart still loading is not drawn
+    ui.chart.replaceChildren(h("h3", {id: `${this.uid}-chart-h`}, h("button", {class: "linkish chart-open", type: "button",
+      "aria-expanded": "false", text: `${text(this).chartOpen} ▸`, onclick: () => { this.chartOpened = true; this.showChart(res); }})));
+    return;
+  }
   this.loadChart(res).catch((err) => {
     ui.chart.replaceChildren(h("p", {class: "note", text: `${text(this).chartError} ${err.message}`}));
   });
@@ -434,9 +444,13 @@ function drawChart({series, unknown, docs, present}) {
   const showTable = !!this.chartTableShown;
   const table = h("div", {class: showTable ? "scroll" : "vh"}, this.chartTable(series, years.filter((y) => series.some((ser) => ser.years[y])), showTable, docs));
   svg.style.display = showTable ? "none" : "";
-  const toggle = h("button", {class: "linkish", type: "button", text: showTable ? t.showChart : t.showTable,
+  const toggle = h("button", {class: "linkish table-toggle", type: "button", text: showTable ? t.showChart : t.showTable,
     onclick: () => { this.chartTableShown = !showTable; this.drawChart(this.chartData); }});
-  ui.chart.replaceChildren(h("h3", {id: `${this.uid}-chart-h`, text: t.chartTitle}), h("p", {class: "note", text: t.chartUnit(docs)}),
+  const title = this.getBoundingClientRect().width < 640 // where it opened from one line, it closes to one
+    ? h("h3", {id: `${this.uid}-chart-h`}, h("button", {class: "linkish chart-open", type: "button", "aria-expanded": "true", text: `${t.chartTitle} ▾`,
+      onclick: () => { this.chartOpened = false; this.showChart(this.lastResult); }}))
+    : h("h3", {id: `${this.uid}-chart-h`, text: t.chartTitle});
+  ui.chart.replaceChildren(title, h("p", {class: "note", text: t.chartUnit(docs)}),
     legend, svg, table,
     h("p", {class: "note"}, unknown ? t.yearUnknown(unknown, docs) + " " : "", years.some(noData) ? t.noDataNote + " " : "", s.city.length < 2 && !this.fixed.city.length ? t.compare + " " : "", toggle));
 }

@@ -12,13 +12,9 @@
  * url-prefix (prefix of the URL parameters; widget mode uses "ss-" so it
  * does not clash with the host page's own "q").
  *
- * Plain JavaScript, no build step, nothing fetched but the JSON API and, in
- * full mode, widget-full.js beside this script (the document view, the
- * similar-precedents panel and the chart of a theme across years and
- * cities). Styles live in
- * the shadow root, and nothing but the custom element is defined globally.
- * TestWidgetSize keeps this file under 15 KB gzipped (README: sizes as the
- * server sends them).
+ * Plain JavaScript, no build step; fetches the JSON API and, in full mode,
+ * widget-full.js (document view, precedents, chart). Styles live in the
+ * shadow root. TestWidgetSize keeps this file under 15 KB gzipped.
  */
 (() => {
   "use strict";
@@ -48,13 +44,14 @@
       read: (f) => `「${f.written}」を${{city: "市町村", department: "部署", year: "年度"}[f.facet]}${f.exclude ? "の除外" : "の絞り込み"}（${f.value}）として扱いました。`,
       readWord: (w) => `語として探すときは "${w}" と引用符で囲みます。`,
       clear: "条件をクリア",
-      year: (y) => `${y}年度`, yearUnknown: "年度不明", page: (n) => `${n}ページ`, untitled: "（題名なし）",
+      year: (y) => `${y}年度`, yearUnknown: "年度不明", untitled: "（題名なし）",
       source: "出典", document: "文書全体を見る",
       pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`,
       sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
       yearFrom: "から", yearTo: "まで",
       expand: "テーマ展開（関連する言葉も検索）",
       expanded: (t) => `「${t}」のテーマも検索しました`,
+      notices: (n) => `検索語の扱い（${n}件）`,
       synonyms: (w, alts) => `「${w}」の表記ゆれ・同義語（${alts.join("、")}）も検索しました`,
       didYouMean: "もしかして：",
       how: {
@@ -65,8 +62,8 @@
         theme: (w, terms) => `テーマ「${terms[0]}」で一致${terms.length > 1 ? `（${terms.slice(1).join("、")}）` : ""}`,
       },
       csv: "この検索結果をCSVで保存",
-      back: "検索結果に戻る", outline: "見出し", published: "公開日", issueTypes: "分野",
-      matched: "一致した箇所", docError: "文書を表示できませんでした。",
+      issueTypes: "分野",
+      docError: "文書を表示できませんでした。",
     },
     en: {
       label: "Search policy documents", placeholder: "e.g. childcare support", search: "Search",
@@ -83,13 +80,14 @@
       read: (f) => `Read “${f.written}” as ${f.exclude ? "excluding" : "the filter"} ${f.facet} ${f.value}.`,
       readWord: (w) => `To search it as a word, quote it: "${w}".`,
       clear: "Clear filters",
-      year: (y) => `FY${y}`, yearUnknown: "year unknown", page: (n) => `p. ${n}`, untitled: "(untitled)",
+      year: (y) => `FY${y}`, yearUnknown: "year unknown", untitled: "(untitled)",
       source: "Source", document: "Whole document",
       pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`,
       sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
       yearFrom: "from", yearTo: "to",
       expand: "Theme expansion (related words too)",
       expanded: (t) => `Also searched the theme “${t}”`,
+      notices: (n) => `How the words were read (${n})`,
       synonyms: (w, alts) => `Also searched other spellings and synonyms of “${w}” (${alts.join(", ")})`,
       didYouMean: "Did you mean: ",
       relaxed: (r) => r.strictHits ? `${r.strictHits} passages hold every word as typed; passages with some of the words follow.` :
@@ -102,8 +100,8 @@
         theme: (w, terms) => `theme “${terms[0]}”${terms.length > 1 ? ` (${terms.slice(1).join(", ")})` : ""}`,
       },
       csv: "Download these results as CSV",
-      back: "Back to results", outline: "Headings", published: "Published", issueTypes: "Topics",
-      matched: "Matching passage", docError: "The document could not be shown.",
+      issueTypes: "Topics",
+      docError: "The document could not be shown.",
     },
   };
 
@@ -136,6 +134,8 @@ input[type=search]{width:100%;padding:.5rem .7rem;border:2px solid var(--line);b
 .opts select{padding:.25rem;border:2px solid var(--line);border-radius:6px;background:#fff}
 .status{margin:.75rem 0 .25rem;font-weight:600}
 .expansions{margin:0;color:var(--muted);display:flex;flex-direction:column}
+.expansions details.notices{display:flex;flex-direction:column}
+.expansions details.notices summary{cursor:pointer;color:var(--accent)}
 .unit{color:var(--muted);font-size:.85rem;margin:.5rem 0 0}
 .body{display:grid;grid-template-columns:15rem 1fr;gap:1.5rem;align-items:start}
 .root[data-mode=widget] .body{grid-template-columns:1fr}
@@ -169,9 +169,7 @@ nav.pager button[aria-current=page]{background:var(--accent);border-color:var(--
 nav.pager button:disabled{color:var(--muted);cursor:default}
 `;
 
-  /* h builds an element: attrs are set as attributes, except on* (event
-   * listeners) and text (textContent); children may be strings. It never
-   * parses HTML. */
+  /* h builds an element (on*: listeners, text: textContent); never parses HTML. */
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -215,8 +213,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     return /^https?:\/\//i.test(s || "");
   }
 
-  /* readableURL: host and path without the scheme, decoded, at most 60
-   * characters. */
+  /* readableURL: host and path, decoded, at most 60 characters. */
   function readableURL(u) {
     let s = u.replace(/^https?:\/\//i, "");
     try { s = decodeURI(s); } catch (e) { /* keep as is */ }
@@ -299,10 +296,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       if (this.controller) this.controller.abort();
     }
 
-    /* loadFull brings the full page's tools (widget-full.js: the document
-     * view, similar precedents, the chart) once per page; the results show
-     * without them meanwhile, and are shown again with them when they
-     * arrive. */
+    /* loadFull brings widget-full.js once; results show without it meanwhile. */
     loadFull() {
       if (!fullTools) {
         fullTools = import(FULL_JS).then((m) => m.install(SeisakuSearch.prototype, {h, safeMarked, queryWords}))
@@ -420,8 +414,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
           else this.submitNow();
           break;
         case "Escape":
-          // closes the suggestions; never the browser's clearing of a search
-          // box, which would wipe the query and its results at a second Esc
+          // not the search box's own Esc: it wiped the query and results
           e.preventDefault();
           if (open) this.closeSuggestions();
           break;
@@ -517,8 +510,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     /* ---- state, URL and history ---- */
 
     /* setState changes the search, mirrors it in the URL (pushState unless
-     * push is false: typing replaces the entry) and runs it. A change to the
-     * search goes back to page 1 and leaves the document view. */
+     * push is false) and runs it; a new search starts at page 1. */
     setState(change, push = true) {
       const s = this.state;
       const keys = Object.keys(change);
@@ -707,12 +699,17 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       const t = this.t, line = (text) => h("span", {class: "notice", text});
       const alts = new Map();
       for (const u of res.synonyms || []) alts.set(u.word, [...(alts.get(u.word) || []), u.alternative]);
-      return [
-        res.relaxed ? h("span", {class: "notice relaxed", text: t.relaxed ? t.relaxed(res.relaxed) : res.relaxed.message}) : null,
-        (res.didYouMean || []).length ? this.didYouMean(res.didYouMean) : null,
+      const read = [
         ...(res.expansions || []).map((e) => line(t.expanded(e.theme))),
         ...[...alts].map(([w, as]) => line(t.synonyms(w, as))),
         ...(res.queryFilters || []).map((f) => line(t.read(f) + (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
+      ];
+      // folded on a phone, where they pushed the first hit down a screen
+      const fold = read.length > 1 && this.getBoundingClientRect().width < 640;
+      return [
+        res.relaxed ? h("span", {class: "notice relaxed", text: t.relaxed ? t.relaxed(res.relaxed) : res.relaxed.message}) : null,
+        (res.didYouMean || []).length ? this.didYouMean(res.didYouMean) : null,
+        ...(fold ? [h("details", {class: "notices"}, h("summary", {text: t.notices(read.length)}), ...read)] : read),
       ].filter(Boolean);
     }
 
@@ -739,7 +736,6 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
 
     emptyMessage() {
       const t = this.t;
-      // the status line above says that nothing was found: the box says what to try
       return h("div", {class: "empty"}, h("p", {text: t.hintTitle}),
         h("ul", {}, t.hints.map((x) => h("li", {text: x}))));
     }
@@ -924,19 +920,14 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     }
   }
 
-  /* pagerItems lists the page numbers a pager shows: the first, the last
-     and two on each side of the current one; a gap of one page shows that
-     page, a longer gap is 0 (drawn as …). So no page goes missing unmarked
-     (1 2 3 5 for page 1 of 5 hid page 4). */
-  function pagerItems(page, pages) {
-    const nums = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
-      .filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  /* pagerItems: first, last, two either side; a longer gap is 0 (…) */
+  function pagerItems(p, n) {
     const out = [];
-    for (const n of nums) {
-      const last = out.length ? out[out.length - 1] : 0;
-      if (n - last === 2) out.push(n - 1);
-      else if (n - last > 2) out.push(0);
-      out.push(n);
+    let last = 0;
+    for (const i of [1, p - 2, p - 1, p, p + 1, p + 2, n]) {
+      if (i <= last || i > n) continue;
+      if (i - last > 1) out.push(i - last === 2 ? i - 1 : 0);
+      out.push(last = i);
     }
     return out;
   }

@@ -138,7 +138,7 @@ func TestChartAcrossYearsAndCities(t *testing.T) {
 	if !tb.bool(`$(".chart table").closest(".vh") && $$(".chart table button").every((b) => b.tabIndex === -1)`) {
 		t.Error("the table is visible, or its buttons are in the Tab order, before it is asked for")
 	}
-	tb.click(`$(".chart .linkish")`)
+	tb.click(`$(".chart .table-toggle")`)
 	tb.waitFor(`!$(".chart table").closest(".vh") && $(".chart svg").style.display === "none" && $$(".chart table button").every((b) => b.tabIndex === 0)`)
 }
 
