@@ -5,11 +5,34 @@ package source
 // A PDF has no paragraphs, only glyphs placed on pages. layoutPDF rebuilds
 // the structure from their geometry, page by page and then across pages:
 //
-//   - Lines: runs whose vertical centres fall in one band form a visual
-//     line, read left to right. A horizontal gap of 0.3 em or more splits a
-//     line into segments (cells), and so does a space character; a smaller gap
-//     between two ASCII letters or digits is a space, and between Japanese
-//     characters nothing.
+//   - Vertical text (縦書き): PDFium reports no rotation, but the character
+//     origins are right. A glyph whose nearest glyph below it (same size,
+//     same x) is within 1.3 em and nearer than the nearest glyph beside it
+//     links to it; chains of three or more are columns, read top to bottom.
+//     Columns side by side are a block read right to left; a column
+//     continues the one to its right when it starts as high and the other
+//     ran to the bottom without 。.
+//   - Lines: the other glyphs group by baseline (within 0.3 em), read left
+//     to right. A gap of 0.3 em or more or an ideographic space splits a
+//     line into segments (cells); a space PDFium generated in a smaller gap
+//     (justified text) is dropped, and between ASCII words is a space.
+//   - Letter-spacing (均等割付), as Japanese typesetting sets it: a word's
+//     characters spread over a width, each alone between gaps, all of one
+//     size, their origins on an even pitch larger than their advance. So
+//     three or more single letters of one size on an even pitch (within
+//     0.1 em; up to 10 em, a cell's width) are one word: 「施政方針・予算説明」,
+//     「教員住宅浴室改修工事」; two are one when they stand apart as a pair
+//     or a typed space between them was spread (「件名」). Phrases of several
+//     characters either side of a gap (「桐生市長　大澤善隆」), cells of
+//     several characters and ASCII are never joined. A number joins the
+//     Japanese around it across 和欧間 gaps under 0.6 em (「議案第67号」,
+//     「12月13日」) unless it ends a cell. The rule needs only geometry: a
+//     run's text object (Obj) is not used, as the engine may not know it.
+//   - Rows whose cells wrap: lines whose baselines are closer than 0.9 em
+//     overlap, which lines of text never do: they are one table row (a
+//     件名 on two lines, the number and result centred between them), and
+//     their pieces that overlap horizontally are one cell, read top to
+//     bottom.
 //   - Page chrome: a line in the top or bottom 12% of a page that is a page
 //     number (3, - 3 -, 3/10, p.3, ３ページ) is dropped, and so is one whose
 //     text, with digits blanked, comes back in the same zone of at least
@@ -18,7 +41,14 @@ package source
 //   - Tables: two or more consecutive lines of several segments are table
 //     rows; each row is one TableCell block, its cells joined by " | ".
 //     Cells line up: each row shares a cell edge with the row before it.
-//     Other lines keep a gap as a space (桐生市長　大澤善隆).
+//     A table's first row is its header when no cell is a number and its
+//     cells are short; the rows below carry it in Block.Header (and keep it
+//     when the table goes on at the top of the next page with as many
+//     cells), and the passage splitter puts it last in their heading path.
+//     A short line right above a table is its caption, a heading
+//     (「第１表　歳入歳出予算補正」). Other lines keep a gap as a space
+//     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
+//     wrapped prose.
 //   - Headings: the body size is the size of most characters outside tables. A short line
 //     (at most 60 characters) set at least 15% larger is a Heading; the
 //     largest such size is level 1, the next 2, and so on (up to 6). A short
@@ -142,10 +172,9 @@ func layoutLines(lines []*pdfLine, pages int) []Block {
 
 // pageLines turns a page's runs into visual lines in reading order:
 // vertical columns are taken out first (see verticalColumns), the rest is
-// grouped into horizontal lines by baseline, lines whose baselines are
+// grouped into horizontal lines by baseline, and lines whose baselines are
 // closer than a line can be to another (the lines of a table row whose
-// cells wrap, see bandRows) are one row, and the page is read by column
-// blocks when a clear gutter splits it (see columnOrder).
+// cells wrap, see bandGroups) are one row.
 func pageLines(page int, p pdfPage) []*pdfLine {
 	runs := slices.DeleteFunc(slices.Clone(p.Runs), func(r pdfRun) bool { return r.Top <= r.Bottom || r.Text == "" })
 	var glyphs, spaces []pdfRun
@@ -173,6 +202,7 @@ func pageLines(page int, p pdfPage) []*pdfLine {
 // Vertical text (縦書き) limits, in em.
 const (
 	columnTolEm  = 0.2 // characters of one column have origins this close in x
+	punctTolEm   = 0.6 // 、。 as close as this
 	minStackEm   = 0.6 // consecutive characters of a column stand this far apart in y…
 	maxStackEm   = 1.3 // …and no farther
 	stackRatio   = 1.15
@@ -219,8 +249,11 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 		em := max(r.Size, 1)
 		x, y := ox(r), baseline(r)
 		below, dy := -1, math.Inf(1)
-		for k := sort.SearchFloat64s(xs, x-columnTolEm*em); k < n && xs[k] <= x+columnTolEm*em; k++ {
+		for k := sort.SearchFloat64s(xs, x-punctTolEm*em); k < n && xs[k] <= x+punctTolEm*em; k++ {
 			j := byX[k]
+			if tol := columnTolEm; math.Abs(xs[k]-x) > tol*em && !isPunct(glyphs[j].Text) && !isPunct(r.Text) {
+				continue // punctuation sits off the column's axis in some fonts
+			}
 			d := y - baseline(glyphs[j])
 			if j != i && d >= minStackEm*em && d <= maxStackEm*em && d < dy && math.Abs(glyphs[j].Size-r.Size) <= 0.15*em {
 				below, dy = j, d
@@ -241,6 +274,7 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 		}
 	}
 	used := make([]bool, n)
+	var short [][]int
 	for i := range n {
 		if linked[i] || link[i] < 0 {
 			continue
@@ -251,12 +285,29 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 			used[j] = true
 		}
 		if len(chain) < minColumnLen {
+			if len(chain) == 2 {
+				short = append(short, chain)
+			}
 			for _, j := range chain {
 				used[j] = false
 			}
 			continue
 		}
 		cols = append(cols, columnLine(page, height, glyphs, chain))
+	}
+	// a paragraph's last column may hold two characters: one when it
+	// stands beside a column whose top is level with its own
+	for _, chain := range short {
+		c := columnLine(page, height, glyphs, chain)
+		if slices.ContainsFunc(cols, func(d *pdfLine) bool {
+			em := max(d.size, 1)
+			return d.left > c.left && d.left-c.right <= 3*em && math.Abs(d.top-c.top) <= 0.5*em
+		}) {
+			cols = append(cols, c)
+			for _, j := range chain {
+				used[j] = true
+			}
+		}
 	}
 	for i, r := range glyphs {
 		if !used[i] {
@@ -489,8 +540,10 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 	return row
 }
 
-// columnOrder reads a page by column blocks when a clear gutter splits it
-// (see the top of this file); otherwise it keeps the lines as they are.
+// columnOrder is where a page of horizontal text in column blocks (a
+// 広報's two-column articles) is to be read block by block; it keeps the
+// lines as they are for now: the two columns' lines sharing a baseline
+// are one line of two segments.
 func columnOrder(groups [][]pdfRun) [][]pdfRun { return groups }
 
 // baseline is where a run sits: its origin's y, or (when the engine gave
@@ -639,7 +692,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 				switch {
 				case isASCIIWord(last) && isASCIIWord(first) && (g.space != noSpace || g.Left-prev.Right >= wordGapEm*em):
 					seg.WriteByte(' ')
-				case g.space == realSpace && (last >= utf8.RuneSelf || first >= utf8.RuneSelf) && g.Left-prev.Right >= spaceGapEm*em && g.Left-prev.Right < wordGapEm*em:
+				case g.space == realSpace && (last >= utf8.RuneSelf || first >= utf8.RuneSelf) && g.Left-prev.Right < wordGapEm*em:
 					seg.WriteByte(' ')
 				}
 			}
@@ -838,6 +891,8 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 	return out
 }
 
+func isPunct(s string) bool { return strings.ContainsAny(s, "、。，．︑︒") }
+
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
@@ -988,15 +1043,31 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		cur = nil
 		text.Reset()
 	}
-	for _, l := range lines {
+	header, headerCells := "", 0 // the header row of the table being read
+	for i, l := range lines {
 		switch {
 		case l.tableRow:
 			flush()
-			out = append(out, Block{Kind: TableCell, Text: strings.Join(l.segs, cellSep), Page: l.page})
+			text := strings.Join(l.segs, cellSep)
+			first := i == 0 || !lines[i-1].tableRow
+			switch {
+			case first && isHeaderRow(l):
+				header, headerCells = text, len(l.segs)
+				out = append(out, Block{Kind: TableCell, Text: text, Page: l.page})
+				continue
+			case first && !(i > 0 && lines[i-1].page < l.page && headerCells == len(l.segs)):
+				// a new table without a header row; one that goes on at
+				// the top of the next page with as many cells keeps its header
+				header, headerCells = "", 0
+			}
+			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header})
 		case isSizedHeading(l, body):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
 		case isBoldHeading(l, body):
+			flush()
+			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
+		case isCaption(lines, i):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
 		case cur != nil && continues(prev, l, left, right):
@@ -1010,6 +1081,52 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	}
 	flush()
 	return out
+}
+
+// reNumberCell matches a cell that is a number or an amount: 1,066,519,
+// △5,057, 12.5%, 3,000千円.
+var reNumberCell = regexp.MustCompile(`^[△▲▼\-−ー]?[0-9０-９][0-9０-９,，.．\s]*(?:%|％|円|千円|百万円|人|件|戸|㎡)?$`)
+
+// isHeaderRow reports whether a table's first row is its header: no cell
+// is a number, and either no cell holds a digit or every cell is short
+// (「2010年 | 2015年」 names columns; 「議案第27号 | 平成30年度…の認定」 is
+// a row).
+func isHeaderRow(l *pdfLine) bool {
+	digits, short := false, true
+	for _, s := range l.segs {
+		s = strings.TrimSpace(s)
+		if reNumberCell.MatchString(s) {
+			return false
+		}
+		n := utf8.RuneCountInString(s)
+		if n > 20 {
+			return false
+		}
+		digits = digits || strings.ContainsFunc(s, unicode.IsDigit)
+		short = short && n <= 8
+	}
+	return !digits || short
+}
+
+// isCaption reports whether line i names the table below it: a short
+// line of body text without a full stop, not itself a row, right above
+// the table's first row (within two line heights, on its page):
+// 「第１表　歳入歳出予算補正」.
+func isCaption(lines []*pdfLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	l, next := lines[i], lines[i+1]
+	t := strings.TrimSpace(l.text())
+	n := utf8.RuneCountInString(t)
+	return !l.tableRow && !l.vertical && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
+		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) &&
+		l.bottom-next.top <= 2*max(l.top-l.bottom, 1)
+}
+
+// isAside reports whether text is wholly in round brackets: 「（単位：千円）」.
+func isAside(t string) bool {
+	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")"))
 }
 
 // textEdges are the left and right edges of the body text per page: the
@@ -1052,6 +1169,9 @@ func continues(prev, l *pdfLine, left, right map[int]float64) bool {
 	}
 	em := max(l.size, 1)
 	pt := strings.TrimSpace(prev.text())
+	if wideGap(prev) || wideGap(l) {
+		return false // cells of a table without rules to align them, not prose
+	}
 	if prev.vertical || l.vertical {
 		// the next column, to the left, as high as this one, which runs
 		// as low as the next (a short column ends its paragraph)
@@ -1070,6 +1190,17 @@ func continues(prev, l *pdfLine, left, right map[int]float64) bool {
 		return prev.bottom-l.top <= lineGapFactor*height
 	}
 	return l.page == prev.page+1
+}
+
+// wideGap reports whether a line has a gap of 1.2 em or more between
+// segments, which prose never has.
+func wideGap(l *pdfLine) bool {
+	for i := 1; i < len(l.segs); i++ {
+		if l.segLeft[i]-l.segRight[i-1] >= 1.2*max(l.size, 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsItem reports whether a line opens a list item or numbered point.

@@ -130,7 +130,174 @@ func TestDumpPDF(t *testing.T) {
 			if page > 0 && b.Page != page {
 				continue
 			}
-			fmt.Printf("p%d %s%d %s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"))
+			h := ""
+			if b.Header != "" {
+				h = " «" + b.Header + "»"
+			}
+			fmt.Printf("p%d %s%d %s%s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"), h)
 		}
 	}
+}
+
+// chromiumBlocks reads the PDF headless Chromium prints from
+// testdata/pdf/name.html.
+func chromiumBlocks(t *testing.T, name string) []Block {
+	t.Helper()
+	return readPDFFile(t, chromiumPDF(t, "testdata/pdf/"+name+".html")).Blocks
+}
+
+func findBlock(bs []Block, f func(Block) bool) (Block, bool) {
+	for _, b := range bs {
+		if f(b) {
+			return b, true
+		}
+	}
+	return Block{}, false
+}
+
+// TestLayoutLetterSpacedAndTable: a heading set with letter-spacing reads
+// as one word, a title and a name apart stay apart, the line above a table
+// is its caption (a heading), and each row keeps the table's header row
+// (its cells in order; a cell justified over its width is one word).
+func TestLayoutLetterSpacedAndTable(t *testing.T) {
+	bs := chromiumBlocks(t, "layout")
+	if _, ok := findBlock(bs, func(b Block) bool { return b.Kind == Heading && b.Level == 1 && b.Text == "予算説明書" }); !ok {
+		t.Errorf("no level-1 heading 予算説明書:\n%s", compact(bs))
+	}
+	if _, ok := findBlock(bs, func(b Block) bool { return b.Text == "石垣市長　中山義隆" }); !ok {
+		t.Errorf("title and name joined or lost:\n%s", compact(bs))
+	}
+	if _, ok := findBlock(bs, func(b Block) bool {
+		return b.Kind == Heading && normSpace(b.Text) == "第１表歳入歳出予算補正"
+	}); !ok {
+		t.Errorf("the table's caption is not a heading:\n%s", compact(bs))
+	}
+	const header = "款 | 項 | 補正前の額 | 補正額"
+	var rows []string
+	for _, b := range bs {
+		if b.Kind == TableCell && b.Header == header {
+			rows = append(rows, b.Text)
+		}
+	}
+	want := []string{"14分担金及び負担金 | 2負担金 | 150,214 | 323", "16国庫支出金 | 国庫負担金 | 9,705,465 | 262,461", "17県支出金 | 1県補助金 | 5,530,814 | 246,154"}
+	if len(rows) != len(want) {
+		t.Fatalf("rows under %q:\n%s\nall blocks:\n%s", header, strings.Join(rows, "\n"), compact(bs))
+	}
+	for i := range want {
+		if normSpace(rows[i]) != normSpace(want[i]) {
+			t.Errorf("row %d = %q, want %q", i, rows[i], want[i])
+		}
+	}
+}
+
+// TestLayoutVertical: vertical text (writing-mode: vertical-rl) reads
+// column by column, right to left, each paragraph whole.
+func TestLayoutVertical(t *testing.T) {
+	bs := chromiumBlocks(t, "vertical")
+	var got []string
+	for _, b := range bs {
+		if b.Kind == Paragraph && !strings.Contains(b.Text, "file:") && !strings.Contains(b.Text, ":") {
+			got = append(got, b.Text)
+		}
+	}
+	want := []string{
+		"北海道内では毎年、沿道建物等からの落氷雪による事故や屋根の雪下ろし作業中の転落事故により、亡くなる方や負傷される方がいます。",
+		"落氷雪や除排雪作業中の事故を防ぐため、次の点にご注意ください。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("vertical text read as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// runsAt places text's characters as full-width glyphs of size 10 on a
+// baseline at y, from x on pitch apart (a space leaves a pitch empty).
+func runsAt(text string, x, y, pitch float64) []pdfRun {
+	var rs []pdfRun
+	for _, r := range text {
+		if r != ' ' {
+			rs = append(rs, charRun(r, x, y, x, x+10, 10, false))
+		}
+		x += pitch
+	}
+	return rs
+}
+
+// TestLayoutSpacing: the letter-spacing rule on runs placed by hand.
+func TestLayoutSpacing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		runs []pdfRun
+		want string
+	}{
+		{"even pitch, 2 em", runsAt("人件費の状況", 100, 700, 20), "人件費の状況"},
+		{"even pitch, 8 em (a cell's width)", runsAt("寄附金", 100, 700, 85), "寄附金"},
+		{"phrases apart", runsAt("桐生市長 大澤善隆", 100, 700, 10), "桐生市長　大澤善隆"},
+		{"single-letter cells far apart, uneven", append(runsAt("款", 100, 700, 10), append(runsAt("項", 300, 700, 10), runsAt("目", 420, 700, 10)...)...), "款　項　目"},
+		{"header cells of single letters beside a cell", append(runsAt("款 項", 100, 700, 15), runsAt("補正前の額", 160, 700, 10)...), "款　項　補正前の額"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := pageLines(1, pdfPage{Height: 842, Runs: tc.runs})
+			if len(lines) != 1 || lines[0].text() != tc.want {
+				var got []string
+				for _, l := range lines {
+					got = append(got, l.text())
+				}
+				t.Errorf("lines %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
+
+// corpusPDF reads a PDF of the shared municipal corpus, skipping when it
+// is not there.
+func corpusPDF(t *testing.T, name string) []Block {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "corpus", "municipal-pdf", "pdf", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s not here", path)
+	}
+	return readPDFFile(t, path).Blocks
+}
+
+// TestLayoutMunicipalPDFs: real PDFs read as a person reads them.
+func TestLayoutMunicipalPDFs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads real PDFs")
+	}
+	has := func(t *testing.T, bs []Block, what string, f func(Block) bool) {
+		t.Helper()
+		if _, ok := findBlock(bs, f); !ok {
+			var b strings.Builder
+			for _, x := range bs[:min(len(bs), 60)] {
+				fmt.Fprintf(&b, "p%d %s %s «%s»\n", x.Page, kindTags[x.Kind], x.Text, x.Header)
+			}
+			t.Errorf("no block %s; first blocks:\n%s", what, b.String())
+		}
+	}
+	t.Run("letter-spaced cover title", func(t *testing.T) {
+		bs := corpusPDF(t, "nobeoka-shiseihoushin-yosansetsumei-r8.pdf")
+		has(t, bs, "施政方針・予算説明 on page 1", func(b Block) bool { return b.Page == 1 && b.Text == "施政方針・予算説明" })
+	})
+	t.Run("letter-spaced heading and cells", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-ippanshitsumon-r7-dai7kai.pdf"), "with 一般質問日程表", func(b Block) bool { return strings.Contains(b.Text, "一般質問日程表") })
+		has(t, corpusPDF(t, "otoineppu-koukyoukouji-r7.pdf"), "starting 教員住宅浴室改修工事 |", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "教員住宅浴室改修工事 | ")
+		})
+	})
+	t.Run("vertical article", func(t *testing.T) {
+		has(t, corpusPDF(t, "otoineppu-kouhou-2022-12.pdf"), "on page 2 with the vertical article's sentence", func(b Block) bool {
+			return b.Page == 2 && strings.Contains(b.Text, "北海道内では毎年、沿道建物等からの落氷雪による事故や屋根の雪下ろし作業中の転落事故")
+		})
+	})
+	t.Run("row of wrapped cells", func(t *testing.T) {
+		has(t, corpusPDF(t, "nobeoka-giketsukekka-2024-12.pdf"), "議案第70号 row under its header", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "議案第70号 | 令和６年度延岡市後期高齢者医療特別会計補正予算 | 原案可決 | 12月13日" &&
+				b.Header == "議案番号 | 件名 | 審議結果 | 議決日"
+		})
+	})
+	t.Run("budget rows keep their header", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "150,214 | 323 | 150,537" && b.Header == "補正前の額 | 補正額 | 計"
+		})
+	})
 }
