@@ -34,7 +34,8 @@ const fragmentSep = "\n"
 // Split turns blocks into passages in reading order.
 //
 // Headings (Heading blocks, and Paragraph or TableCell blocks that look like
-// the seeds' outline, see heading.go) become the Headings path of the
+// the seeds' outline, see heading.go; a table row under a header row is
+// never one) become the Headings path of the
 // passages below them and are not passages themselves. Every other block is
 // one passage, with its text trimmed at both ends. A fragment (at most 5
 // characters, or a parenthesised aside of at most 30) is appended to the
@@ -42,7 +43,9 @@ const fragmentSep = "\n"
 // is none it is put in front of the next passage under the same headings,
 // and stands alone only when the headings change first. A passage longer
 // than MaxRunes is cut at sentence ends (see Cut). Blocks starting with
-// 「問合せ先: 」 and blank blocks are dropped. Seq numbers run 0..n-1.
+// 「問合せ先: 」 and blank blocks are dropped. A table row with a Header
+// (see source.Block) has it as the last step of its heading path.
+// Seq numbers run 0..n-1.
 func Split(blocks []source.Block) []Passage {
 	var s splitter
 	for i, b := range blocks {
@@ -50,10 +53,13 @@ func Split(blocks []source.Block) []Passage {
 		if text == "" || strings.HasPrefix(text, footerPrefix) {
 			continue
 		}
-		if rank, label, ok := headingRank(blocks, i, text); ok {
-			s.openHeading(rank, label)
-			continue
+		if b.Header == "" {
+			if rank, label, ok := headingRank(blocks, i, text); ok {
+				s.openHeading(rank, label)
+				continue
+			}
 		}
+		s.underHeader(b.Header)
 		s.add(text, b.Page)
 	}
 	return s.finish()
@@ -73,6 +79,7 @@ type unit struct {
 
 type splitter struct {
 	open    []heading
+	header  string   // the table header the current units read under ("" none)
 	path    int      // bumped whenever the open headings change
 	labels  []string // the current path, shared by its units
 	units   []unit
@@ -86,10 +93,33 @@ func (s *splitter) openHeading(rank int, label string) {
 		s.open = s.open[:len(s.open)-1]
 	}
 	s.open = append(s.open, heading{rank, label})
+	s.header = ""
+	s.setLabels()
+}
+
+// underHeader puts the next units under a table's header row (a PDF
+// table row's Header), the last step of their heading path, so that a row
+// reads and is found with the names of its columns:
+// 「第１表　歳入歳出予算補正 > 款 | 項 | 補正前の額」. A block without one
+// leaves the table.
+func (s *splitter) underHeader(header string) {
+	if header == s.header {
+		return
+	}
+	s.flushPending()
+	s.header = header
+	s.setLabels()
+}
+
+// setLabels starts a new heading path from the open headings and header.
+func (s *splitter) setLabels() {
 	s.path++
-	s.labels = make([]string, len(s.open))
-	for i, h := range s.open {
-		s.labels[i] = h.label
+	s.labels = make([]string, 0, len(s.open)+1)
+	for _, h := range s.open {
+		s.labels = append(s.labels, h.label)
+	}
+	if s.header != "" {
+		s.labels = append(s.labels, s.header)
 	}
 }
 

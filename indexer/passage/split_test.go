@@ -241,3 +241,33 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitTableHeader: a table row with a Header reads under it, the last
+// step of its heading path, and is never itself a heading (「1 | 国庫負担金」
+// would otherwise look like a numbered section); the path ends with the table.
+func TestSplitTableHeader(t *testing.T) {
+	const header = "款 | 項 | 補正前の額"
+	ps := Split([]source.Block{
+		{Kind: source.Heading, Level: 1, Text: "第１表　歳入歳出予算補正"},
+		{Kind: source.TableCell, Text: header},
+		{Kind: source.TableCell, Text: "1 | 国庫負担金 | 9,705,465", Header: header},
+		{Kind: source.TableCell, Text: "2 | 国庫補助金 | 5,530,814", Header: header},
+		{Kind: source.Paragraph, Text: "以上のとおり補正するものである。"},
+	})
+	want := []struct {
+		text     string
+		headings string
+	}{
+		{header, "第１表　歳入歳出予算補正"},
+		{"1 | 国庫負担金 | 9,705,465\n2 | 国庫補助金 | 5,530,814", "第１表　歳入歳出予算補正 > " + header},
+		{"以上のとおり補正するものである。", "第１表　歳入歳出予算補正"},
+	}
+	if len(ps) != len(want) {
+		t.Fatalf("%d passages, want %d: %+v", len(ps), len(want), ps)
+	}
+	for i, w := range want {
+		if ps[i].Text != w.text || strings.Join(ps[i].Headings, " > ") != w.headings {
+			t.Errorf("passage %d = %q under %q, want %q under %q", i, ps[i].Text, strings.Join(ps[i].Headings, " > "), w.text, w.headings)
+		}
+	}
+}

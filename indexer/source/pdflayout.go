@@ -5,11 +5,34 @@ package source
 // A PDF has no paragraphs, only glyphs placed on pages. layoutPDF rebuilds
 // the structure from their geometry, page by page and then across pages:
 //
-//   - Lines: runs whose vertical centres fall in one band form a visual
-//     line, read left to right. A horizontal gap of 0.3 em or more splits a
-//     line into segments (cells), and so does a space character; a smaller gap
-//     between two ASCII letters or digits is a space, and between Japanese
-//     characters nothing.
+//   - Vertical text (縦書き): PDFium reports no rotation, but the character
+//     origins are right. A glyph whose nearest glyph below it (same size,
+//     same x) is within 1.3 em and nearer than the nearest glyph beside it
+//     links to it; chains of three or more are columns, read top to bottom.
+//     Columns side by side are a block read right to left; a column
+//     continues the one to its right when it starts as high and the other
+//     ran to the bottom without 。.
+//   - Lines: the other glyphs group by baseline (within 0.3 em), read left
+//     to right. A gap of 0.3 em or more or an ideographic space splits a
+//     line into segments (cells); a space PDFium generated in a smaller gap
+//     (justified text) is dropped, and between ASCII words is a space.
+//   - Letter-spacing (均等割付), as Japanese typesetting sets it: a word's
+//     characters spread over a width, each alone between gaps, all of one
+//     size, their origins on an even pitch larger than their advance. So
+//     three or more single letters of one size on an even pitch (within
+//     0.1 em; up to 10 em, a cell's width) are one word: 「施政方針・予算説明」,
+//     「教員住宅浴室改修工事」; two are one when they stand apart as a pair
+//     or a typed space between them was spread (「件名」). Phrases of several
+//     characters either side of a gap (「桐生市長　大澤善隆」), cells of
+//     several characters and ASCII are never joined. A number joins the
+//     Japanese around it across 和欧間 gaps under 0.6 em (「議案第67号」,
+//     「12月13日」) unless it ends a cell. The rule needs only geometry: a
+//     run's text object (Obj) is not used, as the engine may not know it.
+//   - Rows whose cells wrap: lines whose baselines are closer than 0.9 em
+//     overlap, which lines of text never do: they are one table row (a
+//     件名 on two lines, the number and result centred between them), and
+//     their pieces that overlap horizontally are one cell, read top to
+//     bottom.
 //   - Page chrome: a line in the top or bottom 12% of a page that is a page
 //     number (3, - 3 -, 3/10, p.3, ３ページ) is dropped, and so is one whose
 //     text, with digits blanked, comes back in the same zone of at least
@@ -18,7 +41,14 @@ package source
 //   - Tables: two or more consecutive lines of several segments are table
 //     rows; each row is one TableCell block, its cells joined by " | ".
 //     Cells line up: each row shares a cell edge with the row before it.
-//     Other lines keep a gap as a space (桐生市長　大澤善隆).
+//     A table's first row is its header when no cell is a number and its
+//     cells are short; the rows below carry it in Block.Header (and keep it
+//     when the table goes on at the top of the next page with as many
+//     cells), and the passage splitter puts it last in their heading path.
+//     A short line right above a table is its caption, a heading
+//     (「第１表　歳入歳出予算補正」). Other lines keep a gap as a space
+//     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
+//     wrapped prose.
 //   - Headings: the body size is the size of most characters outside tables. A short line
 //     (at most 60 characters) set at least 15% larger is a Heading; the
 //     largest such size is level 1, the next 2, and so on (up to 6). A short
@@ -88,6 +118,9 @@ type pdfLine struct {
 	chrome   bool
 	zone     int // -1 top, 1 bottom, 0 body
 	tableRow bool
+	vertical bool // a column of vertical text (縦書き), read top to bottom
+	band     bool // a table row made of lines closer than lines can be (cells that wrap)
+	article  bool // a column of vertical text among three or more of its size side by side: body text, not a heading
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -105,6 +138,7 @@ func (l *pdfLine) text() string {
 // Layout thresholds, in em of the line's font size unless stated.
 const (
 	wordGapEm      = 0.3  // a gap this wide separates words or cells
+	mixedGapEm     = 0.6  // between Japanese and ASCII: 「議案第 67 号」 is one word
 	spaceGapEm     = 0.15 // a gap this wide between ASCII characters is a space
 	chromeZone     = 0.12 // share of the page height at the top and bottom where running chrome lives
 	headingScale   = 1.15 // a line this much larger than the body is a heading
@@ -136,94 +170,567 @@ func layoutLines(lines []*pdfLine, pages int) []Block {
 	return buildBlocks(lines, body, levels)
 }
 
-// pageLines groups a page's runs into visual lines, top to bottom.
+// pageLines turns a page's runs into visual lines in reading order:
+// vertical columns are taken out first (see verticalColumns), the rest is
+// grouped into horizontal lines by baseline, and lines whose baselines are
+// closer than a line can be to another (the lines of a table row whose
+// cells wrap, see bandGroups) are one row.
 func pageLines(page int, p pdfPage) []*pdfLine {
-	runs := slices.Clone(p.Runs)
-	runs = slices.DeleteFunc(runs, func(r pdfRun) bool { return strings.TrimSpace(r.Text) == "" || r.Top <= r.Bottom })
-	sort.SliceStable(runs, func(i, j int) bool { return center(runs[i]) > center(runs[j]) })
-	var lines [][]pdfRun
-	var lo float64
+	runs := slices.DeleteFunc(slices.Clone(p.Runs), func(r pdfRun) bool { return r.Top <= r.Bottom || r.Text == "" })
+	var glyphs, spaces []pdfRun
 	for _, r := range runs {
-		if n := len(lines); n > 0 && center(r) >= lo {
-			lines[n-1] = append(lines[n-1], r)
+		if strings.TrimSpace(r.Text) == "" {
+			spaces = append(spaces, r)
+		} else {
+			glyphs = append(glyphs, r)
+		}
+	}
+	cols, glyphs := verticalColumns(page, p.Height, glyphs)
+	groups := baselineGroups(glyphs, spaces)
+	groups = columnOrder(groups)
+	var lines []*pdfLine
+	for _, band := range bandGroups(groups) {
+		if len(band) == 1 {
+			lines = append(lines, newLine(page, p.Height, band[0]))
 			continue
 		}
-		lines = append(lines, []pdfRun{r})
-		lo = r.Bottom
+		lines = append(lines, bandRow(page, p.Height, band))
 	}
-	out := make([]*pdfLine, 0, len(lines))
-	for _, rs := range lines {
-		out = append(out, newLine(page, p.Height, rs))
+	return mergeVertical(lines, cols)
+}
+
+// Vertical text (縦書き) limits, in em.
+const (
+	columnTolEm  = 0.2 // characters of one column have origins this close in x
+	punctTolEm   = 0.6 // 、。 as close as this
+	minStackEm   = 0.6 // consecutive characters of a column stand this far apart in y…
+	maxStackEm   = 1.3 // …and no farther
+	stackRatio   = 1.15
+	minColumnLen = 3
+)
+
+// verticalColumns takes the columns of vertical text out of a page's
+// glyphs. In vertical text a character's next one stands below it, one em
+// (plus any tracking) down on the same x, while the nearest character on
+// its baseline belongs to the next column, a line pitch away; in
+// horizontal text the next character is beside it, one em away, and the
+// one below is a line pitch down. So a glyph whose nearest glyph below (of
+// its size, on its x) is within maxStackEm and nearer than stackRatio times
+// the nearest glyph beside it links to it, and chains of minColumnLen or
+// more linked glyphs are columns, read top to bottom.
+func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine, rest []pdfRun) {
+	n := len(glyphs)
+	if n < minColumnLen {
+		return nil, glyphs
+	}
+	ox := func(r pdfRun) float64 {
+		if r.X != 0 || r.Y != 0 {
+			return r.X
+		}
+		return r.Left
+	}
+	byX := make([]int, n)
+	byY := make([]int, n)
+	for i := range n {
+		byX[i], byY[i] = i, i
+	}
+	sort.Slice(byX, func(a, b int) bool { return ox(glyphs[byX[a]]) < ox(glyphs[byX[b]]) })
+	sort.Slice(byY, func(a, b int) bool { return baseline(glyphs[byY[a]]) < baseline(glyphs[byY[b]]) })
+	xs := make([]float64, n)
+	ys := make([]float64, n)
+	for k := range n {
+		xs[k] = ox(glyphs[byX[k]])
+		ys[k] = baseline(glyphs[byY[k]])
+	}
+	link := make([]int, n)
+	linked := make([]bool, n)
+	for i, r := range glyphs {
+		link[i] = -1
+		em := max(r.Size, 1)
+		x, y := ox(r), baseline(r)
+		below, dy := -1, math.Inf(1)
+		for k := sort.SearchFloat64s(xs, x-punctTolEm*em); k < n && xs[k] <= x+punctTolEm*em; k++ {
+			j := byX[k]
+			if tol := columnTolEm; math.Abs(xs[k]-x) > tol*em && !isPunct(glyphs[j].Text) && !isPunct(r.Text) {
+				continue // punctuation sits off the column's axis in some fonts
+			}
+			d := y - baseline(glyphs[j])
+			if j != i && d >= minStackEm*em && d <= maxStackEm*em && d < dy && math.Abs(glyphs[j].Size-r.Size) <= 0.15*em {
+				below, dy = j, d
+			}
+		}
+		if below < 0 {
+			continue
+		}
+		dx := math.Inf(1)
+		for k := sort.SearchFloat64s(ys, y-columnTolEm*em); k < n && ys[k] <= y+columnTolEm*em; k++ {
+			if j := byY[k]; j != i {
+				dx = min(dx, math.Abs(ox(glyphs[j])-x))
+			}
+		}
+		if dx > stackRatio*dy {
+			link[i] = below
+			linked[below] = true
+		}
+	}
+	used := make([]bool, n)
+	var short [][]int
+	for i := range n {
+		if linked[i] || link[i] < 0 {
+			continue
+		}
+		var chain []int
+		for j := i; j >= 0 && !used[j]; j = link[j] {
+			chain = append(chain, j)
+			used[j] = true
+		}
+		if len(chain) < minColumnLen {
+			if len(chain) == 2 {
+				short = append(short, chain)
+			}
+			for _, j := range chain {
+				used[j] = false
+			}
+			continue
+		}
+		cols = append(cols, columnLine(page, height, glyphs, chain))
+	}
+	// a paragraph's last column may hold two characters: one when it
+	// stands beside a column whose top is level with its own
+	for _, chain := range short {
+		c := columnLine(page, height, glyphs, chain)
+		if slices.ContainsFunc(cols, func(d *pdfLine) bool {
+			em := max(d.size, 1)
+			return d.left > c.left && d.left-c.right <= 3*em && math.Abs(d.top-c.top) <= 0.5*em
+		}) {
+			cols = append(cols, c)
+			for _, j := range chain {
+				used[j] = true
+			}
+		}
+	}
+	for i, r := range glyphs {
+		if !used[i] {
+			rest = append(rest, r)
+		}
+	}
+	return cols, rest
+}
+
+// columnLine makes a line of a column of vertical text, top to bottom.
+func columnLine(page int, height float64, glyphs []pdfRun, chain []int) *pdfLine {
+	l := &pdfLine{page: page, vertical: true, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
+	var b strings.Builder
+	sizes := map[float64]int{}
+	bold := 0
+	for _, j := range chain {
+		r := glyphs[j]
+		b.WriteString(strings.TrimSpace(r.Text))
+		l.left, l.right = min(l.left, r.Left), max(l.right, r.Right)
+		l.top, l.bottom = max(l.top, r.Top), min(l.bottom, r.Bottom)
+		sizes[math.Round(r.Size*2)/2]++
+		if r.Bold {
+			bold++
+		}
+	}
+	best := 0
+	for s, n := range sizes {
+		if n > best || n == best && s > l.size {
+			l.size, best = s, n
+		}
+	}
+	l.bold = bold*2 > len(chain)
+	l.segs, l.segLeft, l.segRight = []string{b.String()}, []float64{l.left}, []float64{l.right}
+	switch {
+	case height > 0 && l.bottom >= height*(1-chromeZone):
+		l.zone = -1
+	case height > 0 && l.top <= height*chromeZone:
+		l.zone = 1
+	}
+	return l
+}
+
+// mergeVertical puts a page's columns of vertical text among its
+// horizontal lines. Columns side by side (at most three ems apart, each
+// overlapping the next by half its height) are one block, read right to
+// left; blocks are read top to bottom, and right to left when their tops
+// are level, and each comes before the first horizontal line below its
+// top.
+func mergeVertical(lines, cols []*pdfLine) []*pdfLine {
+	if len(cols) == 0 {
+		return lines
+	}
+	sort.SliceStable(cols, func(i, j int) bool { return cols[i].right > cols[j].right })
+	parent := make([]int, len(cols))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, a := range cols {
+		for j := i + 1; j < len(cols); j++ {
+			b := cols[j]
+			em := max(a.size, b.size, 1)
+			if a.left-b.right > 3*em {
+				break
+			}
+			overlap := min(a.top, b.top) - max(a.bottom, b.bottom)
+			if overlap >= 0.5*min(a.top-a.bottom, b.top-b.bottom) && math.Abs(a.size-b.size) <= 0.15*em {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	blocks := map[int][]*pdfLine{}
+	var roots []int
+	for i, c := range cols {
+		r := find(i)
+		if blocks[r] == nil {
+			roots = append(roots, r)
+		}
+		blocks[r] = append(blocks[r], c)
+	}
+	top := func(b []*pdfLine) float64 {
+		t := math.Inf(-1)
+		for _, c := range b {
+			t = max(t, c.top)
+		}
+		return t
+	}
+	sort.SliceStable(roots, func(i, j int) bool {
+		a, b := blocks[roots[i]], blocks[roots[j]]
+		ta, tb := top(a), top(b)
+		if math.Abs(ta-tb) > 2*max(a[0].size, b[0].size) {
+			return ta > tb
+		}
+		return a[0].right > b[0].right
+	})
+	for _, b := range blocks {
+		for _, c := range b {
+			same := 0
+			for _, d := range b {
+				if math.Abs(c.size-d.size) <= 0.5 {
+					same++
+				}
+			}
+			c.article = same >= 3
+		}
+	}
+	out := make([]*pdfLine, 0, len(lines)+len(cols))
+	k := 0
+	for _, r := range roots {
+		t := top(blocks[r])
+		for k < len(lines) && lines[k].top >= t {
+			out = append(out, lines[k])
+			k++
+		}
+		out = append(out, blocks[r]...)
+	}
+	return append(out, lines[k:]...)
+}
+
+// bandGapEm: lines whose baselines are closer than this (in em of the
+// smaller) overlap, which text lines never do: they are the lines of one
+// table row whose cells wrap, the other cells centred between them.
+const bandGapEm = 0.9
+
+// bandGroups gathers consecutive baseline groups that are one row.
+func bandGroups(groups [][]pdfRun) [][][]pdfRun {
+	type info struct{ base, em float64 }
+	infos := make([]info, len(groups))
+	for i, g := range groups {
+		sizes := map[float64]int{}
+		best, n := 0.0, 0
+		for _, r := range g {
+			if strings.TrimSpace(r.Text) == "" {
+				continue
+			}
+			s := math.Round(r.Size*2) / 2
+			sizes[s]++
+			if sizes[s] > n {
+				best, n = s, sizes[s]
+			}
+		}
+		infos[i] = info{baseline(g[0]), max(best, 1)}
+	}
+	var out [][][]pdfRun
+	for i, g := range groups {
+		if n := len(out); n > 0 && i > 0 {
+			a, b := infos[i-1], infos[i]
+			em := min(a.em, b.em)
+			if d := a.base - b.base; d >= 0 && d < bandGapEm*em && max(a.em, b.em) <= 1.3*em {
+				out[n-1] = append(out[n-1], g)
+				continue
+			}
+		}
+		out = append(out, [][]pdfRun{g})
 	}
 	return out
 }
 
+// bandRow makes one table row of the lines of a band: segments that
+// overlap horizontally are one cell, their pieces read top to bottom and
+// joined as wrapped text.
+func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
+	type piece struct {
+		text        string
+		left, right float64
+		line        int
+	}
+	var pieces []piece
+	row := &pdfLine{page: page, band: true, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
+	sizes := map[float64]int{}
+	for i, g := range band {
+		l := newLine(page, height, g)
+		for k, s := range l.segs {
+			pieces = append(pieces, piece{s, l.segLeft[k], l.segRight[k], i})
+		}
+		row.left, row.right = min(row.left, l.left), max(row.right, l.right)
+		row.top, row.bottom = max(row.top, l.top), min(row.bottom, l.bottom)
+		sizes[l.size] += utf8.RuneCountInString(l.text())
+	}
+	best := 0
+	for s, n := range sizes {
+		if n > best || n == best && s > row.size {
+			row.size, best = s, n
+		}
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].left < pieces[j].left })
+	var cells [][]piece
+	cellRight := math.Inf(-1)
+	for _, p := range pieces {
+		if n := len(cells); n > 0 && p.left < cellRight {
+			cells[n-1] = append(cells[n-1], p)
+			cellRight = max(cellRight, p.right)
+			continue
+		}
+		cells = append(cells, []piece{p})
+		cellRight = p.right
+	}
+	for i, c := range cells {
+		sort.SliceStable(c, func(a, b int) bool { return c[a].line < c[b].line })
+		var b strings.Builder
+		right := math.Inf(-1)
+		for k, p := range c {
+			if k == 0 {
+				b.WriteString(p.text)
+			} else {
+				joinWrapped(&b, p.text)
+			}
+			right = max(right, p.right)
+		}
+		if i > 0 {
+			row.seps = append(row.seps, "　")
+		}
+		row.segs = append(row.segs, b.String())
+		row.segLeft = append(row.segLeft, c[0].left)
+		row.segRight = append(row.segRight, right)
+	}
+	switch {
+	case height > 0 && row.bottom >= height*(1-chromeZone):
+		row.zone = -1
+	case height > 0 && row.top <= height*chromeZone:
+		row.zone = 1
+	}
+	return row
+}
+
+// columnOrder is where a page of horizontal text in column blocks (a
+// 広報's two-column articles) is to be read block by block; it keeps the
+// lines as they are for now: the two columns' lines sharing a baseline
+// are one line of two segments.
+func columnOrder(groups [][]pdfRun) [][]pdfRun { return groups }
+
+// baseline is where a run sits: its origin's y, or (when the engine gave
+// no origin) the bottom of its band, which charRun puts 0.2 em below it.
+func baseline(r pdfRun) float64 {
+	if r.X != 0 || r.Y != 0 {
+		return r.Y
+	}
+	return r.Bottom + 0.2*max(r.Size, 1)
+}
+
 func center(r pdfRun) float64 { return (r.Top + r.Bottom) / 2 }
 
-// newLine joins the runs of one visual line left to right. A space
-// character (in the PDF, or one PDFium inferred from a gap) or a gap of
-// wordGapEm or more ends a segment; the next segment keeps what stood
+// baselineTol is how far (in em of the smaller size) two runs' baselines
+// may differ and still be one line.
+const baselineTol = 0.3
+
+// baselineGroups groups glyphs into horizontal lines, top to bottom: a
+// glyph is on a line when its baseline is within baselineTol of the
+// line's, or, when it is smaller (a superscript, a note mark), when its
+// centre lies in the line's band. Spaces go to the line they sit on.
+func baselineGroups(glyphs, spaces []pdfRun) [][]pdfRun {
+	slices.SortStableFunc(glyphs, func(a, b pdfRun) int { return cmpFloat(baseline(b), baseline(a)) })
+	type group struct {
+		base, em, top, bottom float64
+		runs                  []pdfRun
+	}
+	var gs []*group
+	for _, r := range glyphs {
+		em := max(r.Size, 1)
+		var g *group
+		if n := len(gs); n > 0 {
+			last := gs[n-1]
+			b := baseline(r)
+			if math.Abs(b-last.base) <= baselineTol*min(em, last.em) ||
+				em < 0.8*last.em && center(r) > last.bottom && center(r) < last.top {
+				g = last
+			}
+		}
+		if g == nil {
+			g = &group{base: baseline(r), em: em, top: r.Top, bottom: r.Bottom}
+			gs = append(gs, g)
+		}
+		g.runs = append(g.runs, r)
+		g.top, g.bottom = max(g.top, r.Top), min(g.bottom, r.Bottom)
+	}
+	for _, sp := range spaces {
+		b := baseline(sp)
+		for _, g := range gs {
+			if math.Abs(b-g.base) <= baselineTol*g.em {
+				g.runs = append(g.runs, sp)
+				break
+			}
+		}
+	}
+	out := make([][]pdfRun, len(gs))
+	for i, g := range gs {
+		out[i] = g.runs
+	}
+	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Kinds of space that can stand before a glyph on a line.
+const (
+	noSpace   = iota
+	genSpace  // a space PDFium inferred from a gap (Generated, or of no width)
+	realSpace // a space character in the PDF
+	ideoSpace // an ideographic space (U+3000) in the PDF
+)
+
+// glyph is one character of a line with what stood before it.
+type glyph struct {
+	pdfRun
+	text  string // the character, trimmed
+	space int    // the space before it
+}
+
+// isGenerated reports whether a space run is one PDFium inferred: marked
+// so, or (as older readers gave them) without width.
+func isGenerated(r pdfRun) bool {
+	return r.Generated || r.Right-r.Left < 0.05*max(r.Size, 1)
+}
+
+// newLine joins the glyphs of one visual line left to right into
+// segments (see the top of this file): a gap of wordGapEm or more or an
+// ideographic space ends a segment, unless the glyphs around it are one
+// letter-spaced word (see spacedWords); the next segment keeps what stood
 // between them as its separator: the space character, else an ideographic
 // space between Japanese text and a space between ASCII.
 func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Left < rs[j].Left })
-	l := &pdfLine{page: page, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
-	sizes := map[float64]int{}
-	bold, chars := 0, 0
-	var seg strings.Builder
-	prevRight := math.Inf(-1)
-	var prevRune rune
-	space := ""
-	endSeg := func() {
-		l.segs = append(l.segs, seg.String())
-		l.segRight = append(l.segRight, prevRight)
-		seg.Reset()
-	}
+	var gl []glyph
+	space := noSpace
 	for _, r := range rs {
 		text := strings.TrimSpace(r.Text)
 		if text == "" {
-			if space == "" || r.Text == "　" {
-				space = r.Text
+			k := realSpace
+			switch {
+			case isGenerated(r):
+				k = genSpace
+			case strings.ContainsRune(r.Text, '　'):
+				k = ideoSpace
 			}
+			space = max(space, k)
 			continue
 		}
-		em := max(r.Size, 1)
-		gap := r.Left - prevRight
-		first, _ := utf8.DecodeRuneInString(text)
-		switch {
-		case seg.Len() > 0 && (space != "" || gap >= wordGapEm*em):
-			endSeg()
-			switch {
-			case space != "":
-			case prevRune < utf8.RuneSelf && first < utf8.RuneSelf:
-				space = " "
-			default:
-				space = "　"
-			}
-			l.seps = append(l.seps, space)
-		case seg.Len() > 0 && gap >= spaceGapEm*em && isASCIIWord(prevRune) && isASCIIWord(first):
-			seg.WriteByte(' ')
-		}
-		space = ""
-		if seg.Len() == 0 {
-			l.segLeft = append(l.segLeft, r.Left)
-		}
-		seg.WriteString(text)
-		prevRight = max(prevRight, r.Right)
-		prevRune, _ = utf8.DecodeLastRuneInString(text)
-		l.left = min(l.left, r.Left)
-		l.right = max(l.right, r.Right)
-		l.top = max(l.top, r.Top)
-		l.bottom = min(l.bottom, r.Bottom)
-		n := utf8.RuneCountInString(text)
-		chars += n
-		sizes[math.Round(r.Size*2)/2] += n
-		if r.Bold {
-			bold += n
-		}
+		gl = append(gl, glyph{r, text, space})
+		space = noSpace
 	}
-	if seg.Len() > 0 || len(l.segs) == 0 {
-		endSeg()
+	// tokens: runs of glyphs between gaps, as [start, end) into gl
+	var tokens [][2]int
+	for i := range gl {
+		if i > 0 {
+			a, b := gl[i-1], gl[i]
+			em := max(a.Size, b.Size, 1)
+			if b.Left-a.Right < wordGapEm*em && b.space != ideoSpace {
+				tokens[len(tokens)-1][1] = i + 1
+				continue
+			}
+		}
+		tokens = append(tokens, [2]int{i, i + 1})
+	}
+	tokens = spacedWords(gl, mixedWords(gl, tokens))
+	l := &pdfLine{page: page, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
+	sizes := map[float64]int{}
+	bold, chars := 0, 0
+	for ti, t := range tokens {
+		var seg strings.Builder
+		for i := t[0]; i < t[1]; i++ {
+			g := gl[i]
+			if i > t[0] {
+				prev := gl[i-1]
+				last, _ := utf8.DecodeLastRuneInString(prev.text)
+				first, _ := utf8.DecodeRuneInString(g.text)
+				em := max(prev.Size, g.Size, 1)
+				switch {
+				case isASCIIWord(last) && isASCIIWord(first) && (g.space != noSpace || g.Left-prev.Right >= wordGapEm*em):
+					seg.WriteByte(' ')
+				case g.space == realSpace && (last >= utf8.RuneSelf || first >= utf8.RuneSelf) && g.Left-prev.Right < wordGapEm*em:
+					seg.WriteByte(' ')
+				}
+			}
+			seg.WriteString(g.text)
+			l.left = min(l.left, g.Left)
+			l.right = max(l.right, g.Right)
+			l.top = max(l.top, g.Top)
+			l.bottom = min(l.bottom, g.Bottom)
+			n := utf8.RuneCountInString(g.text)
+			chars += n
+			sizes[math.Round(g.Size*2)/2] += n
+			if g.Bold {
+				bold += n
+			}
+		}
+		if ti > 0 {
+			prev, g := gl[t[0]-1], gl[t[0]]
+			last, _ := utf8.DecodeLastRuneInString(prev.text)
+			first, _ := utf8.DecodeRuneInString(g.text)
+			sep := "　"
+			switch {
+			case g.space == ideoSpace:
+			case g.space == realSpace || last < utf8.RuneSelf && first < utf8.RuneSelf:
+				sep = " "
+			}
+			l.seps = append(l.seps, sep)
+		}
+		l.segs = append(l.segs, seg.String())
+		l.segLeft = append(l.segLeft, gl[t[0]].Left)
+		right := math.Inf(-1)
+		for i := t[0]; i < t[1]; i++ {
+			right = max(right, gl[i].Right)
+		}
+		l.segRight = append(l.segRight, right)
+	}
+	if len(l.segs) == 0 {
+		l.segs, l.segLeft, l.segRight = []string{""}, []float64{0}, []float64{0}
+		l.left, l.right, l.top, l.bottom = 0, 0, 0, 0
 	}
 	best := 0
 	for s, n := range sizes {
@@ -240,6 +747,151 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 	}
 	return l
 }
+
+// mixedWords joins a number or Latin word to the Japanese around it when
+// the gaps are the space Japanese typesetting puts between kanji and
+// Latin or digits (和欧間, a quarter em, more in a justified cell) rather
+// than a cell's: 「議案第 67 号」, 「12 月 13 日」. The word joins when
+// Japanese text follows it within mixedGapEm and either Japanese text
+// precedes it as closely or it starts its cell (a gap of an em or more
+// before it, or the line's start). A number that ends a cell
+// (「総合政策課 8254」 in a tight table) is not joined.
+func mixedWords(gl []glyph, tokens [][2]int) [][2]int {
+	isWide := func(i int) bool { r, _ := utf8.DecodeRuneInString(gl[i].text); return r >= utf8.RuneSelf }
+	hasWide := func(t [2]int) bool {
+		return slices.ContainsFunc(gl[t[0]:t[1]], func(g glyph) bool { return g.text[0] >= utf8.RuneSelf })
+	}
+	allASCII := func(t [2]int) bool {
+		for i := t[0]; i < t[1]; i++ {
+			if r, _ := utf8.DecodeRuneInString(gl[i].text); !isASCIIWord(r) {
+				return false
+			}
+		}
+		return true
+	}
+	near := func(a, b [2]int, limit float64) bool {
+		x, y := gl[a[1]-1], gl[b[0]]
+		return y.Left-x.Right < limit*max(x.Size, y.Size, 1)
+	}
+	var out [][2]int
+	for i, t := range tokens {
+		if n := len(out); n > 0 && near(out[n-1], t, mixedGapEm) {
+			cur := out[n-1]
+			wideEnd, wideStart := isWide(cur[1]-1), isWide(t[0])
+			join := false
+			switch {
+			case wideEnd && !wideStart:
+				// 「第 67」 before 「号」, 「月 13日」
+				join = hasWide(t) || allASCII(t) && i+1 < len(tokens) && isWide(tokens[i+1][0]) && near(t, tokens[i+1], mixedGapEm)
+			case !wideEnd && wideStart:
+				// 「議案第67 号」, or a number that starts its cell: 「12 月」
+				join = hasWide(cur) || allASCII(cur) && (n == 1 || !near(out[n-2], cur, 1))
+			}
+			if join {
+				out[n-1][1] = t[1]
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// Letter-spacing (均等割付) limits, in em.
+const (
+	maxSpacedPitchEm = 10  // a cell's word spread over its width: 「寄　附　金」 at 8.5 em
+	maxPairGapEm     = 3   // two letters alone: 「件　名」
+	pitchTolEm       = 0.1 // even pitch: pitches within this (or 3% of the pitch) of each other
+)
+
+// spacedWords joins tokens that are one letter-spaced word. In Japanese
+// typesetting 均等割付 spreads a word's characters over a width: every
+// character is alone between gaps, all of one size, and their origins
+// stand on an even pitch larger than their advance. So three or more
+// single letters (kanji, kana, full-width digits, ・) of one size on an
+// even pitch of at most maxSpacedPitchEm are one word; two such letters
+// are one when their gap is at most maxPairGapEm and the gaps to their
+// neighbours on the line are more than twice theirs and an em (the pair
+// stands apart as a unit), or when the PDF has a space between them (the
+// author typed 「件 名」 and justification spread it). Cells of a table are rarely single letters on
+// an even pitch, and a phrase of several characters on either side of a
+// gap (「桐生市長　大澤善隆」) is never joined.
+func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
+	single := func(t [2]int) bool {
+		if t[1]-t[0] != 1 {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(gl[t[0]].text)
+		if n != len(gl[t[0]].text) || r < utf8.RuneSelf {
+			return false
+		}
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '・' || r == '々' || r == 'ー'
+	}
+	sameSize := func(a, b glyph) bool { return math.Abs(a.Size-b.Size) <= 0.05*max(a.Size, b.Size) }
+	var out [][2]int
+	for i := 0; i < len(tokens); {
+		if !single(tokens[i]) {
+			out = append(out, tokens[i])
+			i++
+			continue
+		}
+		a := gl[tokens[i][0]]
+		em := max(a.Size, 1)
+		j := i + 1
+		pitch := 0.0
+		for j < len(tokens) && single(tokens[j]) && sameSize(a, gl[tokens[j][0]]) {
+			p := gl[tokens[j][0]].Left - gl[tokens[j-1][0]].Left
+			if j == i+1 {
+				if p > maxSpacedPitchEm*em && gl[tokens[j][0]].space >= realSpace {
+					j++ // a typed space, spread: a pair at most (see below)
+					break
+				}
+				if p <= em || p > maxSpacedPitchEm*em {
+					break
+				}
+				pitch = p
+			} else if math.Abs(p-pitch) > max(pitchTolEm*em, 0.03*pitch) {
+				break
+			}
+			j++
+		}
+		n := j - i
+		if n == 2 {
+			gap := gl[tokens[i+1][0]].Left - a.Right
+			isolated := func(k int, near, far float64) bool {
+				return k < 0 || k >= len(tokens) || math.Abs(far-near) > 2*gap+em
+			}
+			ok := gap <= maxPairGapEm*em &&
+				isolated(i-1, a.Left, func() float64 {
+					if i > 0 {
+						return gl[tokens[i-1][1]-1].Right
+					}
+					return 0
+				}()) &&
+				isolated(j, gl[tokens[i+1][0]].Right, func() float64 {
+					if j < len(tokens) {
+						return gl[tokens[j][0]].Left
+					}
+					return 0
+				}())
+			// a space typed between them, stretched by justification: 「件 名」
+			ok = ok || gl[tokens[i+1][0]].space >= realSpace
+			if !ok {
+				n = 1
+			}
+		}
+		if n < 2 {
+			out = append(out, tokens[i])
+			i++
+			continue
+		}
+		out = append(out, [2]int{tokens[i][0], tokens[i+n-1][1]})
+		i += n
+	}
+	return out
+}
+
+func isPunct(s string) bool { return strings.ContainsAny(s, "、。，．︑︒") }
 
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -292,10 +944,10 @@ func markChrome(lines []*pdfLine, pages int) {
 func markTables(lines []*pdfLine) {
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && len(lines[j].segs) > 1 && (j == i || aligned(lines[j-1], lines[j])) {
+		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && (j == i || aligned(lines[j-1], lines[j])) {
 			j++
 		}
-		if j-i >= 2 {
+		if j-i >= 2 || j-i == 1 && lines[i].band {
 			for k := i; k < j; k++ {
 				lines[k].tableRow = true
 			}
@@ -365,12 +1017,12 @@ func headingLevels(lines []*pdfLine, body float64) map[float64]int {
 }
 
 func isSizedHeading(l *pdfLine, body float64) bool {
-	return !l.tableRow && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(l.text()) <= maxHeadingRune
+	return !l.tableRow && !l.article && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(l.text()) <= maxHeadingRune
 }
 
 func isBoldHeading(l *pdfLine, body float64) bool {
 	t := l.text()
-	return !l.tableRow && l.bold && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
+	return !l.tableRow && !l.vertical && l.bold && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
 		!strings.HasSuffix(t, "。")
 }
 
@@ -391,15 +1043,31 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		cur = nil
 		text.Reset()
 	}
-	for _, l := range lines {
+	header, headerCells := "", 0 // the header row of the table being read
+	for i, l := range lines {
 		switch {
 		case l.tableRow:
 			flush()
-			out = append(out, Block{Kind: TableCell, Text: strings.Join(l.segs, cellSep), Page: l.page})
+			text := strings.Join(l.segs, cellSep)
+			first := i == 0 || !lines[i-1].tableRow
+			switch {
+			case first && isHeaderRow(l):
+				header, headerCells = text, len(l.segs)
+				out = append(out, Block{Kind: TableCell, Text: text, Page: l.page})
+				continue
+			case first && !(i > 0 && lines[i-1].page < l.page && headerCells == len(l.segs)):
+				// a new table without a header row; one that goes on at
+				// the top of the next page with as many cells keeps its header
+				header, headerCells = "", 0
+			}
+			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header})
 		case isSizedHeading(l, body):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
 		case isBoldHeading(l, body):
+			flush()
+			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
+		case isCaption(lines, i):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
 		case cur != nil && continues(prev, l, left, right):
@@ -415,13 +1083,59 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	return out
 }
 
+// reNumberCell matches a cell that is a number or an amount: 1,066,519,
+// △5,057, 12.5%, 3,000千円.
+var reNumberCell = regexp.MustCompile(`^[△▲▼\-−ー]?[0-9０-９][0-9０-９,，.．\s]*(?:%|％|円|千円|百万円|人|件|戸|㎡)?$`)
+
+// isHeaderRow reports whether a table's first row is its header: no cell
+// is a number, and either no cell holds a digit or every cell is short
+// (「2010年 | 2015年」 names columns; 「議案第27号 | 平成30年度…の認定」 is
+// a row).
+func isHeaderRow(l *pdfLine) bool {
+	digits, short := false, true
+	for _, s := range l.segs {
+		s = strings.TrimSpace(s)
+		if reNumberCell.MatchString(s) {
+			return false
+		}
+		n := utf8.RuneCountInString(s)
+		if n > 20 {
+			return false
+		}
+		digits = digits || strings.ContainsFunc(s, unicode.IsDigit)
+		short = short && n <= 8
+	}
+	return !digits || short
+}
+
+// isCaption reports whether line i names the table below it: a short
+// line of body text without a full stop, not itself a row, right above
+// the table's first row (within two line heights, on its page):
+// 「第１表　歳入歳出予算補正」.
+func isCaption(lines []*pdfLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	l, next := lines[i], lines[i+1]
+	t := strings.TrimSpace(l.text())
+	n := utf8.RuneCountInString(t)
+	return !l.tableRow && !l.vertical && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
+		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) &&
+		l.bottom-next.top <= 2*max(l.top-l.bottom, 1)
+}
+
+// isAside reports whether text is wholly in round brackets: 「（単位：千円）」.
+func isAside(t string) bool {
+	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")"))
+}
+
 // textEdges are the left and right edges of the body text per page: the
 // most common line start and line end (a line that overhangs the margin
 // with a closing bracket does not move the edge).
 func textEdges(lines []*pdfLine) (left, right map[int]float64) {
 	starts, ends := map[int]map[float64]int{}, map[int]map[float64]int{}
 	for _, l := range lines {
-		if l.tableRow {
+		if l.tableRow || l.vertical {
 			continue
 		}
 		if starts[l.page] == nil {
@@ -455,6 +1169,16 @@ func continues(prev, l *pdfLine, left, right map[int]float64) bool {
 	}
 	em := max(l.size, 1)
 	pt := strings.TrimSpace(prev.text())
+	if wideGap(prev) || wideGap(l) {
+		return false // cells of a table without rules to align them, not prose
+	}
+	if prev.vertical || l.vertical {
+		// the next column, to the left, as high as this one, which runs
+		// as low as the next (a short column ends its paragraph)
+		return prev.vertical && l.vertical && l.page == prev.page && !strings.HasSuffix(pt, "。") &&
+			prev.left-l.left > 0.5*em && prev.left-l.left <= 3*em &&
+			l.top >= prev.top-indentEm*em && prev.bottom <= l.bottom+rightSlackEm*em && !startsItem(l.text())
+	}
 	if strings.HasSuffix(pt, "。") || prev.right < right[prev.page]-rightSlackEm*em {
 		return false
 	}
@@ -466,6 +1190,17 @@ func continues(prev, l *pdfLine, left, right map[int]float64) bool {
 		return prev.bottom-l.top <= lineGapFactor*height
 	}
 	return l.page == prev.page+1
+}
+
+// wideGap reports whether a line has a gap of 1.2 em or more between
+// segments, which prose never has.
+func wideGap(l *pdfLine) bool {
+	for i := 1; i < len(l.segs); i++ {
+		if l.segLeft[i]-l.segRight[i-1] >= 1.2*max(l.size, 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsItem reports whether a line opens a list item or numbered point.

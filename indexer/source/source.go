@@ -21,6 +21,10 @@ type Block struct {
 	Level int    // heading level 1–6 when the format states it; 0 when unknown
 	Text  string // never empty
 	Page  int    // 1-based page of a paged format (PDF) the block starts on; 0 when the format has none
+	// Header is, for a TableCell row, the header row of its table (cells
+	// joined by " | ", as the row's own), under which the row's cells
+	// read: 「議案番号 | 件名 | 審議結果 | 議決日」. "" when none.
+	Header string
 }
 
 // Source is one document as a reader found it in a file, before metadata

@@ -1,0 +1,303 @@
+package source
+
+import (
+	"encoding/gob"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+)
+
+// fillRunExtras sets the origin, text object and Generated of a page's runs,
+// as the engine is to give them (pdfPageText keeps the runs of characters
+// in order, skipping control and generated non-space characters).
+func fillRunExtras(t *testing.T, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int, p *pdfPage) {
+	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &lp.Page}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, _ := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	objs := map[references.FPDF_PAGEOBJECT]int{}
+	k := 0
+	for i := range n.Count {
+		_, ok, err := pdfChar(inst, tp.TextPage, i)
+		if err != nil || !ok {
+			continue
+		}
+		r := &p.Runs[k]
+		k++
+		o, _ := inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: tp.TextPage, Index: i})
+		r.X, r.Y = o.X, o.Y
+		g, _ := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
+		r.Generated = g.IsGenerated
+		if obj, err := inst.FPDFText_GetTextObject(&requests.FPDFText_GetTextObject{TextPage: tp.TextPage, Index: i}); err == nil && obj.TextObject != "" {
+			if objs[obj.TextObject] == 0 {
+				objs[obj.TextObject] = len(objs) + 1
+			}
+			r.Obj = objs[obj.TextObject]
+		}
+	}
+}
+
+// pdfPagesOf reads a PDF's pages of runs as the engine gives them to the
+// layout, cached under dir (when not "") by file name.
+func pdfPagesOf(t *testing.T, path, dir string) []pdfPage {
+	t.Helper()
+	cache := ""
+	if dir != "" {
+		cache = filepath.Join(dir, filepath.Base(path)+".gob")
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			var pages []pdfPage
+			if err := gob.NewDecoder(f).Decode(&pages); err == nil {
+				return pages
+			}
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := pdfPool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := pool.GetInstance(time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.Close()
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	n, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []pdfPage
+	for i := range n.PageCount {
+		p, err := pdfPageText(inst, doc.Document, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if os.Getenv("PDFDUMP_FULL") != "" {
+			fillRunExtras(t, inst, doc.Document, i, &p)
+		}
+		pages = append(pages, p)
+	}
+	if cache != "" {
+		if f, err := os.Create(cache); err == nil {
+			gob.NewEncoder(f).Encode(pages)
+			f.Close()
+		}
+	}
+	return pages
+}
+
+// TestDumpPDF prints the blocks of the PDFs named in PDFDUMP (a glob),
+// page PDFDUMP_PAGE only when set: a look at what the layout reads.
+func TestDumpPDF(t *testing.T) {
+	glob := os.Getenv("PDFDUMP")
+	if glob == "" {
+		t.Skip("PDFDUMP not set")
+	}
+	files, _ := filepath.Glob(glob)
+	for _, f := range files {
+		pages := pdfPagesOf(t, f, os.Getenv("PDFDUMP_CACHE"))
+		page := 0
+		fmt.Sscan(os.Getenv("PDFDUMP_PAGE"), &page)
+		if os.Getenv("PDFDUMP_RUNS") != "" && page > 0 {
+			for _, r := range pages[page-1].Runs {
+				fmt.Printf("%q L%.1f R%.1f B%.1f T%.1f X%.1f Y%.1f s%.1f o%d g%v\n", r.Text, r.Left, r.Right, r.Bottom, r.Top, r.X, r.Y, r.Size, r.Obj, r.Generated)
+			}
+		}
+		fmt.Printf("=== %s\n", f)
+		for _, b := range layoutPDF(pages) {
+			if page > 0 && b.Page != page {
+				continue
+			}
+			h := ""
+			if b.Header != "" {
+				h = " «" + b.Header + "»"
+			}
+			fmt.Printf("p%d %s%d %s%s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"), h)
+		}
+	}
+}
+
+// chromiumBlocks reads the PDF headless Chromium prints from
+// testdata/pdf/name.html.
+func chromiumBlocks(t *testing.T, name string) []Block {
+	t.Helper()
+	return readPDFFile(t, chromiumPDF(t, "testdata/pdf/"+name+".html")).Blocks
+}
+
+func findBlock(bs []Block, f func(Block) bool) (Block, bool) {
+	for _, b := range bs {
+		if f(b) {
+			return b, true
+		}
+	}
+	return Block{}, false
+}
+
+// TestLayoutLetterSpacedAndTable: a heading set with letter-spacing reads
+// as one word, a title and a name apart stay apart, the line above a table
+// is its caption (a heading), and each row keeps the table's header row
+// (its cells in order; a cell justified over its width is one word).
+func TestLayoutLetterSpacedAndTable(t *testing.T) {
+	bs := chromiumBlocks(t, "layout")
+	if _, ok := findBlock(bs, func(b Block) bool { return b.Kind == Heading && b.Level == 1 && b.Text == "予算説明書" }); !ok {
+		t.Errorf("no level-1 heading 予算説明書:\n%s", compact(bs))
+	}
+	if _, ok := findBlock(bs, func(b Block) bool { return b.Text == "石垣市長　中山義隆" }); !ok {
+		t.Errorf("title and name joined or lost:\n%s", compact(bs))
+	}
+	if _, ok := findBlock(bs, func(b Block) bool {
+		return b.Kind == Heading && normSpace(b.Text) == "第１表歳入歳出予算補正"
+	}); !ok {
+		t.Errorf("the table's caption is not a heading:\n%s", compact(bs))
+	}
+	const header = "款 | 項 | 補正前の額 | 補正額"
+	var rows []string
+	for _, b := range bs {
+		if b.Kind == TableCell && b.Header == header {
+			rows = append(rows, b.Text)
+		}
+	}
+	want := []string{"14分担金及び負担金 | 2負担金 | 150,214 | 323", "16国庫支出金 | 国庫負担金 | 9,705,465 | 262,461", "17県支出金 | 1県補助金 | 5,530,814 | 246,154"}
+	if len(rows) != len(want) {
+		t.Fatalf("rows under %q:\n%s\nall blocks:\n%s", header, strings.Join(rows, "\n"), compact(bs))
+	}
+	for i := range want {
+		if normSpace(rows[i]) != normSpace(want[i]) {
+			t.Errorf("row %d = %q, want %q", i, rows[i], want[i])
+		}
+	}
+}
+
+// TestLayoutVertical: vertical text (writing-mode: vertical-rl) reads
+// column by column, right to left, each paragraph whole.
+func TestLayoutVertical(t *testing.T) {
+	bs := chromiumBlocks(t, "vertical")
+	var got []string
+	for _, b := range bs {
+		if b.Kind == Paragraph && !strings.Contains(b.Text, "file:") && !strings.Contains(b.Text, ":") {
+			got = append(got, b.Text)
+		}
+	}
+	want := []string{
+		"北海道内では毎年、沿道建物等からの落氷雪による事故や屋根の雪下ろし作業中の転落事故により、亡くなる方や負傷される方がいます。",
+		"落氷雪や除排雪作業中の事故を防ぐため、次の点にご注意ください。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("vertical text read as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// runsAt places text's characters as full-width glyphs of size 10 on a
+// baseline at y, from x on pitch apart (a space leaves a pitch empty).
+func runsAt(text string, x, y, pitch float64) []pdfRun {
+	var rs []pdfRun
+	for _, r := range text {
+		if r != ' ' {
+			rs = append(rs, charRun(r, x, y, x, x+10, 10, false))
+		}
+		x += pitch
+	}
+	return rs
+}
+
+// TestLayoutSpacing: the letter-spacing rule on runs placed by hand.
+func TestLayoutSpacing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		runs []pdfRun
+		want string
+	}{
+		{"even pitch, 2 em", runsAt("人件費の状況", 100, 700, 20), "人件費の状況"},
+		{"even pitch, 8 em (a cell's width)", runsAt("寄附金", 100, 700, 85), "寄附金"},
+		{"phrases apart", runsAt("桐生市長 大澤善隆", 100, 700, 10), "桐生市長　大澤善隆"},
+		{"single-letter cells far apart, uneven", append(runsAt("款", 100, 700, 10), append(runsAt("項", 300, 700, 10), runsAt("目", 420, 700, 10)...)...), "款　項　目"},
+		{"header cells of single letters beside a cell", append(runsAt("款 項", 100, 700, 15), runsAt("補正前の額", 160, 700, 10)...), "款　項　補正前の額"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := pageLines(1, pdfPage{Height: 842, Runs: tc.runs})
+			if len(lines) != 1 || lines[0].text() != tc.want {
+				var got []string
+				for _, l := range lines {
+					got = append(got, l.text())
+				}
+				t.Errorf("lines %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
+
+// corpusPDF reads a PDF of the shared municipal corpus, skipping when it
+// is not there.
+func corpusPDF(t *testing.T, name string) []Block {
+	t.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "corpus", "municipal-pdf", "pdf", name)
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s not here", path)
+	}
+	return readPDFFile(t, path).Blocks
+}
+
+// TestLayoutMunicipalPDFs: real PDFs read as a person reads them.
+func TestLayoutMunicipalPDFs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads real PDFs")
+	}
+	has := func(t *testing.T, bs []Block, what string, f func(Block) bool) {
+		t.Helper()
+		if _, ok := findBlock(bs, f); !ok {
+			var b strings.Builder
+			for _, x := range bs[:min(len(bs), 60)] {
+				fmt.Fprintf(&b, "p%d %s %s «%s»\n", x.Page, kindTags[x.Kind], x.Text, x.Header)
+			}
+			t.Errorf("no block %s; first blocks:\n%s", what, b.String())
+		}
+	}
+	t.Run("letter-spaced cover title", func(t *testing.T) {
+		bs := corpusPDF(t, "nobeoka-shiseihoushin-yosansetsumei-r8.pdf")
+		has(t, bs, "施政方針・予算説明 on page 1", func(b Block) bool { return b.Page == 1 && b.Text == "施政方針・予算説明" })
+	})
+	t.Run("letter-spaced heading and cells", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-ippanshitsumon-r7-dai7kai.pdf"), "with 一般質問日程表", func(b Block) bool { return strings.Contains(b.Text, "一般質問日程表") })
+		has(t, corpusPDF(t, "otoineppu-koukyoukouji-r7.pdf"), "starting 教員住宅浴室改修工事 |", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "教員住宅浴室改修工事 | ")
+		})
+	})
+	t.Run("vertical article", func(t *testing.T) {
+		has(t, corpusPDF(t, "otoineppu-kouhou-2022-12.pdf"), "on page 2 with the vertical article's sentence", func(b Block) bool {
+			return b.Page == 2 && strings.Contains(b.Text, "北海道内では毎年、沿道建物等からの落氷雪による事故や屋根の雪下ろし作業中の転落事故")
+		})
+	})
+	t.Run("row of wrapped cells", func(t *testing.T) {
+		has(t, corpusPDF(t, "nobeoka-giketsukekka-2024-12.pdf"), "議案第70号 row under its header", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "議案第70号 | 令和６年度延岡市後期高齢者医療特別会計補正予算 | 原案可決 | 12月13日" &&
+				b.Header == "議案番号 | 件名 | 審議結果 | 議決日"
+		})
+	})
+	t.Run("budget rows keep their header", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "150,214 | 323 | 150,537" && b.Header == "補正前の額 | 補正額 | 計"
+		})
+	})
+}
