@@ -72,9 +72,17 @@ func titleBlock(header []string) []string {
 		if strings.Contains(t, " | ") || strings.HasPrefix(t, "【") || strings.HasPrefix(t, "議案") || strings.HasPrefix(t, "■") {
 			break
 		}
+		if isProse(t) {
+			continue // a sentence belongs to the lead (leadFiscalYear)
+		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// isProse: a sentence of running text rather than a title block's line.
+func isProse(t string) bool {
+	return strings.Contains(t, "。") || strings.Contains(t, "、") && utf8.RuneCountInString(t) > 30
 }
 
 // yearMention is a fiscal year stated in a text, with where it stands.
@@ -169,8 +177,8 @@ func statedFiscalYear(s string) (int, string, bool) {
 
 // reBudgetSpeech marks the documents that present the coming fiscal year:
 // 施政方針, 当初予算, 予算の概要と市政運営の方針, 所信表明 with the budget,
-// 提案理由 and 議案説明 of the budget session.
-var reBudgetSpeech = regexp.MustCompile(`施政方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由|議案説明`)
+// and the 提案理由 of the budget session.
+var reBudgetSpeech = regexp.MustCompile(`施政方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由`)
 
 // reSupplementary marks a supplementary budget or settlement, which is
 // about the year under way or past, whatever the session.
@@ -287,7 +295,7 @@ func isDateOnly(l string) bool {
 	return ok && utf8.RuneCountInString(s) <= 12 && reBareDate.MatchString(s) && len(iso) >= 7
 }
 
-// leadRunes is how much of the text after the header counts as the lead:
+// leadRunes is how much of the text from its top counts as the lead:
 // the opening paragraphs, where a document says which year it is about.
 const leadRunes = 600
 
@@ -303,19 +311,16 @@ var reLeadTopic = regexp.MustCompile(`^\s*(は|も|における|において|に
 // not the document's.
 func leadFiscalYear(d doc) (int, string, bool) {
 	var b strings.Builder
-	n, skipped := 0, 0
+	n := 0
 	for _, line := range strings.Split(d.body, "\n") {
 		t := strings.TrimSpace(line)
 		if t == "" {
 			continue
 		}
-		if skipped < len(d.header) {
-			skipped++
-			continue
-		}
-		if n += utf8.RuneCountInString(t); n >= leadRunes {
+		if n >= leadRunes {
 			break
 		}
+		n += utf8.RuneCountInString(t)
 		if strings.Contains(t, " | ") || isSpanLine(t) || !strings.ContainsAny(t, "、。") {
 			continue // a table row, a period or a label: no prose
 		}

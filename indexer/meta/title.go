@@ -165,14 +165,17 @@ func isTitlePrefix(c cand) bool {
 	return false
 }
 
+const smallKana = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮー"
+
 // isDebrisLine: a line of vertical text read across its columns: one
 // character alone, or a lone character set apart from a longer word
 // (わ おと高卒業制作, 集 花たびそうや号). Letter-spaced words (一 般 質 問)
 // are not debris.
 func isDebrisLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if r, n := utf8.DecodeRuneInString(s); n == len(s) && n > 0 && isJapanese(r) {
-		return true
+	r, n := utf8.DecodeRuneInString(s)
+	if n == len(s) && n > 0 && isJapanese(r) || strings.ContainsRune(smallKana, r) {
+		return true // one character alone; a small kana, which starts no word (っ と)
 	}
 	return isDebris(s)
 }
@@ -320,6 +323,9 @@ var (
 	reLabelOnly = regexp.MustCompile(`^[(（【\[]?\s*(議案|報告|諮問|請願|陳情|発議|認定|別紙|別添|別表|別記|様式|資料|参考|No\.?|NO\.?|P\.?)?\s*(第)?\s*[-‐－]?\s*[0-9]+(\s*[-‐－の]\s*[0-9]+)?\s*(号|号議案)?\s*[-‐－]?\s*[)）】\]]?$`)
 	// reHeadName: the head signing a speech (延岡市長 三浦 久知).
 	reHeadName = regexp.MustCompile(`^\S{0,8}[市区町村]長\s+\S{1,4}\s*\S{0,4}$`)
+	// reField: a form's field, a label and its value (計画期間：令和4年度～,
+	// 団体名：音威子府村).
+	reField = regexp.MustCompile(`^[^:：]{1,8}[:：]`)
 	// reUnitsLabel: a table's unit note ((単位 千円)).
 	reUnitsLabel = regexp.MustCompile(`^[(（]?\s*単位`)
 	// reFileName: a file name or an office suite's default title.
@@ -359,6 +365,8 @@ func titleProblem(s string) string {
 		return "a signature"
 	case reUnitsLabel.MatchString(ns):
 		return "a unit note"
+	case reField.MatchString(ns):
+		return "a labelled field"
 	case reFileName.MatchString(s):
 		return "a file name"
 	case isDebris(s):
@@ -443,6 +451,9 @@ func readsAsJapanese(s string) bool {
 		switch {
 		case unicode.IsControl(r) || r == utf8.RuneError:
 			return false
+		case isHan(r) && (r < 0x4E00 || r > 0x9FFF):
+			good++ // 〇 and other ideographic marks
+			jp++
 		case isHan(r):
 			kanji++
 			jp++
