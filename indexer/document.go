@@ -75,16 +75,18 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		text.WriteString(b.Text)
 		text.WriteByte('\n')
 	}
-	md := meta.Extract(meta.Input{
-		Title: src.Title, Text: text.String(), Path: src.Path, URL: src.URL, Hints: src.Hints,
-	}, a.Defaults)
+	in := meta.Input{Title: src.Title, Text: text.String(), Path: src.Path, URL: src.URL, Hints: src.Hints, Lines: metaLines(src.Blocks)}
+	if src.Encoding == "PDF" {
+		in.Title, in.InfoTitle = "", src.Title // a PDF's Title is its document information's: a claim to check
+	}
+	md := meta.Extract(in, a.Defaults)
 	ps := passage.Split(src.Blocks)
 	if len(ps) == 0 {
 		return nil
 	}
 	d := &Document{
 		ID:     DocumentID(src.Path, src.Key),
-		Title:  documentTitle(src, ps),
+		Title:  documentTitle(src, md, ps),
 		Meta:   md,
 		Source: sourceName(src),
 		URL:    src.URL,
@@ -128,10 +130,29 @@ func sourceName(src source.Source) string {
 	return src.Path + "#" + src.Key
 }
 
-// documentTitle is the title the source states, else the first heading,
-// else the start of the first passage.
-func documentTitle(src source.Source, ps []passage.Passage) string {
-	if t := strings.TrimSpace(src.Title); t != "" {
+// metaLines are the first blocks as the metadata rules read them: the
+// title block and what surrounds it.
+func metaLines(bs []source.Block) []meta.Line {
+	const n = 40
+	out := make([]meta.Line, 0, min(len(bs), n))
+	for _, b := range bs {
+		if len(out) == n {
+			break
+		}
+		out = append(out, meta.Line{Text: b.Text, Heading: b.Kind == source.Heading, Level: b.Level, Page: b.Page, Table: b.Kind == source.TableCell})
+	}
+	return out
+}
+
+// documentTitle is the document's own title as the metadata rules read it
+// (the format's, the cover's, the first heading), else the title the
+// source states, else the first heading, else the start of the first
+// passage: a label to show, not a title the document claims.
+func documentTitle(src source.Source, md meta.Metadata, ps []passage.Passage) string {
+	if md.Title != "" {
+		return md.Title
+	}
+	if t := strings.TrimSpace(src.Title); t != "" && src.Encoding != "PDF" {
 		return t
 	}
 	for _, b := range src.Blocks {

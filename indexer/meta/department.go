@@ -48,6 +48,10 @@ func departmentIn(s string) string {
 				continue
 			}
 			name := string(r[start : i+len(sr)])
+			if start > 0 && cutFromWord(r, start) {
+				start = i + len(sr) // 政策部 of 子ども政策部 written otherwise: no name of its own
+				break
+			}
 			if d, ok := unitName(name, r, i+len(sr)); ok {
 				return d
 			}
@@ -74,7 +78,7 @@ func unitName(name string, r []rune, end int) (string, bool) {
 // kanaInUnits are the hiragana words that occur inside unit names
 // (こども青少年局, くらし安全課); other hiragana ends a name, so that a
 // phrase such as 緑に親しもう教室 is no unit.
-var kanaInUnits = []string{"こども", "くらし", "まちづくり", "いきいき", "みどり"}
+var kanaInUnits = []string{"こども", "子ども", "くらし", "まちづくり", "いきいき", "みどり", "子育て", "すこやか", "ふるさと", "しごと", "にぎわい", "ごみ", "住まい", "暮らし", "生きがい", "支え合い"}
 
 // unitRunes marks the runes that may be part of a unit name: kanji,
 // katakana, ー and the hiragana of kanaInUnits.
@@ -134,8 +138,9 @@ func speakerDepartment(header []string) string {
 		return m[1] + m[2] + m[3] + m[4]
 	}
 	switch {
-	case strings.Contains(joined, "議会") && (strings.Contains(joined, "会議録") || strings.Contains(joined, "定例会") || strings.Contains(joined, "臨時会")):
-		return "議会"
+	case strings.Contains(joined, "議会") && (strings.Contains(joined, "会議録") || strings.Contains(joined, "議事録")):
+		return "議会" // minutes; a list of bills or a schedule of the assembly names no unit
+
 	}
 	return ""
 }
@@ -249,6 +254,101 @@ func contactUnit(c, city string) string {
 			if name, ok := unitName(string(r[:i+len(sr)]), r, i+len(sr)); ok && i+len(sr) >= 3 {
 				return name
 			}
+		}
+	}
+	return ""
+}
+
+// particles are the hiragana after which a new word, and so a unit's
+// name, may start (市の政策部, 教育委員会と福祉部).
+var particles = "のをにはがでとやへ"
+
+// cutFromWord reports whether the name starting at r[start] continues a
+// word before it: a hiragana that is not a particle (子ども|政策部 read
+// without 子ども). Names start after a space, punctuation, a line start,
+// a place name (blanked before) or a particle.
+func cutFromWord(r []rune, start int) bool {
+	prev := r[start-1]
+	return unicode.Is(unicode.Hiragana, prev) && !strings.ContainsRune(particles, prev)
+}
+
+// reOrgLine is a line that only names who issues the document: the
+// city, its units top-down, perhaps a date and 作成/発行/担当 (三鷹市 子ども政策部
+// 子育て支援課; 市民文化局 人権・男女共同参画室; 令和８年５月27日 財政課作成).
+var reOrgLabel = regexp.MustCompile(`^(作成|発行|編集|担当|作成者|発行者|所管|所属)[:：]?$|(作成|発行|編集|担当)$`)
+
+// organisationLine is the unit an issuer line of the header names: every word of it is a unit, the city, a date or a label;
+// the first unit is the highest. "" when no such line names one.
+func organisationLine(d doc, city string) (string, string) {
+	for _, l := range d.header {
+		if dep := orgLineUnit(l, city); dep != "" {
+			return dep, l
+		}
+	}
+	return "", ""
+}
+
+func orgLineUnit(l, city string) string {
+	n := normalize(strings.TrimLeft(l, "#* "))
+	if n == "" || utf8.RuneCountInString(n) > 40 || strings.Contains(n, " | ") {
+		return ""
+	}
+	if iso, ok := ParseDate(n); ok && iso != "" {
+		n = reDateWestern.ReplaceAllString(reDateEra.ReplaceAllString(n, " "), " ")
+	}
+	words := strings.Fields(strings.NewReplacer("　", " ").Replace(n))
+	var units []string
+	for _, w := range words {
+		rest := strings.TrimSpace(removePlaces(w))
+		if rest == "" || rest == "役所" || rest == "役場" || rest == "本庁" {
+			continue // the city, 〇〇市役所
+		}
+		rest = strings.TrimPrefix(rest, "本庁")
+		if strings.ContainsAny(rest, "0123456789") {
+			return "" // a room, a floor, a phone number: no unit
+		}
+		if reOrgLabel.MatchString(rest) {
+			rest = reOrgLabel.ReplaceAllString(rest, "")
+			if rest == "" {
+				continue
+			}
+		}
+		u := departmentIn(rest)
+		if u == "" || !endsInUnit(rest) {
+			return "" // a word that is no unit: the line says more than who issues it
+		}
+		units = append(units, u)
+	}
+	if len(units) == 0 {
+		return ""
+	}
+	return units[0]
+}
+
+// endsInUnit: a word that ends in a unit suffix (人権・男女共同参画室).
+func endsInUnit(w string) bool {
+	for _, suf := range contactUnitSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// reSignature is the head signing a speech on its cover or at its end:
+// 延岡市長 三浦 久知, 〇〇町長　山田太郎.
+var reSignature = regexp.MustCompile(`^\S{0,10}?([市区町村])長\s+\S{1,5}(\s+\S{1,5})?$`)
+
+// signatureDepartment files a speech (施政方針, 所信表明, 予算説明) its head
+// signs under 市長 (区長, 町長, 村長).
+func signatureDepartment(d doc) string {
+	k := d.kindText()
+	if !strings.Contains(k, "施政方針") && !strings.Contains(k, "所信") && !strings.Contains(k, "運営の方針") {
+		return ""
+	}
+	for _, l := range d.header {
+		if m := reSignature.FindStringSubmatch(strings.TrimSpace(normalize(l))); m != nil && !strings.Contains(l, "副") {
+			return m[1] + "長"
 		}
 	}
 	return ""

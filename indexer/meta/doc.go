@@ -60,6 +60,34 @@
 // passing mention is never enough, and a tie is unknown. A hinted city
 // loses a leading prefecture (神奈川県厚木市 → 厚木市).
 //
+// # Title
+//
+// The title is the document's own (Metadata.Title, with Why.Title saying
+// where it was read). A title the format states (a speech header, a CSV
+// headline, HTML's) is kept as written, only letter-spacing joined. Else,
+// on the first page (or the top of an unpaged text): the line set in the
+// largest type that reads as a title, with what completes it: a fiscal
+// year or session line above it (令和８年度 / 施政方針・予算説明), a number,
+// part or edition below it (（第７号）, 第２次, （資料編）), or the line that
+// names the document under a session line (令和5年 第10回 石垣市議会（定例会）
+// / 一般質問日程表); a line of body-size type counts only when it names a
+// kind of document (計画, 予算, 日程表, について, …). A PDF's document
+// information Title counts when the cover gives no heading that names a
+// document and it is no file name (2002.indd), office default (PowerPoint
+// プレゼンテーション) or garbage. Letter-spaced runs of single characters are
+// joined (南　国　市　予　算　書 → 南国市予算書), as are a number and its
+// counter (第 12回, 26 回). Never a title: a sentence or greeting
+// (おはようございます, 皆様, ～いたします, a polite verb ending, 。), a date or
+// era year alone (令和６年度, 令和８年２月16日), a number label (議案第86号,
+// 別紙３), a head's signature (延岡市長 三浦 久知), a form field (計画期間：…),
+// a unit note, a line of text drawn twice, a fragment (unbalanced brackets,
+// a trailing 、), or garbage: a title must read as Japanese, mostly kana,
+// common kanji (JIS X 0208 level 1) and punctuation. When two lines above
+// the title candidate are debris of vertical text read across (a lone
+// kana, a small kana starting a line), the page gives no title. Nothing
+// found is unknown (""); the index then shows a label (the first heading
+// or the start of the text), not a claimed title.
+//
 // # Department
 //
 // The department is the top organisational unit the document names: a name
@@ -85,7 +113,16 @@
 // another municipality or a prefecture) counts for nothing, a body inside a
 // unit counts for the unit (…協会事務局(本庁国際課内) → 国際課), and the unit
 // more than half of all the contacts name is the department; with no
-// majority it is unknown. Words that end like a unit but name none (一部,
+// majority it is unknown. Before the contact lines, an issuer line among
+// the header lines that says nothing but who issues the document (三鷹市
+// 子ども政策部 子育て支援課; 市民文化局 人権・男女共同参画室; 令和８年５月27日
+// 財政課作成) gives its first unit, and a speech (施政方針, 所信) its head
+// signs (延岡市長 三浦 久知) is filed under 市長. A unit's name starts at a
+// word boundary (a space, punctuation, a line start, a place name or a
+// particle); hiragana inside common names stays (子ども政策部, 子育て支援課),
+// so 政策部 is never cut from 子ども政策部. 議会 is the department of minutes
+// (会議録, 議事録) only: a list of bills or a schedule of the assembly names
+// no unit. Words that end like a unit but name none (一部,
 // 全部, 委員会 alone, 区役所 alone, 教室, 課題, 部門) are rejected, and
 // hiragana ends a name except in こども, くらし and the like, so a phrase such
 // as 緑に親しもう教室 is no department. There is no other weak tier: a
@@ -98,17 +135,31 @@
 // 昭和n = 1925+n, 元年 = 1; R4/H30/S63 abbreviations, full-width digits and
 // kanji numerals (令和四年度) are read too. 平成 years up to 45 are accepted
 // because plans written before 2019 kept counting (平成32年度 = 2020).
-// Sources, in order: the hint; the title, then the header lines (令和4年度 in
-// "令和4年度\n(2022年度)"; a speech's 平成15年度の予算, the budget year it
-// presents); for formats whose hint states a publication date (bulletins),
+// Why.FiscalYear keeps the evidence ("令和8年度 (title)", "施政方針 given at
+// a 3月 session → the fiscal year from that April", "dated 2021-02-24 →
+// fiscal 2020 (the document's date)"). A year that opens or closes a span
+// (平成21年度から, ～令和5年度まで, 2015～2019年度) and any year of a line
+// stating a period (計画期間) is never the document's. Sources, in order:
+// the hint; the title, then the header lines of the title block (令和4年度
+// in "令和4年度\n(2022年度)"; the title block ends at the first table row,
+// section label or bill, and sentences belong to the lead); for formats
+// whose hint states a publication date (bulletins),
 // the fiscal year of that date, April to March (2025-01-15 → 2024), because
 // a bulletin speaks of the year it is issued in; a budget or policy speech's
-// session date (施政方針, 予算, 市政運営の方針 or 所信 given at a February or
-// March 定例会 presents the fiscal year starting that April: 平成15年第1回定例会
-// 03月05日 → 2003); the lead, the first 600 characters after the header
-// (「平成14年度は、…」), its first year stated with an era or in full unless
-// it opens or closes a span (平成28年度から令和2年度まで names no one year);
-// then the operator's default. The publication date found in a page's text
+// session (施政方針, 当初予算, 予算, 市政運営の方針, 所信 or 提案理由, not a
+// 補正予算 or 決算, given at a February or March 定例会 presents the fiscal
+// year starting that April, whatever the header's shape: 平成15年第1回定例会
+// 03月05日, 平成14年_第１回定例会 with 開催日: 2002-02-27, 令和８年３月定例会,
+// a cover dated 令和８年２月16日; a 施政方針 or 当初予算 of the year's first
+// regular session 令和8年第1回定例会 too); the lead, the prose of the first
+// 600 characters, its first year that is the topic (「平成14年度は、…」,
+// 令和８年度当初予算, 平成15年度の予算), not one merely mentioned, a
+// supplementary budget's or a span's; then, as weaker evidence, the fiscal
+// year of the document's own date: a date line of a paged document's title
+// block (令和７年２月 under the title) or a date it labels its own (会期：令和３年
+// ２月24日～, 令和元年９月30日現在), but never a plan's (計画, 戦略, ビジョン:
+// its date is when it was made) nor a web page's 更新日; then the operator's
+// default. The publication date found in a page's text
 // is not used this way: a scraped page's date is when it was last updated
 // (seed 000 is about 令和4年度 but dated 2023年6月9日). Years further in the
 // body are never used: a document mentions many years besides its own. A

@@ -2,7 +2,6 @@ package meta
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -16,6 +15,14 @@ type Input struct {
 	Path  string   // source file path (not used as evidence: file names lie)
 	URL   string   // source address: its host is evidence when it is a municipality's website
 	Hints Metadata // what the format states explicitly (CSV 自治体名, JSON bureau, …)
+	// InfoTitle is the title a file's own metadata claims (a PDF's document
+	// information): often a template's, a file name or an office suite's
+	// default, so only a candidate (see extractTitle).
+	InfoTitle string
+	// Lines are the document's first blocks as its reader laid them out
+	// (headings with their level, pages, table rows): where a title is read
+	// from when the format states none. May be nil.
+	Lines []Line
 }
 
 // contactPrefix starts the line the source readers emit for a page footer's
@@ -32,6 +39,10 @@ type doc struct {
 	header  []string // first headerLines non-empty lines, contact line excluded
 	contact string   // organisation line after "問合せ先: ", or ""
 	body    string   // Text without the contact line
+	lines   []Line   // Input.Lines
+	// docTitle is the document's title as extractTitle read it (the
+	// format's, else its cover's or first heading's).
+	docTitle string
 }
 
 func split(in Input) doc {
@@ -58,10 +69,16 @@ func split(in Input) doc {
 func Extract(in Input, defaults Metadata) Metadata {
 	d := split(in)
 	var m Metadata
+	m.Title, m.Why.Title = extractTitle(in)
+	if d.title == "" && in.InfoTitle != "" || d.title == "" && len(in.Lines) > 0 && in.Lines[0].Page > 0 {
+		d.title = m.Title // a paged document's title, read from its cover
+	}
+	d.lines = in.Lines
 	m.City, m.Prefecture = extractCity(d, in, defaults)
-	m.Department = extractDepartment(d, in.Hints, defaults, m.City)
+	m.Department, m.Why.Department = extractDepartment(d, in.Hints, defaults, m.City)
 	m.Published = extractPublished(d, in.Hints, defaults)
-	m.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
+	d.docTitle = m.Title
+	m.FiscalYear, m.Why.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
 	return m
 }
 
@@ -289,31 +306,42 @@ func titleDepartment(title string) string {
 	return departmentIn(title)
 }
 
-func extractDepartment(d doc, hints, defaults Metadata, city string) string {
+func extractDepartment(d doc, hints, defaults Metadata, city string) (string, string) {
 	if h := strings.TrimSpace(hints.Department); h != "" {
 		if top := departmentIn(h); top != "" {
-			return top
+			return top, "stated by the format"
 		}
-		return h
+		return h, "stated by the format"
 	}
 	if dep := titleDepartment(d.title); dep != "" {
-		return dep
+		return dep, "the title"
 	}
 	if dep := departmentIn(d.contact); dep != "" {
-		return dep
+		return dep, "the page's contact line"
 	}
 	if dep := speakerDepartment(append([]string{d.title}, d.header...)); dep != "" {
-		return dep
+		return dep, "the speech or minutes header"
 	}
 	if d.title == "" {
 		if dep := titleDepartment(headerTitle(d.header)); dep != "" {
-			return dep // a title the reader did not lift into Title
+			return dep, "the first heading" // a title the reader did not lift into Title
 		}
 	}
-	if dep := bodyContactDepartment(d.body, city); dep != "" {
-		return dep
+	if _, dated := ParseDate(hints.Published); dated {
+		// an article of a bulletin: its first lines are its text
+	} else if dep, line := organisationLine(d, city); dep != "" {
+		return dep, "the organisation line 「" + line + "」"
 	}
-	return defaults.Department
+	if dep := signatureDepartment(d); dep != "" {
+		return dep, "the head signing the speech"
+	}
+	if dep := bodyContactDepartment(d.body, city); dep != "" {
+		return dep, "the contact lines"
+	}
+	if defaults.Department != "" {
+		return defaults.Department, "the operator's default"
+	}
+	return "", ""
 }
 
 // headerTitle is the line that serves as title when the format states none
@@ -369,48 +397,7 @@ func dateLine(line string) (string, bool) {
 	return iso, ok && len(iso) == 10
 }
 
-// --- fiscal year ---
-
-func extractFiscalYear(d doc, hints, defaults Metadata, published string) int {
-	if validYear(hints.FiscalYear) {
-		return hints.FiscalYear
-	}
-	ref := referenceYear(d, hints, defaults, published)
-	lines := append([]string{d.title}, d.header...)
-	// An article whose format states its publication date (a 広報 bulletin
-	// row) is about the fiscal year it was published in, unless its title
-	// names one: the first lines of an article often announce a later year
-	// (「令和11年4月採用の会計年度任用職員を募集」 is news of fiscal 2024).
-	published, fromFormat := ParseDate(hints.Published)
-	if fromFormat {
-		lines = lines[:1]
-	}
-	for _, s := range lines {
-		if y, ok := ParseFiscalYear(s); ok {
-			return y
-		}
-		if n, ok := bareFiscalYear(s); ok {
-			if y, ok := resolveBare(n, ref); ok {
-				return y
-			}
-		}
-	}
-	if fromFormat {
-		if y, ok := fiscalYearOf(published); ok {
-			return y // the format's publication date; see doc.go
-		}
-	}
-	if y, ok := sessionFiscalYear(d); ok {
-		return y
-	}
-	if y, ok := leadFiscalYear(d); ok {
-		return y
-	}
-	if validYear(defaults.FiscalYear) {
-		return defaults.FiscalYear
-	}
-	return 0
-}
+// --- fiscal year --- (fiscal.go)
 
 func validYear(y int) bool { return y >= minYear && y <= maxYear }
 
@@ -453,70 +440,6 @@ var today = time.Now
 func currentFiscalYear() int {
 	y, _ := fiscalYearOf(today().Format("2006-01-02"))
 	return y
-}
-
-// reSession matches an assembly session with its date: 平成15年第1回定例会
-// 03月05日, 令和5年2月定例会 02月17日.
-var reSession = regexp.MustCompile(`(令和|平成|昭和)\s*(元|\d{1,2})\s*年\s*(?:第\s*\d+\s*回)?\s*(?:\d{1,2}\s*月)?\s*定例会\D{0,6}?(\d{1,2})\s*月\s*\d{1,2}\s*日`)
-
-// reBudgetSpeech marks the speeches that present the coming fiscal year:
-// 施政方針, 予算の概要と市政運営の方針, 所信表明 (with the budget).
-var reBudgetSpeech = regexp.MustCompile(`施政方針|予算|市政運営の方針|区政運営の方針|町政運営の方針|所信`)
-
-// sessionFiscalYear is the fiscal year a budget or policy speech addresses:
-// given at a February or March session, it is the year starting in April
-// (平成15年第1回定例会 03月05日 → 2003). Only a header that names the
-// session and its date and a speech on the budget or policy qualify.
-func sessionFiscalYear(d doc) (int, bool) {
-	head := normalize(strings.Join(append([]string{d.title}, d.header...), "\n"))
-	m := reSession.FindStringSubmatch(head)
-	if m == nil || !reBudgetSpeech.MatchString(head) {
-		return 0, false
-	}
-	y, ok := eraYear(m[1], m[2])
-	month, _ := strconv.Atoi(m[3])
-	if !ok || month != 2 && month != 3 {
-		return 0, false
-	}
-	return y, validYear(y)
-}
-
-// leadRunes is how much of the text after the header counts as the lead:
-// the opening paragraphs, where a document says which year it is about.
-const leadRunes = 600
-
-// leadFiscalYear is the first fiscal year stated with its era (or as a
-// Western year) in the lead, unless it opens a span (平成28年度から, 令和2年度～):
-// a span's first year is not the document's.
-func leadFiscalYear(d doc) (int, bool) {
-	var b strings.Builder
-	n, skipped := 0, 0
-	for _, line := range strings.Split(d.body, "\n") {
-		t := strings.TrimSpace(line)
-		if t == "" {
-			continue
-		}
-		if skipped < len(d.header) {
-			skipped++
-			continue
-		}
-		b.WriteString(t)
-		b.WriteByte('\n')
-		if n += utf8.RuneCountInString(t); n >= leadRunes {
-			break
-		}
-	}
-	lead := normalize(b.String())
-	for _, m := range reEraFY.FindAllStringSubmatchIndex(lead, -1) {
-		name := lead[m[2]:m[3]]
-		if len(name) == 1 && m[2] > 0 && isASCIIAlnum(lead[m[2]-1]) || opensSpan(lead[m[1]:]) || closesSpan(lead[:m[0]]) {
-			continue
-		}
-		if y, ok := eraYear(name, lead[m[4]:m[5]]); ok && validYear(y) {
-			return y, true
-		}
-	}
-	return 0, false
 }
 
 func opensSpan(after string) bool {

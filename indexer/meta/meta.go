@@ -9,4 +9,15 @@ type Metadata struct {
 	Department string // 部局, e.g. 市民局, 政策推進部, 市長公室; "" when unknown
 	FiscalYear int    // 年度 as a Western year (令和4年度 → 2022); 0 when unknown
 	Published  string // publication date as YYYY-MM-DD (or YYYY-MM); "" when unknown
+	Title      string // the document's own title (see extractTitle); "" when nothing reads as one
+	Why        Why    // what Title, Department and FiscalYear were read from
+}
+
+// Why keeps the evidence of a field: where its value was read and, for
+// a rule, which one (「令和8年度 (title)」, 「施政方針 given at a 2月 session
+// → the fiscal year from that April」). "" where the field is unknown.
+type Why struct {
+	Title      string
+	Department string
+	FiscalYear string
 }

@@ -1,0 +1,493 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+// Line is one block of the document as its reader laid it out, the
+// evidence a title is read from: its text, whether the format marks it a
+// heading and at which level (1 is the largest type), the page it is on
+// (0 for formats without pages) and whether it is a table row (cells
+// joined by " | ").
+type Line struct {
+	Text    string
+	Heading bool
+	Level   int
+	Page    int
+	Table   bool
+}
+
+// maxTitleRunes bounds a title: a longer line is a sentence or a paragraph.
+const maxTitleRunes = 60
+
+// coverLines is how many lines of the first page (or, without pages, of the
+// document's top) are looked at for the title block.
+const coverLines = 16
+
+// extractTitle returns the document's own title and what it was read
+// from, or "" when nothing reads as one. doc.go states the rules.
+func extractTitle(in Input) (title, why string) {
+	if t := joinLetterSpaced(strings.TrimSpace(in.Title)); t != "" {
+		return t, "the title the format states" // its author meant it, even as a sentence (a bulletin's headline)
+	}
+	cover, coverHeading, coverNames := coverTitle(in.Lines)
+	info := cleanTitle(in.InfoTitle)
+	if info != "" && (titleProblem(info) != "" || isDefaultTitle(info)) {
+		info = ""
+	}
+	switch {
+	case cover != "" && (coverHeading || coverNames):
+		return cover, "the first page's title block"
+	case info != "":
+		return info, "the file's document information (Title)"
+	case cover != "":
+		return cover, "the first page's title block"
+	}
+	for _, l := range in.Lines {
+		if l.Heading {
+			if t := cleanTitle(l.Text); t != "" && titleProblem(t) == "" && namesDocument(t) {
+				return t, "the first heading"
+			}
+			break
+		}
+	}
+	return "", ""
+}
+
+// cand is a line of the cover as the title rules see it.
+type cand struct {
+	text    string
+	rank    int // 1–6 heading level, 7 body text, 8 a table row
+	problem string
+	debris  bool // a lone character of vertical text (see isDebrisLine)
+}
+
+// coverTitle reads the title block of the first page: the line set in the
+// largest type that reads as a title, with the lines around it that
+// complete it (a fiscal year or session above it, a number, part or
+// subtitle below it). heading says whether that line is a heading; names
+// whether the title names a kind of document (計画, 予算, 日程表, …).
+func coverTitle(lines []Line) (title string, heading, names bool) {
+	var cs []cand
+	for _, l := range lines {
+		if len(cs) >= coverLines || l.Page > 1 {
+			break
+		}
+		text, table := l.Text, l.Table
+		if table {
+			if cells := strings.Split(text, " | "); allSingle(cells) {
+				text, table = strings.Join(cells, ""), false // letter-spaced, not a table
+			} else {
+				text = strings.Join(cells, " ")
+			}
+		}
+		c := cand{text: cleanTitle(text), rank: 7, debris: !table && isDebrisLine(text)}
+		switch {
+		case table:
+			c.rank = 8
+		case l.Heading && l.Level >= 1 && l.Level <= 6:
+			c.rank = l.Level
+		}
+		if c.text == "" {
+			continue
+		}
+		c.problem = titleProblem(c.text)
+		cs = append(cs, c)
+	}
+	best := -1
+	for i, c := range cs {
+		if c.problem != "" || c.rank == 8 {
+			continue
+		}
+		if c.rank == 7 && !namesDocument(c.text) {
+			continue // body-size text is a title only when it names a document
+		}
+		if best < 0 || c.rank < cs[best].rank {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", false, false
+	}
+	debris := 0
+	for _, c := range cs[:best] {
+		if c.debris {
+			debris++
+		}
+	}
+	if debris >= 2 {
+		return "", false, false // vertical text read across its columns: nothing above is whole
+	}
+	parts := []string{cs[best].text}
+	names = namesDocument(cs[best].text)
+	// Above: a fiscal year or a session the title line continues
+	// (令和８年度 / 施政方針・予算説明; 令和5年 第10回 石垣市議会（定例会） /
+	// 一般質問日程表).
+	if i := best - 1; i >= 0 && isTitlePrefix(cs[i]) {
+		parts = append([]string{cs[i].text}, parts...)
+	}
+	// Below: a number, part or edition (（第７号）, 第２次, （資料編）), or the
+	// line that names the document when the title line did not.
+	for j := best + 1; j < len(cs) && j <= best+2; j++ {
+		c := cs[j]
+		if isCompletion(c.text) {
+			parts = append(parts, c.text)
+			continue
+		}
+		if !names && c.problem == "" && c.rank <= cs[best].rank+1 && namesDocument(c.text) && !isIssuer(c.text) {
+			parts = append(parts, c.text)
+			names = true
+		}
+		break
+	}
+	title = joinTitle(parts)
+	if utf8.RuneCountInString(title) > maxTitleRunes {
+		title = cs[best].text
+	}
+	return title, cs[best].rank <= 6, names
+}
+
+// isTitlePrefix: the line above the title line is part of it when it is a
+// fiscal year or an era year alone (令和８年度), or names a session and no
+// document (令和5年 第10回 石垣市議会（定例会）).
+func isTitlePrefix(c cand) bool {
+	switch c.problem {
+	case "a bare year":
+		return !reDayOfMonth.MatchString(normalize(c.text))
+	case "":
+		return !namesDocument(c.text) && !isIssuer(c.text) && reSessionName.MatchString(c.text)
+	}
+	return false
+}
+
+const smallKana = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮー"
+
+// isDebrisLine: a line of vertical text read across its columns: one
+// character alone, or a lone character set apart from a longer word
+// (わ おと高卒業制作, 集 花たびそうや号). Letter-spaced words (一 般 質 問)
+// are not debris.
+func isDebrisLine(s string) bool {
+	s = strings.TrimSpace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == len(s) && n > 0 && isJapanese(r) || strings.ContainsRune(smallKana, r) {
+		return true // one character alone; a small kana, which starts no word (っ と)
+	}
+	return isDebris(s)
+}
+
+// reSessionName is a session or assembly named in a title block:
+// 令和5年 第10回 石垣市議会（定例会）, 令和8年第1回定例会.
+var reSessionName = regexp.MustCompile(`議会|定例会|臨時会`)
+
+// reCompletion is a line that completes a title above it: a number,
+// part, edition or draft mark.
+var reCompletion = regexp.MustCompile(`^[(（〔【]?\s*(第\s*[0-9０-９一二三四五六七八九十]+\s*[号次期版回編章部]|[^()（）]{1,8}編|概要版|案|素案|改訂版|別冊|本編|資料)\s*[)）〕】]?$`)
+
+func isCompletion(s string) bool { return reCompletion.MatchString(s) }
+
+// joinTitle joins the lines of a title block with a space, except before a
+// parenthesised completion (一般会計補正予算（第７号）).
+func joinTitle(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && !strings.HasPrefix(p, "（") && !strings.HasPrefix(p, "(") {
+			b.WriteString(" ")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func allSingle(cells []string) bool {
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells {
+		if utf8.RuneCountInString(strings.TrimSpace(c)) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanTitle trims a title candidate, collapses its white space and joins
+// letter-spaced runs (南　国　市　予　算　書 → 南国市予算書).
+func cleanTitle(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, " | ", " ")), " ")
+	return JoinSpaced(s)
+}
+
+// joinLetterSpaced removes only the spaces of letter-spaced runs (two or
+// more single characters in a row: 南　国　市　予　算　書) and leaves every
+// other character of s as it is: a title the format states keeps its
+// own spacing (2 区役所・市役所力の強化, 03月05日　議案説明).
+func joinLetterSpaced(s string) string {
+	type seg struct {
+		text  string
+		space bool
+	}
+	var segs []seg
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		sp := unicode.IsSpace(r)
+		if len(segs) > 0 && segs[len(segs)-1].space == sp {
+			segs[len(segs)-1].text += s[i : i+n]
+		} else {
+			segs = append(segs, seg{s[i : i+n], sp})
+		}
+		i += n
+	}
+	single := func(t string) bool {
+		r, n := utf8.DecodeRuneInString(t)
+		return n == len(t) && n > 0 && (isJapanese(r) || strings.ContainsRune("・ー", r))
+	}
+	var b strings.Builder
+	for i, sg := range segs {
+		if sg.space && i > 0 && i+1 < len(segs) && single(segs[i-1].text) && single(segs[i+1].text) {
+			continue
+		}
+		b.WriteString(sg.text)
+	}
+	return b.String()
+}
+
+// JoinSpaced removes the spaces of letter-spaced (均等割付) Japanese: a
+// run of two or more single characters separated by spaces is one word
+// (「南　国　市　予　算　書」→ 南国市予算書, 「施 政 方 針 ・ 予 算 説 明」→
+// 施政方針・予算説明, 「第 ２ 次」→ 第２次), and so is a single character
+// written apart from a number next to it (第 12回 → 第12回, 2 0 2 0 → 2020).
+// Spaces between words of several characters stay (令和８年度 施政方針).
+func JoinSpaced(s string) string {
+	toks := strings.Fields(s)
+	if len(toks) < 2 {
+		return strings.TrimSpace(s)
+	}
+	single := func(t string) bool {
+		t = strings.Trim(t, "（）()「」【】〔〕")
+		r, n := utf8.DecodeRuneInString(t)
+		return n > 0 && n == len(t) && (isJapanese(r) || unicode.IsDigit(r) || strings.ContainsRune("・ー～－", r))
+	}
+	digitEdge := func(a, b string) bool {
+		ra, _ := utf8.DecodeLastRuneInString(a)
+		rb, _ := utf8.DecodeRuneInString(b)
+		return unicode.IsDigit(ra) || unicode.IsDigit(rb)
+	}
+	var b strings.Builder
+	b.WriteString(toks[0])
+	for i := 1; i < len(toks); i++ {
+		prev, cur := toks[i-1], toks[i]
+		join := single(prev) && single(cur) || (single(prev) || single(cur)) && digitEdge(prev, cur) && isNumberish(prev, cur) || numberCounter(prev, cur)
+		if !join {
+			b.WriteByte(' ')
+		}
+		b.WriteString(cur)
+	}
+	return b.String()
+}
+
+// numberCounter: a number and the counter after it (26 回, 30 日).
+func numberCounter(a, b string) bool {
+	la, _ := utf8.DecodeLastRuneInString(a)
+	fb, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsDigit(la) && strings.ContainsRune("年月日回号次期条項款度人件円歳", fb)
+}
+
+// isNumberish: a lone character and a number that belong together (第 12回,
+// 12 月, 令和元年９月 30 日).
+func isNumberish(a, b string) bool {
+	la, _ := utf8.DecodeLastRuneInString(a)
+	fb, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsDigit(la) && (unicode.IsDigit(fb) || isJapanese(fb)) || isJapanese(la) && unicode.IsDigit(fb)
+}
+
+func isJapanese(r rune) bool {
+	return isHan(r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+var (
+	// reGreeting: what opens a speech, never its title.
+	reGreeting = regexp.MustCompile(`おはようございます|こんにちは|こんばんは|皆様|皆さん|ありがとうございま|申し上げ|存じます|いたします|お願い|よろしく`)
+	// rePoliteEnd: a sentence ends in a polite verb or a full stop.
+	rePoliteEnd = regexp.MustCompile(`(ます|ました|です|でした|ません|ください|ましょう|ませんか)[!！?？。」]*$|。`)
+	// reBareDate: a date, a year or a year and month alone, perhaps with a
+	// weekday, 現在 or 作成 (令和６年度, 令和８年２月 16日, 12月9日 月).
+	reBareDate   = regexp.MustCompile(`^[(（]?\s*((令和|平成|昭和|[RHS])\s*\.?\s*(元|\d{1,3})|\d{4}|\d{1,2})?\s*(年度?)?\s*(\d{1,2}\s*月\s*(\d{1,2}\s*日)?)?\s*[(（]?[月火水木金土日]?[)）]?\s*(現在|時点|作成|発行|策定)?\s*[)）]?$`)
+	reDayOfMonth = regexp.MustCompile(`\d\s*月|\d\s*日`)
+	// reLabelOnly: a document number alone (議案第86号, 別紙３, 別添１－２,
+	// 資料2, No.545, - 1 -).
+	reLabelOnly = regexp.MustCompile(`^[(（【\[]?\s*(議案|報告|諮問|請願|陳情|発議|認定|別紙|別添|別表|別記|様式|資料|参考|No\.?|NO\.?|P\.?)?\s*(第)?\s*[-‐－]?\s*[0-9]+(\s*[-‐－の]\s*[0-9]+)?\s*(号|号議案)?\s*[-‐－]?\s*[)）】\]]?$`)
+	// reHeadName: the head signing a speech (延岡市長 三浦 久知).
+	reHeadName = regexp.MustCompile(`^\S{0,8}[市区町村]長\s+\S{1,4}\s*\S{0,4}$`)
+	// reField: a form's field, a label and its value (計画期間：令和4年度～,
+	// 団体名：音威子府村).
+	reField = regexp.MustCompile(`^[^:：]{1,8}[:：]`)
+	// reUnitsLabel: a table's unit note ((単位 千円)).
+	reUnitsLabel = regexp.MustCompile(`^[(（]?\s*単位`)
+	// reFileName: a file name or an office suite's default title.
+	reFileName = regexp.MustCompile(`(?i)\.(indd|docx?|xlsx?|pptx?|pdf|html?|txt|jtd|odt|ai|qxp)$|^(microsoft|untitled|無題|document\d*|book\d*|sheet\d*|スライド\s*\d+|文書\s*\d+)`)
+)
+
+// isDefaultTitle: the title an office suite fills in by itself
+// (PowerPoint プレゼンテーション, Microsoft Word - 会議資料.docx).
+func isDefaultTitle(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"powerpoint", "microsoft", "excel", "word -", "プレゼンテーション", "acrobat", "untitled", "無題"} {
+		if strings.Contains(l, p) && utf8.RuneCountInString(s) <= 40 && (p != "プレゼンテーション" || strings.Contains(l, "powerpoint")) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleProblem says why s is no title, or "" when it reads as one.
+func titleProblem(s string) string {
+	n := utf8.RuneCountInString(s)
+	ns := normalize(s)
+	switch {
+	case isCompletion(s):
+		return "a completion"
+	case n < 3:
+		return "too short"
+	case n > maxTitleRunes:
+		return "too long"
+	case reGreeting.MatchString(s), rePoliteEnd.MatchString(s):
+		return "a sentence"
+	case reBareDate.MatchString(ns):
+		return "a bare year"
+	case reLabelOnly.MatchString(ns):
+		return "a number label"
+	case reHeadName.MatchString(s):
+		return "a signature"
+	case reUnitsLabel.MatchString(ns):
+		return "a unit note"
+	case reField.MatchString(ns):
+		return "a labelled field"
+	case reFileName.MatchString(s):
+		return "a file name"
+	case isDebris(s):
+		return "vertical-text debris"
+	case !readsAsJapanese(s):
+		return "garbage"
+	case strings.HasSuffix(s, "、") || strings.HasSuffix(s, "，") || !balanced(s):
+		return "a fragment"
+	case doubled(s):
+		return "text drawn twice"
+	}
+	return ""
+}
+
+// isDebris: a lone kana or kanji set apart from a longer word (わ おと高卒業制作,
+// 集 花たびそうや号): a column of vertical text read across.
+func isDebris(s string) bool {
+	toks := strings.Fields(s)
+	for i, t := range toks {
+		r, n := utf8.DecodeRuneInString(t)
+		if n != len(t) || !isJapanese(r) {
+			continue
+		}
+		if i+1 < len(toks) && utf8.RuneCountInString(toks[i+1]) > 1 || i > 0 && utf8.RuneCountInString(toks[i-1]) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// balanced: every opening bracket of 「」『』（）() is closed in order.
+func balanced(s string) bool {
+	pairs := map[rune]rune{'」': '「', '』': '『', '）': '（', ')': '(', '】': '【', '〕': '〔'}
+	var stack []rune
+	for _, r := range s {
+		switch r {
+		case '「', '『', '（', '(', '【', '〔':
+			stack = append(stack, r)
+		case '」', '』', '）', ')', '】', '〕':
+			if len(stack) == 0 || stack[len(stack)-1] != pairs[r] {
+				return false
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return len(stack) == 0
+}
+
+// doubled: text laid over itself, every character twice (おおとといいねね).
+func doubled(s string) bool {
+	r := []rune(s)
+	pairs, runs := 0, 0
+	for i := 0; i+1 < len(r); i++ {
+		if r[i] == r[i+1] && isJapanese(r[i]) {
+			pairs++
+			i++
+		}
+		runs++
+	}
+	return pairs >= 4 && 3*pairs >= len(r)/2
+}
+
+// eucJP tells the kanji of JIS X 0208's first level (第一水準, the 2,965
+// kanji of common use) from rarer ones.
+var eucJP = japanese.EUCJP.NewEncoder()
+
+func commonKanji(r rune) bool {
+	b, err := eucJP.Bytes([]byte(string(r)))
+	return err == nil && len(b) == 2 && b[0] >= 0xB0 && b[0] <= 0xCF
+}
+
+// readsAsJapanese: a title is mostly kana, common kanji, digits and
+// punctuation. A line of rare kanji (a bad OCR layer), of Latin-1 letters
+// from a wrongly decoded Title (R7t,7Þ), or with control characters is not.
+func readsAsJapanese(s string) bool {
+	total, good, kanji, rare, jp := 0, 0, 0, 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		total++
+		switch {
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			return false
+		case isHan(r) && (r < 0x4E00 || r > 0x9FFF):
+			good++ // 〇 and other ideographic marks
+			jp++
+		case isHan(r):
+			kanji++
+			jp++
+			if commonKanji(r) {
+				good++
+			} else {
+				rare++
+			}
+		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー':
+			good++
+			jp++
+		case r < 0x80 || r >= 0xFF00 && r <= 0xFFEF || unicode.IsPunct(r) || unicode.IsSymbol(r) || r >= 0x3000 && r <= 0x303F:
+			good++
+		}
+	}
+	if total == 0 || jp == 0 {
+		return false
+	}
+	if kanji >= 3 && 4*rare > kanji {
+		return false // more than a quarter rare kanji
+	}
+	return 10*good >= 9*total
+}
+
+// reDocumentKind is the noun that names what kind of document a title is,
+// as Japanese public documents are titled: plans, budgets, reports,
+// tables, bulletins, minutes, bills and the like.
+var reDocumentKind = regexp.MustCompile(`計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|名簿|表$|報告|調書|見通し|要綱|要領|規則|条例|規程|白書|資料|説明|広報|だより|通信|ニュース|会議録|議事録|質問|答申|提言|評価|について|に向けて|に関する|のお知らせ|案$|手引|ガイド|マニュアル|統計|調査|状況|施策|事業|取組|取り組み|運営|所信|あいさつ|挨拶`)
+
+func namesDocument(s string) bool { return reDocumentKind.MatchString(s) }
+
+// isIssuer: a line that is only the issuing municipality or body (石垣市,
+// 音威子府村防災会議), which follows a title but is no part of it.
+func isIssuer(s string) bool {
+	rest := strings.TrimSpace(removePlaces(normalize(s)))
+	return rest == "" || strings.HasSuffix(s, "会議") || strings.HasSuffix(s, "役場") || strings.HasSuffix(s, "役所")
+}
