@@ -15,8 +15,11 @@ import (
 // reordered: a document's passages after its first PerDocument, and a
 // passage whose text repeats one ranked above it (nearly: nearDuplicate of
 // its character trigrams), move behind the others of their tier, in their
-// order. Pages past the window keep the plain order, so the pages of one
-// size are disjoint. Result.Diversified says how many moved and why;
+// order. A passage of a PDF page already shown above (another passage of
+// the same page: a table's rows, a page's paragraphs) moves to the end of
+// the window whatever its tier: the page is the unit a reader opens, and
+// five passages of one page filled a first page of ten. Pages past the
+// window keep the plain order, so the pages of one size are disjoint. Result.Diversified says how many moved and why;
 // Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
 const (
 	DefaultPerDocument = 2
@@ -72,7 +75,32 @@ func diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
 		out, moved = append(out, block...), moved+n
 		i = j
 	}
-	return out, moved
+	out, n := samePageLast(out)
+	return out, moved + n
+}
+
+// samePageLast moves a hit whose PDF page a hit above it shows to the end,
+// in order; hits without a page (formats without pages) stay.
+func samePageLast(hits []Hit) ([]Hit, int) {
+	type page struct {
+		doc  string
+		page int
+	}
+	seen := map[page]bool{}
+	front := hits[:0:0]
+	var back []Hit
+	for _, h := range hits {
+		if h.Page > 0 {
+			k := page{h.DocID, h.Page}
+			if seen[k] {
+				back = append(back, h)
+				continue
+			}
+			seen[k] = true
+		}
+		front = append(front, h)
+	}
+	return append(front, back...), len(back)
 }
 
 // tier ranks how a hit matches: every word (as typed, by reading, variant
@@ -191,5 +219,5 @@ func shingled(r rune) bool {
 }
 
 func diversityMessage(perDocument, moved int) string {
-	return fmt.Sprintf("同じ文書の%d件目より後の箇所と、上位と同じ文面の箇所（%d件）は後ろに回しています。", perDocument, moved)
+	return fmt.Sprintf("同じ文書の%d件目より後の箇所、上位と同じ文面の箇所、上位と同じページの箇所（%d件）は後ろに回しています。", perDocument, moved)
 }
