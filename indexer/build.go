@@ -64,8 +64,8 @@ type Skip struct {
 // Summary reports a finished build.
 type Summary struct {
 	Progress
-	Ignored int    // files of a format the build does not read
-	Skipped []Skip // files and records that could not be read
+	Ignored []string // files of a format the build does not read, by name
+	Skipped []Skip   // files and records that could not be read
 	// Damaged are documents indexed in spite of damage, with what was
 	// repaired (broken bytes replaced, CSV lines read one by one).
 	Damaged    []Skip
@@ -586,7 +586,8 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 	case ctx.Err() != nil:
 		return
 	default:
-		st.skip(in.name, err.Error())
+		// the reader names the file it read; the skip names it already
+		st.skip(in.name, strings.TrimPrefix(err.Error(), in.path+": "))
 	}
 }
 
@@ -635,11 +636,11 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 // An entry under a root that cannot be listed or is not a regular file (a
 // symlink loop, a dangling link, a named pipe, a device, a folder that may
 // not be read) is reported in skips by name and never stops the build.
-func discover(roots []string, opt Options) (inputs []input, ignored int, skips []Skip, err error) {
+func discover(roots []string, opt Options) (inputs []input, ignored []string, skips []Skip, err error) {
 	for _, root := range roots {
 		fi, err := os.Stat(root)
 		if err != nil {
-			return nil, 0, nil, fmt.Errorf("source %s: %w", root, err)
+			return nil, nil, nil, fmt.Errorf("source %s: %w", root, err)
 		}
 		first := len(inputs)
 		base := filepath.Base(filepath.Clean(root))
@@ -666,7 +667,7 @@ func discover(roots []string, opt Options) (inputs []input, ignored int, skips [
 				return nil
 			}
 			if !source.Supported(p) {
-				ignored++
+				ignored = append(ignored, name)
 				return nil
 			}
 			info, err := os.Stat(p) // follows a link to what it names
@@ -682,7 +683,7 @@ func discover(roots []string, opt Options) (inputs []input, ignored int, skips [
 			return nil
 		})
 		if err != nil {
-			return nil, 0, nil, fmt.Errorf("list %s: %w", root, err)
+			return nil, nil, nil, fmt.Errorf("list %s: %w", root, err)
 		}
 		setDefaults(inputs[first:], root, opt)
 	}
@@ -723,13 +724,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
-func discoverFS(fsys fs.FS, opt Options) (inputs []input, ignored int, err error) {
+func discoverFS(fsys fs.FS, opt Options) (inputs []input, ignored []string, err error) {
 	err = fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
 		if !source.Supported(p) {
-			ignored++
+			ignored = append(ignored, p)
 			return nil
 		}
 		info, err := e.Info()

@@ -197,6 +197,9 @@ func mbps(n int64, d time.Duration) float64 {
 	return float64(n) / 1e6 / d.Seconds()
 }
 
+// maxListed is how many ignored files the summary names.
+const maxListed = 10
+
 func printSummary(w io.Writer, s *indexer.Summary) {
 	verb := "indexed"
 	if s.DryRun {
@@ -211,8 +214,16 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 	if !s.DryRun {
 		fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
 	}
-	if s.Ignored > 0 {
-		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read\n", s.Ignored)
+	if n := len(s.Ignored); n > 0 {
+		// named, so that the operator can convert them (a .docx or .xlsx
+		// saved as PDF or CSV is read)
+		names := s.Ignored[:min(n, maxListed)]
+		more := ""
+		if n > len(names) {
+			more = fmt.Sprintf(" and %d more", n-len(names))
+		}
+		fmt.Fprintf(w, "ignored %d files of formats the indexer does not read (it reads PDF, HTML, text, Markdown, CSV, TSV, JSON): %s%s\n",
+			n, strings.Join(names, ", "), more)
 	}
 	if len(s.Damaged) > 0 {
 		fmt.Fprintf(w, "damaged %d (indexed as far as they could be read):\n", len(s.Damaged))

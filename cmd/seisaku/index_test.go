@@ -214,3 +214,34 @@ func TestIndexReportsDamage(t *testing.T) {
 		t.Errorf("a readable file is reported as skipped:\n%s", s)
 	}
 }
+
+// TestIndexSummaryNamesWhatItLeftOut: the summary names the files of
+// formats it does not read, and a skipped file's reason does not repeat
+// its path.
+func TestIndexSummaryNamesWhatItLeftOut(t *testing.T) {
+	docs := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(seedsDir, "004_834a0d1253e7f380.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"seed.txt": seed, "会議資料.docx": []byte("PK\x03\x04"), "予算.xlsx": []byte("PK\x03\x04"), "broken.pdf": []byte("%PDF-1.4\ngarbage")}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(docs, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errb strings.Builder
+	args := []string{"index", "-dry-run", "-progress", "off", docs}
+	if err := run(context.Background(), args, func(string) string { return "" }, &out, &errb); err != nil {
+		t.Fatalf("index: %v\n%s", err, errb.String())
+	}
+	base := filepath.Base(docs)
+	for _, want := range []string{"ignored 2 files", base + "/予算.xlsx", base + "/会議資料.docx", "  " + base + "/broken.pdf: "} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Count(out.String(), "broken.pdf") != 1 {
+		t.Errorf("the skipped file is named more than once:\n%s", out.String())
+	}
+}
