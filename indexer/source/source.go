@@ -21,6 +21,9 @@ type Block struct {
 	Level int    // heading level 1–6 when the format states it; 0 when unknown
 	Text  string // never empty
 	Page  int    // 1-based page of a paged format (PDF) the block starts on; 0 when the format has none
+	// OCR: the block was read from a page image by OCR (a scanned PDF page,
+	// or one whose text layer was garbage), so some characters may be wrong.
+	OCR bool
 }
 
 // Source is one document as a reader found it in a file, before metadata
