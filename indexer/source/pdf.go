@@ -14,11 +14,26 @@ package source
 // The engine is started once per process, on the first PDF (compiling the
 // 5 MB module takes a few seconds; the compiled code is cached under the
 // user's cache directory, seisaku/wazero, so later starts take a fraction of
-// that). Each PDF is read by its own instance, a page at a time, so memory
-// grows with the largest page and the fonts, not with the page count (a
-// 300-page document: under 100 MB, TestReadPDF300Pages), and is capped at
-// maxPDFMemory per instance. The sandbox sees no
-// file system: the PDF is handed over as bytes.
+// that). The sandbox sees no file system: the PDF is handed over as bytes,
+// which PDFium reads block by block (OpenDocument's FileReader) rather than
+// as a copy in its own memory.
+//
+// Cost is bounded: at most pdfParallel PDFs are open at once in the process,
+// each in its own instance; pages are read one at a time and turned into
+// lines at once (pageLines), so a page's characters are let go before the
+// next is read; the document is closed and reopened every pdfReopenEvery
+// pages, since PDFium's per-document caches grow about 1.15 MB a page of a
+// real budget book and never shrink; WebAssembly memory is a non-moving
+// mmap reservation instead of a Go slice that wazero would copy at each
+// growth. Characters are read by direct calls into PDFium (pdf_raw.go),
+// a few per character. A book is read whole up to maxPDFPages pages or
+// pdfTimeBudget, a page up to maxPageChars characters; past that the
+// document is cut and the cut reported as its damage.
+//
+// A page whose text layer is not text (pdf_quality.go) or that has none but
+// an image (a scan) is read by OCR when Tesseract is installed
+// (pdf_ocr.go); its blocks carry Block.OCR. Without Tesseract such pages
+// are skipped, and the document's damage says which and why.
 //
 // A PDF whose pages carry no text (a scan without OCR) is ErrNoTextLayer; an
 // encrypted one that needs a password is ErrEncrypted; one PDFium cannot
@@ -26,12 +41,14 @@ package source
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -46,6 +63,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+	"github.com/wasilibs/wazero-helpers/allocator"
 	"golang.org/x/text/width"
 )
 
@@ -61,11 +79,32 @@ const maxPDFBytes = 512 << 20
 
 // maxPDFMemory bounds the memory of one PDFium instance (WebAssembly pages
 // of 64 KB): a PDF that needs more fails instead of taking the machine.
-// A 300-page document printed by Chromium needs under 100 MB.
+// With the document reopened every pdfReopenEvery pages, a 1,000-page book
+// needs under 100 MB.
 const maxPDFMemory = 2 << 30
+
+// Budgets of one document. Budget books of 600–3,000 pages are ordinary and
+// are read whole (about 2 ms a page); a PDF past either budget is cut there,
+// and the cut is reported as the document's damage.
+const (
+	maxPDFPages   = 20_000
+	pdfTimeBudget = 10 * time.Minute
+)
+
+// pdfReopenEvery: the document is closed and reopened every this many
+// pages. PDFium caches fonts and parsed objects per document and never
+// gives their memory back (about 1.15 MB a page of a real budget book);
+// reopening costs a few milliseconds.
+const pdfReopenEvery = 25
 
 // pdfInstanceWait is how long a reader waits for a free PDFium instance.
 const pdfInstanceWait = 10 * time.Minute
+
+// pdfParallel bounds how many PDFs are open at once in the process (each
+// in its own PDFium instance, with its own WebAssembly memory).
+var pdfParallel = min(runtime.GOMAXPROCS(0), 4)
+
+var pdfSlots = make(chan struct{}, pdfParallel)
 
 var pdfEngine struct {
 	once sync.Once
@@ -73,7 +112,10 @@ var pdfEngine struct {
 	err  error
 }
 
-// pdfPool starts the PDFium engine on first use.
+// pdfPool starts the PDFium engine on first use. WebAssembly memory lives
+// in a non-moving mmap reservation (wazero-helpers' allocator): wazero's
+// default grows it by append, copying the whole memory at each growth and
+// leaving the old copies to the garbage collector.
 func pdfPool() (pdfium.Pool, error) {
 	e := &pdfEngine
 	e.once.Do(func() {
@@ -84,11 +126,12 @@ func pdfPool() (pdfium.Pool, error) {
 				rc = rc.WithCompilationCache(cache)
 			}
 		}
-		n := runtime.GOMAXPROCS(0)
+		n := pdfParallel
 		e.pool, e.err = webassembly.Init(webassembly.Config{
 			MinIdle: 0, MaxIdle: n, MaxTotal: n,
 			FSConfig:      wazero.NewFSConfig(), // no file system: PDFs come as bytes
 			RuntimeConfig: rc,
+			Context:       experimental.WithMemoryAllocator(context.Background(), allocator.NewNonMoving()),
 			Stdout:        discard{}, Stderr: discard{},
 		})
 		if e.err != nil {
@@ -125,6 +168,8 @@ func extractPDF(data []byte) (src Source, err error) {
 	if err != nil {
 		return src, err
 	}
+	pdfSlots <- struct{}{}
+	defer func() { <-pdfSlots }()
 	inst, err := pool.GetInstance(pdfInstanceWait)
 	if err != nil {
 		return src, fmt.Errorf("PDF engine: %w", err)
@@ -135,46 +180,166 @@ func extractPDF(data []byte) (src Source, err error) {
 			err = fmt.Errorf("broken PDF: the PDF engine failed (%v)", r)
 		}
 	}()
-	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
-	switch {
-	case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
-		return src, ErrEncrypted
-	case err != nil:
-		return src, fmt.Errorf("broken PDF: %w", err)
+	rd := &pdfReader{inst: inst, data: data, start: time.Now()}
+	if err := rd.open(); err != nil {
+		return src, err
 	}
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	defer rd.close()
+	if rd.raw, err = newRawPDFium(inst); err != nil {
+		rd.raw = nil // the request API serves, slower
+	}
+	defer func() {
+		if rd.raw != nil {
+			rd.raw.close()
+		}
+	}()
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: rd.doc})
 	if err != nil {
 		return src, fmt.Errorf("broken PDF: %w", err)
 	}
-	pages := make([]pdfPage, 0, count.PageCount)
-	chars := 0
-	for i := range count.PageCount {
-		p, err := pdfPageText(inst, doc.Document, i)
-		if err != nil {
-			return src, fmt.Errorf("broken PDF: page %d: %w", i+1, err)
-		}
-		for _, r := range p.Runs {
-			chars += len(strings.TrimSpace(r.Text))
-		}
-		pages = append(pages, p)
+	src.Title = pdfTitle(inst, rd.doc)
+	lines, damage, err := rd.readPages(count.PageCount)
+	if err != nil {
+		return src, err
 	}
-	if chars == 0 {
-		return src, fmt.Errorf("%w: %d pages, no characters", ErrNoTextLayer, count.PageCount)
-	}
-	src.Blocks = layoutPDF(pages)
+	src.Blocks = layoutLines(lines, count.PageCount)
 	if len(src.Blocks) == 0 {
 		return src, ErrEmpty
 	}
-	src.Title = pdfTitle(inst, doc.Document)
+	for i := range src.Blocks {
+		src.Blocks[i].OCR = rd.ocrPages[src.Blocks[i].Page]
+	}
 	src.Encoding = "PDF"
+	src.Damage = damage
 	return src, nil
 }
 
-// pdfPageText returns one page's characters placed by their origins and
-// loose boxes (see charRun), with their size and weight.
+// pdfReader reads one PDF's pages in one PDFium instance.
+type pdfReader struct {
+	inst     pdfium.Pdfium
+	raw      *rawPDFium // nil: per-character calls through go-pdfium's request API
+	data     []byte
+	doc      references.FPDF_DOCUMENT
+	open_    bool
+	start    time.Time
+	ocrPages map[int]bool              // 1-based pages read by OCR
+	onPage   func(page int, p pdfPage) // tests: sees each text page's characters (1-based page)
+}
+
+// open opens the document; FileReader lets PDFium read blocks on demand
+// instead of copying the whole file into the sandbox.
+func (rd *pdfReader) open() error {
+	doc, err := rd.inst.OpenDocument(&requests.OpenDocument{FileReader: bytes.NewReader(rd.data), FileReaderSize: int64(len(rd.data))})
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
+		return ErrEncrypted
+	case err != nil:
+		return fmt.Errorf("broken PDF: %w", err)
+	}
+	rd.doc, rd.open_ = doc.Document, true
+	return nil
+}
+
+func (rd *pdfReader) close() {
+	if rd.open_ {
+		rd.inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: rd.doc})
+		rd.open_ = false
+	}
+}
+
+// reopen closes and reopens the document: PDFium's per-document caches
+// (fonts, parsed objects) go with it, so memory stays bounded in a book.
+func (rd *pdfReader) reopen() error {
+	rd.close()
+	return rd.open()
+}
+
+// readPages reads the pages in order, each turned into lines at once and
+// its characters let go; pages without usable text go to OCR (or are
+// skipped with the reason). damage says what was cut, skipped or read by OCR.
+func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err error) {
+	var notes damageNotes
+	var scans []scanPage // pages without a usable text layer
+	var doc uint64
+	textPages, blank := 0, 0
+	n := count
+	if n > maxPDFPages {
+		n = maxPDFPages
+		notes.add(fmt.Sprintf("read the first %d of %d pages (page budget)", n, count))
+	}
+	for i := range n {
+		if i > 0 && i%pdfReopenEvery == 0 {
+			if err := rd.reopen(); err != nil {
+				return nil, "", err
+			}
+			doc = 0
+		}
+		if time.Since(rd.start) > pdfTimeBudget {
+			notes.add(fmt.Sprintf("read the first %d of %d pages (time budget %v)", i, count, pdfTimeBudget))
+			break
+		}
+		var st pageStats
+		var p pdfPage
+		if rd.raw != nil && doc == 0 {
+			if doc, err = rd.raw.docHandle(rd.doc); err != nil {
+				rd.raw.close()
+				rd.raw = nil
+			}
+		}
+		if rd.raw != nil {
+			p, err = rd.raw.rawPageText(doc, i, &st)
+		} else {
+			p, err = pdfPageText(rd.inst, rd.doc, i, &st)
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("broken PDF: page %d: %w", i+1, err)
+		}
+		if st.cut > 0 {
+			notes.add(fmt.Sprintf("page %d: read the first %d of %d characters", i+1, maxPageChars, st.cut))
+		}
+		switch why := st.garbled(); {
+		case why != "":
+			scans = append(scans, scanPage{i, why})
+		case st.chars == 0 && (st.image >= minScanImage || st.image < 0):
+			scans = append(scans, scanPage{i, "no text layer"})
+		case st.chars == 0:
+			blank++
+		default:
+			textPages++
+			if rd.onPage != nil {
+				rd.onPage(i+1, p)
+			}
+			lines = append(lines, pageLines(i+1, p)...)
+		}
+	}
+	if len(scans) > 0 {
+		ocrLines, ocrNotes, err := rd.ocr(scans, textPages == 0)
+		if err != nil {
+			return nil, "", err
+		}
+		notes = append(notes, ocrNotes...)
+		if len(ocrLines) > 0 {
+			lines = append(lines, ocrLines...)
+			sort.SliceStable(lines, func(a, b int) bool { return lines[a].page < lines[b].page })
+		}
+	}
+	if textPages == 0 && len(scans) == 0 {
+		return nil, "", fmt.Errorf("%w: %d pages, no characters", ErrNoTextLayer, count)
+	}
+	return lines, notes.String(), nil
+}
+
+// damageNotes collects what a reader reports of one document.
+type damageNotes []string
+
+func (d *damageNotes) add(s string)  { *d = append(*d, s) }
+func (d damageNotes) String() string { return strings.Join(d, "; ") }
+
+// pdfPageText returns one page's characters through go-pdfium's request
+// API (when the direct calls of pdf_raw.go are unavailable), placed by
+// their origins and loose boxes (see charRun), with their size and weight.
 // Line breaks PDFium generates are left out: the layout finds lines itself.
-func pdfPageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pdfPage, error) {
+func pdfPageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int, st *pageStats) (pdfPage, error) {
 	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
 		return pdfPage{}, err
@@ -194,9 +359,14 @@ func pdfPageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (p
 	if err != nil {
 		return pdfPage{}, err
 	}
-	p := pdfPage{Height: float64(h.PageHeight), Runs: make([]pdfRun, 0, n.Count)}
-	for i := range n.Count {
-		run, ok, err := pdfChar(inst, tp.TextPage, i)
+	st.image = -1 // not measured here: a page without text counts as a scan
+	count := n.Count
+	if count > maxPageChars {
+		st.cut, count = count, maxPageChars
+	}
+	p := pdfPage{Height: float64(h.PageHeight), Runs: make([]pdfRun, 0, count)}
+	for i := range count {
+		run, ok, err := pdfCharSlow(inst, tp.TextPage, i, st)
 		if err != nil {
 			return pdfPage{}, err
 		}
@@ -207,10 +377,23 @@ func pdfPageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (p
 	return p, nil
 }
 
-// pdfChar reads character i of a text page; ok is false for control
-// characters and for those PDFium generated other than spaces (a space it
-// generated marks a gap it judged a word break).
-func pdfChar(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) (run pdfRun, ok bool, err error) {
+// keepChar: control characters and characters PDFium generated other than
+// spaces are left out (a space it generated marks a gap it judged a word
+// break).
+func keepChar(r rune, generated bool) bool {
+	return r != 0 && !unicode.IsControl(r) && utf8.ValidRune(r) && (!generated || r == ' ')
+}
+
+// isWide reports a full-width character (one em wide from its origin).
+func isWide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+}
+
+// pdfCharSlow reads character i of a text page through the request API;
+// ok is false for the characters keepChar leaves out. The text object is
+// unknown here (Obj 0): FPDFText_GetTextObject registers a handle per call.
+func pdfCharSlow(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, st *pageStats) (run pdfRun, ok bool, err error) {
 	gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp, Index: i})
 	if err != nil {
 		return run, false, err
@@ -220,7 +403,10 @@ func pdfChar(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) (run pdfRun
 		return run, false, err
 	}
 	r := rune(u.Unicode)
-	if r == 0 || unicode.IsControl(r) || !utf8.ValidRune(r) || gen.IsGenerated && r != ' ' {
+	if !keepChar(r, gen.IsGenerated) {
+		if r != '\r' && r != '\n' && !gen.IsGenerated {
+			st.bad++
+		}
 		return run, false, nil
 	}
 	box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp, Index: i})
@@ -243,11 +429,19 @@ func pdfChar(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) (run pdfRun
 	if err != nil {
 		return run, false, err
 	}
+	if !gen.IsGenerated && r != ' ' && r != '　' {
+		st.count(r, false)
+		if e, err := inst.FPDFText_HasUnicodeMapError(&requests.FPDFText_HasUnicodeMapError{TextPage: tp, Index: i}); err == nil && e.HasUnicodeMapError && r > 0x7F {
+			st.unmapped++
+		}
+	}
 	scale := math.Hypot(float64(m.Matrix.C), float64(m.Matrix.D))
 	if scale == 0 {
 		scale = 1
 	}
-	return charRun(r, o.X, o.Y, float64(box.Rect.Left), float64(box.Rect.Right), size.FontSize*scale, bold), true, nil
+	run = charRun(r, o.X, o.Y, float64(box.Rect.Left), float64(box.Rect.Right), size.FontSize*scale, bold)
+	run.Generated = gen.IsGenerated
+	return run, true, nil
 }
 
 // charRun places a character by its origin on the baseline. The band of
@@ -257,8 +451,9 @@ func pdfChar(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int) (run pdfRun
 // character is one em wide from its origin, whatever its glyph covers.
 func charRun(r rune, x, y, left, right, size float64, bold bool) pdfRun {
 	em := max(size, 1)
-	run := pdfRun{Text: string(r), Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em, Size: size, Bold: bold}
-	if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+	run := pdfRun{Text: string(r), Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em,
+		Size: size, Bold: bold, X: x, Y: y}
+	if isWide(r) {
 		run.Left, run.Right = x, x+em
 	}
 	return run

@@ -9,47 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
-
-// fillRunExtras sets the origin, text object and Generated of a page's runs,
-// as the engine is to give them (pdfPageText keeps the runs of characters
-// in order, skipping control and generated non-space characters).
-func fillRunExtras(t *testing.T, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int, p *pdfPage) {
-	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
-	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &lp.Page}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
-	n, _ := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
-	objs := map[references.FPDF_PAGEOBJECT]int{}
-	k := 0
-	for i := range n.Count {
-		_, ok, err := pdfChar(inst, tp.TextPage, i)
-		if err != nil || !ok {
-			continue
-		}
-		r := &p.Runs[k]
-		k++
-		o, _ := inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: tp.TextPage, Index: i})
-		r.X, r.Y = o.X, o.Y
-		g, _ := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i})
-		r.Generated = g.IsGenerated
-		if obj, err := inst.FPDFText_GetTextObject(&requests.FPDFText_GetTextObject{TextPage: tp.TextPage, Index: i}); err == nil && obj.TextObject != "" {
-			if objs[obj.TextObject] == 0 {
-				objs[obj.TextObject] = len(objs) + 1
-			}
-			r.Obj = objs[obj.TextObject]
-		}
-	}
-}
 
 // pdfPagesOf reads a PDF's pages of runs as the engine gives them to the
 // layout, cached under dir (when not "") by file name.
@@ -79,25 +40,25 @@ func pdfPagesOf(t *testing.T, path, dir string) []pdfPage {
 		t.Fatal(err)
 	}
 	defer inst.Close()
-	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	rd := &pdfReader{inst: inst, data: data, start: time.Now()}
+	if err := rd.open(); err != nil {
+		t.Fatal(err)
+	}
+	defer rd.close()
+	if rd.raw, err = newRawPDFium(inst); err != nil {
+		rd.raw = nil
+	} else {
+		defer rd.raw.close()
+	}
+	n, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: rd.doc})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	n, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
-	if err != nil {
+	// the pages as the engine reads them (blank and scanned pages stay empty)
+	pages := make([]pdfPage, n.PageCount)
+	rd.onPage = func(page int, p pdfPage) { pages[page-1] = p }
+	if _, _, err := rd.readPages(n.PageCount); err != nil {
 		t.Fatal(err)
-	}
-	var pages []pdfPage
-	for i := range n.PageCount {
-		p, err := pdfPageText(inst, doc.Document, i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if os.Getenv("PDFDUMP_FULL") != "" {
-			fillRunExtras(t, inst, doc.Document, i, &p)
-		}
-		pages = append(pages, p)
 	}
 	if cache != "" {
 		if f, err := os.Create(cache); err == nil {

@@ -25,6 +25,9 @@ type Block struct {
 	// joined by " | ", as the row's own), under which the row's cells
 	// read: 「議案番号 | 件名 | 審議結果 | 議決日」. "" when none.
 	Header string
+	// OCR: the block was read from a page image by OCR (a scanned PDF page,
+	// or one whose text layer was garbage), so some characters may be wrong.
+	OCR bool
 }
 
 // Source is one document as a reader found it in a file, before metadata
