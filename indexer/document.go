@@ -195,6 +195,9 @@ func (d *Document) Fields(p Passage) map[string]any {
 	if p.Page > 0 {
 		f[FieldPage] = float64(p.Page)
 	}
+	if p.OCR {
+		f[FieldRead] = ReadOCR
+	}
 	// The document's themes are read only with the whole document, which
 	// starts at passage 0, and the title list wants each document once:
 	// kept there alone, they cost nothing per passage.

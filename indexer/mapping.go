@@ -51,6 +51,7 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldPage, numericField(true, false))
+	dm.AddFieldMappingsAt(FieldRead, storedOnly())
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im

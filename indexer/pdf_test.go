@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -42,4 +44,46 @@ func TestPDFPassagePages(t *testing.T) {
 	if pages[0] > 0 || pages[1] == 0 || pages[2] == 0 || pages[3] == 0 {
 		t.Errorf("passages per page = %v, want pages 1-3 and none without a page", pages)
 	}
+}
+
+// TestPDFScanPassagesMarkedOCR: the passages of a scanned page carry
+// read=ocr into the index (shown on the hit and the document view), and a
+// PDF's text layer none.
+func TestPDFScanPassagesMarkedOCR(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tesseract is not installed; .ci/run installs it")
+		}
+		t.Skip("tesseract is not installed")
+	}
+	for _, c := range []struct {
+		file string
+		ocr  bool
+	}{{"source/testdata/pdf/scan.pdf", true}, {"source/testdata/pdf/speech-cid.pdf", false}} {
+		var doc *Document
+		err := source.ReadFile(c.file, func(s source.Source) error {
+			doc = (&Analyzer{}).Document(s)
+			return nil
+		})
+		if err != nil || doc == nil || len(doc.Passages) == 0 {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for _, p := range doc.Passages {
+			got, _ := doc.Fields(p)[FieldRead].(string)
+			if want := map[bool]string{true: ReadOCR}[c.ocr]; got != want {
+				t.Errorf("%s passage %d %q: read = %q, want %q", c.file, p.Seq, p.Text, got, want)
+			}
+		}
+		if c.ocr && !strings.Contains(strings.Join(passageTexts(doc), ""), "市政運営") {
+			t.Errorf("%s: OCR text lacks 市政運営: %q", c.file, passageTexts(doc))
+		}
+	}
+}
+
+func passageTexts(d *Document) []string {
+	var out []string
+	for _, p := range d.Passages {
+		out = append(out, p.Text)
+	}
+	return out
 }

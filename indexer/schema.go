@@ -32,6 +32,8 @@ package indexer
 //	url            not indexed; stored; the document's address when known
 //	page           numeric; stored; the 1-based page of a PDF the passage starts on
 //	               (absent for formats without pages)
+//	read           not indexed; stored; "ocr" when some of the passage was read from a
+//	               page image by OCR (absent for text read as published)
 //
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
@@ -56,7 +58,11 @@ const (
 	FieldSource       = "source"
 	FieldURL          = "url"
 	FieldPage         = "page"
+	FieldRead         = "read"
 )
+
+// ReadOCR is the read field of a passage read by OCR.
+const ReadOCR = "ocr"
 
 // HeadingSep joins the heading path in the stored headings field.
 const HeadingSep = " › "
@@ -64,4 +70,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 6
+const SchemaVersion = 7

@@ -9,4 +9,7 @@ type Passage struct {
 	Text     string
 	Headings []string
 	Page     int // 1-based page its first block is on (PDF); 0 when the format has no pages
+	// OCR: some of its text was read from a page image by OCR (a scanned
+	// PDF page), so a character may be wrong.
+	OCR bool
 }

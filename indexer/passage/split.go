@@ -60,6 +60,7 @@ func Split(blocks []source.Block) []Passage {
 			}
 		}
 		s.underHeader(b.Header)
+		s.ocr = b.OCR
 		s.add(text, b.Page)
 	}
 	return s.finish()
@@ -75,6 +76,7 @@ type unit struct {
 	headings []string
 	path     int // which heading path the unit sits under
 	page     int // page of its first block
+	ocr      bool
 }
 
 type splitter struct {
@@ -85,6 +87,8 @@ type splitter struct {
 	units   []unit
 	pending []string // fragments waiting for the next passage
 	pendPg  int      // page of the first pending fragment
+	pendOCR bool     // a pending fragment was read by OCR
+	ocr     bool     // the block being added was read by OCR
 }
 
 func (s *splitter) openHeading(rank int, label string) {
@@ -127,19 +131,23 @@ func (s *splitter) add(text string, page int) {
 	if isFragment(text) {
 		if n := len(s.units); n > 0 && s.units[n-1].path == s.path {
 			s.units[n-1].text += fragmentSep + text
+			s.units[n-1].ocr = s.units[n-1].ocr || s.ocr
 		} else {
 			if len(s.pending) == 0 {
 				s.pendPg = page
 			}
 			s.pending = append(s.pending, text)
+			s.pendOCR = s.pendOCR || s.ocr
 		}
 		return
 	}
+	ocr := s.ocr
 	if len(s.pending) > 0 {
 		text = strings.Join(append(s.pending, text), fragmentSep)
-		s.pending, page = nil, s.pendPg
+		s.pending, page, ocr = nil, s.pendPg, ocr || s.pendOCR
+		s.pendOCR = false
 	}
-	s.units = append(s.units, unit{text, s.labels, s.path, page})
+	s.units = append(s.units, unit{text, s.labels, s.path, page, ocr})
 }
 
 // flushPending emits waiting fragments as one passage before the path changes.
@@ -147,19 +155,16 @@ func (s *splitter) flushPending() {
 	if len(s.pending) == 0 {
 		return
 	}
-	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path, s.pendPg})
-	s.pending = nil
+	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path, s.pendPg, s.pendOCR})
+	s.pending, s.pendOCR = nil, false
 }
 
 func (s *splitter) finish() []Passage {
 	s.flushPending()
 	var out []Passage
-	emit := func(text string, headings []string, page int) {
-		out = append(out, Passage{Seq: len(out), Text: text, Headings: slices.Clip(headings), Page: page})
-	}
 	for _, g := range s.packed() {
 		for _, piece := range Cut(g.text, MaxRunes) {
-			emit(piece, g.headings, g.page)
+			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(g.headings), Page: g.page, OCR: g.ocr})
 		}
 	}
 	return out
@@ -185,6 +190,7 @@ func (s *splitter) packed() []unit {
 		p := isProse(u.text, n)
 		if k := len(out); k > 0 && out[k-1].path == u.path && out[k-1].page == u.page && runes+1+n <= MaxRunes && !(p && prose) {
 			out[k-1].text += "\n" + u.text
+			out[k-1].ocr = out[k-1].ocr || u.ocr
 			runes += 1 + n
 			prose = prose || p
 			continue

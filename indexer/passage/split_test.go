@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -269,5 +270,24 @@ func TestSplitTableHeader(t *testing.T) {
 		if ps[i].Text != w.text || strings.Join(ps[i].Headings, " > ") != w.headings {
 			t.Errorf("passage %d = %q under %q, want %q under %q", i, ps[i].Text, strings.Join(ps[i].Headings, " > "), w.text, w.headings)
 		}
+	}
+}
+
+// A passage holding a block read by OCR is marked, and only such a passage:
+// a scanned page's paragraph, not the text page before it.
+func TestSplitMarksOCR(t *testing.T) {
+	blocks := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "令和６年度 施政方針", Page: 1},
+		{Kind: source.Paragraph, Text: "市民の皆様の御理解と御協力を賜りますようお願い申し上げます。本年度の市政運営の基本的な考え方を申し上げます。", Page: 1},
+		{Kind: source.Paragraph, Text: "子育て支援の充実を図るため、保育所の待機児童の解消に取り組みます。加えて放課後児童クラブの定員を拡大します。", Page: 2, OCR: true},
+		{Kind: source.Paragraph, Text: "以上", Page: 2, OCR: true},
+	}
+	var got []string
+	for _, p := range Split(blocks) {
+		got = append(got, fmt.Sprintf("p%d ocr=%v %s", p.Page, p.OCR, strings.SplitN(p.Text, "、", 2)[0]))
+	}
+	want := []string{"p1 ocr=false 市民の皆様の御理解と御協力を賜りますようお願い申し上げます。本年度の市政運営の基本的な考え方を申し上げます。", "p2 ocr=true 子育て支援の充実を図るため"}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
