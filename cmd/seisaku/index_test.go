@@ -245,3 +245,18 @@ func TestIndexSummaryNamesWhatItLeftOut(t *testing.T) {
 		t.Errorf("the skipped file is named more than once:\n%s", out.String())
 	}
 }
+
+// TestIndexBrokenPDFReason: a file that is not a readable PDF is skipped with
+// a reason in words, not PDFium's numeric code.
+func TestIndexBrokenPDFReason(t *testing.T) {
+	docs := t.TempDir()
+	if err := os.WriteFile(filepath.Join(docs, "cut.pdf"), []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	err := run(context.Background(), []string{"index", "-dry-run", "-progress", "off", docs}, func(string) string { return "" }, &out, &errb)
+	all := out.String() + errb.String() + fmt.Sprint(err)
+	if !strings.Contains(all, "cut.pdf: broken PDF: its structure cannot be read") || strings.Contains(all, "3: incorrect format") {
+		t.Errorf("reason for a broken PDF:\n%s", all)
+	}
+}

@@ -234,7 +234,7 @@ func (rd *pdfReader) open() error {
 	case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
 		return ErrEncrypted
 	case err != nil:
-		return fmt.Errorf("broken PDF: %w", err)
+		return brokenPDF(err)
 	}
 	rd.doc, rd.open_ = doc.Document, true
 	return nil
@@ -246,6 +246,32 @@ func (rd *pdfReader) close() {
 		rd.open_ = false
 	}
 }
+
+// brokenPDF says in words why PDFium refused a file; go-pdfium's errors
+// carry PDFium's numeric code ("3: incorrect format").
+func brokenPDF(err error) error {
+	why := ""
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrFormat):
+		why = "its structure cannot be read (damaged, cut short, or not a PDF)"
+	case errors.Is(err, pdfiumerrors.ErrFile):
+		why = "the file cannot be read"
+	case errors.Is(err, pdfiumerrors.ErrPage):
+		why = "a page cannot be read"
+	default:
+		return fmt.Errorf("broken PDF: %w", err)
+	}
+	return &brokenError{why, err}
+}
+
+// brokenError is a broken PDF's reason in words, wrapping PDFium's error.
+type brokenError struct {
+	why string
+	err error
+}
+
+func (e *brokenError) Error() string { return "broken PDF: " + e.why }
+func (e *brokenError) Unwrap() error { return e.err }
 
 // reopen closes and reopens the document: PDFium's per-document caches
 // (fonts, parsed objects) go with it, so memory stays bounded in a book.
