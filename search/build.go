@@ -10,6 +10,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	squery "seisaku/search/query"
 	"seisaku/search/synonym"
 )
 
@@ -103,7 +104,7 @@ func (b *builder) build(q *Query, raw string, f filters, lv Level) query.Query {
 	for _, w := range q.Exclude {
 		bq.AddMustNot(b.word(w, false))
 	}
-	if fq := f.query(); fq != nil {
+	if fq := scopeQuery(f); fq != nil {
 		bq.AddFilter(fq)
 	}
 	if bq.Must == nil && bq.MustNot == nil && bq.Filter == nil {
@@ -250,26 +251,20 @@ func termQuery(field, term string, boost float64) *query.TermQuery {
 	return tq
 }
 
-// filters are the structured restrictions of a request. Values of one facet
-// are ORed; facets are ANDed; the year range is inclusive. A facet's
-// unknown value (indexer.Unknown) matches the passages without a value.
-type filters struct {
-	values           map[string][]string // by facet name (indexer.Facets)
-	yearFrom, yearTo int
-	yearUnknown      bool
-}
+// filters are the structured restrictions of a request (query.Scope).
+type filters = squery.Scope
 
-func (f filters) query() query.Query {
+func scopeQuery(f filters) query.Query {
 	var fs []query.Query
 	for _, fc := range indexer.Facets {
-		if q := anyOf(fc.Field, f.values[fc.Name]); q != nil {
+		if q := anyOf(fc.Field, f.Values[fc.Name]); q != nil {
 			fs = append(fs, q)
 		}
 	}
-	if f.yearFrom != 0 || f.yearTo != 0 {
-		fs = append(fs, yearRange(f.yearFrom, f.yearTo))
+	if f.YearFrom != 0 || f.YearTo != 0 {
+		fs = append(fs, yearRange(f.YearFrom, f.YearTo))
 	}
-	if f.yearUnknown {
+	if f.YearUnknown {
 		year, _ := indexer.FacetNamed("year")
 		fs = append(fs, noValue(year.Field))
 	}

@@ -141,7 +141,7 @@ func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 		}
 		p.marker.words = b.marks
 		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
-		if fq := p.filters.query(); fq != nil {
+		if fq := scopeQuery(p.filters); fq != nil {
 			q.AddFilter(fq)
 		}
 		got, err := fast.fastPage(ctx, q, p)

@@ -25,8 +25,8 @@ func TestBuildQuery(t *testing.T) {
 		want   string
 	}{
 		{"", filters{}, false, "*"},
-		{"", filters{values: map[string][]string{"city": {"大阪市"}}}, false, "BOOL(filter: AND(city=大阪市))"},
-		{"", filters{values: map[string][]string{"city": {"大阪市", "unknown"}, "department": {"unknown"}}, yearUnknown: true}, false,
+		{"", filters{Values: map[string][]string{"city": {"大阪市"}}}, false, "BOOL(filter: AND(city=大阪市))"},
+		{"", filters{Values: map[string][]string{"city": {"大阪市", "unknown"}, "department": {"unknown"}}, YearUnknown: true}, false,
 			"BOOL(filter: AND(OR(city=大阪市, BOOL(not: OR(city:*))), BOOL(not: OR(department:*)), BOOL(not: OR(year_facet:*))))"},
 		{"区政", filters{}, false,
 			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5))`},
@@ -34,7 +34,7 @@ func TestBuildQuery(t *testing.T) {
 			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5, text_reading:[コウホウ シ], text_reading:[コウ ホウシ]))`},
 		{`"こうほうし"`, filters{}, false,
 			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5))`},
-		{"区政 -会議", filters{values: map[string][]string{"department": {"市民局", "政策企画室"}}, yearFrom: 2020, yearTo: 2022}, false,
+		{"区政 -会議", filters{Values: map[string][]string{"department": {"市民局", "政策企画室"}}, YearFrom: 2020, YearTo: 2022}, false,
 			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5); ` +
 				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:all(会議)^0.5)); ` +
 				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
@@ -42,10 +42,10 @@ func TestBuildQuery(t *testing.T) {
 			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.005))`},
 		{"多文化共生", filters{}, false,
 			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5))`},
-		{"防災 OR 減災", filters{values: map[string][]string{"issue_type": {"防災"}}, yearFrom: 2022, yearTo: 2022}, false,
+		{"防災 OR 減災", filters{Values: map[string][]string{"issue_type": {"防災"}}, YearFrom: 2022, YearTo: 2022}, false,
 			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:all(防災)^0.5), ` +
 				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year[2022,2022]))`},
-		{"外国人 交流", filters{yearTo: 2011}, true,
+		{"外国人 交流", filters{YearTo: 2011}, true,
 			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:all(外国人)^0.5), ` +
 				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.005); filter: AND(year[,2011]))`},
 	}

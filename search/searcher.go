@@ -91,8 +91,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.query.liftCities(s.isCity)
-	if !p.query.applyTo(&p.filters) {
+	p.query.LiftCities(s.isCity)
+	if !p.query.Narrow(&p.filters) {
 		return s.nothing(r, p, start), nil
 	}
 	var b *builder
@@ -463,10 +463,10 @@ func checkFilters(p *plan, r Request) error {
 	if r.YearUnknown && (r.YearFrom != 0 || r.YearTo != 0) {
 		return Errorf(EInvalid, "年度は範囲か unknown のどちらかで指定してください (year is either a range or unknown)")
 	}
-	p.filters = filters{values: map[string][]string{}, yearFrom: r.YearFrom, yearTo: r.YearTo, yearUnknown: r.YearUnknown}
+	p.filters = filters{Values: map[string][]string{}, YearFrom: r.YearFrom, YearTo: r.YearTo, YearUnknown: r.YearUnknown}
 	for _, f := range indexer.Facets {
 		if v := r.Filter(f.Name); v != nil && len(*v) > 0 {
-			p.filters.values[f.Name] = *v
+			p.filters.Values[f.Name] = *v
 		}
 	}
 	return nil

@@ -5,7 +5,26 @@ import (
 	"strconv"
 
 	"seisaku/indexer"
+	"seisaku/search/query"
 )
+
+// The query language (package search/query).
+type (
+	Query       = query.Query  // a parsed query
+	Clause      = query.Clause // one required clause: any of its alternatives
+	Word        = query.Word   // a query word or quoted phrase
+	QueryFilter = query.Filter // a filter written in the query
+)
+
+// Query limits (package search/query).
+const (
+	MaxQueryWords = query.MaxWords
+	MaxQueryRunes = query.MaxRunes
+)
+
+// ParseQuery parses the query language (package search/query); a malformed
+// query is an *Error with code EInvalid.
+func ParseQuery(q string) (*Query, error) { return query.Parse(q) }
 
 // Request is one search, as the HTTP API and the CLI receive it. Names follow
 // Meilisearch's conventions (q, page, hitsPerPage, highlightPreTag, …).
