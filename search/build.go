@@ -10,6 +10,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/internal/vocab"
 	squery "seisaku/search/query"
 	"seisaku/search/synonym"
 )
@@ -33,6 +34,10 @@ var wordFields = []struct {
 	{indexer.FieldTextBigram, analyzers.Bigram, 0.5, true},
 }
 
+// maxReadingSplits bounds the splits of a kana word that become
+// alternatives.
+const maxReadingSplits = 3
+
 // readingBoost weighs a kana word's match on the reading field.
 const readingBoost = 1
 
@@ -46,8 +51,8 @@ type themeLookup func(string) (string, bool)
 
 // builder turns a parsed Query and the request's filters into a bleve query.
 type builder struct {
-	lookup     themeLookup  // nil: no theme expansion
-	readings   *readingDict // nil: kana words do not match readings
+	lookup     themeLookup     // nil: no theme expansion
+	readings   *vocab.Readings // nil: kana words do not match readings
 	expansions []Expansion
 	marks      []markWord    // the positive words, for the highlighter
 	weight     float64       // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
@@ -80,7 +85,7 @@ func (b *builder) queryWord(w Word, readings [][]string) queryWord {
 	return qw
 }
 
-func newBuilder(lookup themeLookup, readings *readingDict) *builder {
+func newBuilder(lookup themeLookup, readings *vocab.Readings) *builder {
 	return &builder{lookup: lookup, readings: readings, weight: 1}
 }
 
@@ -198,11 +203,11 @@ func fieldQuery(text, field, analyzer string, boost float64, allTerms bool) quer
 // readingSplits returns the reading-term sequences a kana word is matched
 // as, or none for other words.
 func (b *builder) readingSplits(text string) [][]string {
-	r, ok := kanaReading(text)
+	r, ok := vocab.KanaReading(text)
 	if !ok {
 		return nil
 	}
-	return b.readings.splits(r, maxReadingSplits)
+	return b.readings.Splits(r, maxReadingSplits)
 }
 
 func phraseQuery(field string, terms []string, boost float64) query.Query {

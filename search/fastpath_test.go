@@ -132,7 +132,7 @@ func agreementQueries(b *builder) []struct {
 func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 	t.Helper()
 	ctx := context.Background()
-	b := newBuilder(nil, fast.readingDict())
+	b := newBuilder(nil, fast.vocab.Load().Readings())
 	for _, c := range agreementQueries(b) {
 		c.r.Facets = indexer.FacetNames()
 		p, err := newPlan(c.r)
@@ -279,7 +279,7 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBuilder(nil, fast.readingDict())
+		b := newBuilder(nil, fast.vocab.Load().Readings())
 		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters, LevelStrict), int(^uint32(0)>>1), 0, false)
 		req.Fields = []string{indexer.FieldDocID}
 		req.SortByCustom(p.sort) // score, then passage ID
@@ -469,7 +469,7 @@ func atLeastWords(s *Searcher, ws []string) (query.Query, *plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := newBuilder(nil, s.readingDict())
+	bd := newBuilder(nil, s.vocab.Load().Readings())
 	var qs []query.Query
 	for _, w := range ws {
 		qs = append(qs, bd.word(Word{Text: w}, true))

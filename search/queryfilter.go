@@ -4,9 +4,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
-	"seisaku/analyzers"
 	"seisaku/indexer"
 )
 
@@ -29,23 +27,6 @@ func excludeFacets(q query.Query, pq *Query) query.Query {
 		}
 	}
 	return bq
-}
-
-// isCity reports whether word names a city of the index, and which.
-func (s *Searcher) isCity(word string) (string, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	c, ok := s.cities[analyzers.Fold(word)]
-	return c, ok
-}
-
-// loadCities reads the city values of the index, by their folded form.
-func loadCities(fieldDict func(string) (index.FieldDict, error)) map[string]string {
-	m := map[string]string{}
-	_ = eachTerm(fieldDict, indexer.FieldCity, func(e *index.DictEntry) {
-		m[analyzers.Fold(e.Term)] = e.Term
-	})
-	return m
 }
 
 // nothing is the empty answer to a request whose filters cannot all hold.

@@ -315,7 +315,7 @@ func (s *Searcher) relaxation(ctx context.Context, p *plan, lv Level, lookup the
 	} else {
 		for i, c := range p.query.Clauses {
 			one := &Query{Clauses: []Clause{c}, Exclude: p.query.Exclude}
-			n, err := s.countStrict(ctx, newBuilder(lookup, s.readingDict()), one, "", p)
+			n, err := s.countStrict(ctx, newBuilder(lookup, s.vocab.Load().Readings()), one, "", p)
 			if err != nil {
 				return nil, err
 			}
@@ -372,7 +372,7 @@ type MatchCounts struct {
 func (s *Searcher) matchCounts(ctx context.Context, p *plan, r Request, themed bool, strict, total int) (*MatchCounts, error) {
 	literal := strict
 	if themed {
-		b := newBuilder(nil, s.readingDict())
+		b := newBuilder(nil, s.vocab.Load().Readings())
 		if r.Synonyms {
 			b.syn, _ = synonym.Default()
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"seisaku/indexer"
+	"seisaku/search/internal/vocab"
 )
 
 func TestBuildQuery(t *testing.T) {
@@ -17,7 +18,7 @@ func TestBuildQuery(t *testing.T) {
 		return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流"
 	}
 	// 広報紙 reads コウホウ|シ; kagome reads こうほうし as こう|ほうし.
-	readings := &readingDict{count: map[string]uint64{"コウホウ": 5, "シ": 9, "コウ": 3, "ホウシ": 1}, maxRunes: 4}
+	readings := vocab.NewReadings(map[string]uint64{"コウホウ": 5, "シ": 9, "コウ": 3, "ホウシ": 1})
 	tests := []struct {
 		q      string
 		f      filters

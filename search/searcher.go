@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
 	"seisaku/search/internal/engine"
+	"seisaku/search/internal/vocab"
 	"seisaku/search/synonym"
 )
 
@@ -35,14 +35,8 @@ type Searcher struct {
 	lookup     themeLookup
 	themeWords func(string) []string // the thesaurus words of a theme
 
-	mu       sync.RWMutex
-	titles   []titleEntry      // sorted by folded title; see suggest.go
-	terms    *termTable        // nil when the index has no single dictionary; see suggest.go
-	readings *readingDict      // nil when the index has no single dictionary; see reading.go
-	surfaces map[string]string // folded term → how the text writes it; see surface.go
-	cities   map[string]string // folded city name → the city value; see queryfilter.go
+	vocab atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
 
-	spell      spellCache     // the vocabulary's one-edit index; see didyoumean.go
 	engine     *engine.Engine // the fast path; see fastpath.go
 	plainOnly  bool           // tests: always let bleve run the whole query
 	fastPages  atomic.Int64   // pages the fast path served
@@ -91,7 +85,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.query.LiftCities(s.isCity)
+	p.query.LiftCities(s.vocab.Load().IsCity)
 	if !p.query.Narrow(&p.filters) {
 		return s.nothing(r, p, start), nil
 	}
@@ -109,7 +103,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		fetch = &w
 	}
 	for {
-		b = newBuilder(nil, s.readingDict())
+		b = newBuilder(nil, s.vocab.Load().Readings())
 		b.parts = p.parts
 		if r.Expand {
 			b.lookup, b.themeWords = s.lookup, s.themeWords

@@ -17,6 +17,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/internal/vocab"
 )
 
 // Similar finds precedents for a passage: the most similar passages of
@@ -141,7 +142,7 @@ func elsewhere(src, h Hit) string {
 
 // shared lists the weighted terms the match holds in its text, most
 // distinctive first, as this text writes them (its own locations; see
-// bestSurface). A term the text only inflects (行う in 行わ) is left out:
+// vocab.BestSurface). A term the text only inflects (行う in 行わ) is left out:
 // the shared word would be a fragment or a form the passage does not hold.
 //
 // Only the words the shown (cropped) snippet holds are listed, each once.
@@ -155,7 +156,7 @@ func shared(text, shown string, m *bsearch.DocumentMatch, terms []weighted) []st
 				count[text[l.Start:l.End]]++
 			}
 		}
-		w := bestSurface(t.term, count)
+		w := vocab.BestSurface(t.term, count)
 		if len(count) > 0 && asWritten(w, t.term) && strings.Contains(shown, w) && !slices.Contains(out, w) && len(out) < maxShared {
 			out = append(out, w)
 		}

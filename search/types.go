@@ -193,10 +193,3 @@ type PassageView struct {
 	IssueTypes []string `json:"issueTypes"`
 	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
 }
-
-// Suggestion is one completion for search as you type.
-type Suggestion struct {
-	Text  string `json:"text"`
-	Kind  string `json:"kind"`  // "term" or "title"
-	Count int    `json:"count"` // passages (terms) or 1 (titles)
-}
