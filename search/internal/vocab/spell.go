@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
 )
 
 // The spelling index. もしかして (did you mean) corrects a rare query word
