@@ -7,6 +7,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/search/internal/vocab"
+	"seisaku/search/plan"
 )
 
 // もしかして (did you mean). When a query is relaxed, each word the index
@@ -35,7 +36,7 @@ type Correction struct {
 }
 
 // didYouMean returns corrections for the rare words of a relaxed query.
-func (s *Searcher) didYouMean(ctx context.Context, p *plan, r Request) ([]Correction, error) {
+func (s *Searcher) didYouMean(ctx context.Context, p *spec, r Request) ([]Correction, error) {
 	v := s.vocab.Load()
 	if !v.HasTerms() {
 		return nil, nil
@@ -68,14 +69,14 @@ func (s *Searcher) didYouMean(ctx context.Context, p *plan, r Request) ([]Correc
 
 // wordCount is the number of passages that hold word as typed (strict,
 // with the request's filters).
-func (s *Searcher) wordCount(ctx context.Context, p *plan, word string) (int, error) {
-	one := &Query{Clauses: []Clause{{Any: []Word{{Text: word}}}}}
-	return s.countStrict(ctx, newBuilder(nil, s.vocab.Load().Readings()), one, "", p)
+func (s *Searcher) wordCount(ctx context.Context, p *spec, word string) (int, error) {
+	one := &Query{Clauses: []Clause{{Any: []Word{{Text: word}}}}, Filters: p.query.Filters}
+	return s.countStrict(ctx, one, "", plan.Options{Readings: s.vocab.Load().Readings()}, p)
 }
 
 // corrections tries, for each run of word's tokens and for the whole word,
 // the terms one edit away, and keeps the corrected words that find more.
-func (s *Searcher) corrections(ctx context.Context, p *plan, v *vocab.Vocabulary, word string, have int) ([]Correction, error) {
+func (s *Searcher) corrections(ctx context.Context, p *spec, v *vocab.Vocabulary, word string, have int) ([]Correction, error) {
 	ts, err := analyzers.Analyze(analyzers.Morph, word)
 	if err != nil {
 		return nil, err

@@ -35,7 +35,7 @@ type Diversity struct {
 // first hits to fetch for it: the window, or the page's end when it lies
 // beyond (the order past the window is the plain one, so every page size
 // gives the same order).
-func (p *plan) diversifies() (fetch int, ok bool) {
+func (p *spec) diversifies() (fetch int, ok bool) {
 	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
 		return 0, false
 	}
@@ -48,7 +48,7 @@ func (p *plan) diversifies() (fetch int, ok bool) {
 
 // window is the number of first hits diversified: two pages of the
 // request's size (so its pages stay disjoint), at most maxDiversifyWindow.
-func (p *plan) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
+func (p *spec) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
 
 // diversify reorders the first window of hits (in rank order) and returns
 // all of them and how many moved back. Hits move back only within their

@@ -32,7 +32,7 @@ const (
 
 // documentFacets returns the facets of p counted by document, or false
 // when more than maxDocFacetPassages passages match (or cannot be counted).
-func (s *Searcher) documentFacets(ctx context.Context, q query.Query, p *plan, passages int) (map[string]map[string]int, bool) {
+func (s *Searcher) documentFacets(ctx context.Context, q query.Query, p *spec, passages int) (map[string]map[string]int, bool) {
 	if passages > maxDocFacetPassages {
 		return nil, false
 	}

@@ -38,7 +38,7 @@ func (s *Searcher) view() (*engine.View, error) {
 // allows. An error wrapping engine.ErrUnsupported says why the engine
 // does not serve the index or the query; the caller then lets bleve run
 // it.
-func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *spec) (*Result, error) {
 	v, err := s.view()
 	if err != nil {
 		return nil, err
@@ -84,7 +84,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 // fastOrFallback runs fastPage and tells apart an answer (ok), a failure
 // (err) and a query or index the engine does not serve, which it counts
 // and reports to the fallback hook before the caller lets bleve run it.
-func (s *Searcher) fastOrFallback(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
+func (s *Searcher) fastOrFallback(ctx context.Context, q query.Query, p *spec) (res *Result, ok bool, err error) {
 	res, err = s.fastPage(ctx, q, p)
 	if errors.Is(err, engine.ErrUnsupported) {
 		s.fallbacks.Add(1)

@@ -18,6 +18,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/plan"
 )
 
 // agreementQueries exercise every shape the builder produces: single and
@@ -73,7 +74,7 @@ var agreementRequests = []Request{
 // runs under: "at least k of n" (a DisjunctionQuery with Min > 1) over the
 // parts of a compound and over the words of a query, inside the
 // BooleanQuery that build makes.
-func agreementQueries(b *builder) []struct {
+func agreementQueries(o plan.Options, marks *[]plan.Mark) []struct {
 	name string
 	r    Request
 	must query.Query
@@ -88,14 +89,18 @@ func agreementQueries(b *builder) []struct {
 	phrases := func(texts ...string) []query.Query {
 		var qs []query.Query
 		for _, t := range texts {
-			qs = append(qs, fieldQuery(t, indexer.FieldText, analyzers.Morph, 3, false))
+			mq := query.NewMatchPhraseQuery(t)
+			mq.SetField(indexer.FieldText)
+			mq.Analyzer = analyzers.Morph
+			mq.SetBoost(3)
+			qs = append(qs, mq)
 		}
 		return qs
 	}
 	words := func(texts ...string) []query.Query {
 		var qs []query.Query
 		for _, t := range texts {
-			qs = append(qs, b.word(Word{Text: t}, true))
+			qs = append(qs, wordQuery(o, t, marks))
 		}
 		return qs
 	}
@@ -120,7 +125,7 @@ func agreementQueries(b *builder) []struct {
 		{"words ≥2 of 3, filtered", Request{City: []string{"大阪市"}, YearFrom: 2020}, atLeast(2, words("市民", "情報", "推進"))},
 		{"all of n as min", Request{}, atLeast(3, words("多文化", "共生", "推進"))},
 		{"nested in a conjunction", Request{},
-			query.NewConjunctionQuery([]query.Query{b.word(Word{Text: "大阪市"}, true), atLeast(2, morph("多文化", "共生", "本部"))})},
+			query.NewConjunctionQuery([]query.Query{wordQuery(o, "大阪市", marks), atLeast(2, morph("多文化", "共生", "本部"))})},
 		{"beside a word that matches nothing", Request{}, atLeast(2, append(words("存在しない語句"), morph("市民", "情報")...))},
 		{"deep page", Request{Page: 4, HitsPerPage: 5}, atLeast(2, words("市", "推進", "情報", "の"))},
 	}
@@ -132,21 +137,21 @@ func agreementQueries(b *builder) []struct {
 func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 	t.Helper()
 	ctx := context.Background()
-	b := newBuilder(nil, fast.vocab.Load().Readings())
-	for _, c := range agreementQueries(b) {
+	var marks []plan.Mark
+	for _, c := range agreementQueries(plan.Options{Readings: fast.vocab.Load().Readings()}, &marks) {
 		c.r.Facets = indexer.FacetNames()
-		p, err := newPlan(c.r)
+		p, err := newSpec(c.r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.marker.words = b.marks
+		p.marker.words = marks
 		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
-		if fq := scopeQuery(p.filters); fq != nil {
+		if fq := plan.ScopeQuery(p.filters); fq != nil {
 			q.AddFilter(fq)
 		}
 		got, err := fast.fastPage(ctx, q, p)
 		if err != nil {
-			t.Fatalf("%s: the engine did not serve %s: %v", c.name, describe(q), err)
+			t.Fatalf("%s: the engine did not serve %s: %v", c.name, plan.Describe(q), err)
 		}
 		var want *Result
 		if p.distinct {
@@ -163,7 +168,7 @@ func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
 			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
 		})); diff != "" {
-			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, describe(q), diff)
+			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, plan.Describe(q), diff)
 		}
 	}
 }
@@ -275,12 +280,12 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 		})
 		r := Request{Q: q, Page: 30, HitsPerPage: 100, Distinct: "document"}
 		got := search(t, fast, r)
-		p, err := newPlan(r)
+		p, err := newSpec(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBuilder(nil, fast.vocab.Load().Readings())
-		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters, LevelStrict), int(^uint32(0)>>1), 0, false)
+		strict := plan.New(p.query, r.Q, p.filters, plan.Options{Readings: fast.vocab.Load().Readings()}).At(LevelStrict)
+		req := bleve.NewSearchRequestOptions(strict.Query, int(^uint32(0)>>1), 0, false)
 		req.Fields = []string{indexer.FieldDocID}
 		req.SortByCustom(p.sort) // score, then passage ID
 		sr, err := idx.Search(req)
@@ -464,19 +469,20 @@ func TestFastPathFollowsChanges(t *testing.T) {
 
 // atLeastWords is "most of the query words": a DisjunctionQuery with Min
 // n-1 of the words as build makes them, inside build's BooleanQuery.
-func atLeastWords(s *Searcher, ws []string) (query.Query, *plan, error) {
-	p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+func atLeastWords(s *Searcher, ws []string) (query.Query, *spec, error) {
+	p, err := newSpec(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := newBuilder(nil, s.vocab.Load().Readings())
+	o := plan.Options{Readings: s.vocab.Load().Readings()}
+	var marks []plan.Mark
 	var qs []query.Query
 	for _, w := range ws {
-		qs = append(qs, bd.word(Word{Text: w}, true))
+		qs = append(qs, wordQuery(o, w, &marks))
 	}
 	d := query.NewDisjunctionQuery(qs)
 	d.SetMin(float64(len(ws) - 1))
-	p.marker.words = bd.marks
+	p.marker.words = marks
 	return query.NewBooleanQuery([]query.Query{d}, nil, nil), p, nil
 }
 
@@ -552,7 +558,7 @@ func TestFallbackSaysWhy(t *testing.T) {
 	s := New(idx)
 	var reasons []string
 	s.SetFallbackHook(func(err error) { reasons = append(reasons, err.Error()) })
-	p, err := newPlan(Request{})
+	p, err := newSpec(Request{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -601,4 +607,13 @@ func BenchmarkServedQueries(b *testing.B) {
 			}
 		})
 	}
+}
+
+// wordQuery is the query of one positive word as the plan makes it (the
+// Must of a one-word query's plan), its marks appended to marks.
+func wordQuery(o plan.Options, text string, marks *[]plan.Mark) query.Query {
+	one := &Query{Clauses: []Clause{{Any: []Word{{Text: text}}}}}
+	lp := plan.New(one, "", scope{}, o).At(LevelStrict)
+	*marks = append(*marks, lp.Marks...)
+	return lp.Query.(*query.BooleanQuery).Must
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"seisaku/search/plan"
 )
 
 // The highlighter works on the stored original text of a field and the byte
@@ -29,8 +31,8 @@ const MaxTagLength = 64
 type marker struct {
 	pre, post string
 	crop      int         // runes; 0 = no crop
-	words     []markWord  // query words, for matches without locations
-	explain   []queryWord // the positive words, for Hit.Match (explain.go)
+	words     []plan.Mark // query words, for matches without locations
+	explain   []plan.Word // the positive words, for Hit.Match (explain.go)
 }
 
 // mergeSpans validates, sorts and merges overlapping or touching spans.

@@ -24,7 +24,7 @@ func Permalink(docID string, seq int) string {
 
 // hits converts bleve matches into Hits, highlighted with the plan's
 // marker; with a pending table, bare ones (see pendingHit).
-func (p *plan) hits(ms bsearch.DocumentMatchCollection) []Hit {
+func (p *spec) hits(ms bsearch.DocumentMatchCollection) []Hit {
 	out := make([]Hit, 0, len(ms))
 	for _, m := range ms {
 		if p.pending != nil {
@@ -47,14 +47,14 @@ type pendingHit struct {
 }
 
 // explainPending fills in h.Match, for diversify's tiers.
-func (p *plan) explainPending(h *Hit) {
+func (p *spec) explainPending(h *Hit) {
 	ph := p.pending[h.ID]
 	ph.text = analyzers.NewFolded(h.Text)
 	h.Match = explain(p.marker.explain, h, ph.text, ph.m.Locations)
 }
 
 // finishPending explains (unless done) and highlights a bare hit.
-func (p *plan) finishPending(h *Hit) {
+func (p *spec) finishPending(h *Hit) {
 	ph := p.pending[h.ID]
 	if ph.text == nil {
 		p.explainPending(h)
@@ -110,32 +110,16 @@ func (mk marker) format(h *Hit, m *bsearch.DocumentMatch, ft *analyzers.Folded) 
 	}
 }
 
-// markWord is a positive query word and the terms its matches are recorded
-// under in the locations of textFields: its morph terms and the reading
-// terms of its kana splits.
-type markWord struct {
-	text  string
-	terms []string
-}
-
-func newMarkWord(text string, readings [][]string) markWord {
-	terms, _ := analyzers.Terms(analyzers.Morph, text)
-	for _, r := range readings {
-		terms = append(terms, r...)
-	}
-	return markWord{text: text, terms: terms}
-}
-
 // unlocated returns the spans of the query words that matched no located
 // term in text: a word found only through the bigram field (or a title) is
 // marked wherever it occurs in the text under the analyzers' folding.
 func (mk marker) unlocated(locs bsearch.FieldTermLocationMap, text *analyzers.Folded) []span {
 	var out []span
 	for _, w := range mk.words {
-		if located(locs, w.terms) {
+		if located(locs, w.Terms) {
 			continue
 		}
-		for _, r := range text.Find(w.text) {
+		for _, r := range text.Find(w.Text) {
 			out = append(out, span{r[0], r[1]})
 		}
 	}
@@ -151,12 +135,12 @@ func (mk marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 	free := map[string]bool{}       // terms of a word not found as typed: marked anywhere
 	lone := map[string]bool{}       // one-character ones among them: marked next to another part
 	for _, w := range mk.words {
-		rs := text.Find(w.text)
-		for _, t := range w.terms {
+		rs := text.Find(w.Text)
+		for _, t := range w.Terms {
 			switch {
 			case len(rs) > 0:
 				within[t] = append(within[t], rs...)
-			case len(w.terms) > 1 && utf8.RuneCountInString(t) == 1:
+			case len(w.Terms) > 1 && utf8.RuneCountInString(t) == 1:
 				lone[t] = true
 			default:
 				free[t] = true

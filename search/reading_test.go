@@ -9,6 +9,7 @@ import (
 	"seisaku/indexer"
 	"seisaku/indexer/passage"
 	"seisaku/search/internal/vocab"
+	"seisaku/search/plan"
 )
 
 // readingPassages are sentences of the seed pages (大阪市 市民局・政策企画室
@@ -84,8 +85,7 @@ func TestReadingNotForKanji(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBuilder(nil, s.vocab.Load().Readings())
-		got := describe(b.build(p, q, filters{}, LevelStrict))
+		got := plan.Describe(plan.New(p, q, scope{}, plan.Options{Readings: s.vocab.Load().Readings()}).At(LevelStrict).Query)
 		if n := strings.Count(got, indexer.FieldTextReading); n != strings.Count(q, "はっしん") {
 			t.Errorf("%s: %d reading clauses in %s", q, n, got)
 		}

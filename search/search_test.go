@@ -10,60 +10,7 @@ import (
 	"testing"
 
 	"seisaku/indexer"
-	"seisaku/search/internal/vocab"
 )
-
-func TestBuildQuery(t *testing.T) {
-	lookup := func(w string) (string, bool) {
-		return "多文化共生・国際", w == "多文化共生" || w == "外国人 交流"
-	}
-	// 広報紙 reads コウホウ|シ; kagome reads こうほうし as こう|ほうし.
-	readings := vocab.NewReadings(map[string]uint64{"コウホウ": 5, "シ": 9, "コウ": 3, "ホウシ": 1})
-	tests := []struct {
-		q      string
-		f      filters
-		expand bool
-		want   string
-	}{
-		{"", filters{}, false, "*"},
-		{"", filters{Values: map[string][]string{"city": {"大阪市"}}}, false, "BOOL(filter: AND(city=大阪市))"},
-		{"", filters{Values: map[string][]string{"city": {"大阪市", "unknown"}, "department": {"unknown"}}, YearUnknown: true}, false,
-			"BOOL(filter: AND(OR(city=大阪市, BOOL(not: OR(city:*))), BOOL(not: OR(department:*)), BOOL(not: OR(year_facet:*))))"},
-		{"区政", filters{}, false,
-			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5))`},
-		{"こうほうし", filters{}, false,
-			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5, text_reading:[コウホウ シ], text_reading:[コウ ホウシ]))`},
-		{`"こうほうし"`, filters{}, false,
-			`BOOL(must: OR(text:"こうほうし"^3, title:"こうほうし"^2, headings:"こうほうし"^1.5, text_bigram:all(こうほうし)^0.5))`},
-		{"区政 -会議", filters{Values: map[string][]string{"department": {"市民局", "政策企画室"}}, YearFrom: 2020, YearTo: 2022}, false,
-			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5); ` +
-				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:all(会議)^0.5)); ` +
-				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
-		{"多文化共生", filters{}, true,
-			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.005))`},
-		{"多文化共生", filters{}, false,
-			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5))`},
-		{"防災 OR 減災", filters{Values: map[string][]string{"issue_type": {"防災"}}, YearFrom: 2022, YearTo: 2022}, false,
-			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:all(防災)^0.5), ` +
-				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year[2022,2022]))`},
-		{"外国人 交流", filters{YearTo: 2011}, true,
-			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:all(外国人)^0.5), ` +
-				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.005); filter: AND(year[,2011]))`},
-	}
-	for _, tt := range tests {
-		q, err := ParseQuery(tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := newBuilder(nil, readings)
-		if tt.expand {
-			b.lookup = lookup
-		}
-		if got := describe(b.build(q, tt.q, tt.f, LevelStrict)); got != tt.want {
-			t.Errorf("build(%q):\n got %s\nwant %s", tt.q, got, tt.want)
-		}
-	}
-}
 
 // passageInfo is the fixture passage behind a passage ID.
 func passageInfo(ds []*indexer.Document, id string) (*indexer.Document, indexer.Passage) {

@@ -15,6 +15,7 @@ import (
 	"seisaku/indexer/theme"
 	"seisaku/search/internal/engine"
 	"seisaku/search/internal/vocab"
+	"seisaku/search/plan"
 	"seisaku/search/synonym"
 )
 
@@ -31,9 +32,9 @@ const (
 // state but the index and the suggestion tables built from it.
 type Searcher struct {
 	idx        bleve.Index
-	members    []bleve.Index // NewMulti's indexes, which idx is an alias of
-	lookup     themeLookup
-	themeWords func(string) []string // the thesaurus words of a theme
+	members    []bleve.Index               // NewMulti's indexes, which idx is an alias of
+	lookup     func(string) (string, bool) // the theme a word names
+	themeWords func(string) []string       // the thesaurus words of a theme
 
 	vocab atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
 
@@ -81,7 +82,7 @@ var storedFields = []string{
 // Search runs r and returns one page of hits with facet counts.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	p, err := newPlan(r)
+	p, err := newSpec(r)
 	if err != nil {
 		return nil, err
 	}
@@ -89,12 +90,21 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if !p.query.Narrow(&p.filters) {
 		return s.nothing(r, p, start), nil
 	}
-	var b *builder
-	var q query.Query
+	o := plan.Options{Readings: s.vocab.Load().Readings()}
+	if r.Expand {
+		o.Themes, o.ThemeWords = s.lookup, s.themeWords
+	}
+	if r.Synonyms {
+		if o.Synonyms, err = synonym.Default(); err != nil {
+			return nil, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
+		}
+	}
+	planner := plan.New(p.query, r.Q, p.filters, o)
+	var lp *plan.Plan
 	var res *Result
 	lv, allFast := LevelStrict, !s.plainOnly
 	strictTotal := 0 // what the strict level finds, themes included
-	fetch := p       // the plan each level runs: p, or the window a diversified page is cut from
+	fetch := p       // the spec each level runs: p, or the window a diversified page is cut from
 	window, diversified := p.diversifies()
 	if diversified {
 		w := *p
@@ -103,26 +113,18 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		fetch = &w
 	}
 	for {
-		b = newBuilder(nil, s.vocab.Load().Readings())
-		b.parts = p.parts
-		if r.Expand {
-			b.lookup, b.themeWords = s.lookup, s.themeWords
+		lp = planner.At(lv)
+		fetch.marker.words, fetch.marker.explain = lp.Marks, lp.Words
+		next, further := lv, false
+		if p.relax {
+			next, further = planner.Next(lv)
 		}
-		if r.Synonyms {
-			if b.syn, err = synonym.Default(); err != nil {
-				return nil, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
-			}
-		}
-		q = excludeFacets(b.build(p.query, r.Q, p.filters, lv), p.query)
-		fetch.marker.words, fetch.marker.explain = b.marks, b.words
-		next := lv
-		further := p.relax && s.relaxFurther(p, &next)
 		fetch.minTotal = 0
 		if further { // a level that finds too little is only counted
 			fetch.minTotal = relaxUntil
 		}
 		var fast bool
-		if res, fast, err = s.page(ctx, q, fetch); err != nil {
+		if res, fast, err = s.page(ctx, lp.Query, fetch); err != nil {
 			return nil, err
 		}
 		allFast = allFast && fast
@@ -139,7 +141,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		s.fastPages.Add(1)
 	}
 	if diversified {
-		if lv > LevelStrict || len(b.expansions) > 0 { // tiers differ
+		if lv > LevelStrict || len(lp.Expansions) > 0 { // tiers differ
 			for i := range res.Hits {
 				fetch.explainPending(&res.Hits[i])
 			}
@@ -155,8 +157,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
 		}
 	}
-	if !p.query.Empty() && (len(b.expansions) > 0 || lv > LevelStrict) {
-		if res.MatchCounts, err = s.matchCounts(ctx, p, r, len(b.expansions) > 0, strictTotal, res.TotalHits); err != nil {
+	if !p.query.Empty() && (len(lp.Expansions) > 0 || lv > LevelStrict) {
+		if res.MatchCounts, err = s.matchCounts(ctx, p, r, len(lp.Expansions) > 0, strictTotal, res.TotalHits); err != nil {
 			return nil, err
 		}
 	}
@@ -166,14 +168,14 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	if lv > LevelStrict {
-		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits, res.MatchCounts.Literal); err != nil {
+		if res.Relaxed, err = s.relaxation(ctx, p, lv, o.Themes, res.TotalHits, res.MatchCounts.Literal); err != nil {
 			return nil, err
 		}
 	}
 	if len(p.facets) > 0 {
 		res.FacetCounts = CountPassages
 		if p.distinct {
-			if fd, ok := s.documentFacets(ctx, q, p, passageCount(res.FacetDistribution)); ok {
+			if fd, ok := s.documentFacets(ctx, lp.Query, p, passageCount(res.FacetDistribution)); ok {
 				res.FacetDistribution, res.FacetCounts = fd, CountDocuments
 			}
 		}
@@ -181,8 +183,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
-	res.Expansions = b.expansions
-	res.Synonyms = b.synonyms
+	res.Expansions = lp.Expansions
+	res.Synonyms = lp.Synonyms
 	res.QueryFilters = p.query.Filters
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
@@ -191,7 +193,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 // page runs q for the plan's page: through the fast path when it can serve
 // it, else through bleve's searchers.
 // It reports whether the fast path served it.
-func (s *Searcher) page(ctx context.Context, q query.Query, p *plan) (*Result, bool, error) {
+func (s *Searcher) page(ctx context.Context, q query.Query, p *spec) (*Result, bool, error) {
 	if !s.plainOnly {
 		res, ok, err := s.fastOrFallback(ctx, q, p)
 		if err != nil || ok {
@@ -211,7 +213,7 @@ func (s *Searcher) page(ctx context.Context, q query.Query, p *plan) (*Result, b
 // searchPage fetches page p of the passages matching q with bleve's own
 // searchers: for indexes and queries the fast path does not serve, and as
 // the reference the fast path is tested against.
-func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *spec) (*Result, error) {
 	req := s.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
 	addFacets(req, p.facets)
 	sr, err := s.run(ctx, req)
@@ -226,7 +228,7 @@ func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Res
 }
 
 // hitRequest asks for hits with their stored fields and term locations.
-func (s *Searcher) hitRequest(q query.Query, p *plan, size, from int) *bleve.SearchRequest {
+func (s *Searcher) hitRequest(q query.Query, p *spec, size, from int) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	req.Fields = storedFields
 	req.IncludeLocations = true
@@ -301,7 +303,7 @@ func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[s
 // distinct documents when the window held every hit, else the number of
 // passages (an upper bound). The first window reads at least
 // distinctWindow passage IDs, so small results get an exact document count.
-func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *plan) (*Result, error) {
+func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *spec) (*Result, error) {
 	need := p.page * p.hitsPerPage
 	window := min(max(need*4, distinctWindow), MaxWindow)
 	for {
@@ -346,7 +348,7 @@ func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
 
 // fetch loads the passages ids (matching q) with fields and locations, in
 // the plan's order.
-func (s *Searcher) fetch(ctx context.Context, q query.Query, p *plan, ids []string) ([]Hit, error) {
+func (s *Searcher) fetch(ctx context.Context, q query.Query, p *spec, ids []string) ([]Hit, error) {
 	if len(ids) == 0 {
 		return []Hit{}, nil
 	}
@@ -359,10 +361,10 @@ func (s *Searcher) fetch(ctx context.Context, q query.Query, p *plan, ids []stri
 	return p.hits(sr.Hits), nil
 }
 
-// plan is a validated request.
-type plan struct {
+// spec is a validated Request: what to run and how to show it.
+type spec struct {
 	query             *Query
-	filters           filters
+	filters           scope
 	sort              bsearch.SortOrder
 	page, hitsPerPage int
 	facets            []string
@@ -373,21 +375,20 @@ type plan struct {
 	minTotal          int                    // fewer matches than this: the count only (engine.Page.MinTotal)
 	perDocument       int                    // diversify.go; -1: no cap
 	pending           map[string]*pendingHit // non-nil: hits are bare until finished (hits.go)
-	parts             partsCache             // the words' parts, for every level (relax.go)
 }
 
-// newPlan validates r and fills in defaults.
-func newPlan(r Request) (*plan, error) {
+// newSpec validates r and fills in defaults.
+func newSpec(r Request) (*spec, error) {
 	q, err := ParseQuery(r.Q)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{query: q, page: r.Page, hitsPerPage: r.HitsPerPage, parts: partsCache{}}
+	p := &spec{query: q, page: r.Page, hitsPerPage: r.HitsPerPage}
 	if p.sort, err = sortOrder(r.Sort); err != nil {
 		return nil, err
 	}
 	p.sortBy = r.Sort
-	for _, check := range []func(*plan, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
+	for _, check := range []func(*spec, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
 		if err := check(p, r); err != nil {
 			return nil, err
 		}
@@ -417,7 +418,7 @@ func newPlan(r Request) (*plan, error) {
 	return p, nil
 }
 
-func checkPage(p *plan, r Request) error {
+func checkPage(p *spec, r Request) error {
 	if p.page == 0 {
 		p.page = 1
 	}
@@ -436,7 +437,7 @@ func checkPage(p *plan, r Request) error {
 	return nil
 }
 
-func checkFacets(p *plan, r Request) error {
+func checkFacets(p *spec, r Request) error {
 	for _, f := range r.Facets {
 		if _, ok := indexer.FacetNamed(f); !ok {
 			names := strings.Join(indexer.FacetNames(), ", ")
@@ -447,7 +448,7 @@ func checkFacets(p *plan, r Request) error {
 	return nil
 }
 
-func checkFilters(p *plan, r Request) error {
+func checkFilters(p *spec, r Request) error {
 	if r.YearFrom < 0 || r.YearTo < 0 || r.YearFrom > math.MaxInt32 || r.YearTo > math.MaxInt32 {
 		return Errorf(EInvalid, "年度が正しくありません (year out of range)")
 	}
@@ -457,7 +458,7 @@ func checkFilters(p *plan, r Request) error {
 	if r.YearUnknown && (r.YearFrom != 0 || r.YearTo != 0) {
 		return Errorf(EInvalid, "年度は範囲か unknown のどちらかで指定してください (year is either a range or unknown)")
 	}
-	p.filters = filters{Values: map[string][]string{}, YearFrom: r.YearFrom, YearTo: r.YearTo, YearUnknown: r.YearUnknown}
+	p.filters = scope{Values: map[string][]string{}, YearFrom: r.YearFrom, YearTo: r.YearTo, YearUnknown: r.YearUnknown}
 	for _, f := range indexer.Facets {
 		if v := r.Filter(f.Name); v != nil && len(*v) > 0 {
 			p.filters.Values[f.Name] = *v
@@ -466,7 +467,7 @@ func checkFilters(p *plan, r Request) error {
 	return nil
 }
 
-func checkHighlight(p *plan, r Request) error {
+func checkHighlight(p *spec, r Request) error {
 	p.marker = marker{pre: r.HighlightPre, post: r.HighlightPost, crop: r.CropLength}
 	if p.marker.pre == "" {
 		p.marker.pre = "<mark>"
@@ -481,4 +482,24 @@ func checkHighlight(p *plan, r Request) error {
 		return Errorf(EInvalid, "cropLength は0以上です (cropLength must not be negative)")
 	}
 	return nil
+}
+
+func termQuery(field, term string, boost float64) *query.TermQuery {
+	tq := query.NewTermQuery(term)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return tq
+}
+
+// nothing is the empty answer to a request whose filters cannot all hold.
+func (s *Searcher) nothing(r Request, p *spec, start time.Time) *Result {
+	res := &Result{Query: r.Q, Hits: []Hit{}, Page: p.page, HitsPerPage: p.hitsPerPage,
+		QueryFilters: p.query.Filters, ProcessingTimeMs: time.Since(start).Milliseconds()}
+	if len(p.facets) > 0 {
+		res.FacetDistribution = map[string]map[string]int{}
+		for _, f := range p.facets {
+			res.FacetDistribution[f] = map[string]int{}
+		}
+	}
+	return res
 }

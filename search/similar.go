@@ -51,7 +51,7 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{page: 1, hitsPerPage: n, marker: marker{pre: "<mark>", post: "</mark>", crop: 120}}
+	p := &spec{page: 1, hitsPerPage: n, marker: marker{pre: "<mark>", post: "</mark>", crop: 120}}
 	res := &SimilarResult{Query: passageID, Source: p.marker.hit(src), Hits: []Precedent{}}
 	terms := s.distinctive(res.Source.Text)
 	if len(terms) > 0 {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"seisaku/indexer"
+	"seisaku/search/plan"
 	"seisaku/search/query"
 )
 
@@ -14,6 +15,8 @@ type (
 	Clause      = query.Clause // one required clause: any of its alternatives
 	Word        = query.Word   // a query word or quoted phrase
 	QueryFilter = query.Filter // a filter written in the query
+
+	scope = query.Scope // what a search is restricted to
 )
 
 // Query limits (package search/query).
@@ -134,10 +137,10 @@ type Relaxation struct {
 
 // Expansion reports a theme expansion the search applied: the query word
 // named a theme, so passages tagged with it matched too.
-type Expansion struct {
-	Word  string `json:"word"`
-	Theme string `json:"theme"`
-}
+type Expansion = plan.Expansion
+
+// SynonymUse reports one alternative a query word was expanded with.
+type SynonymUse = plan.SynonymUse
 
 // Hit is one passage with its document's metadata.
 type Hit struct {
