@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/indexer"
+	"seisaku/search/hit"
 )
 
 // Document facets: with Distinct "document" a page lists documents and
@@ -60,13 +61,13 @@ func (s *Searcher) documentFacets(ctx context.Context, q query.Query, p *spec, p
 		out[f] = map[string]int{}
 	}
 	for _, h := range sr.Hits {
-		doc := str(h.Fields[indexer.FieldDocID])
+		doc := hit.StoredString(h.Fields[indexer.FieldDocID])
 		docs[doc] = true
 		values := map[string][]string{
-			"city":       single(str(h.Fields[indexer.FieldCity])),
-			"department": single(str(h.Fields[indexer.FieldDepartment])),
-			"year":       single(yearKey(num(h.Fields[indexer.FieldYear]))),
-			"issue_type": nonEmpty(strs(h.Fields[indexer.FieldIssueType])),
+			"city":       single(hit.StoredString(h.Fields[indexer.FieldCity])),
+			"department": single(hit.StoredString(h.Fields[indexer.FieldDepartment])),
+			"year":       single(yearKey(hit.StoredInt(h.Fields[indexer.FieldYear]))),
+			"issue_type": nonEmpty(hit.StoredStrings(h.Fields[indexer.FieldIssueType])),
 		}
 		if len(values["issue_type"]) > 0 {
 			themed[doc] = true

@@ -144,7 +144,7 @@ func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.marker.words = marks
+		p.marker.Marks = marks
 		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
 		if fq := plan.ScopeQuery(p.filters); fq != nil {
 			q.AddFilter(fq)
@@ -482,7 +482,7 @@ func atLeastWords(s *Searcher, ws []string) (query.Query, *spec, error) {
 	}
 	d := query.NewDisjunctionQuery(qs)
 	d.SetMin(float64(len(ws) - 1))
-	p.marker.words = marks
+	p.marker.Marks = marks
 	return query.NewBooleanQuery([]query.Query{d}, nil, nil), p, nil
 }
 

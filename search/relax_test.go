@@ -7,13 +7,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
 	"seisaku/indexer/samples"
+	"seisaku/search/hit"
 	"seisaku/search/synonym"
 )
 
@@ -225,8 +225,8 @@ func TestDiversifiedPages(t *testing.T) {
 	plainReq := r
 	plainReq.PerDocument, plainReq.HitsPerPage = -1, 100
 	plain := search(t, s, plainReq)
-	window := diversifyPages * r.HitsPerPage
-	want, moved := diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
+	window := hit.Window(r.HitsPerPage)
+	want, moved := hit.Diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
 	if moved == 0 {
 		t.Fatal("nothing to move: the test proves nothing")
 	}
@@ -253,7 +253,7 @@ func TestDiversifiedPages(t *testing.T) {
 	if plain.Diversified != nil {
 		t.Errorf("perDocument -1: %+v", plain.Diversified)
 	}
-	out, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
+	out, _ := hit.Diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
 	if got := out[2].ID; got != "b-0" {
 		t.Errorf("the repeated notice should move back: %v", out)
 	}
@@ -326,17 +326,6 @@ func TestMatchCounts(t *testing.T) {
 	}
 	if off.MatchCounts != nil {
 		t.Errorf("no theme, not relaxed: %+v", off.MatchCounts)
-	}
-}
-
-// TestShingled checks the fast ranges of shingled against Unicode's
-// tables: no rune they keep is white space, punctuation or a symbol.
-func TestShingled(t *testing.T) {
-	for r := rune(0); r <= 0xFFFF; r++ {
-		want := !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
-		if got := shingled(r); got != want {
-			t.Errorf("shingled(%U %q) = %v, want %v", r, r, got, want)
-		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
+	"seisaku/search/hit"
 	"seisaku/search/internal/engine"
 	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
@@ -22,6 +23,8 @@ import (
 // Paging bounds. Deep pages cost the index a sort of every hit before them;
 // past MaxWindow hits a person should narrow the search instead.
 const (
+	MaxTagLength       = hit.MaxTagLength       // bounds highlightPreTag and highlightPostTag
+	DefaultPerDocument = hit.DefaultPerDocument // relevance pages: a document's passages before its others move back
 	DefaultHitsPerPage = 20
 	MaxHitsPerPage     = 100
 	MaxWindow          = 10000
@@ -109,12 +112,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if diversified {
 		w := *p
 		w.page, w.hitsPerPage = 1, window
-		w.pending = map[string]*pendingHit{}
+		w.pending = hit.NewPending()
 		fetch = &w
 	}
 	for {
 		lp = planner.At(lv)
-		fetch.marker.words, fetch.marker.explain = lp.Marks, lp.Words
+		fetch.marker.Marks, fetch.marker.Words = lp.Marks, lp.Words
 		next, further := lv, false
 		if p.relax {
 			next, further = planner.Next(lv)
@@ -143,18 +146,18 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if diversified {
 		if lv > LevelStrict || len(lp.Expansions) > 0 { // tiers differ
 			for i := range res.Hits {
-				fetch.explainPending(&res.Hits[i])
+				fetch.pending.Explain(fetch.marker, &res.Hits[i])
 			}
 		}
 		var moved int
-		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
+		res.Hits, moved = hit.Diversify(res.Hits, p.perDocument, hit.Window(p.hitsPerPage))
 		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 		for i := range res.Hits {
-			fetch.finishPending(&res.Hits[i])
+			fetch.pending.Finish(fetch.marker, &res.Hits[i])
 		}
 		if moved > 0 {
-			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
+			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: hit.DiversityMessage(p.perDocument, moved)}
 		}
 	}
 	if !p.query.Empty() && (len(lp.Expansions) > 0 || lv > LevelStrict) {
@@ -336,7 +339,7 @@ func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
 	seen := map[string]bool{}
 	var ids []string
 	for _, h := range hits {
-		d := str(h.Fields[indexer.FieldDocID])
+		d := hit.StoredString(h.Fields[indexer.FieldDocID])
 		if seen[d] {
 			continue
 		}
@@ -370,11 +373,11 @@ type spec struct {
 	facets            []string
 	distinct          bool
 	sortBy            string // "", relevance, year or date
-	marker            marker
-	relax             bool                   // relax a query that finds little (relax.go)
-	minTotal          int                    // fewer matches than this: the count only (engine.Page.MinTotal)
-	perDocument       int                    // diversify.go; -1: no cap
-	pending           map[string]*pendingHit // non-nil: hits are bare until finished (hits.go)
+	marker            hit.Marker
+	relax             bool         // relax a query that finds little (relax.go)
+	minTotal          int          // fewer matches than this: the count only (engine.Page.MinTotal)
+	perDocument       int          // diversify.go; -1: no cap
+	pending           *hit.Pending // non-nil: hits are bare until finished
 }
 
 // newSpec validates r and fills in defaults.
@@ -468,14 +471,14 @@ func checkFilters(p *spec, r Request) error {
 }
 
 func checkHighlight(p *spec, r Request) error {
-	p.marker = marker{pre: r.HighlightPre, post: r.HighlightPost, crop: r.CropLength}
-	if p.marker.pre == "" {
-		p.marker.pre = "<mark>"
+	p.marker = hit.Marker{Pre: r.HighlightPre, Post: r.HighlightPost, Crop: r.CropLength}
+	if p.marker.Pre == "" {
+		p.marker.Pre = "<mark>"
 	}
-	if p.marker.post == "" {
-		p.marker.post = "</mark>"
+	if p.marker.Post == "" {
+		p.marker.Post = "</mark>"
 	}
-	if len(p.marker.pre) > MaxTagLength || len(p.marker.post) > MaxTagLength {
+	if len(p.marker.Pre) > MaxTagLength || len(p.marker.Post) > MaxTagLength {
 		return Errorf(EInvalid, "強調タグは%dバイト以内です (highlight tags are limited to %d bytes)", MaxTagLength, MaxTagLength)
 	}
 	if r.CropLength < 0 {
@@ -502,4 +505,27 @@ func (s *Searcher) nothing(r Request, p *spec, start time.Time) *Result {
 		}
 	}
 	return res
+}
+
+// hits converts bleve matches into hits: whole, or bare and pending.
+func (p *spec) hits(ms bsearch.DocumentMatchCollection) []Hit {
+	if p.pending != nil {
+		return p.pending.Bare(ms)
+	}
+	return p.marker.Hits(ms)
+}
+
+// diversifies reports whether p's pages are reordered (package hit), and
+// how many of the first hits to fetch for it: the window, or the page's
+// end when it lies beyond (the order past the window is the plain one, so
+// every page size gives the same order).
+func (p *spec) diversifies() (fetch int, ok bool) {
+	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
+		return 0, false
+	}
+	end, window := p.page*p.hitsPerPage, hit.Window(p.hitsPerPage)
+	if end-p.hitsPerPage >= window {
+		return 0, false
+	}
+	return max(end, window), true
 }

@@ -17,6 +17,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/hit"
 	"seisaku/search/internal/vocab"
 )
 
@@ -51,8 +52,8 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	if err != nil {
 		return nil, err
 	}
-	p := &spec{page: 1, hitsPerPage: n, marker: marker{pre: "<mark>", post: "</mark>", crop: 120}}
-	res := &SimilarResult{Query: passageID, Source: p.marker.hit(src), Hits: []Precedent{}}
+	p := &spec{page: 1, hitsPerPage: n, marker: hit.Marker{Pre: "<mark>", Post: "</mark>", Crop: 120}}
+	res := &SimilarResult{Query: passageID, Source: p.marker.Hit(src), Hits: []Precedent{}}
 	terms := s.distinctive(res.Source.Text)
 	if len(terms) > 0 {
 		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), n*4, 0, false)

@@ -8,6 +8,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/hit"
 	"seisaku/search/internal/vocab"
 )
 
@@ -69,7 +70,7 @@ func surfaceSample(ctx context.Context, idx bleve.Index, term string) map[string
 	}
 	count := map[string]int{}
 	for _, h := range sr.Hits {
-		text := str(h.Fields[indexer.FieldText])
+		text := hit.StoredString(h.Fields[indexer.FieldText])
 		for _, loc := range h.Locations[indexer.FieldText][term] {
 			if loc.Start < loc.End && int(loc.End) <= len(text) {
 				count[text[loc.Start:loc.End]]++

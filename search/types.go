@@ -2,9 +2,9 @@ package search
 
 import (
 	"slices"
-	"strconv"
 
 	"seisaku/indexer"
+	"seisaku/search/hit"
 	"seisaku/search/plan"
 	"seisaku/search/query"
 )
@@ -79,32 +79,6 @@ func (r *Request) Filter(name string) *[]string {
 	return nil
 }
 
-// FacetValues returns the hit's values of the keyword or year facet called
-// name (see indexer.Facets): none when unknown or not a facet.
-func (h Hit) FacetValues(name string) []string {
-	one := func(v string) []string {
-		if v == "" {
-			return nil
-		}
-		return []string{v}
-	}
-	switch name {
-	case "city":
-		return one(h.City)
-	case "department":
-		return one(h.Department)
-	case "prefecture":
-		return one(h.Prefecture)
-	case "issue_type":
-		return h.IssueTypes
-	case "year":
-		if h.Year > 0 {
-			return []string{strconv.Itoa(h.Year)}
-		}
-	}
-	return nil
-}
-
 // Result is one page of hits plus facet counts over the whole result.
 type Result struct {
 	Query             string                    `json:"query"`
@@ -142,57 +116,17 @@ type Expansion = plan.Expansion
 // SynonymUse reports one alternative a query word was expanded with.
 type SynonymUse = plan.SynonymUse
 
-// Hit is one passage with its document's metadata.
-type Hit struct {
-	ID         string    `json:"id"` // passage ID
-	Text       string    `json:"text"`
-	Headings   []string  `json:"headings"`
-	DocID      string    `json:"documentId"`
-	Title      string    `json:"title"`
-	City       string    `json:"city,omitempty"`       // omitted when unknown
-	Prefecture string    `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
-	Department string    `json:"department,omitempty"` // omitted when unknown
-	Year       int       `json:"year,omitempty"`       // omitted when unknown
-	Published  string    `json:"published,omitempty"`
-	IssueTypes []string  `json:"issueTypes"`
-	Source     string    `json:"source"`
-	URL        string    `json:"url,omitempty"`
-	Page       int       `json:"page,omitempty"` // the PDF page the passage starts on; omitted for formats without pages
-	Permalink  string    `json:"permalink"`
-	Score      float64   `json:"score"`
-	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
-	Formatted  Formatted `json:"_formatted"`
-}
+// The presentation of passages (package search/hit).
+type (
+	Hit          = hit.Hit          // one passage with its document's metadata
+	Formatted    = hit.Formatted    // a hit's fields highlighted, escaped and cropped
+	Match        = hit.Match        // how a hit holds each query word
+	WordMatch    = hit.WordMatch    // how a hit holds one query word
+	Diversity    = hit.Diversity    // the reordering of a page's window
+	DocumentView = hit.DocumentView // a whole document
+	PassageView  = hit.PassageView  // one passage of a DocumentView
+)
 
-// Formatted holds the highlighted, HTML-escaped, cropped versions of a hit's
-// fields, safe to insert into a page as HTML.
-type Formatted struct {
-	Text     string   `json:"text"`
-	Title    string   `json:"title"`
-	Headings []string `json:"headings"`
-}
-
-// DocumentView is a whole document: metadata and passages in order.
-type DocumentView struct {
-	ID         string        `json:"id"`
-	Title      string        `json:"title"`
-	City       string        `json:"city,omitempty"`
-	Prefecture string        `json:"prefecture,omitempty"`
-	Department string        `json:"department,omitempty"`
-	Year       int           `json:"year,omitempty"`
-	Published  string        `json:"published,omitempty"`
-	Source     string        `json:"source"`
-	URL        string        `json:"url,omitempty"`
-	IssueTypes []string      `json:"issueTypes"`
-	Passages   []PassageView `json:"passages"`
-}
-
-// PassageView is one passage of a DocumentView.
-type PassageView struct {
-	ID         string   `json:"id"`
-	Seq        int      `json:"seq"`
-	Text       string   `json:"text"`
-	Headings   []string `json:"headings"`
-	IssueTypes []string `json:"issueTypes"`
-	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
-}
+// Permalink is the address of a passage in the web UI:
+// /documents/<docID>#p<seq>, the document page scrolled to the passage.
+func Permalink(docID string, seq int) string { return hit.Permalink(docID, seq) }
