@@ -36,30 +36,29 @@ type Correction struct {
 }
 
 // didYouMean returns corrections for the rare words of a relaxed query.
-func (s *Searcher) didYouMean(ctx context.Context, p *spec, r Request) ([]Correction, error) {
-	v := s.vocab.Load()
+func didYouMean(ctx context.Context, c counter, v *vocab.Vocabulary) ([]Correction, error) {
 	if !v.HasTerms() {
 		return nil, nil
 	}
 	var out []Correction
-	for ci, c := range p.query.Clauses {
-		for _, w := range c.Any {
+	for ci, cl := range c.p.query.Clauses {
+		for _, w := range cl.Any {
 			if w.Phrase {
 				continue
 			}
-			n, err := s.wordCount(ctx, p, w.Text)
+			n, err := wordCount(ctx, c, w.Text)
 			if err != nil {
 				return nil, err
 			}
 			if n >= rareWord {
 				continue
 			}
-			cs, err := s.corrections(ctx, p, v, w.Text, n)
+			cs, err := corrections(ctx, c, v, w.Text, n)
 			if err != nil {
 				return nil, err
 			}
 			for _, fix := range cs {
-				fix.Query = replaceClauseWord(p.query, ci, w.Text, fix.Fixed)
+				fix.Query = replaceClauseWord(c.p.query, ci, w.Text, fix.Fixed)
 				out = append(out, fix)
 			}
 		}
@@ -69,14 +68,14 @@ func (s *Searcher) didYouMean(ctx context.Context, p *spec, r Request) ([]Correc
 
 // wordCount is the number of passages that hold word as typed (strict,
 // with the request's filters).
-func (s *Searcher) wordCount(ctx context.Context, p *spec, word string) (int, error) {
-	one := &Query{Clauses: []Clause{{Any: []Word{{Text: word}}}}, Filters: p.query.Filters}
-	return s.countStrict(ctx, one, "", plan.Options{Readings: s.vocab.Load().Readings()}, p)
+func wordCount(ctx context.Context, c counter, word string) (int, error) {
+	one := &Query{Clauses: []Clause{{Any: []Word{{Text: word}}}}, Filters: c.p.query.Filters}
+	return c.strict(ctx, one, "", plan.Options{})
 }
 
 // corrections tries, for each run of word's tokens and for the whole word,
 // the terms one edit away, and keeps the corrected words that find more.
-func (s *Searcher) corrections(ctx context.Context, p *spec, v *vocab.Vocabulary, word string, have int) ([]Correction, error) {
+func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, word string, have int) ([]Correction, error) {
 	ts, err := analyzers.Analyze(analyzers.Morph, word)
 	if err != nil {
 		return nil, err
@@ -98,7 +97,7 @@ func (s *Searcher) corrections(ctx context.Context, p *spec, v *vocab.Vocabulary
 				continue
 			}
 			tried[fixed] = true
-			n, err := s.wordCount(ctx, p, fixed)
+			n, err := wordCount(ctx, c, fixed)
 			if err != nil {
 				return nil, err
 			}

@@ -33,14 +33,14 @@ const (
 
 // documentFacets returns the facets of p counted by document, or false
 // when more than maxDocFacetPassages passages match (or cannot be counted).
-func (s *Searcher) documentFacets(ctx context.Context, q query.Query, p *spec, passages int) (map[string]map[string]int, bool) {
+func (rn *runner) documentFacets(ctx context.Context, q query.Query, p *spec, passages int) (map[string]map[string]int, bool) {
 	if passages > maxDocFacetPassages {
 		return nil, false
 	}
 	req := bleve.NewSearchRequestOptions(q, maxDocFacetPassages+1, 0, false)
 	req.Fields = []string{indexer.FieldDocID, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear, indexer.FieldIssueType}
 	req.SortBy([]string{"_id"}) // no scores needed
-	sr, err := s.run(ctx, req)
+	sr, err := rn.run(ctx, req)
 	if err != nil || len(sr.Hits) > maxDocFacetPassages || int(sr.Total) != len(sr.Hits) {
 		return nil, false
 	}

@@ -149,15 +149,15 @@ func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 		if fq := plan.ScopeQuery(p.filters); fq != nil {
 			q.AddFilter(fq)
 		}
-		got, err := fast.fastPage(ctx, q, p)
+		got, err := fast.runner.fastPage(ctx, q, p)
 		if err != nil {
 			t.Fatalf("%s: the engine did not serve %s: %v", c.name, plan.Describe(q), err)
 		}
 		var want *Result
 		if p.distinct {
-			want, err = plain.searchDistinct(ctx, q, p)
+			want, err = plain.runner.searchDistinct(ctx, q, p)
 		} else {
-			want, err = plain.searchPage(ctx, q, p)
+			want, err = plain.runner.searchPage(ctx, q, p)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -179,19 +179,19 @@ func TestFastPathAgrees(t *testing.T) {
 	idx := samplesIndex(t)
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	checkAgreement(t, fast, plain, strictly(agreementRequests))
 	// Every request must have taken the fast path, or the comparison
 	// proves nothing.
-	if n := fast.fastPages.Load(); n != int64(len(agreementRequests)) {
+	if n := fast.runner.fastPages.Load(); n != int64(len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
 	}
-	if n := plain.fastPages.Load(); n != 0 {
+	if n := plain.runner.fastPages.Load(); n != 0 {
 		t.Errorf("the plain searcher used the fast path %d times", n)
 	}
 	// Relaxed (the default): the same answers, every level served too.
 	checkAgreement(t, fast, plain, agreementRequests)
-	if n := fast.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+	if n := fast.runner.fastPages.Load(); n != int64(2*len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d relaxed and strict requests", n, 2*len(agreementRequests))
 	}
 	checkQueryAgreement(t, fast, plain)
@@ -252,10 +252,10 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 	}
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	start := time.Now()
 	checkAgreement(t, fast, plain, reqs)
-	if n := fast.fastPages.Load(); n != int64(len(reqs)) {
+	if n := fast.runner.fastPages.Load(); n != int64(len(reqs)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(reqs))
 	}
 	t.Logf("%d queries compared in %v", len(reqs), time.Since(start))
@@ -272,7 +272,7 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 func TestDeepPagesOnBenchIndex(t *testing.T) {
 	idx := openBenchIndex(t)
 	fast, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	for _, q := range []string{"多文化共生", "推進", "研修 職員", "情報発信 OR 広報"} {
 		checkAgreement(t, fast, plain, []Request{
 			{Q: q, Page: 60, HitsPerPage: 20}, {Q: q, Page: 100, HitsPerPage: 100},
@@ -302,7 +302,7 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 			t.Errorf("%q distinct page 30: %d documents, %d hits; want %d documents and %v, got %v", q, got.TotalHits, len(got.Hits), docs, want, gotIDs)
 		}
 	}
-	if n := fast.fastPages.Load(); n != 4*4 {
+	if n := fast.runner.fastPages.Load(); n != 4*4 {
 		t.Errorf("the fast path served %d of %d deep pages", n, 4*4)
 	}
 }
@@ -332,7 +332,7 @@ func openBenchIndex(tb testing.TB) bleve.Index {
 func BenchmarkBenchIndex(b *testing.B) {
 	idx := openBenchIndex(b)
 	fast, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	ctx := context.Background()
 	for _, q := range []string{"多文化共生", "市民協働", "消費者被害 高齢者", "女性 就業 支援", "人権"} {
 		r := Request{Q: q, HitsPerPage: 10, Expand: true, Facets: []string{"city", "year"}}
@@ -358,17 +358,17 @@ func BenchmarkBenchIndex(b *testing.B) {
 func TestFastPathSmallCache(t *testing.T) {
 	idx := samplesIndex(t)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	small := New(idx)
 	small.SetCacheBytes(8 << 10)
 	checkAgreement(t, small, plain, agreementRequests)
-	if size, limit := small.engine.CacheBytes(); size > limit {
+	if size, limit := small.runner.engine.CacheBytes(); size > limit {
 		t.Errorf("cache holds %d bytes, limit %d", size, limit)
 	}
 	none := New(idx)
 	none.SetCacheBytes(0) // serve -cache-mb 0
 	checkAgreement(t, none, plain, agreementRequests)
-	if n := none.fastPages.Load(); n == 0 {
+	if n := none.runner.fastPages.Load(); n == 0 {
 		t.Error("without a cache the fast path served no page")
 	}
 
@@ -413,7 +413,7 @@ func TestMultiIndexAgrees(t *testing.T) {
 	multi := NewMulti(memoryIndex(t, ds[:2]), memoryIndex(t, ds[2:4]), memoryIndex(t, ds[4:]))
 	checkAgreement(t, multi, single, strictly(agreementRequests))
 	checkAgreement(t, multi, single, agreementRequests)
-	if n := multi.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+	if n := multi.runner.fastPages.Load(); n != int64(2*len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, 2*len(agreementRequests))
 	}
 	for _, prefix := range []string{"多文", "こう", "市"} {
@@ -442,7 +442,7 @@ func TestFastPathFollowsChanges(t *testing.T) {
 	defer idx.Close()
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	reqs := []Request{{Q: "多文化共生"}, {Q: "推進", Sort: "year"}, {Q: "市民"}, {City: []string{"大阪市"}}}
 	checkAgreement(t, fast, plain, reqs) // empty
 	ds := documents()
@@ -462,7 +462,7 @@ func TestFastPathFollowsChanges(t *testing.T) {
 			t.Errorf("hit %s of a deleted document", h.ID)
 		}
 	}
-	if n := fast.fastPages.Load(); n != int64(4*len(reqs)+1) {
+	if n := fast.runner.fastPages.Load(); n != int64(4*len(reqs)+1) {
 		t.Errorf("the fast path served %d of %d requests", n, 4*len(reqs)+1)
 	}
 }
@@ -499,11 +499,11 @@ func TestAtLeastAgreesOnBenchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := fast.fastPage(ctx, q, p)
+		got, err := fast.runner.fastPage(ctx, q, p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := plain.searchPage(ctx, q, p)
+		want, err := plain.runner.searchPage(ctx, q, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -535,14 +535,14 @@ func BenchmarkAtLeastBenchIndex(b *testing.B) {
 		name := strings.Join(ws, "_")
 		b.Run(name+"/fast", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := fast.fastPage(ctx, q, p); err != nil {
+				if _, err := fast.runner.fastPage(ctx, q, p); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run(name+"/plain", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := plain.searchPage(ctx, q, p); err != nil {
+				if _, err := plain.runner.searchPage(ctx, q, p); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -564,7 +564,7 @@ func TestFallbackSaysWhy(t *testing.T) {
 	}
 	wq := query.NewWildcardQuery("推*")
 	wq.SetField(indexer.FieldText)
-	res, ok, err := s.fastOrFallback(context.Background(), wq, p)
+	res, ok, err := s.runner.fastOrFallback(context.Background(), wq, p)
 	if err != nil || ok || res != nil {
 		t.Fatalf("fastOrFallback(wildcard) = %v, %v, %v; want no answer and no error", res, ok, err)
 	}

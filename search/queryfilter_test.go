@@ -12,7 +12,7 @@ import (
 func TestSearchQueryFilters(t *testing.T) {
 	idx := samplesIndex(t)
 	s, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	defer func() { // bleve's searchers agree with the fast path
 		for _, q := range []string{"子育て -倉敷市", "子育て -city:倉敷市 -department:市民局", "city:倉敷市 2024", "子育て 倉敷市"} {
 			r := Request{Q: q, HitsPerPage: 20, Facets: []string{"city"}}
@@ -22,7 +22,7 @@ func TestSearchQueryFilters(t *testing.T) {
 				t.Errorf("%q: fast path %v %v, bleve %v %v", q, a, errA, b, errB)
 			}
 		}
-		if s.fastPages.Load() == 0 {
+		if s.runner.fastPages.Load() == 0 {
 			t.Error("the fast path served none")
 		}
 	}()

@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
-
+	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
 	"seisaku/search/synonym"
 )
@@ -42,18 +39,18 @@ const (
 // strict hold every word (as typed or by a variant; MatchCounts.Literal):
 // which words some passage holds, and a message that says so and what to
 // try.
-func (s *Searcher) relaxation(ctx context.Context, p *spec, lv Level, themes func(string) (string, bool), total, strict int) (*Relaxation, error) {
+func relaxation(ctx context.Context, c counter, lv Level, themes func(string) (string, bool), total, strict int) (*Relaxation, error) {
 	rx := &Relaxation{Level: lv.String(), StrictHits: strict, Found: []string{}, Missing: []string{}}
-	words := clauseTexts(p.query)
+	words := clauseTexts(c.p.query)
 	if strict > 0 || len(words) == 1 {
 		rx.Found = words
 		if strict == 0 {
 			rx.Found, rx.Missing = []string{}, words
 		}
 	} else {
-		for i, c := range p.query.Clauses {
-			one := &Query{Clauses: []Clause{c}, Exclude: p.query.Exclude, Filters: p.query.Filters}
-			n, err := s.countStrict(ctx, one, "", plan.Options{Themes: themes, Readings: s.vocab.Load().Readings()}, p)
+		for i, cl := range c.p.query.Clauses {
+			one := &Query{Clauses: []Clause{cl}, Exclude: c.p.query.Exclude, Filters: c.p.query.Filters}
+			n, err := c.strict(ctx, one, "", plan.Options{Themes: themes})
 			if err != nil {
 				return nil, err
 			}
@@ -68,29 +65,20 @@ func (s *Searcher) relaxation(ctx context.Context, p *spec, lv Level, themes fun
 	return rx, nil
 }
 
-// countStrict counts the passages q matches as typed, with p's filters and
-// q's excluded cities and departments.
-func (s *Searcher) countStrict(ctx context.Context, q *Query, raw string, o plan.Options, p *spec) (int, error) {
-	return s.count(ctx, plan.New(q, raw, p.filters, o).At(LevelStrict).Query)
+// counter counts the passages a query matches as typed, within a search's
+// filters and with its excluded cities and departments: what a result's
+// annotations (match counts, relaxation, もしかして) are made of.
+type counter struct {
+	rn       *runner
+	p        *spec
+	readings *vocab.Readings
 }
 
-// count returns the number of passages q matches (the fast path counts
-// them from its bitmaps where it can).
-func (s *Searcher) count(ctx context.Context, q query.Query) (int, error) {
-	if !s.plainOnly {
-		p := &spec{page: 1, hitsPerPage: 0, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
-		if res, ok, err := s.fastOrFallback(ctx, q, p); err != nil || ok {
-			if err != nil {
-				return 0, err
-			}
-			return res.TotalHits, nil
-		}
-	}
-	sr, err := s.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
-	if err != nil {
-		return 0, err
-	}
-	return int(sr.Total), nil
+// strict counts the passages q (typed as raw) matches at LevelStrict,
+// its words widened by o and the search's readings.
+func (c counter) strict(ctx context.Context, q *Query, raw string, o plan.Options) (int, error) {
+	o.Readings = c.readings
+	return c.rn.count(ctx, plan.New(q, raw, c.p.filters, o).At(LevelStrict).Query)
 }
 
 // MatchCounts splits a result's passages by how they match: every word as
@@ -107,15 +95,15 @@ type MatchCounts struct {
 // what the strict level found (strict: themes and synonyms included) and
 // whether a word named a theme; only literal matches need a count of
 // their own, and only when a theme stood in.
-func (s *Searcher) matchCounts(ctx context.Context, p *spec, r Request, themed bool, strict, total int) (*MatchCounts, error) {
+func matchCounts(ctx context.Context, c counter, r Request, themed bool, strict, total int) (*MatchCounts, error) {
 	literal := strict
 	if themed {
-		o := plan.Options{Readings: s.vocab.Load().Readings()}
+		var o plan.Options
 		if r.Synonyms {
 			o.Synonyms, _ = synonym.Default()
 		}
 		var err error
-		if literal, err = s.countStrict(ctx, p.query, r.Q, o, p); err != nil {
+		if literal, err = c.strict(ctx, c.p.query, r.Q, o); err != nil {
 			return nil, err
 		}
 	}

@@ -48,23 +48,23 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	if n < 1 || n > MaxHitsPerPage {
 		return nil, Errorf(EInvalid, "件数は1〜%dです (n must be 1..%d)", MaxHitsPerPage, MaxHitsPerPage)
 	}
-	src, err := s.passage(ctx, passageID)
+	src, err := s.runner.passage(ctx, passageID)
 	if err != nil {
 		return nil, err
 	}
 	p := &spec{page: 1, hitsPerPage: n, marker: hit.Marker{Pre: "<mark>", Post: "</mark>", Crop: 120}}
 	res := &SimilarResult{Query: passageID, Source: p.marker.Hit(src), Hits: []Precedent{}}
-	terms := s.distinctive(res.Source.Text)
+	terms := distinctive(s.runner, res.Source.Text)
 	if len(terms) > 0 {
 		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), n*4, 0, false)
 		req.Fields = storedFields
 		req.IncludeLocations = true
-		sr, err := s.run(ctx, req)
+		sr, err := s.runner.run(ctx, req)
 		if err != nil {
 			return nil, err
 		}
 		res.TotalHits = int(sr.Total)
-		res.Hits = s.precedents(ctx, res.Source, p.hits(sr.Hits), sr.Hits, terms)
+		res.Hits = precedents(res.Source, p.hits(sr.Hits), sr.Hits, terms)
 		res.Hits = res.Hits[:min(len(res.Hits), n)]
 	}
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
@@ -96,7 +96,7 @@ const maxShared = 8
 
 // precedents orders the candidate hits (ms holds their matches) for the
 // source and says why each is similar.
-func (s *Searcher) precedents(ctx context.Context, src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms []weighted) []Precedent {
+func precedents(src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms []weighted) []Precedent {
 	best := 0.0
 	for _, h := range hits {
 		best = max(best, h.Score)
@@ -184,20 +184,6 @@ func plainText(formatted string) string {
 
 var markTag = regexp.MustCompile(`</?mark>`)
 
-// passage loads one passage's stored fields.
-func (s *Searcher) passage(ctx context.Context, id string) (*bsearch.DocumentMatch, error) {
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = storedFields
-	sr, err := s.run(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(sr.Hits) == 0 {
-		return nil, Errorf(ENotFound, "段落 %s は見つかりません (no passage %q)", id, id)
-	}
-	return sr.Hits[0], nil
-}
-
 const similarTerms = 20
 
 type weighted struct {
@@ -207,7 +193,7 @@ type weighted struct {
 
 // distinctive returns the passage's most distinctive morph terms, best
 // first.
-func (s *Searcher) distinctive(text string) []weighted {
+func distinctive(rn *runner, text string) []weighted {
 	// the query analyzer: one term per word, its okurigana-free form, which
 	// the index holds beside the written one (取り組み counts once, as 取組)
 	ts, err := analyzers.Terms(analyzers.MorphQuery, text)
@@ -220,10 +206,10 @@ func (s *Searcher) distinctive(text string) []weighted {
 			tf[t]++
 		}
 	}
-	total, _ := s.idx.DocCount()
+	total, _ := rn.idx.DocCount()
 	var ws []weighted
 	for t, f := range tf {
-		df := s.docFreq(t)
+		df := rn.docFreq(t)
 		idf := 1 + math.Log(float64(total+1)/float64(df+1))
 		ws = append(ws, weighted{t, float64(f) * idf})
 	}
@@ -234,25 +220,6 @@ func (s *Searcher) distinctive(text string) []weighted {
 		return ws[i].term < ws[j].term
 	})
 	return ws[:min(len(ws), similarTerms)]
-}
-
-// docFreq is the number of passages whose text holds term (0 when the index
-// cannot say, e.g. an alias over several indexes).
-func (s *Searcher) docFreq(term string) int {
-	d, err := s.idx.FieldDictRange(indexer.FieldText, []byte(term), []byte(term))
-	if err != nil {
-		return 0
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return 0
-		}
-		if e.Term == term {
-			return int(e.Count)
-		}
-	}
 }
 
 // similarQuery is the disjunction of the weighted terms, a quarter of them

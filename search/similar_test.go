@@ -1,7 +1,6 @@
 package search
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -31,7 +30,7 @@ func TestPrecedentOrder(t *testing.T) {
 		ms[i] = &bsearch.DocumentMatch{}
 	}
 	var got []string
-	for _, p := range (&Searcher{}).precedents(context.Background(), src, hits, ms, nil) {
+	for _, p := range precedents(src, hits, ms, nil) {
 		got = append(got, fmt.Sprintf("%s/%s", p.ID, p.Elsewhere))
 	}
 	want := "hirakata/city kurashiki/city osaka-seisaku/department unknown-city/department osaka-shimin/ osaka-unknown-dept/ kashiwara-weak/city"
@@ -65,7 +64,7 @@ func TestSharedWords(t *testing.T) {
 // index holds 取り組み beside its okurigana-free 取組 at the same position.
 func TestDistinctiveCountsAWordOnce(t *testing.T) {
 	s, _ := newTestSearcher(t)
-	ws := s.distinctive("地域の取り組みを広げ、取り組みの成果を共有する。")
+	ws := distinctive(s.runner, "地域の取り組みを広げ、取り組みの成果を共有する。")
 	terms := map[string]bool{}
 	for _, w := range ws {
 		terms[w.term] = true

@@ -31,11 +31,11 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if v, err := s.view(); err == nil { // the fast path's ID order, built before the first search
-		_ = s.engine.Prepare(v)
+	if v, err := s.runner.view(); err == nil { // the fast path's ID order, built before the first search
+		_ = s.runner.engine.Prepare(v)
 		v.Close()
 	}
-	v, err := vocab.Load(vocab.Source{Dict: s.fieldDict, Prefix: s.idx.FieldDictPrefix})
+	v, err := vocab.Load(vocab.Source{Dict: s.runner.fieldDict, Prefix: s.runner.idx.FieldDictPrefix})
 	s.vocab.Store(v)
 	return err
 }
@@ -52,7 +52,7 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggest
 	if folded == "" || ctx.Err() != nil {
 		return []Suggestion{}, ctx.Err()
 	}
-	sample := func(term string) map[string]int { return surfaceSample(ctx, s.idx, term) }
+	sample := func(term string) map[string]int { return surfaceSample(ctx, s.runner.idx, term) }
 	return s.vocab.Load().Suggest(folded, n, sample), nil
 }
 
