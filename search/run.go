@@ -72,7 +72,7 @@ func (rn *runner) searchPage(ctx context.Context, q query.Query, p *spec) (*Resu
 	return &Result{
 		Hits:              p.hits(sr.Hits),
 		TotalHits:         int(sr.Total),
-		FacetDistribution: facetDistribution(sr.Facets, p.facets),
+		FacetDistribution: hit.Distribution(sr.Facets, p.facets),
 	}, nil
 }
 
@@ -120,7 +120,7 @@ func (rn *runner) searchDistinct(ctx context.Context, q query.Query, p *spec) (*
 		ids, docs := firstPerDocument(sr.Hits)
 		all := int(sr.Total) <= len(sr.Hits)
 		if docs >= need || all || window >= MaxWindow {
-			res := &Result{TotalHits: int(sr.Total), FacetDistribution: facetDistribution(sr.Facets, p.facets)}
+			res := &Result{TotalHits: int(sr.Total), FacetDistribution: hit.Distribution(sr.Facets, p.facets)}
 			if all {
 				res.TotalHits = docs
 			}
@@ -237,28 +237,6 @@ func addFacets(req *bleve.SearchRequest, names []string) {
 		f, _ := indexer.FacetNamed(n)
 		req.AddFacet(n, bleve.NewFacetRequest(f.Field, f.Size))
 	}
-}
-
-// facetDistribution converts bleve's facet results. Passages without the
-// field are counted under the facet's unknown value.
-func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
-	if len(names) == 0 {
-		return nil
-	}
-	out := make(map[string]map[string]int, len(names))
-	for _, n := range names {
-		m := map[string]int{}
-		if f := fr[n]; f != nil {
-			for _, t := range f.Terms.Terms() {
-				m[t.Term] = t.Count
-			}
-			if f.Missing > 0 {
-				m[indexer.Unknown] += f.Missing
-			}
-		}
-		out[n] = m
-	}
-	return out
 }
 
 // fieldDict returns the terms of field over the Searcher's indexes, counts

@@ -127,7 +127,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if len(p.facets) > 0 {
 		res.FacetCounts = CountPassages
 		if p.distinct {
-			if fd, ok := s.runner.documentFacets(ctx, rs.plan.Query, p, passageCount(res.FacetDistribution)); ok {
+			if fd, ok := s.runner.documentFacets(ctx, rs.plan.Query, p, hit.PassageCount(res.FacetDistribution)); ok {
 				res.FacetDistribution, res.FacetCounts = fd, CountDocuments
 			}
 		}

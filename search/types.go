@@ -125,6 +125,7 @@ type (
 	Diversity    = hit.Diversity    // the reordering of a page's window
 	DocumentView = hit.DocumentView // a whole document
 	PassageView  = hit.PassageView  // one passage of a DocumentView
+	Precedent    = hit.Precedent    // a passage similar to a source, and why
 )
 
 // Permalink is the address of a passage in the web UI:
