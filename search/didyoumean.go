@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"seisaku/analyzers"
 	"seisaku/search/internal/vocab"
@@ -58,7 +57,7 @@ func didYouMean(ctx context.Context, c counter, v *vocab.Vocabulary) ([]Correcti
 				return nil, err
 			}
 			for _, fix := range cs {
-				fix.Query = replaceClauseWord(c.p.query, ci, w.Text, fix.Fixed)
+				fix.Query = c.p.query.Replace(ci, w.Text, fix.Fixed)
 				out = append(out, fix)
 			}
 		}
@@ -111,28 +110,3 @@ func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, word strin
 }
 
 func first[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }
-
-// replaceClauseWord renders q with word in clause ci replaced by fixed.
-func replaceClauseWord(q *Query, ci int, word, fixed string) string {
-	c := *q
-	c.Clauses = append([]Clause(nil), q.Clauses...)
-	any := append([]Word(nil), c.Clauses[ci].Any...)
-	for i := range any {
-		if any[i].Text == word {
-			any[i].Text = fixed
-		}
-	}
-	c.Clauses[ci] = Clause{Any: any}
-	parts := make([]string, 0, len(c.Clauses)+len(c.Exclude))
-	for _, cl := range c.Clauses {
-		ws := make([]string, len(cl.Any))
-		for i, w := range cl.Any {
-			ws[i] = w.String()
-		}
-		parts = append(parts, strings.Join(ws, " OR "))
-	}
-	for _, w := range c.Exclude {
-		parts = append(parts, "-"+w.String())
-	}
-	return strings.Join(parts, " ")
-}

@@ -2,9 +2,8 @@ package search
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
+	"seisaku/search/hit"
 	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
 	"seisaku/search/synonym"
@@ -41,7 +40,7 @@ const (
 // try.
 func relaxation(ctx context.Context, c counter, lv Level, themes func(string) (string, bool), total, strict int) (*Relaxation, error) {
 	rx := &Relaxation{Level: lv.String(), StrictHits: strict, Found: []string{}, Missing: []string{}}
-	words := clauseTexts(c.p.query)
+	words := c.p.query.Typed()
 	if strict > 0 || len(words) == 1 {
 		rx.Found = words
 		if strict == 0 {
@@ -61,7 +60,7 @@ func relaxation(ctx context.Context, c counter, lv Level, themes func(string) (s
 			}
 		}
 	}
-	rx.Message = relaxMessage(words, rx, total)
+	rx.Message = hit.RelaxMessage(words, rx, total)
 	return rx, nil
 }
 
@@ -108,54 +107,4 @@ func matchCounts(ctx context.Context, c counter, r Request, themed bool, strict,
 		}
 	}
 	return &MatchCounts{Literal: literal, Theme: strict - literal, Relaxed: total - strict}, nil
-}
-
-// clauseTexts renders each clause of q as the user typed it (a OR b).
-func clauseTexts(q *Query) []string {
-	out := make([]string, len(q.Clauses))
-	for i, c := range q.Clauses {
-		ws := make([]string, len(c.Any))
-		for j, w := range c.Any {
-			ws[j] = w.Text
-		}
-		out[i] = strings.Join(ws, " OR ")
-	}
-	return out
-}
-
-// relaxMessage says in Japanese what a relaxed search shows, e.g.
-// 「報道機関」と「研修」を両方含む結果はありません — 「報道機関」を含む結果を表示しています。
-func relaxMessage(words []string, rx *Relaxation, total int) string {
-	if total == 0 {
-		return fmt.Sprintf("%sは、語の一部も見つかりません。別の言い方や、より一般的な語を試してください。", quoteAll(words, "と"))
-	}
-	if rx.StrictHits > 0 {
-		return fmt.Sprintf("%sをそのまま含む結果は%d件です — 続けて、語の一部を含む結果を表示しています。", quoteAll(words, "と"), rx.StrictHits)
-	}
-	if len(words) == 1 {
-		return fmt.Sprintf("「%s」をそのまま含む結果はありません — 語の一部を含む結果を表示しています。区切りを変えるか、別の言い方を試してください。", words[0])
-	}
-	all := "すべて"
-	if len(words) == 2 {
-		all = "両方"
-	}
-	msg := fmt.Sprintf("%sを%s含む結果はありません", quoteAll(words, "と"), all)
-	switch {
-	case len(rx.Found) > 0:
-		msg += fmt.Sprintf(" — %sを含む結果を表示しています。", quoteAll(rx.Found, "や"))
-	default:
-		msg += " — どの語もそのままでは見つからないため、語の一部を含む結果を表示しています。"
-	}
-	if len(rx.Missing) > 0 {
-		msg += fmt.Sprintf("%sは見つかりません。別の言い方を試してください。", quoteAll(rx.Missing, "と"))
-	}
-	return msg
-}
-
-func quoteAll(ws []string, sep string) string {
-	q := make([]string, len(ws))
-	for i, w := range ws {
-		q[i] = "「" + w + "」"
-	}
-	return strings.Join(q, sep)
 }

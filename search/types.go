@@ -99,16 +99,6 @@ type Result struct {
 	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
 }
 
-// Relaxation says how a query that found little was relaxed (relax.go) and
-// what the results lack.
-type Relaxation struct {
-	Level      string   `json:"level"`      // parts, most or any
-	StrictHits int      `json:"strictHits"` // passages that hold every word as typed
-	Found      []string `json:"found"`      // query words some passage holds as typed
-	Missing    []string `json:"missing"`    // query words no passage holds as typed
-	Message    string   `json:"message"`    // what happened and what to try, in Japanese
-}
-
 // Expansion reports a theme expansion the search applied: the query word
 // named a theme, so passages tagged with it matched too.
 type Expansion = plan.Expansion
@@ -126,6 +116,7 @@ type (
 	DocumentView = hit.DocumentView // a whole document
 	PassageView  = hit.PassageView  // one passage of a DocumentView
 	Precedent    = hit.Precedent    // a passage similar to a source, and why
+	Relaxation   = hit.Relaxation   // how a query that found little was relaxed
 )
 
 // Permalink is the address of a passage in the web UI:

@@ -233,3 +233,43 @@ func errLoneOR() error {
 func errORExclusion() error {
 	return errs.Errorf(errs.EInvalid, "OR と除外語（-）は組み合わせられません (OR cannot join an excluded word)")
 }
+
+// Typed renders each clause of q as the user typed it (a OR b).
+func (q *Query) Typed() []string {
+	out := make([]string, len(q.Clauses))
+	for i, c := range q.Clauses {
+		ws := make([]string, len(c.Any))
+		for j, w := range c.Any {
+			ws[j] = w.Text
+		}
+		out[i] = strings.Join(ws, " OR ")
+	}
+	return out
+}
+
+// Replace renders q with word in clause ci replaced by fixed, its
+// alternatives joined by OR and its filters left out: a corrected query
+// (もしかして) to search again.
+func (q *Query) Replace(ci int, word, fixed string) string {
+	c := *q
+	c.Clauses = append([]Clause(nil), q.Clauses...)
+	any := append([]Word(nil), c.Clauses[ci].Any...)
+	for i := range any {
+		if any[i].Text == word {
+			any[i].Text = fixed
+		}
+	}
+	c.Clauses[ci] = Clause{Any: any}
+	parts := make([]string, 0, len(c.Clauses)+len(c.Exclude))
+	for _, cl := range c.Clauses {
+		ws := make([]string, len(cl.Any))
+		for i, w := range cl.Any {
+			ws[i] = w.String()
+		}
+		parts = append(parts, strings.Join(ws, " OR "))
+	}
+	for _, w := range c.Exclude {
+		parts = append(parts, "-"+w.String())
+	}
+	return strings.Join(parts, " ")
+}

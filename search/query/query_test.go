@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -134,4 +135,27 @@ func FuzzParseQuery(f *testing.F) {
 			t.Fatalf("Parse(%q) = %s, reparsed %s", s, q, q2)
 		}
 	})
+}
+
+// TestTypedAndReplace: the clauses as typed (a relaxed query's report) and
+// a word replaced in one (a もしかして correction), filters left out.
+func TestTypedAndReplace(t *testing.T) {
+	for _, tt := range []struct {
+		q, typed, replaced string // replaced: 訓連 → 訓練 in the first clause
+	}{
+		{"防災訓連", "[防災訓連]", "防災訓連"},
+		{"訓連 OR 演習 -避難所 2022", "[訓連 OR 演習]", "訓練 OR 演習 -避難所"},
+		{`"訓連" 計画`, "[訓連 計画]", `"訓練" 計画`},
+	} {
+		q, err := Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(q.Typed()); got != tt.typed {
+			t.Errorf("Typed(%q) = %s, want %s", tt.q, got, tt.typed)
+		}
+		if got := q.Replace(0, "訓連", "訓練"); got != tt.replaced {
+			t.Errorf("Replace(%q) = %s, want %s", tt.q, got, tt.replaced)
+		}
+	}
 }
