@@ -22,7 +22,7 @@ type spec struct {
 	marker            hit.Marker
 	relax             bool         // relax a query that finds little (relax.go)
 	minTotal          int          // fewer matches than this: the count only (engine.Page.MinTotal)
-	perDocument       int          // diversify.go; -1: no cap
+	perDocument       int          // hit.Diversify; -1: no cap
 	pending           *hit.Pending // non-nil: hits are bare until finished
 }
 

@@ -51,7 +51,7 @@ type Request struct {
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
 	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 	Synonyms      bool     // expand words with the Sudachi synonym dictionary (the HTTP default is true)
-	PerDocument   int      // relevance pages: a document's passages after this many move back (diversify.go); 0: DefaultPerDocument, -1: no cap
+	PerDocument   int      // relevance pages: a document's passages after this many move back (hit.Diversify); 0: DefaultPerDocument, -1: no cap
 }
 
 // Facets returns the facets a request may filter by and count, in the

@@ -20,7 +20,7 @@ import (
 // phrase. The bigram field is a recall net for words the dictionary splits
 // differently in context (多文化共生, 協働): it has no positions, so every
 // bigram of the word must occur in the passage, anywhere, and it counts
-// little. The reading field (reading.go) lets kana find kanji (こうほうし →
+// little. The reading field (vocab.Readings) lets kana find kanji (こうほうし →
 // 広報紙) and is used only for words typed all in kana, where it cannot drown
 // precise kanji matches in homophones.
 var wordFields = []struct {

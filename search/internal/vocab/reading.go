@@ -20,10 +20,11 @@ import (
 // field's term dictionary, preferring the fewest pieces and then the most
 // frequent ones, and each of the best few splits is matched as a phrase.
 //
-// The dictionary is read into memory by Load. A Searcher made by NewMulti merges its indexes' dictionaries; a
-// bare IndexAlias over several indexes has no field dictionary in bleve
-// v2.5 and does not expose its members, so there the reading alternative is
-// skipped (kana words still match the other fields).
+// The dictionary is read into memory by Load. Several indexes served as
+// one (search.NewMulti) read their dictionaries merged; a bare IndexAlias
+// over several indexes has no field dictionary in bleve v2.5 and does not
+// expose its members, so there the reading alternative is skipped (kana
+// words still match the other fields).
 
 // maxReadingRunes bounds the kana words split: a longer one is almost
 // always pasted text.
