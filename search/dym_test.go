@@ -29,14 +29,6 @@ func TestDidYouMean(t *testing.T) {
 			t.Errorf("%s: did you mean %q, want %q (all: %+v)", tt.q, got, tt.want, res.DidYouMean)
 		}
 	}
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{{"訓連", "訓練", true}, {"共性", "共生", true}, {"共生", "共生", false}, {"文化", "多文化", true}, {"訓練", "練習", false}} {
-		if got := oneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
-			t.Errorf("oneEdit(%s, %s) = %v", tt.a, tt.b, got)
-		}
-	}
 }
 
 // Several indexes served as one offer the same corrections as one index

@@ -10,7 +10,7 @@ import (
 func TestUnknownFilter(t *testing.T) {
 	idx := samplesIndex(t)
 	fast, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	all := search(t, fast, Request{Q: "推進", Facets: []string{"city", "department", "year", "issue_type", "prefecture"}, HitsPerPage: 100})
 	for _, c := range []struct {
 		name  string

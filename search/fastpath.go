@@ -27,24 +27,24 @@ func newEngine(cacheBytes int) *engine.Engine {
 
 // view opens the current snapshots of the Searcher's indexes for the
 // engine; close it after use.
-func (s *Searcher) view() (*engine.View, error) {
-	if len(s.members) > 0 {
-		return engine.Open(s.members...)
+func (rn *runner) view() (*engine.View, error) {
+	if len(rn.members) > 0 {
+		return engine.Open(rn.members...)
 	}
-	return engine.Open(s.idx)
+	return engine.Open(rn.idx)
 }
 
 // fastPage is searchPage through the engine, for any page checkPage
 // allows. An error wrapping engine.ErrUnsupported says why the engine
 // does not serve the index or the query; the caller then lets bleve run
 // it.
-func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
-	v, err := s.view()
+func (rn *runner) fastPage(ctx context.Context, q query.Query, p *spec) (*Result, error) {
+	v, err := rn.view()
 	if err != nil {
 		return nil, err
 	}
 	defer v.Close()
-	cq, err := s.engine.Compile(q, s.mapping())
+	cq, err := rn.engine.Compile(q, rn.mapping())
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 		f, _ := indexer.FacetNamed(name)
 		page.Facets = append(page.Facets, engine.FacetField{Name: name, Field: f.Field, Size: f.Size})
 	}
-	er, err := s.engine.Search(ctx, v, cq, page)
+	er, err := rn.engine.Search(ctx, v, cq, page)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, canceled(ctx)
@@ -84,28 +84,16 @@ func (s *Searcher) fastPage(ctx context.Context, q query.Query, p *plan) (*Resul
 // fastOrFallback runs fastPage and tells apart an answer (ok), a failure
 // (err) and a query or index the engine does not serve, which it counts
 // and reports to the fallback hook before the caller lets bleve run it.
-func (s *Searcher) fastOrFallback(ctx context.Context, q query.Query, p *plan) (res *Result, ok bool, err error) {
-	res, err = s.fastPage(ctx, q, p)
+func (rn *runner) fastOrFallback(ctx context.Context, q query.Query, p *spec) (res *Result, ok bool, err error) {
+	res, err = rn.fastPage(ctx, q, p)
 	if errors.Is(err, engine.ErrUnsupported) {
-		s.fallbacks.Add(1)
-		if s.onFallback != nil {
-			s.onFallback(err)
+		rn.fallbacks.Add(1)
+		if rn.onFallback != nil {
+			rn.onFallback(err)
 		}
 		return nil, false, nil
 	}
 	return res, err == nil, err
-}
-
-// SetFallbackHook calls fn with the reason each time the fast path does
-// not serve a search and bleve's searchers run it instead (an index that
-// is not a scorch index, a query kind the engine does not know). Call it
-// before the first search.
-func (s *Searcher) SetFallbackHook(fn func(reason error)) { s.onFallback = fn }
-
-// FastPathCounts returns how many searches the fast path served and how
-// many it handed to bleve's searchers.
-func (s *Searcher) FastPathCounts() (served, fellBack int64) {
-	return s.fastPages.Load(), s.fallbacks.Load()
 }
 
 // canceled reports a canceled or timed-out request as bleve's path does.
@@ -117,9 +105,9 @@ func canceled(ctx context.Context) error {
 }
 
 // mapping is the index mapping (the same for every index of a NewMulti).
-func (s *Searcher) mapping() mapping.IndexMapping {
-	if len(s.members) > 0 {
-		return s.members[0].Mapping()
+func (rn *runner) mapping() mapping.IndexMapping {
+	if len(rn.members) > 0 {
+		return rn.members[0].Mapping()
 	}
-	return s.idx.Mapping()
+	return rn.idx.Mapping()
 }

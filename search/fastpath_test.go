@@ -18,6 +18,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/plan"
 )
 
 // agreementQueries exercise every shape the builder produces: single and
@@ -73,7 +74,7 @@ var agreementRequests = []Request{
 // runs under: "at least k of n" (a DisjunctionQuery with Min > 1) over the
 // parts of a compound and over the words of a query, inside the
 // BooleanQuery that build makes.
-func agreementQueries(b *builder) []struct {
+func agreementQueries(o plan.Options, marks *[]plan.Mark) []struct {
 	name string
 	r    Request
 	must query.Query
@@ -88,14 +89,18 @@ func agreementQueries(b *builder) []struct {
 	phrases := func(texts ...string) []query.Query {
 		var qs []query.Query
 		for _, t := range texts {
-			qs = append(qs, fieldQuery(t, indexer.FieldText, analyzers.Morph, 3, false))
+			mq := query.NewMatchPhraseQuery(t)
+			mq.SetField(indexer.FieldText)
+			mq.Analyzer = analyzers.Morph
+			mq.SetBoost(3)
+			qs = append(qs, mq)
 		}
 		return qs
 	}
 	words := func(texts ...string) []query.Query {
 		var qs []query.Query
 		for _, t := range texts {
-			qs = append(qs, b.word(Word{Text: t}, true))
+			qs = append(qs, wordQuery(o, t, marks))
 		}
 		return qs
 	}
@@ -120,7 +125,7 @@ func agreementQueries(b *builder) []struct {
 		{"words ≥2 of 3, filtered", Request{City: []string{"大阪市"}, YearFrom: 2020}, atLeast(2, words("市民", "情報", "推進"))},
 		{"all of n as min", Request{}, atLeast(3, words("多文化", "共生", "推進"))},
 		{"nested in a conjunction", Request{},
-			query.NewConjunctionQuery([]query.Query{b.word(Word{Text: "大阪市"}, true), atLeast(2, morph("多文化", "共生", "本部"))})},
+			query.NewConjunctionQuery([]query.Query{wordQuery(o, "大阪市", marks), atLeast(2, morph("多文化", "共生", "本部"))})},
 		{"beside a word that matches nothing", Request{}, atLeast(2, append(words("存在しない語句"), morph("市民", "情報")...))},
 		{"deep page", Request{Page: 4, HitsPerPage: 5}, atLeast(2, words("市", "推進", "情報", "の"))},
 	}
@@ -132,27 +137,27 @@ func agreementQueries(b *builder) []struct {
 func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 	t.Helper()
 	ctx := context.Background()
-	b := newBuilder(nil, fast.readingDict())
-	for _, c := range agreementQueries(b) {
+	var marks []plan.Mark
+	for _, c := range agreementQueries(plan.Options{Readings: fast.vocab.Load().Readings()}, &marks) {
 		c.r.Facets = indexer.FacetNames()
-		p, err := newPlan(c.r)
+		p, err := newSpec(c.r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.marker.words = b.marks
+		p.marker.Marks = marks
 		q := query.NewBooleanQuery([]query.Query{c.must}, nil, nil)
-		if fq := p.filters.query(); fq != nil {
+		if fq := plan.ScopeQuery(p.filters); fq != nil {
 			q.AddFilter(fq)
 		}
-		got, err := fast.fastPage(ctx, q, p)
+		got, err := fast.runner.fastPage(ctx, q, p)
 		if err != nil {
-			t.Fatalf("%s: the engine did not serve %s: %v", c.name, describe(q), err)
+			t.Fatalf("%s: the engine did not serve %s: %v", c.name, plan.Describe(q), err)
 		}
 		var want *Result
 		if p.distinct {
-			want, err = plain.searchDistinct(ctx, q, p)
+			want, err = plain.runner.searchDistinct(ctx, q, p)
 		} else {
-			want, err = plain.searchPage(ctx, q, p)
+			want, err = plain.runner.searchPage(ctx, q, p)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -163,7 +168,7 @@ func checkQueryAgreement(t *testing.T, fast, plain *Searcher) {
 		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b float64) bool {
 			return a == b || (a-b)/(a+b) < 1e-9 && (b-a)/(a+b) < 1e-9
 		})); diff != "" {
-			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, describe(q), diff)
+			t.Errorf("%s %s: fast path differs from bleve (-bleve +fast):\n%s", c.name, plan.Describe(q), diff)
 		}
 	}
 }
@@ -174,19 +179,19 @@ func TestFastPathAgrees(t *testing.T) {
 	idx := samplesIndex(t)
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	checkAgreement(t, fast, plain, strictly(agreementRequests))
 	// Every request must have taken the fast path, or the comparison
 	// proves nothing.
-	if n := fast.fastPages.Load(); n != int64(len(agreementRequests)) {
+	if n := fast.runner.fastPages.Load(); n != int64(len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(agreementRequests))
 	}
-	if n := plain.fastPages.Load(); n != 0 {
+	if n := plain.runner.fastPages.Load(); n != 0 {
 		t.Errorf("the plain searcher used the fast path %d times", n)
 	}
 	// Relaxed (the default): the same answers, every level served too.
 	checkAgreement(t, fast, plain, agreementRequests)
-	if n := fast.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+	if n := fast.runner.fastPages.Load(); n != int64(2*len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d relaxed and strict requests", n, 2*len(agreementRequests))
 	}
 	checkQueryAgreement(t, fast, plain)
@@ -247,10 +252,10 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 	}
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	start := time.Now()
 	checkAgreement(t, fast, plain, reqs)
-	if n := fast.fastPages.Load(); n != int64(len(reqs)) {
+	if n := fast.runner.fastPages.Load(); n != int64(len(reqs)) {
 		t.Errorf("the fast path served %d of %d requests", n, len(reqs))
 	}
 	t.Logf("%d queries compared in %v", len(reqs), time.Since(start))
@@ -267,7 +272,7 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 func TestDeepPagesOnBenchIndex(t *testing.T) {
 	idx := openBenchIndex(t)
 	fast, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	for _, q := range []string{"多文化共生", "推進", "研修 職員", "情報発信 OR 広報"} {
 		checkAgreement(t, fast, plain, []Request{
 			{Q: q, Page: 60, HitsPerPage: 20}, {Q: q, Page: 100, HitsPerPage: 100},
@@ -275,12 +280,12 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 		})
 		r := Request{Q: q, Page: 30, HitsPerPage: 100, Distinct: "document"}
 		got := search(t, fast, r)
-		p, err := newPlan(r)
+		p, err := newSpec(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBuilder(nil, fast.readingDict())
-		req := bleve.NewSearchRequestOptions(b.build(p.query, r.Q, p.filters, LevelStrict), int(^uint32(0)>>1), 0, false)
+		strict := plan.New(p.query, r.Q, p.filters, plan.Options{Readings: fast.vocab.Load().Readings()}).At(LevelStrict)
+		req := bleve.NewSearchRequestOptions(strict.Query, int(^uint32(0)>>1), 0, false)
 		req.Fields = []string{indexer.FieldDocID}
 		req.SortByCustom(p.sort) // score, then passage ID
 		sr, err := idx.Search(req)
@@ -297,7 +302,7 @@ func TestDeepPagesOnBenchIndex(t *testing.T) {
 			t.Errorf("%q distinct page 30: %d documents, %d hits; want %d documents and %v, got %v", q, got.TotalHits, len(got.Hits), docs, want, gotIDs)
 		}
 	}
-	if n := fast.fastPages.Load(); n != 4*4 {
+	if n := fast.runner.fastPages.Load(); n != 4*4 {
 		t.Errorf("the fast path served %d of %d deep pages", n, 4*4)
 	}
 }
@@ -327,7 +332,7 @@ func openBenchIndex(tb testing.TB) bleve.Index {
 func BenchmarkBenchIndex(b *testing.B) {
 	idx := openBenchIndex(b)
 	fast, plain := New(idx), New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	ctx := context.Background()
 	for _, q := range []string{"多文化共生", "市民協働", "消費者被害 高齢者", "女性 就業 支援", "人権"} {
 		r := Request{Q: q, HitsPerPage: 10, Expand: true, Facets: []string{"city", "year"}}
@@ -353,17 +358,17 @@ func BenchmarkBenchIndex(b *testing.B) {
 func TestFastPathSmallCache(t *testing.T) {
 	idx := samplesIndex(t)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	small := New(idx)
 	small.SetCacheBytes(8 << 10)
 	checkAgreement(t, small, plain, agreementRequests)
-	if size, limit := small.engine.CacheBytes(); size > limit {
+	if size, limit := small.runner.engine.CacheBytes(); size > limit {
 		t.Errorf("cache holds %d bytes, limit %d", size, limit)
 	}
 	none := New(idx)
 	none.SetCacheBytes(0) // serve -cache-mb 0
 	checkAgreement(t, none, plain, agreementRequests)
-	if n := none.fastPages.Load(); n == 0 {
+	if n := none.runner.fastPages.Load(); n == 0 {
 		t.Error("without a cache the fast path served no page")
 	}
 
@@ -408,7 +413,7 @@ func TestMultiIndexAgrees(t *testing.T) {
 	multi := NewMulti(memoryIndex(t, ds[:2]), memoryIndex(t, ds[2:4]), memoryIndex(t, ds[4:]))
 	checkAgreement(t, multi, single, strictly(agreementRequests))
 	checkAgreement(t, multi, single, agreementRequests)
-	if n := multi.fastPages.Load(); n != int64(2*len(agreementRequests)) {
+	if n := multi.runner.fastPages.Load(); n != int64(2*len(agreementRequests)) {
 		t.Errorf("the fast path served %d of %d requests", n, 2*len(agreementRequests))
 	}
 	for _, prefix := range []string{"多文", "こう", "市"} {
@@ -437,7 +442,7 @@ func TestFastPathFollowsChanges(t *testing.T) {
 	defer idx.Close()
 	fast := New(idx)
 	plain := New(idx)
-	plain.plainOnly = true
+	plain.runner.plainOnly = true
 	reqs := []Request{{Q: "多文化共生"}, {Q: "推進", Sort: "year"}, {Q: "市民"}, {City: []string{"大阪市"}}}
 	checkAgreement(t, fast, plain, reqs) // empty
 	ds := documents()
@@ -457,26 +462,27 @@ func TestFastPathFollowsChanges(t *testing.T) {
 			t.Errorf("hit %s of a deleted document", h.ID)
 		}
 	}
-	if n := fast.fastPages.Load(); n != int64(4*len(reqs)+1) {
+	if n := fast.runner.fastPages.Load(); n != int64(4*len(reqs)+1) {
 		t.Errorf("the fast path served %d of %d requests", n, 4*len(reqs)+1)
 	}
 }
 
 // atLeastWords is "most of the query words": a DisjunctionQuery with Min
 // n-1 of the words as build makes them, inside build's BooleanQuery.
-func atLeastWords(s *Searcher, ws []string) (query.Query, *plan, error) {
-	p, err := newPlan(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
+func atLeastWords(s *Searcher, ws []string) (query.Query, *spec, error) {
+	p, err := newSpec(Request{HitsPerPage: 10, Facets: []string{"city", "year"}})
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := newBuilder(nil, s.readingDict())
+	o := plan.Options{Readings: s.vocab.Load().Readings()}
+	var marks []plan.Mark
 	var qs []query.Query
 	for _, w := range ws {
-		qs = append(qs, bd.word(Word{Text: w}, true))
+		qs = append(qs, wordQuery(o, w, &marks))
 	}
 	d := query.NewDisjunctionQuery(qs)
 	d.SetMin(float64(len(ws) - 1))
-	p.marker.words = bd.marks
+	p.marker.Marks = marks
 	return query.NewBooleanQuery([]query.Query{d}, nil, nil), p, nil
 }
 
@@ -493,11 +499,11 @@ func TestAtLeastAgreesOnBenchIndex(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := fast.fastPage(ctx, q, p)
+		got, err := fast.runner.fastPage(ctx, q, p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := plain.searchPage(ctx, q, p)
+		want, err := plain.runner.searchPage(ctx, q, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -529,14 +535,14 @@ func BenchmarkAtLeastBenchIndex(b *testing.B) {
 		name := strings.Join(ws, "_")
 		b.Run(name+"/fast", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := fast.fastPage(ctx, q, p); err != nil {
+				if _, err := fast.runner.fastPage(ctx, q, p); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 		b.Run(name+"/plain", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := plain.searchPage(ctx, q, p); err != nil {
+				if _, err := plain.runner.searchPage(ctx, q, p); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -552,13 +558,13 @@ func TestFallbackSaysWhy(t *testing.T) {
 	s := New(idx)
 	var reasons []string
 	s.SetFallbackHook(func(err error) { reasons = append(reasons, err.Error()) })
-	p, err := newPlan(Request{})
+	p, err := newSpec(Request{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wq := query.NewWildcardQuery("推*")
 	wq.SetField(indexer.FieldText)
-	res, ok, err := s.fastOrFallback(context.Background(), wq, p)
+	res, ok, err := s.runner.fastOrFallback(context.Background(), wq, p)
 	if err != nil || ok || res != nil {
 		t.Fatalf("fastOrFallback(wildcard) = %v, %v, %v; want no answer and no error", res, ok, err)
 	}
@@ -601,4 +607,13 @@ func BenchmarkServedQueries(b *testing.B) {
 			}
 		})
 	}
+}
+
+// wordQuery is the query of one positive word as the plan makes it (the
+// Must of a one-word query's plan), its marks appended to marks.
+func wordQuery(o plan.Options, text string, marks *[]plan.Mark) query.Query {
+	one := &Query{Clauses: []Clause{{Any: []Word{{Text: text}}}}}
+	lp := plan.New(one, "", scope{}, o).At(LevelStrict)
+	*marks = append(*marks, lp.Marks...)
+	return lp.Query.(*query.BooleanQuery).Must
 }

@@ -8,53 +8,9 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/passage"
+	"seisaku/search/internal/vocab"
+	"seisaku/search/plan"
 )
-
-func TestReadingSplits(t *testing.T) {
-	d := &readingDict{count: map[string]uint64{
-		"コウホウ": 50, "シ": 900, "コウ": 30, "ホウシ": 10, "ホウ": 40, "シミン": 80, "ノ": 5000, "コエ": 20,
-	}, maxRunes: 4}
-	tests := []struct {
-		word string
-		k    int
-		want string // splits joined by "|", terms by " "
-	}{
-		{"コウホウシ", 3, "コウホウ シ|コウ ホウシ"}, // not コウ|ホウ|シ: more terms
-		{"コウホウシ", 1, "コウホウ シ"},
-		{"シミンノコエ", 3, "シミン ノ コエ"},
-		{"シミンノコエカ", 3, ""},               // カ is no term: no split
-		{strings.Repeat("シ", 31), 3, ""}, // too long to split
-		{"", 3, ""},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, s := range d.splits(tt.word, tt.k) {
-			got = append(got, strings.Join(s, " "))
-		}
-		if s := strings.Join(got, "|"); s != tt.want {
-			t.Errorf("splits(%s, %d) = %s, want %s", tt.word, tt.k, s, tt.want)
-		}
-	}
-	if got := (*readingDict)(nil).splits("コウホウシ", 3); got != nil {
-		t.Errorf("nil dictionary split %v", got)
-	}
-}
-
-func TestKanaReading(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"こうほうし", "コウホウシ"},
-		{"ｺｳﾎｳｼ", "コウホウシ"},
-		{"シティ・プロモーション", "シティプロモション"},
-		{"広報紙", ""},
-		{"sns", ""},
-		{"・", ""},
-	}
-	for _, tt := range tests {
-		if got, _ := kanaReading(tt.in); got != tt.want {
-			t.Errorf("kanaReading(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
 
 // readingPassages are sentences of the seed pages (大阪市 市民局・政策企画室
 // 運営方針) in which the kana queries below have to find kanji.
@@ -129,8 +85,7 @@ func TestReadingNotForKanji(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBuilder(nil, s.readingDict())
-		got := describe(b.build(p, q, filters{}, LevelStrict))
+		got := plan.Describe(plan.New(p, q, scope{}, plan.Options{Readings: s.vocab.Load().Readings()}).At(LevelStrict).Query)
 		if n := strings.Count(got, indexer.FieldTextReading); n != strings.Count(q, "はっしん") {
 			t.Errorf("%s: %d reading clauses in %s", q, n, got)
 		}
@@ -142,11 +97,11 @@ func TestReadingNotForKanji(t *testing.T) {
 // other fields, without an error.
 func TestReadingDictOnAlias(t *testing.T) {
 	one := New(bleve.NewIndexAlias(newIndex(t, readingPassages)))
-	if one.readingDict() == nil {
+	if one.vocab.Load().Readings() == nil {
 		t.Error("alias over one index: no reading dictionary")
 	}
 	two := New(bleve.NewIndexAlias(newIndex(t, readingPassages[:3]), newIndex(t, readingPassages[3:])))
-	if two.readingDict() != nil {
+	if two.vocab.Load().Readings() != nil {
 		t.Error("alias over two indexes: a reading dictionary")
 	}
 	if res := search(t, two, Request{Q: "こうほうし"}); res.TotalHits != 0 {
@@ -171,8 +126,8 @@ func TestBigramOnlyMatchIsMarked(t *testing.T) {
 	checkMarks(t, s, tests)
 }
 
-// BenchmarkLoadReadings measures reading the dictionary of a small index;
-// see the package tests' report for a large one.
+// BenchmarkLoadReadings measures reading the vocabulary (the reading
+// dictionary among it) of a small index.
 func BenchmarkLoadReadings(b *testing.B) {
 	idx, err := indexer.NewMemory(indexer.NewMapping())
 	if err != nil {
@@ -186,7 +141,7 @@ func BenchmarkLoadReadings(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		if _, err := loadReadings(idx.FieldDict); err != nil {
+		if _, err := vocab.Load(vocab.Source{Dict: idx.FieldDict}); err != nil {
 			b.Fatal(err)
 		}
 	}

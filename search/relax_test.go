@@ -7,13 +7,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
 	"seisaku/indexer/samples"
+	"seisaku/search/hit"
 	"seisaku/search/synonym"
 )
 
@@ -199,13 +199,6 @@ func TestSynonymExpansion(t *testing.T) {
 			t.Errorf("%s: the variant is not marked: %s", h.ID, h.Formatted.Text)
 		}
 	}
-	// a variant inside a compound: 子供の医療費 → 子どもの医療費
-	if got := alternatives(mustSynonyms(t), "しょうがいしゃ"); slices.ContainsFunc(got, func(a alternative) bool { return strings.Contains(a.text, "生姜") }) {
-		t.Errorf("alternatives(しょうがいしゃ) = %v: a hiragana word split by guess", got)
-	}
-	if got := alternatives(mustSynonyms(t), "子供の医療費"); !slices.ContainsFunc(got, func(a alternative) bool { return a.text == "子どもの医療費" }) {
-		t.Errorf("alternatives(子供の医療費) = %v", got)
-	}
 }
 
 // Passages that hold the word rank above those that only carry its theme.
@@ -232,8 +225,8 @@ func TestDiversifiedPages(t *testing.T) {
 	plainReq := r
 	plainReq.PerDocument, plainReq.HitsPerPage = -1, 100
 	plain := search(t, s, plainReq)
-	window := diversifyPages * r.HitsPerPage
-	want, moved := diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
+	window := hit.Window(r.HitsPerPage)
+	want, moved := hit.Diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
 	if moved == 0 {
 		t.Fatal("nothing to move: the test proves nothing")
 	}
@@ -260,7 +253,7 @@ func TestDiversifiedPages(t *testing.T) {
 	if plain.Diversified != nil {
 		t.Errorf("perDocument -1: %+v", plain.Diversified)
 	}
-	out, _ := diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
+	out, _ := hit.Diversify([]Hit{{ID: "a-0", DocID: "a", Text: "お知らせ"}, {ID: "b-0", DocID: "b", Text: "お知らせ。"}, {ID: "c-0", DocID: "c", Text: "別"}}, 3, 30)
 	if got := out[2].ID; got != "b-0" {
 		t.Errorf("the repeated notice should move back: %v", out)
 	}
@@ -336,17 +329,6 @@ func TestMatchCounts(t *testing.T) {
 	}
 }
 
-// TestShingled checks the fast ranges of shingled against Unicode's
-// tables: no rune they keep is white space, punctuation or a symbol.
-func TestShingled(t *testing.T) {
-	for r := rune(0); r <= 0xFFFF; r++ {
-		want := !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
-		if got := shingled(r); got != want {
-			t.Errorf("shingled(%U %q) = %v, want %v", r, r, got, want)
-		}
-	}
-}
-
 // A query relaxed to all words but one ranks, among the passages holding
 // the same words, those that also hold parts of the missing word first:
 // for 母子家庭 手当, the ひとり親家庭 notice of a 手当 (家庭 is a part of
@@ -410,11 +392,6 @@ func TestRelaxedNounsBeforeVerbs(t *testing.T) {
 	}))
 	res = search(t, s, Request{Q: "保育園の給食を食べたい", HitsPerPage: 10})
 	firstThen(t, "保育園の給食を食べたい", res.Hits, func(h Hit) bool { return holds(h, "給食") })
-	for _, p := range wordParts("子育て支援について教えてください") {
-		if p.term == "くださる" {
-			t.Errorf("くださる of 教えてください is a part: %+v", wordParts("子育て支援について教えてください"))
-		}
-	}
 }
 
 // A one-character part of a relaxed word is marked where it belongs to the

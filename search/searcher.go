@@ -2,25 +2,23 @@ package search
 
 import (
 	"context"
-	"math"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
-	"seisaku/indexer"
 	"seisaku/indexer/theme"
-	"seisaku/search/internal/engine"
+	"seisaku/search/hit"
+	"seisaku/search/internal/vocab"
+	"seisaku/search/plan"
 	"seisaku/search/synonym"
 )
 
 // Paging bounds. Deep pages cost the index a sort of every hit before them;
 // past MaxWindow hits a person should narrow the search instead.
 const (
+	MaxTagLength       = hit.MaxTagLength       // bounds highlightPreTag and highlightPostTag
+	DefaultPerDocument = hit.DefaultPerDocument // relevance pages: a document's passages before its others move back
 	DefaultHitsPerPage = 20
 	MaxHitsPerPage     = 100
 	MaxWindow          = 10000
@@ -28,37 +26,33 @@ const (
 )
 
 // Searcher answers requests over one bleve index or IndexAlias. It holds no
-// state but the index and the suggestion tables built from it.
+// state but the index, the vocabulary read from it and the fast path's
+// caches; it wires the stages of a search together (see Search).
 type Searcher struct {
-	idx        bleve.Index
-	members    []bleve.Index // NewMulti's indexes, which idx is an alias of
-	lookup     themeLookup
-	themeWords func(string) []string // the thesaurus words of a theme
-
-	mu       sync.RWMutex
-	titles   []titleEntry      // sorted by folded title; see suggest.go
-	terms    *termTable        // nil when the index has no single dictionary; see suggest.go
-	readings *readingDict      // nil when the index has no single dictionary; see reading.go
-	surfaces map[string]string // folded term → how the text writes it; see surface.go
-	cities   map[string]string // folded city name → the city value; see queryfilter.go
-
-	spell      spellCache     // the vocabulary's one-edit index; see didyoumean.go
-	engine     *engine.Engine // the fast path; see fastpath.go
-	plainOnly  bool           // tests: always let bleve run the whole query
-	fastPages  atomic.Int64   // pages the fast path served
-	fallbacks  atomic.Int64   // searches the fast path handed to bleve
-	onFallback func(error)    // nil: none; see SetFallbackHook
+	runner     *runner                          // runs queries: the fast path or bleve's searchers
+	vocab      atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
+	themes     func(string) (string, bool)      // the theme a word names
+	themeWords func(string) []string            // the thesaurus words of a theme
 }
 
-// New returns a Searcher over idx and precomputes the title list that
-// Suggest uses and the reading dictionary that kana words are split with.
-// After swapping the indexes behind an alias, call Refresh.
+// New returns a Searcher over idx and reads its vocabulary: the titles and
+// terms that Suggest completes with, the readings kana words are split
+// into. After swapping the indexes behind an alias, call Refresh.
 func New(idx bleve.Index) *Searcher { return newSearcher(idx, nil) }
 
-// SetCacheBytes bounds the fast path's cache of decoded postings (default
-// DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
-// repeated queries, not correctness. Call it before the first search.
-func (s *Searcher) SetCacheBytes(n int) { s.engine.SetCacheBytes(n) }
+// NewMulti returns a Searcher over several indexes served as one (one per
+// city or prefecture, say), with the answers of one index over the same
+// passages: the fast path reads the segments of all of them at once, so
+// IDF, totals and facets are computed over the whole, and suggestions and
+// kana readings come from their merged dictionaries. The fast path serves
+// every search page; bleve's IndexAlias over the indexes loads documents
+// and ranks similar passages (Similar), with each index's own scores.
+func NewMulti(idxs ...bleve.Index) *Searcher {
+	if len(idxs) == 1 {
+		return New(idxs[0])
+	}
+	return newSearcher(bleve.NewIndexAlias(idxs...), idxs)
+}
 
 func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	th := theme.Default()
@@ -66,8 +60,8 @@ func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	for _, t := range th.Themes() {
 		words[t.Name] = t.Words
 	}
-	s := &Searcher{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes),
-		lookup: func(w string) (string, bool) {
+	s := &Searcher{runner: &runner{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes)},
+		themes: func(w string) (string, bool) {
 			t, ok := th.Lookup(w)
 			return t.Name, ok
 		},
@@ -76,110 +70,64 @@ func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	return s
 }
 
-// storedFields are the fields every hit loads.
-var storedFields = []string{
-	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
-	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
-	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
-	indexer.FieldPage, indexer.FieldPrefecture,
+// SetCacheBytes bounds the fast path's cache of decoded postings (default
+// DefaultPostingsCacheBytes); 0 turns it off, which costs latency on
+// repeated queries, not correctness. Call it before the first search.
+func (s *Searcher) SetCacheBytes(n int) { s.runner.engine.SetCacheBytes(n) }
+
+// SetFallbackHook calls fn with the reason each time the fast path does
+// not serve a search and bleve's searchers run it instead (an index that
+// is not a scorch index, a query kind the engine does not know). Call it
+// before the first search.
+func (s *Searcher) SetFallbackHook(fn func(reason error)) { s.runner.onFallback = fn }
+
+// FastPathCounts returns how many searches the fast path served and how
+// many it handed to bleve's searchers.
+func (s *Searcher) FastPathCounts() (served, fellBack int64) {
+	return s.runner.fastPages.Load(), s.runner.fallbacks.Load()
 }
 
-// Search runs r and returns one page of hits with facet counts.
+// Search runs r and returns one page of hits with facet counts. A request
+// flows one way through the stages: its query is parsed (package
+// search/query) and met with its filters; planned (package search/plan);
+// run level by level until a level finds enough (run.go: the fast path or
+// bleve's searchers); its hits presented (package search/hit); and the
+// result annotated with how the query was matched (annotate).
 func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	p, err := newPlan(r)
+	p, err := newSpec(r)
 	if err != nil {
 		return nil, err
 	}
-	p.query.liftCities(s.isCity)
-	if !p.query.applyTo(&p.filters) {
-		return s.nothing(r, p, start), nil
+	v := s.vocab.Load()
+	p.query.LiftCities(v.IsCity)
+	if !p.query.Narrow(&p.filters) {
+		return nothing(r, p, start), nil
 	}
-	var b *builder
-	var q query.Query
-	var res *Result
-	lv, allFast := LevelStrict, !s.plainOnly
-	strictTotal := 0 // what the strict level finds, themes included
-	fetch := p       // the plan each level runs: p, or the window a diversified page is cut from
-	window, diversified := p.diversifies()
-	if diversified {
-		w := *p
-		w.page, w.hitsPerPage = 1, window
-		w.pending = map[string]*pendingHit{}
-		fetch = &w
+	o, err := s.options(r, v)
+	if err != nil {
+		return nil, err
 	}
-	for {
-		b = newBuilder(nil, s.readingDict())
-		b.parts = p.parts
-		if r.Expand {
-			b.lookup, b.themeWords = s.lookup, s.themeWords
-		}
-		if r.Synonyms {
-			if b.syn, err = synonym.Default(); err != nil {
-				return nil, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
-			}
-		}
-		q = excludeFacets(b.build(p.query, r.Q, p.filters, lv), p.query)
-		fetch.marker.words, fetch.marker.explain = b.marks, b.words
-		next := lv
-		further := p.relax && s.relaxFurther(p, &next)
-		fetch.minTotal = 0
-		if further { // a level that finds too little is only counted
-			fetch.minTotal = relaxUntil
-		}
-		var fast bool
-		if res, fast, err = s.page(ctx, q, fetch); err != nil {
-			return nil, err
-		}
-		allFast = allFast && fast
-		if lv == LevelStrict {
-			strictTotal = res.TotalHits
-		}
-		if !further || res.TotalHits >= relaxUntil {
-			break
-		}
-		lv = next
+	fetch := p // the spec each level runs: p, or the window a diversified page is cut from
+	if n, ok := p.diversifies(); ok {
+		fetch = p.window(n)
 	}
-	fetch.minTotal = 0
-	if allFast {
-		s.fastPages.Add(1)
+	rs, err := s.runner.levels(ctx, plan.New(p.query, r.Q, p.filters, o), p.relax, fetch)
+	if err != nil {
+		return nil, err
 	}
-	if diversified {
-		if lv > LevelStrict || len(b.expansions) > 0 { // tiers differ
-			for i := range res.Hits {
-				fetch.explainPending(&res.Hits[i])
-			}
-		}
-		var moved int
-		res.Hits, moved = diversify(res.Hits, p.perDocument, p.window())
-		from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
-		res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
-		for i := range res.Hits {
-			fetch.finishPending(&res.Hits[i])
-		}
-		if moved > 0 {
-			res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: diversityMessage(p.perDocument, moved)}
-		}
+	res := rs.res
+	if fetch != p {
+		diversifyPage(res, rs, fetch, p)
 	}
-	if !p.query.Empty() && (len(b.expansions) > 0 || lv > LevelStrict) {
-		if res.MatchCounts, err = s.matchCounts(ctx, p, r, len(b.expansions) > 0, strictTotal, res.TotalHits); err != nil {
-			return nil, err
-		}
-	}
-	if lv > LevelStrict || res.TotalHits == 0 {
-		if res.DidYouMean, err = s.didYouMean(ctx, p, r); err != nil {
-			return nil, err
-		}
-	}
-	if lv > LevelStrict {
-		if res.Relaxed, err = s.relaxation(ctx, p, lv, b.lookup, res.TotalHits, res.MatchCounts.Literal); err != nil {
-			return nil, err
-		}
+	c := counter{rn: s.runner, p: p, readings: v.Readings()}
+	if err := annotate(ctx, c, v, r, o, rs); err != nil {
+		return nil, err
 	}
 	if len(p.facets) > 0 {
 		res.FacetCounts = CountPassages
 		if p.distinct {
-			if fd, ok := s.documentFacets(ctx, q, p, passageCount(res.FacetDistribution)); ok {
+			if fd, ok := s.runner.documentFacets(ctx, rs.plan.Query, p, hit.PassageCount(res.FacetDistribution)); ok {
 				res.FacetDistribution, res.FacetCounts = fd, CountDocuments
 			}
 		}
@@ -187,304 +135,127 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
-	res.Expansions = b.expansions
-	res.Synonyms = b.synonyms
+	res.Expansions = rs.plan.Expansions
+	res.Synonyms = rs.plan.Synonyms
 	res.QueryFilters = p.query.Filters
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
 	return res, nil
 }
 
-// page runs q for the plan's page: through the fast path when it can serve
-// it, else through bleve's searchers.
-// It reports whether the fast path served it.
-func (s *Searcher) page(ctx context.Context, q query.Query, p *plan) (*Result, bool, error) {
-	if !s.plainOnly {
-		res, ok, err := s.fastOrFallback(ctx, q, p)
-		if err != nil || ok {
-			return res, ok, err
+// options are how r widens its words, with the readings of v.
+func (s *Searcher) options(r Request, v *vocab.Vocabulary) (plan.Options, error) {
+	o := plan.Options{Readings: v.Readings()}
+	if r.Expand {
+		o.Themes, o.ThemeWords = s.themes, s.themeWords
+	}
+	if r.Synonyms {
+		var err error
+		if o.Synonyms, err = synonym.Default(); err != nil {
+			return o, &Error{Code: EInternal, Message: "同義語辞書を読めません (synonym dictionary)", Err: err}
 		}
 	}
-	var res *Result
-	var err error
-	if p.distinct {
-		res, err = s.searchDistinct(ctx, q, p)
-	} else {
-		res, err = s.searchPage(ctx, q, p)
-	}
-	return res, false, err
+	return o, nil
 }
 
-// searchPage fetches page p of the passages matching q with bleve's own
-// searchers: for indexes and queries the fast path does not serve, and as
-// the reference the fast path is tested against.
-func (s *Searcher) searchPage(ctx context.Context, q query.Query, p *plan) (*Result, error) {
-	req := s.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
-	addFacets(req, p.facets)
-	sr, err := s.run(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{
-		Hits:              p.hits(sr.Hits),
-		TotalHits:         int(sr.Total),
-		FacetDistribution: facetDistribution(sr.Facets, p.facets),
-	}, nil
+// levelRun is what running a query's levels found.
+type levelRun struct {
+	res         *Result
+	plan        *plan.Plan // the last level's
+	level       Level
+	strictTotal int // what the strict level finds, themes included
 }
 
-// hitRequest asks for hits with their stored fields and term locations.
-func (s *Searcher) hitRequest(q query.Query, p *plan, size, from int) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(q, size, from, false)
-	req.Fields = storedFields
-	req.IncludeLocations = true
-	req.SortByCustom(p.sort)
-	return req
-}
-
-func (s *Searcher) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	sr, err := s.idx.SearchInContext(ctx, req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
-		}
-		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
-	}
-	return sr, nil
-}
-
-// sortOrder returns the bleve sort for a request's sort name. Ties break on
-// the passage ID so pages are stable.
-func sortOrder(name string) (bsearch.SortOrder, error) {
-	score := &bsearch.SortScore{Desc: true}
-	id := &bsearch.SortDocID{}
-	switch name {
-	case "", "relevance":
-		return bsearch.SortOrder{score, id}, nil
-	case "year":
-		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldYear, Desc: true,
-			Type: bsearch.SortFieldAsNumber, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
-	case "date":
-		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldPublished, Desc: true,
-			Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
-	}
-	return nil, Errorf(EInvalid, "並べ替えは relevance, year, date のいずれかです (unknown sort %q)", name)
-}
-
-func addFacets(req *bleve.SearchRequest, names []string) {
-	for _, n := range names {
-		f, _ := indexer.FacetNamed(n)
-		req.AddFacet(n, bleve.NewFacetRequest(f.Field, f.Size))
-	}
-}
-
-// facetDistribution converts bleve's facet results. Passages without the
-// field are counted under the facet's unknown value.
-func facetDistribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
-	if len(names) == 0 {
-		return nil
-	}
-	out := make(map[string]map[string]int, len(names))
-	for _, n := range names {
-		m := map[string]int{}
-		if f := fr[n]; f != nil {
-			for _, t := range f.Terms.Terms() {
-				m[t.Term] = t.Count
-			}
-			if f.Missing > 0 {
-				m[indexer.Unknown] += f.Missing
-			}
-		}
-		out[n] = m
-	}
-	return out
-}
-
-// searchDistinct is searchPage with at most one passage per document: the
-// best one in the requested order. bleve has no collapse, so it reads a
-// window of passage IDs (no fields, no locations) that grows until it holds
-// the documents up to the end of the page or every hit; the collapse is
-// exact unless the window reaches MaxWindow passages. The page's passages
-// are then fetched with fields and locations. TotalHits is the number of
-// distinct documents when the window held every hit, else the number of
-// passages (an upper bound). The first window reads at least
-// distinctWindow passage IDs, so small results get an exact document count.
-func (s *Searcher) searchDistinct(ctx context.Context, q query.Query, p *plan) (*Result, error) {
-	need := p.page * p.hitsPerPage
-	window := min(max(need*4, distinctWindow), MaxWindow)
+// levels runs the planned query level by level (with relax, until a level
+// finds relaxUntil passages; a level that finds too few is only counted)
+// and returns the last level's page, in fetch's window.
+func (rn *runner) levels(ctx context.Context, pl *plan.Planner, relax bool, fetch *spec) (levelRun, error) {
+	rs := levelRun{level: LevelStrict}
+	allFast := !rn.plainOnly
 	for {
-		req := bleve.NewSearchRequestOptions(q, window, 0, false)
-		req.Fields = []string{indexer.FieldDocID}
-		req.SortByCustom(p.sort)
-		addFacets(req, p.facets)
-		sr, err := s.run(ctx, req)
+		rs.plan = pl.At(rs.level)
+		fetch.marker.Marks, fetch.marker.Words = rs.plan.Marks, rs.plan.Words
+		next, further := rs.level, false
+		if relax {
+			next, further = pl.Next(rs.level)
+		}
+		fetch.minTotal = 0
+		if further {
+			fetch.minTotal = relaxUntil
+		}
+		res, fast, err := rn.page(ctx, rs.plan.Query, fetch)
 		if err != nil {
-			return nil, err
+			return rs, err
 		}
-		ids, docs := firstPerDocument(sr.Hits)
-		all := int(sr.Total) <= len(sr.Hits)
-		if docs >= need || all || window >= MaxWindow {
-			res := &Result{TotalHits: int(sr.Total), FacetDistribution: facetDistribution(sr.Facets, p.facets)}
-			if all {
-				res.TotalHits = docs
-			}
-			lo, hi := min((p.page-1)*p.hitsPerPage, len(ids)), min(need, len(ids))
-			res.Hits, err = s.fetch(ctx, q, p, ids[lo:hi])
-			return res, err
+		rs.res, allFast = res, allFast && fast
+		if rs.level == LevelStrict {
+			rs.strictTotal = res.TotalHits
 		}
-		window = min(window*4, MaxWindow)
-	}
-}
-
-// firstPerDocument returns the IDs of the first passage of each document in
-// hit order, and the number of documents.
-func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
-	seen := map[string]bool{}
-	var ids []string
-	for _, h := range hits {
-		d := str(h.Fields[indexer.FieldDocID])
-		if seen[d] {
-			continue
+		if !further || res.TotalHits >= relaxUntil {
+			break
 		}
-		seen[d] = true
-		ids = append(ids, h.ID)
+		rs.level = next
 	}
-	return ids, len(ids)
+	fetch.minTotal = 0
+	if allFast {
+		rn.fastPages.Add(1)
+	}
+	return rs, nil
 }
 
-// fetch loads the passages ids (matching q) with fields and locations, in
-// the plan's order.
-func (s *Searcher) fetch(ctx context.Context, q query.Query, p *plan, ids []string) ([]Hit, error) {
-	if len(ids) == 0 {
-		return []Hit{}, nil
-	}
-	bq := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-	bq.AddFilter(query.NewDocIDQuery(ids))
-	sr, err := s.run(ctx, s.hitRequest(bq, p, len(ids), 0))
-	if err != nil {
-		return nil, err
-	}
-	return p.hits(sr.Hits), nil
-}
-
-// plan is a validated request.
-type plan struct {
-	query             *Query
-	filters           filters
-	sort              bsearch.SortOrder
-	page, hitsPerPage int
-	facets            []string
-	distinct          bool
-	sortBy            string // "", relevance, year or date
-	marker            marker
-	relax             bool                   // relax a query that finds little (relax.go)
-	minTotal          int                    // fewer matches than this: the count only (engine.Page.MinTotal)
-	perDocument       int                    // diversify.go; -1: no cap
-	pending           map[string]*pendingHit // non-nil: hits are bare until finished (hits.go)
-	parts             partsCache             // the words' parts, for every level (relax.go)
-}
-
-// newPlan validates r and fills in defaults.
-func newPlan(r Request) (*plan, error) {
-	q, err := ParseQuery(r.Q)
-	if err != nil {
-		return nil, err
-	}
-	p := &plan{query: q, page: r.Page, hitsPerPage: r.HitsPerPage, parts: partsCache{}}
-	if p.sort, err = sortOrder(r.Sort); err != nil {
-		return nil, err
-	}
-	p.sortBy = r.Sort
-	for _, check := range []func(*plan, Request) error{checkPage, checkFacets, checkFilters, checkHighlight} {
-		if err := check(p, r); err != nil {
-			return nil, err
+// diversifyPage cuts p's page from the window of bare hits the levels
+// fetched: explained first when their tiers differ, reordered (package
+// hit), then highlighted.
+func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
+	if rs.level > LevelStrict || len(rs.plan.Expansions) > 0 { // tiers differ
+		for i := range res.Hits {
+			fetch.pending.Explain(fetch.marker, &res.Hits[i])
 		}
 	}
-	switch {
-	case r.PerDocument == 0:
-		p.perDocument = DefaultPerDocument
-	case r.PerDocument < 0:
-		p.perDocument = -1
-	default:
-		p.perDocument = r.PerDocument
+	var moved int
+	res.Hits, moved = hit.Diversify(res.Hits, p.perDocument, hit.Window(p.hitsPerPage))
+	from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
+	res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
+	for i := range res.Hits {
+		fetch.pending.Finish(fetch.marker, &res.Hits[i])
 	}
-	switch r.Matching {
-	case "", MatchingRelaxed:
-		p.relax = !q.Empty()
-	case MatchingAll:
-	default:
-		return nil, Errorf(EInvalid, "matchingStrategy に指定できるのは relaxed か all です (unknown matchingStrategy %q)", r.Matching)
+	if moved > 0 {
+		res.Diversified = &Diversity{PerDocument: p.perDocument, Moved: moved, Message: hit.DiversityMessage(p.perDocument, moved)}
 	}
-	switch r.Distinct {
-	case "":
-	case "document":
-		p.distinct = true
-	default:
-		return nil, Errorf(EInvalid, "distinct に指定できるのは document だけです (unknown distinct %q)", r.Distinct)
-	}
-	return p, nil
 }
 
-func checkPage(p *plan, r Request) error {
-	if p.page == 0 {
-		p.page = 1
-	}
-	if p.hitsPerPage == 0 {
-		p.hitsPerPage = DefaultHitsPerPage
-	}
-	if p.page < 1 {
-		return Errorf(EInvalid, "ページ番号は1以上です (page must be 1 or more, got %d)", r.Page)
-	}
-	if p.hitsPerPage < 1 || p.hitsPerPage > MaxHitsPerPage {
-		return Errorf(EInvalid, "1ページの件数は1〜%dです (hitsPerPage must be 1..%d, got %d)", MaxHitsPerPage, MaxHitsPerPage, r.HitsPerPage)
-	}
-	if p.page > MaxWindow/p.hitsPerPage {
-		return Errorf(EInvalid, "先頭から%d件より後は表示できません。検索語や絞り込みを追加してください (only the first %d hits can be paged; narrow the search with more words or filters)", MaxWindow, MaxWindow)
-	}
-	return nil
-}
-
-func checkFacets(p *plan, r Request) error {
-	for _, f := range r.Facets {
-		if _, ok := indexer.FacetNamed(f); !ok {
-			names := strings.Join(indexer.FacetNames(), ", ")
-			return Errorf(EInvalid, "集計できる項目は %s です (unknown facet %q)", names, f)
+// annotate says how the query was matched: the passages by how they match,
+// もしかして for a relaxed query or one that found nothing, and what a
+// relaxed query lacks.
+func annotate(ctx context.Context, c counter, v *vocab.Vocabulary, r Request, o plan.Options, rs levelRun) error {
+	res, themed, relaxed := rs.res, len(rs.plan.Expansions) > 0, rs.level > LevelStrict
+	var err error
+	if !c.p.query.Empty() && (themed || relaxed) {
+		if res.MatchCounts, err = matchCounts(ctx, c, r, themed, rs.strictTotal, res.TotalHits); err != nil {
+			return err
 		}
-		p.facets = append(p.facets, f)
 	}
-	return nil
-}
-
-func checkFilters(p *plan, r Request) error {
-	if r.YearFrom < 0 || r.YearTo < 0 || r.YearFrom > math.MaxInt32 || r.YearTo > math.MaxInt32 {
-		return Errorf(EInvalid, "年度が正しくありません (year out of range)")
+	if relaxed || res.TotalHits == 0 {
+		if res.DidYouMean, err = didYouMean(ctx, c, v); err != nil {
+			return err
+		}
 	}
-	if r.YearFrom != 0 && r.YearTo != 0 && r.YearFrom > r.YearTo {
-		return Errorf(EInvalid, "年度の範囲が逆です。開始 %d は終了 %d 以前にしてください (yearFrom is after yearTo)", r.YearFrom, r.YearTo)
-	}
-	if r.YearUnknown && (r.YearFrom != 0 || r.YearTo != 0) {
-		return Errorf(EInvalid, "年度は範囲か unknown のどちらかで指定してください (year is either a range or unknown)")
-	}
-	p.filters = filters{values: map[string][]string{}, yearFrom: r.YearFrom, yearTo: r.YearTo, yearUnknown: r.YearUnknown}
-	for _, f := range indexer.Facets {
-		if v := r.Filter(f.Name); v != nil && len(*v) > 0 {
-			p.filters.values[f.Name] = *v
+	if relaxed {
+		if res.Relaxed, err = relaxation(ctx, c, rs.level, o.Themes, res.TotalHits, res.MatchCounts.Literal); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func checkHighlight(p *plan, r Request) error {
-	p.marker = marker{pre: r.HighlightPre, post: r.HighlightPost, crop: r.CropLength}
-	if p.marker.pre == "" {
-		p.marker.pre = "<mark>"
+// nothing is the empty answer to a request whose filters cannot all hold.
+func nothing(r Request, p *spec, start time.Time) *Result {
+	res := &Result{Query: r.Q, Hits: []Hit{}, Page: p.page, HitsPerPage: p.hitsPerPage,
+		QueryFilters: p.query.Filters, ProcessingTimeMs: time.Since(start).Milliseconds()}
+	if len(p.facets) > 0 {
+		res.FacetDistribution = map[string]map[string]int{}
+		for _, f := range p.facets {
+			res.FacetDistribution[f] = map[string]int{}
+		}
 	}
-	if p.marker.post == "" {
-		p.marker.post = "</mark>"
-	}
-	if len(p.marker.pre) > MaxTagLength || len(p.marker.post) > MaxTagLength {
-		return Errorf(EInvalid, "強調タグは%dバイト以内です (highlight tags are limited to %d bytes)", MaxTagLength, MaxTagLength)
-	}
-	if r.CropLength < 0 {
-		return Errorf(EInvalid, "cropLength は0以上です (cropLength must not be negative)")
-	}
-	return nil
+	return res
 }

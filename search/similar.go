@@ -2,21 +2,17 @@ package search
 
 import (
 	"context"
-	"html"
 	"math"
-	"regexp"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/hit"
 )
 
 // Similar finds precedents for a passage: the most similar passages of
@@ -46,23 +42,23 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	if n < 1 || n > MaxHitsPerPage {
 		return nil, Errorf(EInvalid, "件数は1〜%dです (n must be 1..%d)", MaxHitsPerPage, MaxHitsPerPage)
 	}
-	src, err := s.passage(ctx, passageID)
+	src, err := s.runner.passage(ctx, passageID)
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{page: 1, hitsPerPage: n, marker: marker{pre: "<mark>", post: "</mark>", crop: 120}}
-	res := &SimilarResult{Query: passageID, Source: p.marker.hit(src), Hits: []Precedent{}}
-	terms := s.distinctive(res.Source.Text)
+	p := &spec{page: 1, hitsPerPage: n, marker: hit.Marker{Pre: "<mark>", Post: "</mark>", Crop: 120}}
+	res := &SimilarResult{Query: passageID, Source: p.marker.Hit(src), Hits: []Precedent{}}
+	terms := distinctive(s.runner, res.Source.Text)
 	if len(terms) > 0 {
 		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), n*4, 0, false)
 		req.Fields = storedFields
 		req.IncludeLocations = true
-		sr, err := s.run(ctx, req)
+		sr, err := s.runner.run(ctx, req)
 		if err != nil {
 			return nil, err
 		}
 		res.TotalHits = int(sr.Total)
-		res.Hits = s.precedents(ctx, res.Source, p.hits(sr.Hits), sr.Hits, terms)
+		res.Hits = hit.Precedents(res.Source, p.hits(sr.Hits), sr.Hits, termsOf(terms))
 		res.Hits = res.Hits[:min(len(res.Hits), n)]
 	}
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
@@ -79,123 +75,6 @@ type SimilarResult struct {
 	ProcessingTimeMs int64       `json:"processingTimeMs"`
 }
 
-// Precedent is a passage similar to the source, and why.
-type Precedent struct {
-	Hit
-	// Elsewhere is "city" for a passage of another city, "department" for
-	// one of another department of the same (or an unknown) city, "" else.
-	Elsewhere string `json:"elsewhere"`
-	// Shared are the source's distinctive words the passage holds.
-	Shared []string `json:"sharedWords"`
-}
-
-// maxShared bounds the shared words listed per precedent.
-const maxShared = 8
-
-// precedents orders the candidate hits (ms holds their matches) for the
-// source and says why each is similar.
-func (s *Searcher) precedents(ctx context.Context, src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms []weighted) []Precedent {
-	best := 0.0
-	for _, h := range hits {
-		best = max(best, h.Score)
-	}
-	out := make([]Precedent, len(hits))
-	rank := make([]int, len(hits))
-	for i, h := range hits {
-		out[i] = Precedent{Hit: h, Elsewhere: elsewhere(src, h), Shared: shared(h.Text, plainText(h.Formatted.Text), ms[i], terms)}
-		rank[i] = map[string]int{"city": 2, "department": 1}[out[i].Elsewhere]
-		if h.Score < best/3 {
-			rank[i] = -1
-		}
-	}
-	idx := make([]int, len(out))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		i, j := idx[a], idx[b]
-		if rank[i] != rank[j] {
-			return rank[i] > rank[j]
-		}
-		return out[i].Score > out[j].Score
-	})
-	sorted := make([]Precedent, len(out))
-	for k, i := range idx {
-		sorted[k] = out[i]
-	}
-	return sorted
-}
-
-// elsewhere says how h's origin differs from the source's, when both are
-// known.
-func elsewhere(src, h Hit) string {
-	differ := func(a, b string) bool { return a != "" && b != "" && a != b }
-	switch {
-	case differ(src.City, h.City):
-		return "city"
-	case differ(src.Department, h.Department):
-		return "department"
-	}
-	return ""
-}
-
-// shared lists the weighted terms the match holds in its text, most
-// distinctive first, as this text writes them (its own locations; see
-// bestSurface). A term the text only inflects (行う in 行わ) is left out:
-// the shared word would be a fragment or a form the passage does not hold.
-//
-// Only the words the shown (cropped) snippet holds are listed, each once.
-func shared(text, shown string, m *bsearch.DocumentMatch, terms []weighted) []string {
-	locs := m.Locations[indexer.FieldText]
-	out := []string{}
-	for _, t := range terms {
-		count := map[string]int{}
-		for _, l := range locs[t.term] {
-			if l.Start < l.End && int(l.End) <= len(text) {
-				count[text[l.Start:l.End]]++
-			}
-		}
-		w := bestSurface(t.term, count)
-		if len(count) > 0 && asWritten(w, t.term) && strings.Contains(shown, w) && !slices.Contains(out, w) && len(out) < maxShared {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// asWritten reports whether w is term in its dictionary form: the term
-// itself (not 行わ for 行う), or a word with okurigana whose okurigana-free
-// form is term (取り組み for 取組).
-func asWritten(w, term string) bool {
-	if analyzers.Fold(w) == term {
-		return true
-	}
-	ts, err := analyzers.Terms(analyzers.Morph, w)
-	return err == nil && len(ts) == 2 && ts[0] == analyzers.Fold(w) && ts[1] == term
-}
-
-// plainText is highlighted, escaped text as it reads: marks removed,
-// character references decoded.
-func plainText(formatted string) string {
-	return html.UnescapeString(markTag.ReplaceAllString(formatted, ""))
-}
-
-var markTag = regexp.MustCompile(`</?mark>`)
-
-// passage loads one passage's stored fields.
-func (s *Searcher) passage(ctx context.Context, id string) (*bsearch.DocumentMatch, error) {
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = storedFields
-	sr, err := s.run(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if len(sr.Hits) == 0 {
-		return nil, Errorf(ENotFound, "段落 %s は見つかりません (no passage %q)", id, id)
-	}
-	return sr.Hits[0], nil
-}
-
 const similarTerms = 20
 
 type weighted struct {
@@ -205,7 +84,7 @@ type weighted struct {
 
 // distinctive returns the passage's most distinctive morph terms, best
 // first.
-func (s *Searcher) distinctive(text string) []weighted {
+func distinctive(rn *runner, text string) []weighted {
 	// the query analyzer: one term per word, its okurigana-free form, which
 	// the index holds beside the written one (取り組み counts once, as 取組)
 	ts, err := analyzers.Terms(analyzers.MorphQuery, text)
@@ -218,10 +97,10 @@ func (s *Searcher) distinctive(text string) []weighted {
 			tf[t]++
 		}
 	}
-	total, _ := s.idx.DocCount()
+	total, _ := rn.idx.DocCount()
 	var ws []weighted
 	for t, f := range tf {
-		df := s.docFreq(t)
+		df := rn.docFreq(t)
 		idf := 1 + math.Log(float64(total+1)/float64(df+1))
 		ws = append(ws, weighted{t, float64(f) * idf})
 	}
@@ -234,23 +113,13 @@ func (s *Searcher) distinctive(text string) []weighted {
 	return ws[:min(len(ws), similarTerms)]
 }
 
-// docFreq is the number of passages whose text holds term (0 when the index
-// cannot say, e.g. an alias over several indexes).
-func (s *Searcher) docFreq(term string) int {
-	d, err := s.idx.FieldDictRange(indexer.FieldText, []byte(term), []byte(term))
-	if err != nil {
-		return 0
+// termsOf is the terms of ws, in order.
+func termsOf(ws []weighted) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.term
 	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return 0
-		}
-		if e.Term == term {
-			return int(e.Count)
-		}
-	}
+	return out
 }
 
 // similarQuery is the disjunction of the weighted terms, a quarter of them

@@ -2,182 +2,42 @@ package search
 
 import (
 	"context"
-	"sort"
 	"strings"
-	"unicode/utf8"
 
-	index "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2"
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/hit"
+	"seisaku/search/internal/vocab"
 )
 
-// Suggestions for search as you type come from two places:
-//
-//   - terms: the morphological terms of the passage text that start with the
-//     folded prefix, ranked by the number of passages that contain them,
-//     from a table the Searcher builds once (New, Refresh): all terms sorted,
-//     so a prefix is a binary search, plus the most frequent terms of every
-//     first character, so a one-character prefix (thousands of terms) costs
-//     nothing either. An alias over several indexes has no single
-//     dictionary: it walks each keystroke's prefix in the index instead;
-//     A prefix typed in kana (こそ, たぶんか) also completes terms by their
-//     reading (子育て コソダテ, 多文化 タブンカ), from the same table sorted
-//     by the reading the analyzer gives each term;
-//   - titles: document titles starting with the prefix (a binary search in
-//     the sorted title list), then titles containing it, shorter first.
-//
-// A term is indexed folded (lower case, half width, katakana without a final
-// long vowel: sns, パートナ), so it is shown as the text writes it: the most
-// frequent surface among the first passages that hold it (SNS, パートナー),
-// or the term itself when the text inflects it (連携し → 連携する). Surfaces
-// are cached until the next Refresh. A suggestion is offered once: a title
-// equal to a term (after folding) is dropped.
-//
-// At most a third of the suggestions are titles when there are terms enough.
+// Suggestions for search as you type: terms of the passage text and
+// document titles that complete a prefix (package search/internal/vocab).
+
+// Suggestion is one completion for search as you type.
+type Suggestion = vocab.Suggestion
 
 // DefaultSuggestions and MaxSuggestions bound n in Suggest.
 const (
-	DefaultSuggestions = 8
-	MaxSuggestions     = 50
-	maxDictScan        = 50000 // dictionary entries read per keystroke at most
+	DefaultSuggestions = vocab.DefaultSuggestions
+	MaxSuggestions     = vocab.MaxSuggestions
 )
 
-type titleEntry struct {
-	title, folded string
-}
-
-// termTable is the text field's dictionary for suggestions.
-type termTable struct {
-	sorted    []Suggestion            // every term, by term
-	first     map[string][]Suggestion // the most frequent terms by first character
-	byReading []readingEntry          // terms not written in kana, by reading
-}
-
-// readingEntry is a term under its katakana reading.
-type readingEntry struct {
-	reading string
-	term    Suggestion
-}
-
-// loadTermTable reads the text field's whole dictionary (tens of
-// thousands of terms: a few MB and tens of milliseconds on a 100 MB corpus).
-func loadTermTable(fieldDict func(string) (index.FieldDict, error)) (*termTable, error) {
-	t := &termTable{first: map[string][]Suggestion{}}
-	err := eachTerm(fieldDict, indexer.FieldText, func(e *index.DictEntry) {
-		t.sorted = append(t.sorted, Suggestion{Text: e.Term, Kind: "term", Count: int(e.Count)})
-	})
-	if err != nil {
-		return nil, err
-	}
-	byFirst := map[string][]Suggestion{}
-	for _, e := range t.sorted {
-		_, size := utf8.DecodeRuneInString(e.Text)
-		byFirst[e.Text[:size]] = append(byFirst[e.Text[:size]], e)
-	}
-	for k, es := range byFirst {
-		t.first[k] = topByCount(es, MaxSuggestions+1)
-	}
-	t.byReading = readingsOf(t.sorted)
-	return t, nil
-}
-
-// readingsOf lists the terms that are not kana under their reading (the
-// terms of the reading analyzer, joined), sorted by reading.
-func readingsOf(terms []Suggestion) []readingEntry {
-	var out []readingEntry
-	for _, t := range terms {
-		if _, kana := kanaReading(t.Text); kana {
-			continue // typed in kana, it completes by its own prefix
-		}
-		rs, err := analyzers.Terms(analyzers.Reading, t.Text)
-		if err != nil || len(rs) == 0 {
-			continue
-		}
-		r := strings.Join(rs, "")
-		if _, kana := kanaReading(r); kana {
-			out = append(out, readingEntry{reading: r, term: t})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].reading < out[j].reading })
-	return out
-}
-
-// completeReading returns up to n terms whose reading starts with the
-// katakana prefix, the most frequent first.
-func (t *termTable) completeReading(prefix string, n int) []Suggestion {
-	i := sort.Search(len(t.byReading), func(i int) bool { return t.byReading[i].reading >= prefix })
-	var cands []Suggestion
-	for ; i < len(t.byReading) && strings.HasPrefix(t.byReading[i].reading, prefix); i++ {
-		cands = append(cands, t.byReading[i].term)
-	}
-	return topByCount(cands, n)
-}
-
-// topByCount returns the n most frequent of es (a copy, most frequent first).
-func topByCount(es []Suggestion, n int) []Suggestion {
-	out := append([]Suggestion(nil), es...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	return out[:min(len(out), n)]
-}
-
-// complete returns up to n terms starting with prefix, the most frequent first.
-func (t *termTable) complete(prefix string, n int) []Suggestion {
-	var cands []Suggestion
-	if _, size := utf8.DecodeRuneInString(prefix); size == len(prefix) {
-		cands = t.first[prefix]
-	} else {
-		i := sort.Search(len(t.sorted), func(i int) bool { return t.sorted[i].Text >= prefix })
-		j := i
-		for j < len(t.sorted) && strings.HasPrefix(t.sorted[j].Text, prefix) {
-			j++
-		}
-		cands = topByCount(t.sorted[i:j], n+1)
-	}
-	out := make([]Suggestion, 0, n)
-	for _, c := range cands {
-		if c.Text != prefix && len(out) < n {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// Refresh rebuilds the title list from the index (the doc_title
-// dictionary), the reading dictionary and the fast path's passage ID order.
+// Refresh rereads the index's vocabulary (titles, terms, readings, cities)
+// and the fast path's passage ID order. After swapping the indexes behind
+// an alias, call it.
 func (s *Searcher) Refresh(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.refreshReadings()
-	if v, err := s.view(); err == nil { // the fast path's ID order, built before the first search
-		_ = s.engine.Prepare(v)
+	if v, err := s.runner.view(); err == nil { // the fast path's ID order, built before the first search
+		_ = s.runner.engine.Prepare(v)
 		v.Close()
 	}
-	tt, err := loadTermTable(s.fieldDict)
-	if err != nil {
-		tt = nil // an alias: termSuggestions walks the prefix instead
-	}
-	cities := loadCities(s.fieldDict)
-	s.mu.Lock()
-	s.terms = tt
-	s.surfaces = nil
-	s.cities = cities
-	s.mu.Unlock()
-	// The doc_title dictionary holds each distinct title once, without
-	// reading a stored passage.
-	var ts []titleEntry
-	err = eachTerm(s.fieldDict, indexer.FieldDocTitle, func(e *index.DictEntry) {
-		ts = append(ts, titleEntry{title: e.Term, folded: analyzers.Fold(e.Term)})
-	})
-	if err != nil {
-		return err
-	}
-	sort.Slice(ts, func(i, j int) bool { return ts[i].folded < ts[j].folded })
-	s.mu.Lock()
-	s.titles = ts
-	s.mu.Unlock()
-	return nil
+	v, err := vocab.Load(vocab.Source{Dict: s.runner.fieldDict, Prefix: s.runner.idx.FieldDictPrefix})
+	s.vocab.Store(v)
+	return err
 }
 
 // Suggest returns up to n completions of prefix.
@@ -192,127 +52,30 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggest
 	if folded == "" || ctx.Err() != nil {
 		return []Suggestion{}, ctx.Err()
 	}
-	terms := s.displayed(ctx, s.termSuggestions(folded, n))
-	if r, ok := kanaReading(folded); ok {
-		terms = unique(append(terms, s.displayed(ctx, s.readingSuggestions(r, folded, n))...))
-		sort.SliceStable(terms, func(i, j int) bool { return terms[i].Count > terms[j].Count })
-	}
-	titles := without(s.titleSuggestions(folded, n+len(terms)), terms)
-	nt := min(len(titles), (n+2)/3)
-	if len(terms) < n-nt {
-		nt = min(len(titles), n-len(terms))
-	}
-	out := append([]Suggestion{}, terms[:min(len(terms), n-nt)]...)
-	return append(out, titles[:nt]...), nil
+	sample := func(term string) map[string]int { return surfaceSample(ctx, s.runner.idx, term) }
+	return s.vocab.Load().Suggest(folded, n, sample), nil
 }
 
-// readingSuggestions completes a kana prefix by the terms' readings,
-// leaving out the terms that start with the prefix itself (found already).
-func (s *Searcher) readingSuggestions(reading, folded string, n int) []Suggestion {
-	s.mu.RLock()
-	tt := s.terms
-	s.mu.RUnlock()
-	if tt == nil {
-		return nil
-	}
-	var out []Suggestion
-	for _, t := range tt.completeReading(reading, n+1) {
-		if !strings.HasPrefix(t.Text, folded) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// unique drops the suggestions whose folded text came earlier in ss.
-func unique(ss []Suggestion) []Suggestion {
-	seen := map[string]bool{}
-	out := ss[:0:0]
-	for _, x := range ss {
-		if k := analyzers.Fold(x.Text); !seen[k] {
-			seen[k] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// without drops from ss the suggestions equal to one of other (folded).
-func without(ss, other []Suggestion) []Suggestion {
-	drop := map[string]bool{}
-	for _, x := range other {
-		drop[analyzers.Fold(x.Text)] = true
-	}
-	var out []Suggestion
-	for _, x := range ss {
-		if !drop[analyzers.Fold(x.Text)] {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// termSuggestions reads the text field's dictionary under prefix. An alias
-// over several indexes has no single dictionary: it then suggests none.
-func (s *Searcher) termSuggestions(prefix string, n int) []Suggestion {
-	s.mu.RLock()
-	tt := s.terms
-	s.mu.RUnlock()
-	if tt != nil {
-		return tt.complete(prefix, n)
-	}
-	d, err := s.idx.FieldDictPrefix(indexer.FieldText, []byte(prefix))
+// surfaceSample counts how the first vocab.SurfaceSample passages (in ID
+// order) that hold term write it: the slices of their text at its
+// locations.
+func surfaceSample(ctx context.Context, idx bleve.Index, term string) map[string]int {
+	req := bleve.NewSearchRequestOptions(termQuery(indexer.FieldText, term, 1), vocab.SurfaceSample, 0, false)
+	req.Fields = []string{indexer.FieldText}
+	req.IncludeLocations = true
+	req.SortBy([]string{"_id"})
+	sr, err := idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil
 	}
-	defer d.Close()
-	var out []Suggestion
-	for i := 0; i < maxDictScan; i++ {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			break
-		}
-		if e.Term != prefix {
-			out = append(out, Suggestion{Text: e.Term, Kind: "term", Count: int(e.Count)})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
-	return out[:min(len(out), n)]
-}
-
-// titleSuggestions returns titles containing prefix: those starting with it
-// first, then shorter titles first.
-func (s *Searcher) titleSuggestions(prefix string, n int) []Suggestion {
-	s.mu.RLock()
-	ts := s.titles
-	s.mu.RUnlock()
-	// titles starting with prefix are a range of the sorted list
-	i := sort.Search(len(ts), func(i int) bool { return ts[i].folded >= prefix })
-	var hits []titleEntry
-	for ; i < len(ts) && strings.HasPrefix(ts[i].folded, prefix) && len(hits) < 4*n; i++ {
-		hits = append(hits, ts[i])
-	}
-	byLength(hits)
-	if len(hits) < n { // then titles containing it, enough to choose the shortest
-		var more []titleEntry
-		for _, t := range ts {
-			if len(more) >= 4*n {
-				break
-			}
-			if strings.Contains(t.folded, prefix) && !strings.HasPrefix(t.folded, prefix) {
-				more = append(more, t)
+	count := map[string]int{}
+	for _, h := range sr.Hits {
+		text := hit.StoredString(h.Fields[indexer.FieldText])
+		for _, loc := range h.Locations[indexer.FieldText][term] {
+			if loc.Start < loc.End && int(loc.End) <= len(text) {
+				count[text[loc.Start:loc.End]]++
 			}
 		}
-		byLength(more)
-		hits = append(hits, more...)
 	}
-	out := make([]Suggestion, 0, min(len(hits), n))
-	for _, t := range hits[:min(len(hits), n)] {
-		out = append(out, Suggestion{Text: t.title, Kind: "title", Count: 1})
-	}
-	return out
-}
-
-func byLength(ts []titleEntry) {
-	sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].title) < len(ts[j].title) })
+	return count
 }

@@ -62,23 +62,3 @@ func show(ss []Suggestion) string {
 	}
 	return b.String()
 }
-
-// TestBestSurface picks the written form of a folded term.
-func TestBestSurface(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		term  string
-		count map[string]int
-		want  string
-	}{
-		{"sns", map[string]int{"ＳＮＳ": 1, "SNS": 1}, "SNS"},
-		{"sns", map[string]int{"ＳＮＳ": 3, "SNS": 1}, "ＳＮＳ"},
-		{"パートナ", map[string]int{"パートナー": 2}, "パートナー"},
-		{"連携する", map[string]int{"連携し": 2}, "連携する"}, // inflected: the base form
-		{"市民", map[string]int{}, "市民"},
-	} {
-		if got := bestSurface(tc.term, tc.count); got != tc.want {
-			t.Errorf("bestSurface(%q, %v) = %q, want %q", tc.term, tc.count, got, tc.want)
-		}
-	}
-}

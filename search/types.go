@@ -2,10 +2,32 @@ package search
 
 import (
 	"slices"
-	"strconv"
 
 	"seisaku/indexer"
+	"seisaku/search/hit"
+	"seisaku/search/plan"
+	"seisaku/search/query"
 )
+
+// The query language (package search/query).
+type (
+	Query       = query.Query  // a parsed query
+	Clause      = query.Clause // one required clause: any of its alternatives
+	Word        = query.Word   // a query word or quoted phrase
+	QueryFilter = query.Filter // a filter written in the query
+
+	scope = query.Scope // what a search is restricted to
+)
+
+// Query limits (package search/query).
+const (
+	MaxQueryWords = query.MaxWords
+	MaxQueryRunes = query.MaxRunes
+)
+
+// ParseQuery parses the query language (package search/query); a malformed
+// query is an *Error with code EInvalid.
+func ParseQuery(q string) (*Query, error) { return query.Parse(q) }
 
 // Request is one search, as the HTTP API and the CLI receive it. Names follow
 // Meilisearch's conventions (q, page, hitsPerPage, highlightPreTag, …).
@@ -29,7 +51,7 @@ type Request struct {
 	CropLength    int      // characters of context in _formatted.text; 0 = whole passage
 	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 	Synonyms      bool     // expand words with the Sudachi synonym dictionary (the HTTP default is true)
-	PerDocument   int      // relevance pages: a document's passages after this many move back (diversify.go); 0: DefaultPerDocument, -1: no cap
+	PerDocument   int      // relevance pages: a document's passages after this many move back (hit.Diversify); 0: DefaultPerDocument, -1: no cap
 }
 
 // Facets returns the facets a request may filter by and count, in the
@@ -57,32 +79,6 @@ func (r *Request) Filter(name string) *[]string {
 	return nil
 }
 
-// FacetValues returns the hit's values of the keyword or year facet called
-// name (see indexer.Facets): none when unknown or not a facet.
-func (h Hit) FacetValues(name string) []string {
-	one := func(v string) []string {
-		if v == "" {
-			return nil
-		}
-		return []string{v}
-	}
-	switch name {
-	case "city":
-		return one(h.City)
-	case "department":
-		return one(h.Department)
-	case "prefecture":
-		return one(h.Prefecture)
-	case "issue_type":
-		return h.IssueTypes
-	case "year":
-		if h.Year > 0 {
-			return []string{strconv.Itoa(h.Year)}
-		}
-	}
-	return nil
-}
-
 // Result is one page of hits plus facet counts over the whole result.
 type Result struct {
 	Query             string                    `json:"query"`
@@ -103,81 +99,26 @@ type Result struct {
 	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
 }
 
-// Relaxation says how a query that found little was relaxed (relax.go) and
-// what the results lack.
-type Relaxation struct {
-	Level      string   `json:"level"`      // parts, most or any
-	StrictHits int      `json:"strictHits"` // passages that hold every word as typed
-	Found      []string `json:"found"`      // query words some passage holds as typed
-	Missing    []string `json:"missing"`    // query words no passage holds as typed
-	Message    string   `json:"message"`    // what happened and what to try, in Japanese
-}
-
 // Expansion reports a theme expansion the search applied: the query word
 // named a theme, so passages tagged with it matched too.
-type Expansion struct {
-	Word  string `json:"word"`
-	Theme string `json:"theme"`
-}
+type Expansion = plan.Expansion
 
-// Hit is one passage with its document's metadata.
-type Hit struct {
-	ID         string    `json:"id"` // passage ID
-	Text       string    `json:"text"`
-	Headings   []string  `json:"headings"`
-	DocID      string    `json:"documentId"`
-	Title      string    `json:"title"`
-	City       string    `json:"city,omitempty"`       // omitted when unknown
-	Prefecture string    `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
-	Department string    `json:"department,omitempty"` // omitted when unknown
-	Year       int       `json:"year,omitempty"`       // omitted when unknown
-	Published  string    `json:"published,omitempty"`
-	IssueTypes []string  `json:"issueTypes"`
-	Source     string    `json:"source"`
-	URL        string    `json:"url,omitempty"`
-	Page       int       `json:"page,omitempty"` // the PDF page the passage starts on; omitted for formats without pages
-	Permalink  string    `json:"permalink"`
-	Score      float64   `json:"score"`
-	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
-	Formatted  Formatted `json:"_formatted"`
-}
+// SynonymUse reports one alternative a query word was expanded with.
+type SynonymUse = plan.SynonymUse
 
-// Formatted holds the highlighted, HTML-escaped, cropped versions of a hit's
-// fields, safe to insert into a page as HTML.
-type Formatted struct {
-	Text     string   `json:"text"`
-	Title    string   `json:"title"`
-	Headings []string `json:"headings"`
-}
+// The presentation of passages (package search/hit).
+type (
+	Hit          = hit.Hit          // one passage with its document's metadata
+	Formatted    = hit.Formatted    // a hit's fields highlighted, escaped and cropped
+	Match        = hit.Match        // how a hit holds each query word
+	WordMatch    = hit.WordMatch    // how a hit holds one query word
+	Diversity    = hit.Diversity    // the reordering of a page's window
+	DocumentView = hit.DocumentView // a whole document
+	PassageView  = hit.PassageView  // one passage of a DocumentView
+	Precedent    = hit.Precedent    // a passage similar to a source, and why
+	Relaxation   = hit.Relaxation   // how a query that found little was relaxed
+)
 
-// DocumentView is a whole document: metadata and passages in order.
-type DocumentView struct {
-	ID         string        `json:"id"`
-	Title      string        `json:"title"`
-	City       string        `json:"city,omitempty"`
-	Prefecture string        `json:"prefecture,omitempty"`
-	Department string        `json:"department,omitempty"`
-	Year       int           `json:"year,omitempty"`
-	Published  string        `json:"published,omitempty"`
-	Source     string        `json:"source"`
-	URL        string        `json:"url,omitempty"`
-	IssueTypes []string      `json:"issueTypes"`
-	Passages   []PassageView `json:"passages"`
-}
-
-// PassageView is one passage of a DocumentView.
-type PassageView struct {
-	ID         string   `json:"id"`
-	Seq        int      `json:"seq"`
-	Text       string   `json:"text"`
-	Headings   []string `json:"headings"`
-	IssueTypes []string `json:"issueTypes"`
-	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
-}
-
-// Suggestion is one completion for search as you type.
-type Suggestion struct {
-	Text  string `json:"text"`
-	Kind  string `json:"kind"`  // "term" or "title"
-	Count int    `json:"count"` // passages (terms) or 1 (titles)
-}
+// Permalink is the address of a passage in the web UI:
+// /documents/<docID>#p<seq>, the document page scrolled to the passage.
+func Permalink(docID string, seq int) string { return hit.Permalink(docID, seq) }

@@ -1,4 +1,4 @@
-package search
+package hit
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/plan"
 )
 
 // Why a hit matched. Every hit says, for each positive query word, how the
@@ -33,20 +34,9 @@ type WordMatch struct {
 	Terms []string `json:"terms,omitempty"` // what stood in: the variant, the parts found, the theme and its words found
 }
 
-// queryWord is what the builder knows of a positive query word for the
-// explanation: its parts, its alternatives and the theme it names.
-type queryWord struct {
-	text       string
-	readings   []string // reading terms (kana words)
-	parts      []part
-	alts       []alternative
-	theme      string
-	themeWords []string
-}
-
 // explain says how h (with its term locations and its text folded) holds
 // each word.
-func explain(words []queryWord, h *Hit, text *analyzers.Folded, locs bsearch.FieldTermLocationMap) *Match {
+func explain(words []plan.Word, h *Hit, text *analyzers.Folded, locs bsearch.FieldTermLocationMap) *Match {
 	if len(words) == 0 {
 		return nil
 	}
@@ -59,35 +49,35 @@ func explain(words []queryWord, h *Hit, text *analyzers.Folded, locs bsearch.Fie
 	return m
 }
 
-func explainWord(w queryWord, hay haystack, themes []string, locs bsearch.FieldTermLocationMap) WordMatch {
-	wm := WordMatch{Word: w.text}
+func explainWord(w plan.Word, hay haystack, themes []string, locs bsearch.FieldTermLocationMap) WordMatch {
+	wm := WordMatch{Word: w.Text}
 	switch {
-	case found(hay, w.text):
+	case found(hay, w.Text):
 		wm.How = "exact"
 		return wm
-	case anyLocated(locs, []string{indexer.FieldTextReading}, w.readings):
+	case anyLocated(locs, []string{indexer.FieldTextReading}, w.Readings):
 		wm.How = "reading"
 		return wm
 	}
-	for _, a := range w.alts {
-		if found(hay, a.text) {
-			wm.How, wm.Terms = a.rel.String(), []string{a.text}
+	for _, a := range w.Alts {
+		if found(hay, a.Text) {
+			wm.How, wm.Terms = a.Relation.String(), []string{a.Text}
 			return wm
 		}
 	}
 	var parts []string
-	for _, p := range w.parts {
-		if (p.field == indexer.FieldText && anyLocated(locs, []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings}, []string{p.term})) ||
-			(p.field == indexer.FieldTextBigram && found(hay, p.term)) {
-			parts = append(parts, p.term)
+	for _, p := range w.Parts {
+		if (p.Field == indexer.FieldText && anyLocated(locs, []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings}, []string{p.Term})) ||
+			(p.Field == indexer.FieldTextBigram && found(hay, p.Term)) {
+			parts = append(parts, p.Term)
 		}
 	}
 	switch {
 	case len(parts) > 0:
 		wm.How, wm.Terms = "parts", parts
-	case w.theme != "" && slices.Contains(themes, w.theme):
-		wm.How, wm.Terms = "theme", []string{w.theme}
-		for _, t := range w.themeWords {
+	case w.Theme != "" && slices.Contains(themes, w.Theme):
+		wm.How, wm.Terms = "theme", []string{w.Theme}
+		for _, t := range w.ThemeWords {
 			if found(hay, t) {
 				wm.Terms = append(wm.Terms, t)
 			}

@@ -1,4 +1,4 @@
-package search
+package plan
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/search/internal/vocab"
+	parsed "seisaku/search/query"
 	"seisaku/search/synonym"
 )
 
@@ -18,7 +20,7 @@ import (
 // phrase. The bigram field is a recall net for words the dictionary splits
 // differently in context (多文化共生, 協働): it has no positions, so every
 // bigram of the word must occur in the passage, anywhere, and it counts
-// little. The reading field (reading.go) lets kana find kanji (こうほうし →
+// little. The reading field (vocab.Readings) lets kana find kanji (こうほうし →
 // 広報紙) and is used only for words typed all in kana, where it cannot drown
 // precise kanji matches in homophones.
 var wordFields = []struct {
@@ -32,6 +34,10 @@ var wordFields = []struct {
 	{indexer.FieldTextBigram, analyzers.Bigram, 0.5, true},
 }
 
+// maxReadingSplits bounds the splits of a kana word that become
+// alternatives.
+const maxReadingSplits = 3
+
 // readingBoost weighs a kana word's match on the reading field.
 const readingBoost = 1
 
@@ -40,47 +46,46 @@ const readingBoost = 1
 // word itself ranks above the passages that only carry its theme.
 const expansionBoost = 0.5 * tierWeight
 
-// themeLookup names the theme a word or query stands for, if any.
-type themeLookup func(string) (string, bool)
-
-// builder turns a parsed Query and the request's filters into a bleve query.
+// builder turns a parsed query and its scope into a bleve query, and
+// records what each word became.
 type builder struct {
-	lookup     themeLookup  // nil: no theme expansion
-	readings   *readingDict // nil: kana words do not match readings
+	lookup     func(string) (string, bool) // the theme a word names; nil: no theme expansion
+	readings   *vocab.Readings             // nil: kana words do not match readings
 	expansions []Expansion
-	marks      []markWord    // the positive words, for the highlighter
+	marks      []Mark        // the positive words, for the highlighter
 	weight     float64       // factor on every leaf's boost: 1, or a relaxed tier's (relax.go)
 	syn        *synonym.Dict // nil: no synonym expansion (synonyms.go)
 	synonyms   []SynonymUse
 	themeWords func(theme string) []string // the thesaurus words of a theme, for the explanation
-	words      []queryWord                 // the positive words, for the explanation (explain.go)
+	words      []Word                      // the positive words, for the explanation (package hit)
 	parts      partsCache                  // nil: none kept
 }
 
-// queryWord collects what explain needs to know of a positive word.
-func (b *builder) queryWord(w Word, readings [][]string) queryWord {
-	qw := queryWord{text: w.Text}
+// explained collects what the explanation needs to know of a positive
+// word.
+func (b *builder) explained(w parsed.Word, readings [][]string) Word {
+	qw := Word{Text: w.Text}
 	for _, r := range readings {
-		qw.readings = append(qw.readings, r...)
+		qw.Readings = append(qw.Readings, r...)
 	}
 	if w.Phrase {
 		return qw
 	}
-	qw.parts = b.parts.of(w.Text)
-	qw.alts = alternatives(b.syn, w.Text)
+	qw.Parts = b.parts.of(w.Text)
+	qw.Alts = alternatives(b.syn, w.Text)
 	if b.lookup != nil {
 		if name, ok := b.lookup(w.Text); ok {
-			qw.theme = name
+			qw.Theme = name
 			if b.themeWords != nil {
-				qw.themeWords = b.themeWords(name)
+				qw.ThemeWords = b.themeWords(name)
 			}
 		}
 	}
 	return qw
 }
 
-func newBuilder(lookup themeLookup, readings *readingDict) *builder {
-	return &builder{lookup: lookup, readings: readings, weight: 1}
+func newBuilder(o Options, parts partsCache) *builder {
+	return &builder{lookup: o.Themes, themeWords: o.ThemeWords, syn: o.Synonyms, readings: o.Readings, parts: parts, weight: 1}
 }
 
 // build returns the full query: the scoring part (words, exclusions) as the
@@ -90,7 +95,7 @@ func newBuilder(lookup themeLookup, readings *readingDict) *builder {
 //
 // At a level above LevelStrict the scoring part is the strict query OR the
 // tier of every level up to lv (relax.go).
-func (b *builder) build(q *Query, raw string, f filters, lv Level) query.Query {
+func (b *builder) build(q *parsed.Query, raw string, f parsed.Scope, lv Level) query.Query {
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	bq.Must = b.scoring(q, raw) // nil when the query has no words
 	if bq.Must != nil && lv > LevelStrict {
@@ -103,7 +108,7 @@ func (b *builder) build(q *Query, raw string, f filters, lv Level) query.Query {
 	for _, w := range q.Exclude {
 		bq.AddMustNot(b.word(w, false))
 	}
-	if fq := f.query(); fq != nil {
+	if fq := ScopeQuery(f); fq != nil {
 		bq.AddFilter(fq)
 	}
 	if bq.Must == nil && bq.MustNot == nil && bq.Filter == nil {
@@ -115,7 +120,7 @@ func (b *builder) build(q *Query, raw string, f filters, lv Level) query.Query {
 // scoring is the conjunction of the clauses, or nil for an empty query.
 // When the whole query (several words) names a theme, passages tagged with
 // it are an alternative to matching all the words.
-func (b *builder) scoring(q *Query, raw string) query.Query {
+func (b *builder) scoring(q *parsed.Query, raw string) query.Query {
 	if len(q.Clauses) == 0 {
 		return nil
 	}
@@ -132,7 +137,7 @@ func (b *builder) scoring(q *Query, raw string) query.Query {
 	return s
 }
 
-func (b *builder) clause(c Clause) query.Query {
+func (b *builder) clause(c parsed.Clause) query.Query {
 	var ws []query.Query
 	for _, w := range c.Any {
 		ws = append(ws, b.word(w, true))
@@ -145,7 +150,7 @@ func (b *builder) clause(c Clause) query.Query {
 // matched only by its characters, so a homophone is not excluded with it.
 // (Through the bigram field, a passage holding all the word's bigrams
 // anywhere counts as holding the word, for exclusion too.)
-func (b *builder) word(w Word, positive bool) query.Query {
+func (b *builder) word(w parsed.Word, positive bool) query.Query {
 	alts := b.literal(w.Text)
 	var readings [][]string
 	if positive && !w.Phrase {
@@ -161,8 +166,8 @@ func (b *builder) word(w Word, positive bool) query.Query {
 		}
 	}
 	if positive {
-		b.marks = append(b.marks, newMarkWord(w.Text, readings))
-		b.words = append(b.words, b.queryWord(w, readings))
+		b.marks = append(b.marks, newMark(w.Text, readings))
+		b.words = append(b.words, b.explained(w, readings))
 	}
 	return query.NewDisjunctionQuery(alts)
 }
@@ -197,11 +202,11 @@ func fieldQuery(text, field, analyzer string, boost float64, allTerms bool) quer
 // readingSplits returns the reading-term sequences a kana word is matched
 // as, or none for other words.
 func (b *builder) readingSplits(text string) [][]string {
-	r, ok := kanaReading(text)
+	r, ok := vocab.KanaReading(text)
 	if !ok {
 		return nil
 	}
-	return b.readings.splits(r, maxReadingSplits)
+	return b.readings.Splits(r, maxReadingSplits)
 }
 
 func phraseQuery(field string, terms []string, boost float64) query.Query {
@@ -250,26 +255,18 @@ func termQuery(field, term string, boost float64) *query.TermQuery {
 	return tq
 }
 
-// filters are the structured restrictions of a request. Values of one facet
-// are ORed; facets are ANDed; the year range is inclusive. A facet's
-// unknown value (indexer.Unknown) matches the passages without a value.
-type filters struct {
-	values           map[string][]string // by facet name (indexer.Facets)
-	yearFrom, yearTo int
-	yearUnknown      bool
-}
-
-func (f filters) query() query.Query {
+// ScopeQuery is the conjunction of scope's restrictions, or nil for none.
+func ScopeQuery(f parsed.Scope) query.Query {
 	var fs []query.Query
 	for _, fc := range indexer.Facets {
-		if q := anyOf(fc.Field, f.values[fc.Name]); q != nil {
+		if q := anyOf(fc.Field, f.Values[fc.Name]); q != nil {
 			fs = append(fs, q)
 		}
 	}
-	if f.yearFrom != 0 || f.yearTo != 0 {
-		fs = append(fs, yearRange(f.yearFrom, f.yearTo))
+	if f.YearFrom != 0 || f.YearTo != 0 {
+		fs = append(fs, yearRange(f.YearFrom, f.YearTo))
 	}
-	if f.yearUnknown {
+	if f.YearUnknown {
 		year, _ := indexer.FacetNamed("year")
 		fs = append(fs, noValue(year.Field))
 	}
@@ -320,9 +317,9 @@ func yearRange(from, to int) query.Query {
 	return rq
 }
 
-// describe renders the queries this package builds compactly, for tests and
+// Describe renders the queries this package builds compactly, for tests and
 // debugging: AND(…), OR(…), field:"phrase"^boost, field=term^boost.
-func describe(q query.Query) string {
+func Describe(q query.Query) string {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
 		var parts []string
@@ -331,7 +328,7 @@ func describe(q query.Query) string {
 			q    query.Query
 		}{{"must", q.Must}, {"not", q.MustNot}, {"filter", q.Filter}} {
 			if p.q != nil {
-				parts = append(parts, p.name+": "+describe(p.q))
+				parts = append(parts, p.name+": "+Describe(p.q))
 			}
 		}
 		return "BOOL(" + strings.Join(parts, "; ") + ")"
@@ -372,7 +369,7 @@ func describe(q query.Query) string {
 func describeAll(qs []query.Query) string {
 	ss := make([]string, len(qs))
 	for i, q := range qs {
-		ss[i] = describe(q)
+		ss[i] = Describe(q)
 	}
 	return strings.Join(ss, ", ")
 }

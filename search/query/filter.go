@@ -1,17 +1,13 @@
-package search
+package query
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 
 	"seisaku/analyzers"
-	"seisaku/indexer"
+	"seisaku/search/internal/errs"
 )
 
 // Filters written in the query. A journalist types 子育て -倉敷市 or
@@ -25,15 +21,15 @@ import (
 //     by OR (2021 OR 2022 stays two words); several years in one query mean
 //     the range from the first to the last;
 //   - a bare word that is a city of the index (倉敷市, -倉敷市) is read as the
-//     city filter or its exclusion (Searcher.liftCities), since a city's name
+//     city filter or its exclusion (Query.LiftCities), since a city's name
 //     mostly stands for the city; in quotes ("倉敷市") it is a word again.
 //
 // Values of one facet are ORed, and the query's filters are ANDed with the
-// request's. Result.QueryFilters reports every filter read from the query,
+// request's. Result.Filters reports every filter read from the query,
 // so the page can say how the query was understood.
 
-// QueryFilter is one filter the query states.
-type QueryFilter struct {
+// Filter is one filter the query states.
+type Filter struct {
 	Facet    string `json:"facet"` // city, department or year
 	Value    string `json:"value"` // 倉敷市; a year as 2022 or 2019..2022 (open ends empty)
 	Exclude  bool   `json:"exclude,omitempty"`
@@ -42,7 +38,7 @@ type QueryFilter struct {
 	from, to int    // year range, 0 = open
 }
 
-func (f QueryFilter) String() string {
+func (f Filter) String() string {
 	s := f.Facet + ":" + f.Value
 	if f.Exclude {
 		s = "-" + s
@@ -58,7 +54,7 @@ var operators = map[string]string{
 
 // filterToken reads text (after a leading -) as a filter: an operator or a
 // bare fiscal year. ok is false for a plain word.
-func filterToken(text string, neg bool) (*QueryFilter, bool, error) {
+func filterToken(text string, neg bool) (*Filter, bool, error) {
 	written := text
 	if neg {
 		written = "-" + text
@@ -69,16 +65,16 @@ func filterToken(text string, neg bool) (*QueryFilter, bool, error) {
 			return nil, false, nil // 経営課題:1 is a word
 		}
 		if value == "" {
-			return nil, true, Errorf(EInvalid, "「%s」の後に値を書いてください（例：city:倉敷市、year:2022） (%s needs a value)", text, text)
+			return nil, true, errs.Errorf(errs.EInvalid, "「%s」の後に値を書いてください（例：city:倉敷市、year:2022） (%s needs a value)", text, text)
 		}
-		f := &QueryFilter{Facet: facet, Value: value, Exclude: neg, Written: written}
+		f := &Filter{Facet: facet, Value: value, Exclude: neg, Written: written}
 		if facet == "year" {
 			return f, true, f.parseYear(value, neg)
 		}
 		return f, true, nil
 	}
 	if y, ok := bareYear(text); ok && !neg {
-		return &QueryFilter{Facet: "year", Value: strconv.Itoa(y), Written: written, bare: true, from: y, to: y}, true, nil
+		return &Filter{Facet: "year", Value: strconv.Itoa(y), Written: written, bare: true, from: y, to: y}, true, nil
 	}
 	return nil, false, nil
 }
@@ -114,10 +110,10 @@ func bareYear(text string) (int, bool) {
 }
 
 // parseYear reads 2022, 2019..2022, 2019.., ..2022 (or 〜, ～, ~ for ..).
-func (f *QueryFilter) parseYear(v string, neg bool) error {
-	bad := Errorf(EInvalid, "年度は year:2022 または year:2019..2022 のように西暦で書いてください (year:%s: want year:2022 or year:2019..2022)", v)
+func (f *Filter) parseYear(v string, neg bool) error {
+	bad := errs.Errorf(errs.EInvalid, "年度は year:2022 または year:2019..2022 のように西暦で書いてください (year:%s: want year:2022 or year:2019..2022)", v)
 	if neg {
-		return Errorf(EInvalid, "年度は除外できません。year:2019..2021 のように範囲で書いてください (a year cannot be excluded; write a range)")
+		return errs.Errorf(errs.EInvalid, "年度は除外できません。year:2019..2021 のように範囲で書いてください (a year cannot be excluded; write a range)")
 	}
 	v = norm.NFKC.String(v)
 	for _, sep := range []string{"〜", "~"} {
@@ -164,7 +160,7 @@ func yearValue(from, to int) string {
 	return s(from) + ".." + s(to)
 }
 
-func hasExcluded(fs []QueryFilter) bool {
+func hasExcluded(fs []Filter) bool {
 	for _, f := range fs {
 		if f.Exclude {
 			return true
@@ -173,19 +169,19 @@ func hasExcluded(fs []QueryFilter) bool {
 	return false
 }
 
-func errORFilter(f *QueryFilter) error {
-	return Errorf(EInvalid, "OR と絞り込み「%s」は組み合わせられません (OR cannot join the filter %s)", f.Written, f.Written)
+func errORFilter(f *Filter) error {
+	return errs.Errorf(errs.EInvalid, "OR と絞り込み「%s」は組み合わせられません (OR cannot join the filter %s)", f.Written, f.Written)
 }
 
-// liftCities reads the bare words of q that are cities of the index as city
+// LiftCities reads the bare words of q that are cities of the index as city
 // filters: a one-word clause as the filter, an excluded word as its
 // exclusion. Phrases stay words.
-func (q *Query) liftCities(isCity func(string) (string, bool)) {
+func (q *Query) LiftCities(isCity func(string) (string, bool)) {
 	var clauses []Clause
 	for _, c := range q.Clauses {
 		if len(c.Any) == 1 && !c.Any[0].Phrase {
 			if city, ok := isCity(c.Any[0].Text); ok {
-				q.Filters = append(q.Filters, QueryFilter{Facet: "city", Value: city, Written: c.Any[0].Text, bare: true})
+				q.Filters = append(q.Filters, Filter{Facet: "city", Value: city, Written: c.Any[0].Text, bare: true})
 				continue
 			}
 		}
@@ -194,7 +190,7 @@ func (q *Query) liftCities(isCity func(string) (string, bool)) {
 	var exclude []Word
 	for _, w := range q.Exclude {
 		if city, ok := isCity(w.Text); ok && !w.Phrase {
-			q.Filters = append(q.Filters, QueryFilter{Facet: "city", Value: city, Exclude: true, Written: "-" + w.Text, bare: true})
+			q.Filters = append(q.Filters, Filter{Facet: "city", Value: city, Exclude: true, Written: "-" + w.Text, bare: true})
 			continue
 		}
 		exclude = append(exclude, w)
@@ -202,11 +198,11 @@ func (q *Query) liftCities(isCity func(string) (string, bool)) {
 	q.Clauses, q.Exclude = clauses, exclude
 }
 
-// applyTo narrows f by the query's positive filters: several years span
+// Narrow narrows f by the query's positive filters: several years span
 // the range from the first to the last, and the query's values of a facet
 // meet the request's (both must hold). It returns false when nothing can
 // match (the query names a city the request's filter leaves out).
-func (q *Query) applyTo(f *filters) bool {
+func (q *Query) Narrow(f *Scope) bool {
 	from, to, years := 0, 0, false
 	var city, dept []string
 	for _, x := range q.Filters {
@@ -230,21 +226,21 @@ func (q *Query) applyTo(f *filters) bool {
 		add   []string
 	}{{"city", city}, {"department", dept}} {
 		if v.add != nil && ok {
-			if f.values == nil {
-				f.values = map[string][]string{}
+			if f.Values == nil {
+				f.Values = map[string][]string{}
 			}
-			f.values[v.facet], ok = meet(f.values[v.facet], v.add)
+			f.Values[v.facet], ok = meet(f.Values[v.facet], v.add)
 		}
 	}
 	if years && ok {
-		f.yearFrom, f.yearTo = max(f.yearFrom, from), minOpen(f.yearTo, to)
-		ok = f.yearFrom == 0 || f.yearTo == 0 || f.yearFrom <= f.yearTo
+		f.YearFrom, f.YearTo = max(f.YearFrom, from), minOpen(f.YearTo, to)
+		ok = f.YearFrom == 0 || f.YearTo == 0 || f.YearFrom <= f.YearTo
 	}
 	return ok
 }
 
-// excluded returns the values of facet that the query excludes.
-func (q *Query) excluded(facet string) []string {
+// Excluded returns the values of facet that the query excludes.
+func (q *Query) Excluded(facet string) []string {
 	var out []string
 	for _, x := range q.Filters {
 		if x.Exclude && x.Facet == facet {
@@ -296,62 +292,12 @@ func minOpen(a, b int) int {
 	return min(a, b)
 }
 
-// describeFilters is for tests: the filters of q, compactly.
-func describeFilters(fs []QueryFilter) string {
-	var parts []string
-	for _, f := range fs {
-		parts = append(parts, fmt.Sprintf("%s<%s>", f.String(), f.Written))
-	}
-	return strings.Join(parts, " ")
-}
-
-// excludeFacets adds the query's facet exclusions (-city:倉敷市) to the
-// query b.build made: a BooleanQuery, or MatchAll for a query of filters
-// alone.
-func excludeFacets(q query.Query, pq *Query) query.Query {
-	not := anyOf(indexer.FieldCity, pq.excluded("city"))
-	notDept := anyOf(indexer.FieldDepartment, pq.excluded("department"))
-	if not == nil && notDept == nil {
-		return q
-	}
-	bq, ok := q.(*query.BooleanQuery)
-	if !ok {
-		bq = query.NewBooleanQuery([]query.Query{q}, nil, nil)
-	}
-	for _, n := range []query.Query{not, notDept} {
-		if n != nil {
-			bq.AddMustNot(n)
-		}
-	}
-	return bq
-}
-
-// isCity reports whether word names a city of the index, and which.
-func (s *Searcher) isCity(word string) (string, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	c, ok := s.cities[analyzers.Fold(word)]
-	return c, ok
-}
-
-// loadCities reads the city values of the index, by their folded form.
-func loadCities(fieldDict func(string) (index.FieldDict, error)) map[string]string {
-	m := map[string]string{}
-	_ = eachTerm(fieldDict, indexer.FieldCity, func(e *index.DictEntry) {
-		m[analyzers.Fold(e.Term)] = e.Term
-	})
-	return m
-}
-
-// nothing is the empty answer to a request whose filters cannot all hold.
-func (s *Searcher) nothing(r Request, p *plan, start time.Time) *Result {
-	res := &Result{Query: r.Q, Hits: []Hit{}, Page: p.page, HitsPerPage: p.hitsPerPage,
-		QueryFilters: p.query.Filters, ProcessingTimeMs: time.Since(start).Milliseconds()}
-	if len(p.facets) > 0 {
-		res.FacetDistribution = map[string]map[string]int{}
-		for _, f := range p.facets {
-			res.FacetDistribution[f] = map[string]int{}
-		}
-	}
-	return res
+// Scope is what a search is restricted to: the request's filters and those
+// its query states. Values of one facet are ORed; facets are ANDed; the
+// year range is inclusive. A facet's unknown value (indexer.Unknown)
+// matches the passages without a value.
+type Scope struct {
+	Values           map[string][]string // by facet name (indexer.Facets)
+	YearFrom, YearTo int                 // 0: open
+	YearUnknown      bool                // only the passages without a fiscal year
 }

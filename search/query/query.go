@@ -1,24 +1,26 @@
-package search
+package query
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"seisaku/search/internal/errs"
 )
 
 // Query limits. A longer query is almost always pasted text, which the
 // service answers badly and slowly; the messages tell the user what to do.
 const (
-	MaxQueryWords = 32
-	MaxQueryRunes = 256
+	MaxWords = 32
+	MaxRunes = 256
 )
 
 // Query is a parsed search query: every clause must match, no exclusion may,
-// and every filter written in the query holds (see queryfilter.go).
+// and every filter written in the query holds (see filter.go).
 type Query struct {
-	Clauses []Clause      // ANDed
-	Exclude []Word        // none may match
-	Filters []QueryFilter // city:, department:, year: and the words read as them
+	Clauses []Clause // ANDed
+	Exclude []Word   // none may match
+	Filters []Filter // city:, department:, year: and the words read as them
 }
 
 // Clause is one required clause: any of its alternatives (joined by OR).
@@ -81,17 +83,18 @@ type token struct {
 	word   Word
 	neg    bool
 	or     bool
-	filter *QueryFilter // an operator (city:…) or a fiscal year (2022)
+	filter *Filter // an operator (city:…) or a fiscal year (2022)
 }
 
-// ParseQuery parses the query syntax described in doc.go. It never panics;
-// a malformed query is an *Error with code EInvalid and a bilingual message.
-func ParseQuery(q string) (*Query, error) {
+// Parse parses the query syntax described in doc.go. It never panics; a
+// malformed query is an *errs.Error (search.Error) with code EInvalid and a
+// bilingual message.
+func Parse(q string) (*Query, error) {
 	if !utf8.ValidString(q) {
-		return nil, Errorf(EInvalid, "検索語に不正な文字が含まれています (query is not valid UTF-8)")
+		return nil, errs.Errorf(errs.EInvalid, "検索語に不正な文字が含まれています (query is not valid UTF-8)")
 	}
-	if n := utf8.RuneCountInString(q); n > MaxQueryRunes {
-		return nil, Errorf(EInvalid, "検索語が長すぎます。%d文字以内にしてください (query has %d characters; the limit is %d)", MaxQueryRunes, n, MaxQueryRunes)
+	if n := utf8.RuneCountInString(q); n > MaxRunes {
+		return nil, errs.Errorf(errs.EInvalid, "検索語が長すぎます。%d文字以内にしてください (query has %d characters; the limit is %d)", MaxRunes, n, MaxRunes)
 	}
 	toks, err := lex(q)
 	if err != nil {
@@ -132,11 +135,11 @@ func lexOne(rs []rune, i int) (token, int, error) {
 			j++
 		}
 		if j == len(rs) {
-			return t, 0, Errorf(EInvalid, "引用符が閉じていません。%c に対応する %c を入れてください (unbalanced quote)", rs[i], cl)
+			return t, 0, errs.Errorf(errs.EInvalid, "引用符が閉じていません。%c に対応する %c を入れてください (unbalanced quote)", rs[i], cl)
 		}
 		t.word = Word{Text: strings.TrimSpace(string(rs[i+1 : j])), Phrase: true}
 		if t.word.Text == "" {
-			return t, 0, Errorf(EInvalid, "引用符の中が空です (empty phrase)")
+			return t, 0, errs.Errorf(errs.EInvalid, "引用符の中が空です (empty phrase)")
 		}
 		return t, j + 1, checkWord(t.word)
 	}
@@ -167,7 +170,7 @@ func checkWord(w Word) error {
 			return nil
 		}
 	}
-	return Errorf(EInvalid, "記号だけの検索語「%s」は使えません。文字を含めてください (a word of only punctuation: %q)", w.Text, w.Text)
+	return errs.Errorf(errs.EInvalid, "記号だけの検索語「%s」は使えません。文字を含めてください (a word of only punctuation: %q)", w.Text, w.Text)
 }
 
 // assemble resolves OR between words and checks the query as a whole.
@@ -214,19 +217,59 @@ func assemble(toks []token) (*Query, error) {
 		}
 		q.Clauses = append(q.Clauses, c)
 	}
-	if words > MaxQueryWords {
-		return nil, Errorf(EInvalid, "検索語が多すぎます。%d語以内にしてください (%d words; the limit is %d)", MaxQueryWords, words, MaxQueryWords)
+	if words > MaxWords {
+		return nil, errs.Errorf(errs.EInvalid, "検索語が多すぎます。%d語以内にしてください (%d words; the limit is %d)", MaxWords, words, MaxWords)
 	}
 	if len(q.Clauses) == 0 && (len(q.Exclude) > 0 || hasExcluded(q.Filters)) {
-		return nil, Errorf(EInvalid, "除外語（-）だけでは検索できません。探したい語も入れてください (a query of only exclusions)")
+		return nil, errs.Errorf(errs.EInvalid, "除外語（-）だけでは検索できません。探したい語も入れてください (a query of only exclusions)")
 	}
 	return q, nil
 }
 
 func errLoneOR() error {
-	return Errorf(EInvalid, "OR の前後に検索語を入れてください (OR needs a word on each side)")
+	return errs.Errorf(errs.EInvalid, "OR の前後に検索語を入れてください (OR needs a word on each side)")
 }
 
 func errORExclusion() error {
-	return Errorf(EInvalid, "OR と除外語（-）は組み合わせられません (OR cannot join an excluded word)")
+	return errs.Errorf(errs.EInvalid, "OR と除外語（-）は組み合わせられません (OR cannot join an excluded word)")
+}
+
+// Typed renders each clause of q as the user typed it (a OR b).
+func (q *Query) Typed() []string {
+	out := make([]string, len(q.Clauses))
+	for i, c := range q.Clauses {
+		ws := make([]string, len(c.Any))
+		for j, w := range c.Any {
+			ws[j] = w.Text
+		}
+		out[i] = strings.Join(ws, " OR ")
+	}
+	return out
+}
+
+// Replace renders q with word in clause ci replaced by fixed, its
+// alternatives joined by OR and its filters left out: a corrected query
+// (もしかして) to search again.
+func (q *Query) Replace(ci int, word, fixed string) string {
+	c := *q
+	c.Clauses = append([]Clause(nil), q.Clauses...)
+	any := append([]Word(nil), c.Clauses[ci].Any...)
+	for i := range any {
+		if any[i].Text == word {
+			any[i].Text = fixed
+		}
+	}
+	c.Clauses[ci] = Clause{Any: any}
+	parts := make([]string, 0, len(c.Clauses)+len(c.Exclude))
+	for _, cl := range c.Clauses {
+		ws := make([]string, len(cl.Any))
+		for i, w := range cl.Any {
+			ws[i] = w.String()
+		}
+		parts = append(parts, strings.Join(ws, " OR "))
+	}
+	for _, w := range c.Exclude {
+		parts = append(parts, "-"+w.String())
+	}
+	return strings.Join(parts, " ")
 }

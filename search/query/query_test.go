@@ -1,9 +1,12 @@
-package search
+package query
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"seisaku/search/internal/errs"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -29,13 +32,13 @@ func TestParseQuery(t *testing.T) {
 		{"ｺﾝﾋﾞﾆ", "ｺﾝﾋﾞﾆ"},
 	}
 	for _, tt := range tests {
-		got, err := ParseQuery(tt.q)
+		got, err := Parse(tt.q)
 		if err != nil {
-			t.Errorf("ParseQuery(%q): %v", tt.q, err)
+			t.Errorf("Parse(%q): %v", tt.q, err)
 			continue
 		}
 		if s := got.String(); s != tt.want {
-			t.Errorf("ParseQuery(%q) = %s, want %s", tt.q, s, tt.want)
+			t.Errorf("Parse(%q) = %s, want %s", tt.q, s, tt.want)
 		}
 	}
 }
@@ -64,20 +67,20 @@ func TestParseQueryInvalid(t *testing.T) {
 		{"\xff防災", "not valid UTF-8"},
 	}
 	for _, tt := range tests {
-		_, err := ParseQuery(tt.q)
+		_, err := Parse(tt.q)
 		if err == nil {
-			t.Errorf("ParseQuery(%q): no error, want %q", tt.q, tt.want)
+			t.Errorf("Parse(%q): no error, want %q", tt.q, tt.want)
 			continue
 		}
-		if ErrorCode(err) != EInvalid {
-			t.Errorf("ParseQuery(%q): code %s, want %s", tt.q, ErrorCode(err), EInvalid)
+		if errs.Code(err) != errs.EInvalid {
+			t.Errorf("Parse(%q): code %s, want %s", tt.q, errs.Code(err), errs.EInvalid)
 		}
-		msg := ErrorMessage(err)
+		msg := errs.Message(err)
 		if !strings.Contains(msg, tt.want) {
-			t.Errorf("ParseQuery(%q): message %q lacks %q", tt.q, msg, tt.want)
+			t.Errorf("Parse(%q): message %q lacks %q", tt.q, msg, tt.want)
 		}
 		if !hasJapanese(msg) {
-			t.Errorf("ParseQuery(%q): message %q has no Japanese", tt.q, msg)
+			t.Errorf("Parse(%q): message %q has no Japanese", tt.q, msg)
 		}
 	}
 }
@@ -97,39 +100,62 @@ func FuzzParseQuery(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q, err := ParseQuery(s)
+		q, err := Parse(s)
 		if err != nil {
-			if ErrorCode(err) != EInvalid {
-				t.Fatalf("ParseQuery(%q): code %s", s, ErrorCode(err))
+			if errs.Code(err) != errs.EInvalid {
+				t.Fatalf("Parse(%q): code %s", s, errs.Code(err))
 			}
 			return
 		}
 		words := len(q.Exclude)
 		for _, c := range q.Clauses {
 			if len(c.Any) == 0 {
-				t.Fatalf("ParseQuery(%q): empty clause", s)
+				t.Fatalf("Parse(%q): empty clause", s)
 			}
 			words += len(c.Any)
 			for _, w := range c.Any {
 				if w.Text == "" || !utf8.ValidString(w.Text) {
-					t.Fatalf("ParseQuery(%q): bad word %q", s, w.Text)
+					t.Fatalf("Parse(%q): bad word %q", s, w.Text)
 				}
 			}
 		}
-		if words > MaxQueryWords {
-			t.Fatalf("ParseQuery(%q): %d words", s, words)
+		if words > MaxWords {
+			t.Fatalf("Parse(%q): %d words", s, words)
 		}
 		if len(q.Clauses) == 0 && len(q.Exclude) > 0 {
-			t.Fatalf("ParseQuery(%q): only exclusions accepted", s)
+			t.Fatalf("Parse(%q): only exclusions accepted", s)
 		}
 		for _, f := range q.Filters {
 			if f.Value == "" || f.Facet == "year" && (f.Exclude || f.from == 0 && f.to == 0 || f.from != 0 && f.to != 0 && f.from > f.to) {
-				t.Fatalf("ParseQuery(%q): bad filter %+v", s, f)
+				t.Fatalf("Parse(%q): bad filter %+v", s, f)
 			}
 		}
 		// The rendering parses back to the same query.
-		if q2, err := ParseQuery(q.String()); err == nil && q2.String() != q.String() && !strings.ContainsAny(s, "\"") {
-			t.Fatalf("ParseQuery(%q) = %s, reparsed %s", s, q, q2)
+		if q2, err := Parse(q.String()); err == nil && q2.String() != q.String() && !strings.ContainsAny(s, "\"") {
+			t.Fatalf("Parse(%q) = %s, reparsed %s", s, q, q2)
 		}
 	})
+}
+
+// TestTypedAndReplace: the clauses as typed (a relaxed query's report) and
+// a word replaced in one (a もしかして correction), filters left out.
+func TestTypedAndReplace(t *testing.T) {
+	for _, tt := range []struct {
+		q, typed, replaced string // replaced: 訓連 → 訓練 in the first clause
+	}{
+		{"防災訓連", "[防災訓連]", "防災訓連"},
+		{"訓連 OR 演習 -避難所 2022", "[訓連 OR 演習]", "訓練 OR 演習 -避難所"},
+		{`"訓連" 計画`, "[訓連 計画]", `"訓練" 計画`},
+	} {
+		q, err := Parse(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(q.Typed()); got != tt.typed {
+			t.Errorf("Typed(%q) = %s, want %s", tt.q, got, tt.typed)
+		}
+		if got := q.Replace(0, "訓連", "訓練"); got != tt.replaced {
+			t.Errorf("Replace(%q) = %s, want %s", tt.q, got, tt.replaced)
+		}
+	}
 }

@@ -1,10 +1,12 @@
-package search
+package hit
 
 import (
 	"html"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"seisaku/search/plan"
 )
 
 // The highlighter works on the stored original text of a field and the byte
@@ -25,12 +27,12 @@ type span struct{ start, end int }
 // MaxTagLength bounds highlightPreTag and highlightPostTag.
 const MaxTagLength = 64
 
-// marker renders highlighted, escaped, cropped text.
-type marker struct {
-	pre, post string
-	crop      int         // runes; 0 = no crop
-	words     []markWord  // query words, for matches without locations
-	explain   []queryWord // the positive words, for Hit.Match (explain.go)
+// Marker renders highlighted, escaped, cropped text.
+type Marker struct {
+	Pre, Post string      // the tags around a match, inserted raw
+	Crop      int         // runes of context in Formatted.Text; 0 = no crop
+	Marks     []plan.Mark // query words, for matches without locations
+	Words     []plan.Word // the positive words, for Hit.Match (explain.go)
 }
 
 // mergeSpans validates, sorts and merges overlapping or touching spans.
@@ -64,7 +66,7 @@ func mergeSpans(text string, in []span) []span {
 
 // render escapes text[from:to] and wraps the merged spans (clipped to the
 // window) in the tags.
-func (m marker) render(text string, spans []span, from, to int) string {
+func (m Marker) render(text string, spans []span, from, to int) string {
 	var b strings.Builder
 	pos := from
 	for _, s := range spans {
@@ -73,18 +75,18 @@ func (m marker) render(text string, spans []span, from, to int) string {
 			continue
 		}
 		b.WriteString(html.EscapeString(text[pos:s.start]))
-		b.WriteString(m.pre)
+		b.WriteString(m.Pre)
 		b.WriteString(html.EscapeString(text[s.start:s.end]))
-		b.WriteString(m.post)
+		b.WriteString(m.Post)
 		pos = s.end
 	}
 	b.WriteString(html.EscapeString(text[pos:to]))
 	return b.String()
 }
 
-// highlight returns text with spans marked, cropped to m.crop runes around
+// highlight returns text with spans marked, cropped to m.Crop runes around
 // the densest cluster of marks, with "…" where text was cut.
-func (m marker) highlight(text string, raw []span) string {
+func (m Marker) highlight(text string, raw []span) string {
 	spans := mergeSpans(text, raw)
 	from, to := m.window(text, spans)
 	out := m.render(text, spans, from, to)
@@ -98,35 +100,35 @@ func (m marker) highlight(text string, raw []span) string {
 }
 
 // window chooses the byte range [from, to) to show: the whole text when it
-// fits, else m.crop runes starting at the sentence (。！？ or line) that holds
+// fits, else m.Crop runes starting at the sentence (。！？ or line) that holds
 // the densest cluster of marks, when that sentence start leaves the cluster
 // inside the window; else a little context before the cluster. The end is
 // pulled back to a sentence end when one lies in the last third.
-func (m marker) window(text string, spans []span) (int, int) {
+func (m Marker) window(text string, spans []span) (int, int) {
 	n := utf8.RuneCountInString(text)
-	if m.crop <= 0 || n <= m.crop {
+	if m.Crop <= 0 || n <= m.Crop {
 		return 0, len(text)
 	}
 	offs := runeOffsets(text) // offs[i] = byte offset of rune i; offs[n] = len(text)
 	if len(spans) == 0 {
-		return 0, sentenceEnd(text, offs, m.crop*2/3, m.crop)
+		return 0, sentenceEnd(text, offs, m.Crop*2/3, m.Crop)
 	}
-	first, last := densest(offs, spans, m.crop)
+	first, last := densest(offs, spans, m.Crop)
 	ws := runeIndex(offs, first)
 	span := runeIndex(offs, last) - ws
-	if span > m.crop {
-		span = m.crop
+	if span > m.Crop {
+		span = m.Crop
 	}
 	start := sentenceStart(text, offs, ws)
-	if ws-start > m.crop-span {
-		start = max(ws-min(m.crop/4, m.crop-span), 0)
+	if ws-start > m.Crop-span {
+		start = max(ws-min(m.Crop/4, m.Crop-span), 0)
 	}
-	if start+m.crop > n { // use the whole budget when the text ends early
-		start = n - m.crop
+	if start+m.Crop > n { // use the whole budget when the text ends early
+		start = n - m.Crop
 	}
-	end := start + m.crop
+	end := start + m.Crop
 	if end < n {
-		end = sentenceEndRune(text, offs, max(start+span+(ws-start), start+m.crop*2/3), end)
+		end = sentenceEndRune(text, offs, max(start+span+(ws-start), start+m.Crop*2/3), end)
 	}
 	return offs[start], offs[end]
 }

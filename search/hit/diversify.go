@@ -1,4 +1,4 @@
-package search
+package hit
 
 import (
 	"fmt"
@@ -19,8 +19,10 @@ import (
 // the same page: a table's rows, a page's paragraphs) moves to the end of
 // the window whatever its tier: the page is the unit a reader opens, and
 // five passages of one page filled a first page of ten. Pages past the
-// window keep the plain order, so the pages of one size are disjoint. Result.Diversified says how many moved and why;
-// Request.PerDocument sets the cap (0: DefaultPerDocument, -1: none).
+// window keep the plain order, so the pages of one size are disjoint.
+// search.Result.Diversified says how many moved and why;
+// search.Request.PerDocument sets the cap (0: DefaultPerDocument, -1:
+// none).
 const (
 	DefaultPerDocument = 2
 	diversifyPages     = 2   // the window is this many pages of the request's size
@@ -34,32 +36,17 @@ type Diversity struct {
 	Message     string `json:"message"`
 }
 
-// diversifies reports whether p's pages are reordered, and how many of the
-// first hits to fetch for it: the window, or the page's end when it lies
-// beyond (the order past the window is the plain one, so every page size
-// gives the same order).
-func (p *plan) diversifies() (fetch int, ok bool) {
-	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
-		return 0, false
-	}
-	end := p.page * p.hitsPerPage
-	if end-p.hitsPerPage >= p.window() {
-		return 0, false
-	}
-	return max(end, p.window()), true
-}
+// Window is the number of first hits diversified for pages of hitsPerPage:
+// two pages (so the pages stay disjoint), at most maxDiversifyWindow.
+func Window(hitsPerPage int) int { return min(diversifyPages*hitsPerPage, maxDiversifyWindow) }
 
-// window is the number of first hits diversified: two pages of the
-// request's size (so its pages stay disjoint), at most maxDiversifyWindow.
-func (p *plan) window() int { return min(diversifyPages*p.hitsPerPage, maxDiversifyWindow) }
-
-// diversify reorders the first window of hits (in rank order) and returns
+// Diversify reorders the first window of hits (in rank order) and returns
 // all of them and how many moved back. Hits move back only within their
 // tier (tier), so a literal match never falls behind a theme-only or
 // relaxed one.
-func diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
+func Diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
 	if len(hits) > window {
-		head, moved := diversify(hits[:window], perDocument, window)
+		head, moved := Diversify(hits[:window], perDocument, window)
 		return append(head, hits[window:]...), moved
 	}
 	out := make([]Hit, 0, len(hits))
@@ -218,6 +205,7 @@ func shingled(r rune) bool {
 	return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r)
 }
 
-func diversityMessage(perDocument, moved int) string {
+// DiversityMessage says in Japanese what moved and why.
+func DiversityMessage(perDocument, moved int) string {
 	return fmt.Sprintf("同じ文書の%d件目より後の箇所、上位と同じ文面の箇所、上位と同じページの箇所（%d件）は後ろに回しています。", perDocument, moved)
 }

@@ -1,4 +1,4 @@
-package search
+package hit
 
 import (
 	"strings"
@@ -54,7 +54,7 @@ func TestHighlight(t *testing.T) {
 			"大阪の再生を図る。…"},
 	}
 	for _, tt := range tests {
-		m := marker{pre: "<mark>", post: "</mark>", crop: tt.crop}
+		m := Marker{Pre: "<mark>", Post: "</mark>", Crop: tt.crop}
 		got := m.highlight(tt.text, tt.spans)
 		if got != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
@@ -69,7 +69,7 @@ func TestHighlightCrop(t *testing.T) {
 	const text = "新型コロナウイルス感染症対策を講じたうえで、豊かな大阪の実現に向けて、①「ウィズコロナにおける対策と大阪の再生」、②「ポストコロナに向けた府市一体による大阪の成長」という方針のもと、市政運営の基本方針を示すとともに、全庁的な調整を行い、施策の推進を図る。\n社会経済情勢に即した政策を企画立案し、全庁的な調整を行う。"
 	for _, w := range []string{"新型", "大阪", "ポストコロナ", "方針", "全庁的", "企画立案", "行う。"} {
 		for crop := 1; crop < 160; crop += 7 {
-			m := marker{pre: "<mark>", post: "</mark>", crop: crop}
+			m := Marker{Pre: "<mark>", Post: "</mark>", Crop: crop}
 			got := m.highlight(text, at(text, w))
 			if !utf8.ValidString(got) {
 				t.Fatalf("%s/%d: invalid UTF-8 %q", w, crop, got)

@@ -1,4 +1,4 @@
-package search
+package plan
 
 import (
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -13,7 +13,7 @@ import (
 // inside a compound (子供の医療費 → 子どもの医療費), unless the word is all
 // hiragana, whose split is a guess. A spelling variant counts variantWeight of the
 // literal word, a synonym synonymWeight, so the word as typed ranks first.
-// Result.Synonyms lists what was used; Request.Synonyms turns it off.
+// Plan.Synonyms lists what was used.
 const (
 	variantWeight = 0.8
 	synonymWeight = 0.3
@@ -27,24 +27,24 @@ type SynonymUse struct {
 	Relation    string `json:"relation"` // variant or synonym
 }
 
-// alternative is a rewriting of a query word.
-type alternative struct {
-	text string
-	rel  synonym.Relation
+// Alternative is a rewriting of a query word.
+type Alternative struct {
+	Text     string
+	Relation synonym.Relation
 }
 
 // alternatives returns the rewritings of text: the dictionary's words for
 // the whole text, then for each run of its tokens that is a headword.
-func alternatives(d *synonym.Dict, text string) []alternative {
+func alternatives(d *synonym.Dict, text string) []Alternative {
 	if d == nil {
 		return nil
 	}
-	var out []alternative
+	var out []Alternative
 	seen := map[string]bool{text: true}
 	add := func(t string, rel synonym.Relation) {
 		if !seen[t] && len(out) < maxAlts {
 			seen[t] = true
-			out = append(out, alternative{t, rel})
+			out = append(out, Alternative{t, rel})
 		}
 	}
 	for _, a := range d.Lookup(text) {
@@ -87,15 +87,15 @@ func (b *builder) synonymAlts(w string) query.Query {
 	var qs []query.Query
 	for _, a := range as {
 		weight := synonymWeight
-		if a.rel == synonym.Variant {
+		if a.Relation == synonym.Variant {
 			weight = variantWeight
 		}
 		saved := b.weight
 		b.weight *= weight
-		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.text)[:2])) // the text and the title only: each field is a posting list per alternative
+		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.Text)[:2])) // the text and the title only: each field is a posting list per alternative
 		b.weight = saved
-		b.synonyms = append(b.synonyms, SynonymUse{Word: w, Alternative: a.text, Relation: a.rel.String()})
-		b.marks = append(b.marks, newMarkWord(a.text, nil))
+		b.synonyms = append(b.synonyms, SynonymUse{Word: w, Alternative: a.Text, Relation: a.Relation.String()})
+		b.marks = append(b.marks, newMark(a.Text, nil))
 	}
 	return query.NewDisjunctionQuery(qs)
 }

@@ -1,4 +1,4 @@
-package search
+package vocab
 
 import (
 	"math"
@@ -12,7 +12,7 @@ import (
 	"seisaku/indexer"
 )
 
-// A word typed in kana (こうほうし) finds kanji (広報紙) through the
+// Readings. A word typed in kana (こうほうし) finds kanji (広報紙) through the
 // text_reading field, which holds one folded katakana reading per morph token
 // (広報紙 → コウホウ|シ). kagome segments kana differently from the kanji it
 // stands for (こうほうし → こう|ほうし), so the query is not analysed: its
@@ -20,30 +20,27 @@ import (
 // field's term dictionary, preferring the fewest pieces and then the most
 // frequent ones, and each of the best few splits is matched as a phrase.
 //
-// The dictionary is read into memory when the Searcher is made and on
-// Refresh. A Searcher made by NewMulti merges its indexes' dictionaries; a
-// bare IndexAlias over several indexes has no field dictionary in bleve
-// v2.5 and does not expose its members, so there the reading alternative is
-// skipped (kana words still match the other fields).
+// The dictionary is read into memory by Load. Several indexes served as
+// one (search.NewMulti) read their dictionaries merged; a bare IndexAlias
+// over several indexes has no field dictionary in bleve v2.5 and does not
+// expose its members, so there the reading alternative is skipped (kana
+// words still match the other fields).
 
-// Reading split limits: a longer kana word is not split (it is almost always
-// pasted text), and at most maxReadingSplits splits become alternatives.
-const (
-	maxReadingRunes  = 30
-	maxReadingSplits = 3
-)
+// maxReadingRunes bounds the kana words split: a longer one is almost
+// always pasted text.
+const maxReadingRunes = 30
 
-// readingDict holds the terms of the text_reading field with the number of
+// Readings holds the terms of the text_reading field with the number of
 // passages that contain each.
-type readingDict struct {
+type Readings struct {
 	count    map[string]uint64
 	maxRunes int // runes of the longest term
 }
 
 // loadReadings reads the text_reading term dictionary.
-func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*readingDict, error) {
-	d := &readingDict{count: map[string]uint64{}}
-	err := eachTerm(fieldDict, indexer.FieldTextReading, func(e *index.DictEntry) {
+func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*Readings, error) {
+	d := &Readings{count: map[string]uint64{}}
+	err := EachTerm(fieldDict, indexer.FieldTextReading, func(e *index.DictEntry) {
 		d.count[e.Term] = e.Count
 		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.Term))
 	})
@@ -53,22 +50,14 @@ func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*readingDict
 	return d, nil
 }
 
-// refreshReadings reloads the reading dictionary, or drops it when the index
-// has none to give (an alias over several indexes, a closed index).
-func (s *Searcher) refreshReadings() {
-	d, err := loadReadings(s.fieldDict)
-	if err != nil {
-		d = nil
+// NewReadings returns a reading dictionary of the terms with their passage
+// counts (for tests; Load reads the index's).
+func NewReadings(count map[string]uint64) *Readings {
+	d := &Readings{count: count}
+	for t := range count {
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(t))
 	}
-	s.mu.Lock()
-	s.readings = d
-	s.mu.Unlock()
-}
-
-func (s *Searcher) readingDict() *readingDict {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.readings
+	return d
 }
 
 // readingSplit is one way to write a kana word as known readings.
@@ -85,13 +74,13 @@ func (a readingSplit) better(b readingSplit) bool {
 	return a.score > b.score
 }
 
-// splits returns up to k ways to write word (already folded with
+// Splits returns up to k ways to write word (already folded with
 // analyzers.ReadingTerm) as the fewest dictionary terms, the most frequent
 // first, or none when there is no way or the word is too long. Splits into
 // more terms are left out: they are mostly short homophones (ギカイ as ギ|カイ).
 // It is a k-best dynamic programme over rune positions: best[j] holds the k
 // best splits of the first j runes.
-func (d *readingDict) splits(word string, k int) [][]string {
+func (d *Readings) Splits(word string, k int) [][]string {
 	rs := []rune(word)
 	if d == nil || len(rs) == 0 || len(rs) > maxReadingRunes {
 		return nil
@@ -127,11 +116,11 @@ func (s readingSplit) extend(term string, n uint64) readingSplit {
 	return readingSplit{terms: append(terms, term), score: s.score + math.Log1p(float64(n))}
 }
 
-// kanaReading returns the reading-field form of a word typed in kana (full
+// KanaReading returns the reading-field form of a word typed in kana (full
 // or half width, hiragana or katakana), and false for any other word. The
 // middle dot (シティ・プロモーション) is dropped, as the text's readings drop
 // it as a symbol.
-func kanaReading(w string) (string, bool) {
+func KanaReading(w string) (string, bool) {
 	r := analyzers.ReadingTerm(strings.NewReplacer("・", "", "･", "").Replace(w))
 	if r == "" {
 		return "", false

@@ -1,0 +1,59 @@
+package hit
+
+import (
+	"sort"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"seisaku/indexer"
+)
+
+// DocumentView is a whole document: metadata and passages in order.
+type DocumentView struct {
+	ID         string        `json:"id"`
+	Title      string        `json:"title"`
+	City       string        `json:"city,omitempty"`
+	Prefecture string        `json:"prefecture,omitempty"`
+	Department string        `json:"department,omitempty"`
+	Year       int           `json:"year,omitempty"`
+	Published  string        `json:"published,omitempty"`
+	Source     string        `json:"source"`
+	URL        string        `json:"url,omitempty"`
+	IssueTypes []string      `json:"issueTypes"`
+	Passages   []PassageView `json:"passages"`
+}
+
+// PassageView is one passage of a DocumentView.
+type PassageView struct {
+	ID         string   `json:"id"`
+	Seq        int      `json:"seq"`
+	Text       string   `json:"text"`
+	Headings   []string `json:"headings"`
+	IssueTypes []string `json:"issueTypes"`
+	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
+}
+
+// NewDocument is the document id of the passages ms (every passage, with
+// the stored fields and its document's themes).
+func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
+	// seq has no doc values in the mapping, so bleve cannot sort on it.
+	sort.Slice(ms, func(i, j int) bool {
+		return StoredInt(ms[i].Fields[indexer.FieldSeq]) < StoredInt(ms[j].Fields[indexer.FieldSeq])
+	})
+	f := ms[0].Fields
+	d := &DocumentView{
+		ID: id, Title: StoredString(f[indexer.FieldTitle]), City: StoredString(f[indexer.FieldCity]), Prefecture: StoredString(f[indexer.FieldPrefecture]),
+		Department: StoredString(f[indexer.FieldDepartment]), Year: StoredInt(f[indexer.FieldYear]),
+		Published: StoredString(f[indexer.FieldPublished]), Source: StoredString(f[indexer.FieldSource]),
+		URL: StoredString(f[indexer.FieldURL]), IssueTypes: StoredStrings(f[indexer.FieldDocIssueType]),
+	}
+	for _, m := range ms {
+		d.Passages = append(d.Passages, PassageView{
+			ID: m.ID, Seq: StoredInt(m.Fields[indexer.FieldSeq]), Text: StoredString(m.Fields[indexer.FieldText]),
+			Headings:   splitHeadings(StoredString(m.Fields[indexer.FieldHeadings])),
+			IssueTypes: StoredStrings(m.Fields[indexer.FieldIssueType]),
+			Page:       StoredInt(m.Fields[indexer.FieldPage]),
+		})
+	}
+	return d
+}

@@ -1,0 +1,140 @@
+package hit
+
+import (
+	"strconv"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"seisaku/indexer"
+)
+
+// Facet counts. bleve's facet results (and the fast path's, converted to
+// them) count passages, those without a value under indexer.Unknown
+// (Distribution). With Distinct "document" a page lists documents and its
+// total counts them, so the facets should count documents too:
+// DocumentFacets counts each document once per value instead: under a
+// city, department or fiscal year it has (one each: they are the
+// document's), under every theme one of its matching passages is tagged
+// with, and as "unknown" for a facet where it has no value.
+
+// Distribution converts bleve's facet results. Passages without the field
+// are counted under the facet's unknown value.
+func Distribution(fr bsearch.FacetResults, names []string) map[string]map[string]int {
+	if len(names) == 0 {
+		return nil
+	}
+	out := make(map[string]map[string]int, len(names))
+	for _, n := range names {
+		m := map[string]int{}
+		if f := fr[n]; f != nil {
+			for _, t := range f.Terms.Terms() {
+				m[t.Term] = t.Count
+			}
+			if f.Missing > 0 {
+				m[indexer.Unknown] += f.Missing
+			}
+		}
+		out[n] = m
+	}
+	return out
+}
+
+// DocumentFields are the stored fields DocumentFacets reads.
+var DocumentFields = []string{indexer.FieldDocID, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear, indexer.FieldIssueType}
+
+// DocumentFacets counts the facets of every matching passage sr (with
+// DocumentFields) by document.
+func DocumentFacets(sr bsearch.DocumentMatchCollection, facets []string) map[string]map[string]int {
+	seen := map[string]map[string]bool{} // facet → "doc\x00value" counted
+	out := map[string]map[string]int{}
+	count := func(facet, doc, value string) {
+		if seen[facet] == nil {
+			seen[facet] = map[string]bool{}
+		}
+		if k := doc + "\x00" + value; !seen[facet][k] {
+			seen[facet][k] = true
+			out[facet][value]++
+		}
+	}
+	themed := map[string]bool{}
+	docs := map[string]bool{}
+	for _, f := range facets {
+		out[f] = map[string]int{}
+	}
+	for _, h := range sr {
+		doc := StoredString(h.Fields[indexer.FieldDocID])
+		docs[doc] = true
+		values := map[string][]string{
+			"city":       single(StoredString(h.Fields[indexer.FieldCity])),
+			"department": single(StoredString(h.Fields[indexer.FieldDepartment])),
+			"year":       single(yearKey(StoredInt(h.Fields[indexer.FieldYear]))),
+			"issue_type": nonEmpty(StoredStrings(h.Fields[indexer.FieldIssueType])),
+		}
+		if len(values["issue_type"]) > 0 {
+			themed[doc] = true
+		}
+		for _, f := range facets {
+			for _, v := range values[f] {
+				count(f, doc, v)
+			}
+			if f != "issue_type" && len(values[f]) == 0 {
+				count(f, doc, "unknown")
+			}
+		}
+	}
+	if m, ok := out["issue_type"]; ok {
+		for d := range docs {
+			if !themed[d] {
+				m["unknown"]++
+			}
+		}
+	}
+	for _, m := range out { // as the engine's facets: no zero counts
+		for v, n := range m {
+			if n == 0 {
+				delete(m, v)
+			}
+		}
+	}
+	return out
+}
+
+// PassageCount is the number of matching passages the facets fd show:
+// the sum over a single-valued facet (with unknown), or -1 when only themes
+// (several per passage) were counted.
+func PassageCount(fd map[string]map[string]int) int {
+	for _, f := range []string{"city", "year", "department"} {
+		if m, ok := fd[f]; ok {
+			n := 0
+			for _, c := range m {
+				n += c
+			}
+			return n
+		}
+	}
+	return -1
+}
+
+func single(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return []string{v}
+}
+
+func nonEmpty(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func yearKey(y int) string {
+	if y <= 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}

@@ -1,0 +1,116 @@
+package vocab
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestReadingSplits(t *testing.T) {
+	d := NewReadings(map[string]uint64{
+		"コウホウ": 50, "シ": 900, "コウ": 30, "ホウシ": 10, "ホウ": 40, "シミン": 80, "ノ": 5000, "コエ": 20,
+	})
+	tests := []struct {
+		word string
+		k    int
+		want string // splits joined by "|", terms by " "
+	}{
+		{"コウホウシ", 3, "コウホウ シ|コウ ホウシ"}, // not コウ|ホウ|シ: more terms
+		{"コウホウシ", 1, "コウホウ シ"},
+		{"シミンノコエ", 3, "シミン ノ コエ"},
+		{"シミンノコエカ", 3, ""},               // カ is no term: no split
+		{strings.Repeat("シ", 31), 3, ""}, // too long to split
+		{"", 3, ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range d.Splits(tt.word, tt.k) {
+			got = append(got, strings.Join(s, " "))
+		}
+		if s := strings.Join(got, "|"); s != tt.want {
+			t.Errorf("splits(%s, %d) = %s, want %s", tt.word, tt.k, s, tt.want)
+		}
+	}
+	if got := (*Readings)(nil).Splits("コウホウシ", 3); got != nil {
+		t.Errorf("nil dictionary split %v", got)
+	}
+}
+
+func TestKanaReading(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"こうほうし", "コウホウシ"},
+		{"ｺｳﾎｳｼ", "コウホウシ"},
+		{"シティ・プロモーション", "シティプロモション"},
+		{"広報紙", ""},
+		{"sns", ""},
+		{"・", ""},
+	}
+	for _, tt := range tests {
+		if got, _ := KanaReading(tt.in); got != tt.want {
+			t.Errorf("KanaReading(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTermTableComplete checks both paths of the suggestion table: a
+// one-character prefix (precomputed top terms) and a longer one (binary
+// search), most frequent first, the prefix itself left out.
+func TestTermTableComplete(t *testing.T) {
+	t.Parallel()
+	terms := []Suggestion{ // sorted by term, as the dictionary gives them
+		{Text: "市", Count: 90}, {Text: "市政", Count: 40}, {Text: "市民", Count: 70},
+		{Text: "市民協働", Count: 5}, {Text: "市長", Count: 60}, {Text: "広報", Count: 30},
+	}
+	tt := &termTable{sorted: terms, first: map[string][]Suggestion{}}
+	tt.first["市"] = topByCount(terms[:5], MaxSuggestions+1)
+	tt.first["広"] = topByCount(terms[5:], MaxSuggestions+1)
+	for _, tc := range []struct {
+		prefix string
+		n      int
+		want   string
+	}{
+		{"市", 3, "[市民/70 市長/60 市政/40]"},
+		{"市民", 8, "[市民協働/5]"},
+		{"広", 8, "[広報/30]"},
+		{"区", 8, "[]"},
+	} {
+		var got []string
+		for _, s := range tt.complete(tc.prefix, tc.n) {
+			got = append(got, fmt.Sprintf("%s/%d", s.Text, s.Count))
+		}
+		if g := fmt.Sprint(got); g != tc.want {
+			t.Errorf("complete(%q, %d) = %s, want %s", tc.prefix, tc.n, g, tc.want)
+		}
+	}
+}
+
+// TestBestSurface picks the written form of a folded term.
+func TestBestSurface(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		term  string
+		count map[string]int
+		want  string
+	}{
+		{"sns", map[string]int{"ＳＮＳ": 1, "SNS": 1}, "SNS"},
+		{"sns", map[string]int{"ＳＮＳ": 3, "SNS": 1}, "ＳＮＳ"},
+		{"パートナ", map[string]int{"パートナー": 2}, "パートナー"},
+		{"連携する", map[string]int{"連携し": 2}, "連携する"}, // inflected: the base form
+		{"市民", map[string]int{}, "市民"},
+	} {
+		if got := BestSurface(tc.term, tc.count); got != tc.want {
+			t.Errorf("BestSurface(%q, %v) = %q, want %q", tc.term, tc.count, got, tc.want)
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{{"訓連", "訓練", true}, {"共性", "共生", true}, {"共生", "共生", false}, {"文化", "多文化", true}, {"訓練", "練習", false}} {
+		if got := oneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("oneEdit(%s, %s) = %v", tt.a, tt.b, got)
+		}
+	}
+}

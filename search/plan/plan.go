@@ -1,0 +1,166 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"seisaku/analyzers"
+	"seisaku/indexer"
+	"seisaku/search/internal/vocab"
+	parsed "seisaku/search/query"
+	"seisaku/search/synonym"
+)
+
+// Options say how a query's words are widened beyond their letters.
+type Options struct {
+	Themes     func(word string) (theme string, ok bool) // the theme a word or query names; nil: no theme expansion
+	ThemeWords func(theme string) []string               // the thesaurus words of a theme, for the explanation
+	Synonyms   *synonym.Dict                             // nil: no synonym expansion
+	Readings   *vocab.Readings                           // nil: kana words do not match readings
+}
+
+// Planner plans one parsed query at every relaxation level; the analysis
+// of its words (their parts) is done once for all of them.
+type Planner struct {
+	q     *parsed.Query
+	raw   string // the query as typed: the whole of it may name a theme
+	scope parsed.Scope
+	opt   Options
+	parts partsCache
+}
+
+// New returns the planner of q (typed as raw) within scope.
+func New(q *parsed.Query, raw string, scope parsed.Scope, o Options) *Planner {
+	return &Planner{q: q, raw: raw, scope: scope, opt: o, parts: partsCache{}}
+}
+
+// Plan is what a query means against the index at one level: the bleve
+// query to run and what each word became.
+type Plan struct {
+	Query      query.Query  // words, exclusions and filters, the query's facet exclusions included
+	Words      []Word       // the positive words, in query order: for the explanation
+	Marks      []Mark       // the words and alternatives the highlighter looks for
+	Expansions []Expansion  // the themes that stood in for words
+	Synonyms   []SynonymUse // the variants and synonyms the words were expanded with
+}
+
+// At plans the query at level lv: the strict query, or above LevelStrict
+// the strict query OR the tier of every level up to lv.
+func (p *Planner) At(lv Level) *Plan {
+	b := newBuilder(p.opt, p.parts)
+	q := excludeFacets(b.build(p.q, p.raw, p.scope, lv), p.q)
+	return &Plan{Query: q, Words: b.words, Marks: b.marks, Expansions: b.expansions, Synonyms: b.synonyms}
+}
+
+// Next returns the first level after lv that can find more than lv, and
+// whether there is one.
+func (p *Planner) Next(lv Level) (Level, bool) {
+	for l := lv + 1; l <= LevelAny; l++ {
+		if canRelax(p.q, l, p.parts) {
+			return l, true
+		}
+	}
+	return lv, false
+}
+
+// String renders the plan compactly (Describe), then each word as String
+// renders it: for tests and debugging.
+func (p *Plan) String() string {
+	var b strings.Builder
+	b.WriteString(Describe(p.Query))
+	for _, w := range p.Words {
+		b.WriteString("\n")
+		b.WriteString(w.String())
+	}
+	return b.String()
+}
+
+// Expansion reports a theme expansion the search applied: the query word
+// named a theme, so passages tagged with it matched too.
+type Expansion struct {
+	Word  string `json:"word"`
+	Theme string `json:"theme"`
+}
+
+// Word is what a positive query word became: the explanation of a hit
+// (package hit) tells by it how the hit holds the word.
+type Word struct {
+	Text       string
+	Readings   []string      // reading terms its kana splits into
+	Parts      []Part        // its analysed parts (relax.go)
+	Alts       []Alternative // its variants and synonyms (synonyms.go)
+	Theme      string        // the theme it names
+	ThemeWords []string      // the thesaurus words of the theme
+}
+
+// String renders w as text{readings: …; parts: …; alts: …; theme: …}, the
+// empty ones left out.
+func (w Word) String() string {
+	var fs []string
+	if len(w.Readings) > 0 {
+		fs = append(fs, "readings: "+strings.Join(w.Readings, " "))
+	}
+	if len(w.Parts) > 0 {
+		ps := make([]string, len(w.Parts))
+		for i, p := range w.Parts {
+			ps[i] = p.Term
+			if p.Field == indexer.FieldTextBigram {
+				ps[i] = "~" + p.Term
+			}
+			if p.Predicate {
+				ps[i] += "(v)"
+			}
+		}
+		fs = append(fs, "parts: "+strings.Join(ps, " "))
+	}
+	if len(w.Alts) > 0 {
+		as := make([]string, len(w.Alts))
+		for i, a := range w.Alts {
+			as[i] = fmt.Sprintf("%s(%s)", a.Text, a.Relation)
+		}
+		fs = append(fs, "alts: "+strings.Join(as, " "))
+	}
+	if w.Theme != "" {
+		fs = append(fs, "theme: "+w.Theme)
+	}
+	return w.Text + "{" + strings.Join(fs, "; ") + "}"
+}
+
+// Mark is a positive query word (or an alternative of one) and the terms
+// its matches are recorded under in the locations of the text fields: its
+// morph terms and the reading terms of its kana splits.
+type Mark struct {
+	Text  string
+	Terms []string
+}
+
+func newMark(text string, readings [][]string) Mark {
+	terms, _ := analyzers.Terms(analyzers.Morph, text)
+	for _, r := range readings {
+		terms = append(terms, r...)
+	}
+	return Mark{Text: text, Terms: terms}
+}
+
+// excludeFacets adds the query's facet exclusions (-city:倉敷市) to the
+// query b.build made: a BooleanQuery, or MatchAll for a query of filters
+// alone.
+func excludeFacets(q query.Query, pq *parsed.Query) query.Query {
+	not := anyOf(indexer.FieldCity, pq.Excluded("city"))
+	notDept := anyOf(indexer.FieldDepartment, pq.Excluded("department"))
+	if not == nil && notDept == nil {
+		return q
+	}
+	bq, ok := q.(*query.BooleanQuery)
+	if !ok {
+		bq = query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	}
+	for _, n := range []query.Query{not, notDept} {
+		if n != nil {
+			bq.AddMustNot(n)
+		}
+	}
+	return bq
+}

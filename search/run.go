@@ -1,0 +1,267 @@
+package search
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"seisaku/indexer"
+	"seisaku/search/hit"
+	"seisaku/search/internal/engine"
+	"seisaku/search/internal/vocab"
+)
+
+// The run: a planned query becomes a page of matches, through the fast
+// path (package search/internal/engine) where it serves the index and the
+// query, else through bleve's searchers, which are also the reference the
+// fast path is tested against.
+
+// runner runs queries over a Searcher's index (or NewMulti's indexes).
+type runner struct {
+	idx        bleve.Index
+	members    []bleve.Index  // NewMulti's indexes, which idx is an alias of
+	engine     *engine.Engine // the fast path
+	plainOnly  bool           // tests: always let bleve run the whole query
+	fastPages  atomic.Int64   // pages the fast path served
+	fallbacks  atomic.Int64   // searches the fast path handed to bleve
+	onFallback func(error)    // nil: none; see SetFallbackHook
+}
+
+// storedFields are the fields every hit loads.
+var storedFields = []string{
+	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
+	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
+	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
+	indexer.FieldPage, indexer.FieldPrefecture,
+}
+
+// page runs q for the plan's page: through the fast path when it can serve
+// it, else through bleve's searchers.
+// It reports whether the fast path served it.
+func (rn *runner) page(ctx context.Context, q query.Query, p *spec) (*Result, bool, error) {
+	if !rn.plainOnly {
+		res, ok, err := rn.fastOrFallback(ctx, q, p)
+		if err != nil || ok {
+			return res, ok, err
+		}
+	}
+	var res *Result
+	var err error
+	if p.distinct {
+		res, err = rn.searchDistinct(ctx, q, p)
+	} else {
+		res, err = rn.searchPage(ctx, q, p)
+	}
+	return res, false, err
+}
+
+// searchPage fetches page p of the passages matching q with bleve's own
+// searchers: for indexes and queries the fast path does not serve, and as
+// the reference the fast path is tested against.
+func (rn *runner) searchPage(ctx context.Context, q query.Query, p *spec) (*Result, error) {
+	req := rn.hitRequest(q, p, p.hitsPerPage, (p.page-1)*p.hitsPerPage)
+	addFacets(req, p.facets)
+	sr, err := rn.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Hits:              p.hits(sr.Hits),
+		TotalHits:         int(sr.Total),
+		FacetDistribution: hit.Distribution(sr.Facets, p.facets),
+	}, nil
+}
+
+// hitRequest asks for hits with their stored fields and term locations.
+func (rn *runner) hitRequest(q query.Query, p *spec, size, from int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	req.SortByCustom(p.sort)
+	return req
+}
+
+func (rn *runner) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	sr, err := rn.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
+		}
+		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
+	}
+	return sr, nil
+}
+
+// searchDistinct is searchPage with at most one passage per document: the
+// best one in the requested order. bleve has no collapse, so it reads a
+// window of passage IDs (no fields, no locations) that grows until it holds
+// the documents up to the end of the page or every hit; the collapse is
+// exact unless the window reaches MaxWindow passages. The page's passages
+// are then fetched with fields and locations. TotalHits is the number of
+// distinct documents when the window held every hit, else the number of
+// passages (an upper bound). The first window reads at least
+// distinctWindow passage IDs, so small results get an exact document count.
+func (rn *runner) searchDistinct(ctx context.Context, q query.Query, p *spec) (*Result, error) {
+	need := p.page * p.hitsPerPage
+	window := min(max(need*4, distinctWindow), MaxWindow)
+	for {
+		req := bleve.NewSearchRequestOptions(q, window, 0, false)
+		req.Fields = []string{indexer.FieldDocID}
+		req.SortByCustom(p.sort)
+		addFacets(req, p.facets)
+		sr, err := rn.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		ids, docs := firstPerDocument(sr.Hits)
+		all := int(sr.Total) <= len(sr.Hits)
+		if docs >= need || all || window >= MaxWindow {
+			res := &Result{TotalHits: int(sr.Total), FacetDistribution: hit.Distribution(sr.Facets, p.facets)}
+			if all {
+				res.TotalHits = docs
+			}
+			lo, hi := min((p.page-1)*p.hitsPerPage, len(ids)), min(need, len(ids))
+			res.Hits, err = rn.fetch(ctx, q, p, ids[lo:hi])
+			return res, err
+		}
+		window = min(window*4, MaxWindow)
+	}
+}
+
+// firstPerDocument returns the IDs of the first passage of each document in
+// hit order, and the number of documents.
+func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, h := range hits {
+		d := hit.StoredString(h.Fields[indexer.FieldDocID])
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		ids = append(ids, h.ID)
+	}
+	return ids, len(ids)
+}
+
+// fetch loads the passages ids (matching q) with fields and locations, in
+// the plan's order.
+func (rn *runner) fetch(ctx context.Context, q query.Query, p *spec, ids []string) ([]Hit, error) {
+	if len(ids) == 0 {
+		return []Hit{}, nil
+	}
+	bq := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+	bq.AddFilter(query.NewDocIDQuery(ids))
+	sr, err := rn.run(ctx, rn.hitRequest(bq, p, len(ids), 0))
+	if err != nil {
+		return nil, err
+	}
+	return p.hits(sr.Hits), nil
+}
+
+// count returns the number of passages q matches (the fast path counts
+// them from its bitmaps where it can).
+func (rn *runner) count(ctx context.Context, q query.Query) (int, error) {
+	if !rn.plainOnly {
+		p := &spec{page: 1, hitsPerPage: 0, sort: bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}}
+		if res, ok, err := rn.fastOrFallback(ctx, q, p); err != nil || ok {
+			if err != nil {
+				return 0, err
+			}
+			return res.TotalHits, nil
+		}
+	}
+	sr, err := rn.run(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return int(sr.Total), nil
+}
+
+// all returns every match of q with fields, however many there are.
+func (rn *runner) all(ctx context.Context, q query.Query, fields []string) (bsearch.DocumentMatchCollection, error) {
+	size := 1000
+	for {
+		req := bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.Fields = fields
+		sr, err := rn.run(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if int(sr.Total) <= len(sr.Hits) {
+			return sr.Hits, nil
+		}
+		size = int(sr.Total)
+	}
+}
+
+// passage loads one passage's stored fields.
+func (rn *runner) passage(ctx context.Context, id string) (*bsearch.DocumentMatch, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = storedFields
+	sr, err := rn.run(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if len(sr.Hits) == 0 {
+		return nil, Errorf(ENotFound, "段落 %s は見つかりません (no passage %q)", id, id)
+	}
+	return sr.Hits[0], nil
+}
+
+// docFreq is the number of passages whose text holds term (0 when the index
+// cannot say, e.g. an alias over several indexes).
+func (rn *runner) docFreq(term string) int {
+	d, err := rn.idx.FieldDictRange(indexer.FieldText, []byte(term), []byte(term))
+	if err != nil {
+		return 0
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return 0
+		}
+		if e.Term == term {
+			return int(e.Count)
+		}
+	}
+}
+
+func addFacets(req *bleve.SearchRequest, names []string) {
+	for _, n := range names {
+		f, _ := indexer.FacetNamed(n)
+		req.AddFacet(n, bleve.NewFacetRequest(f.Field, f.Size))
+	}
+}
+
+// fieldDict returns the terms of field over the Searcher's indexes, counts
+// summed where several hold a term.
+func (rn *runner) fieldDict(field string) (index.FieldDict, error) {
+	if len(rn.members) == 0 {
+		return rn.idx.FieldDict(field)
+	}
+	ds := make([]index.FieldDict, 0, len(rn.members))
+	for _, idx := range rn.members {
+		d, err := idx.FieldDict(field)
+		if err != nil {
+			for _, d := range ds {
+				d.Close()
+			}
+			return nil, err
+		}
+		ds = append(ds, d)
+	}
+	return vocab.Merge(ds)
+}
+
+func termQuery(field, term string, boost float64) *query.TermQuery {
+	tq := query.NewTermQuery(term)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return tq
+}
