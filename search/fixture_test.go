@@ -30,7 +30,7 @@ type fixtureDoc struct {
 
 var fixture = []fixtureDoc{
 	{"osaka-seisaku", "令和4年度政策企画室運営方針",
-		meta.Metadata{City: "大阪市", Department: "政策企画室", FiscalYear: 2022, Published: "2023-06-09"},
+		meta.Metadata{City: "大阪市", Prefecture: "大阪府", Department: "政策企画室", FiscalYear: 2022, Published: "2023-06-09"},
 		[]fixturePassage{
 			{"豊かな大阪の実現のためのトップマネジメントの補佐", []string{"室の目標(何をめざすのか)"}, nil},
 			{"市民との情報共有と信頼の確保を図るための情報発信の推進", []string{"室の目標(何をめざすのか)"}, []string{"広報・広聴"}},
@@ -38,7 +38,7 @@ var fixture = []fixtureDoc{
 			{"ＳＮＳを活用した情報発信を全庁的に推進する。", []string{"室の使命(どのような役割を担うのか)"}, []string{"広報・広聴", "デジタル・ICT"}},
 		}},
 	{"osaka-shimin", "令和4年度市民局運営方針",
-		meta.Metadata{City: "大阪市", Department: "市民局", FiscalYear: 2022, Published: "2024-01-31"},
+		meta.Metadata{City: "大阪市", Prefecture: "大阪府", Department: "市民局", FiscalYear: 2022, Published: "2024-01-31"},
 		[]fixturePassage{
 			{"生活者である市民や来街者が安全で安心して暮らし過ごせると感じることができるまち。", []string{"区・局の目標(何をめざすのか)"}, []string{"防犯・安全安心"}},
 			{"ICTを活用した市民サービス向上の観点から証明書のコンビニ交付サービスや施設利用手続き等のオンライン化を推進する。", nil, []string{"デジタル・ICT"}},
@@ -52,7 +52,7 @@ var fixture = []fixtureDoc{
 			{"ア 区政会議の設置 イ 各区の実情に応じた区民参加の拡充", []string{"2 区役所・市役所力の強化"}, []string{"市民協働・地域活動"}},
 		}},
 	{"hirakata-koshitsu", "市長公室の取り組み",
-		meta.Metadata{City: "枚方市", Department: "市長公室", FiscalYear: 2022},
+		meta.Metadata{City: "枚方市", Prefecture: "大阪府", Department: "市長公室", FiscalYear: 2022},
 		[]fixturePassage{
 			{"市の発信する情報が市民にわかりやすく適切に届けられるよう、広報紙や市ホームページ、SNSなど多様な情報発信媒体の効果的な活用に向けた庁内体制を構築する。", []string{"重点的な取り組み：情報発信力を全庁的に強化する体制の構築"}, []string{"広報・広聴"}},
 			{"市民と外国人の異文化交流を進め、互いを思いやるまちづくりを進める。", nil, []string{"多文化共生・国際"}},

@@ -32,6 +32,8 @@ func facetValues(d *indexer.Document, p indexer.Passage, facet string) []string 
 		v = d.Meta.City
 	case "department":
 		v = d.Meta.Department
+	case "prefecture":
+		v = d.Meta.Prefecture
 	case "year":
 		if d.Meta.FiscalYear > 0 {
 			v = strconv.Itoa(d.Meta.FiscalYear)

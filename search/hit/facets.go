@@ -39,8 +39,28 @@ func Distribution(fr bsearch.FacetResults, names []string) map[string]map[string
 	return out
 }
 
-// DocumentFields are the stored fields DocumentFacets reads.
-var DocumentFields = []string{indexer.FieldDocID, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear, indexer.FieldIssueType}
+// DocumentFields are the stored fields DocumentFacets reads: the document
+// ID and every facet's stored field (from indexer.Facets, so that a facet
+// added there is counted by document too: prefecture was left out and
+// counted every document as unknown).
+var DocumentFields = documentFields()
+
+func documentFields() []string {
+	out := []string{indexer.FieldDocID}
+	for _, f := range indexer.Facets {
+		out = append(out, storedField(f))
+	}
+	return out
+}
+
+// storedField is the stored field that holds a facet's values: the year
+// facet counts the text of the numeric year field.
+func storedField(f indexer.Facet) string {
+	if f.Year {
+		return indexer.FieldYear
+	}
+	return f.Field
+}
 
 // DocumentFacets counts the facets of every matching passage sr (with
 // DocumentFields) by document.
@@ -64,28 +84,39 @@ func DocumentFacets(sr bsearch.DocumentMatchCollection, facets []string) map[str
 	for _, h := range sr {
 		doc := StoredString(h.Fields[indexer.FieldDocID])
 		docs[doc] = true
-		values := map[string][]string{
-			"city":       single(StoredString(h.Fields[indexer.FieldCity])),
-			"department": single(StoredString(h.Fields[indexer.FieldDepartment])),
-			"year":       single(yearKey(StoredInt(h.Fields[indexer.FieldYear]))),
-			"issue_type": nonEmpty(StoredStrings(h.Fields[indexer.FieldIssueType])),
-		}
-		if len(values["issue_type"]) > 0 {
-			themed[doc] = true
-		}
-		for _, f := range facets {
-			for _, v := range values[f] {
-				count(f, doc, v)
+		for _, name := range facets {
+			f, ok := indexer.FacetNamed(name)
+			if !ok {
+				continue
 			}
-			if f != "issue_type" && len(values[f]) == 0 {
-				count(f, doc, "unknown")
+			var values []string
+			switch {
+			case f.Year:
+				values = single(yearKey(StoredInt(h.Fields[indexer.FieldYear])))
+			case f.Multi:
+				values = nonEmpty(StoredStrings(h.Fields[f.Field]))
+			default:
+				values = single(StoredString(h.Fields[f.Field]))
+			}
+			for _, v := range values {
+				count(name, doc, v)
+			}
+			switch {
+			case f.Multi && len(values) > 0:
+				themed[name+"\x00"+doc] = true
+			case !f.Multi && len(values) == 0:
+				count(name, doc, indexer.Unknown)
 			}
 		}
 	}
-	if m, ok := out["issue_type"]; ok {
-		for d := range docs {
-			if !themed[d] {
-				m["unknown"]++
+	// a document counts as unknown under a multi-valued facet when none of
+	// its matching passages holds a value
+	for _, name := range facets {
+		if f, ok := indexer.FacetNamed(name); ok && f.Multi {
+			for d := range docs {
+				if !themed[name+"\x00"+d] {
+					out[name][indexer.Unknown]++
+				}
 			}
 		}
 	}
