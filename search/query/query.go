@@ -86,6 +86,20 @@ type token struct {
 	filter *Filter // an operator (city:…) or a fiscal year (2022)
 }
 
+// CheckLength is the one limit on a query's length, MaxRunes characters,
+// wherever a query arrives (the search, its CSV, suggestions): an
+// *errs.Error with code EInvalid that says the limit. It counts at most
+// MaxRunes+1 characters, so an absurdly long query costs no more.
+func CheckLength(q string) error {
+	n := 0
+	for range q {
+		if n++; n > MaxRunes {
+			return errs.Errorf(errs.EInvalid, "検索語が長すぎます。%d文字以内にしてください (a query has at most %d characters)", MaxRunes, MaxRunes)
+		}
+	}
+	return nil
+}
+
 // Parse parses the query syntax described in doc.go. It never panics; a
 // malformed query is an *errs.Error (search.Error) with code EInvalid and a
 // bilingual message.
@@ -93,8 +107,8 @@ func Parse(q string) (*Query, error) {
 	if !utf8.ValidString(q) {
 		return nil, errs.Errorf(errs.EInvalid, "検索語に不正な文字が含まれています (query is not valid UTF-8)")
 	}
-	if n := utf8.RuneCountInString(q); n > MaxRunes {
-		return nil, errs.Errorf(errs.EInvalid, "検索語が長すぎます。%d文字以内にしてください (query has %d characters; the limit is %d)", MaxRunes, n, MaxRunes)
+	if err := CheckLength(q); err != nil {
+		return nil, err
 	}
 	toks, err := lex(q)
 	if err != nil {

@@ -63,7 +63,7 @@ func TestParseQueryInvalid(t *testing.T) {
 		{"防災 ・", "only punctuation"},
 		{"防災 -", "only punctuation"},
 		{strings.Repeat("市 ", 33), "33 words; the limit is 32"},
-		{strings.Repeat("あ", 257), "257 characters"},
+		{strings.Repeat("あ", 257), "at most 256 characters"},
 		{"\xff防災", "not valid UTF-8"},
 	}
 	for _, tt := range tests {

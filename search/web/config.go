@@ -29,7 +29,6 @@ type Config struct {
 	// reverse proxy that sets it); otherwise the TCP peer address is used.
 	TrustProxy bool
 
-	MaxQueryBytes      int // longest q accepted
 	MaxURLBytes        int // longest request URI accepted
 	DefaultHitsPerPage int
 	MaxHitsPerPage     int
@@ -78,7 +77,6 @@ func DefaultConfig() Config {
 		RateBurst:          200,
 		SuggestRateLimit:   100,
 		SuggestRateBurst:   400,
-		MaxQueryBytes:      1000,
 		MaxURLBytes:        8 << 10,
 		DefaultHitsPerPage: 20,
 		MaxHitsPerPage:     100,
@@ -102,7 +100,7 @@ func DefaultConfig() Config {
 func (c Config) withDefaults() Config {
 	d := DefaultConfig()
 	for _, p := range []struct{ v, d *int }{
-		{&c.MaxQueryBytes, &d.MaxQueryBytes}, {&c.MaxURLBytes, &d.MaxURLBytes},
+		{&c.MaxURLBytes, &d.MaxURLBytes},
 		{&c.DefaultHitsPerPage, &d.DefaultHitsPerPage}, {&c.MaxHitsPerPage, &d.MaxHitsPerPage},
 		{&c.MaxResultWindow, &d.MaxResultWindow}, {&c.MaxExportRows, &d.MaxExportRows},
 		{&c.MaxSuggestions, &d.MaxSuggestions}, {&c.MaxExports, &d.MaxExports},
@@ -154,7 +152,7 @@ func (c Config) Validate() error {
 		name string
 		v    int
 	}{
-		{"MaxQueryBytes", c.MaxQueryBytes}, {"MaxURLBytes", c.MaxURLBytes},
+		{"MaxURLBytes", c.MaxURLBytes},
 		{"DefaultHitsPerPage", c.DefaultHitsPerPage}, {"MaxHitsPerPage", c.MaxHitsPerPage},
 		{"MaxResultWindow", c.MaxResultWindow}, {"MaxExportRows", c.MaxExportRows},
 		{"MaxSuggestions", c.MaxSuggestions}, {"MaxExports", c.MaxExports},

@@ -27,8 +27,8 @@ func TestConfigValidate(t *testing.T) {
 			"SuggestRateLimit and SuggestRateBurst must not be negative (got 100, -1)"},
 		{"pages", func(c *Config) { c.DefaultHitsPerPage, c.MaxHitsPerPage, c.MaxResultWindow = 50, 20, 10 },
 			"DefaultHitsPerPage (50) exceeds MaxHitsPerPage (20) | MaxHitsPerPage (20) exceeds MaxResultWindow (10)"},
-		{"negative", func(c *Config) { c.MaxQueryBytes, c.ShutdownTimeout = -5, -1 },
-			"MaxQueryBytes must not be negative (got -5) | ShutdownTimeout must not be negative (got -1ns)"},
+		{"negative", func(c *Config) { c.MaxURLBytes, c.ShutdownTimeout = -5, -1 },
+			"MaxURLBytes must not be negative (got -5) | ShutdownTimeout must not be negative (got -1ns)"},
 		{"base URL", func(c *Config) { c.BaseURL = "search.example.jp" },
 			`BaseURL: "search.example.jp" is not an absolute http or https URL`},
 	}

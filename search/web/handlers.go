@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"seisaku/search"
+	"seisaku/search/query"
 )
 
 const (
@@ -111,9 +112,8 @@ func (s *Server) handleSuggest(c echo.Context) error {
 		return err
 	}
 	q := strings.TrimSpace(v.Get("q"))
-	if len(q) > s.cfg.MaxQueryBytes {
-		return search.Errorf(search.ETooLarge, "入力が長すぎます。%dバイト以内にしてください (q is longer than %d bytes)",
-			s.cfg.MaxQueryBytes, s.cfg.MaxQueryBytes)
+	if err := query.CheckLength(q); err != nil {
+		return err
 	}
 	n, err := intParam(v, "n", defaultSuggestions, 1, s.cfg.MaxSuggestions)
 	if err != nil {

@@ -2,7 +2,7 @@ package web
 
 // Search parameters, Meilisearch style, as GET query parameters:
 //
-//	q                 the query (words ANDed, OR, -exclude, "phrase"), ≤ MaxQueryBytes
+//	q                 the query (words ANDed, OR, -exclude, "phrase"), ≤ query.MaxRunes characters
 //	city, department, issue_type, prefecture
 //	                  filters (the facets of indexer.Facets); repeat the parameter or
 //	                  separate values with commas; values of one filter are ORed,
@@ -35,6 +35,7 @@ import (
 	"golang.org/x/text/width"
 
 	"seisaku/search"
+	"seisaku/search/query"
 )
 
 // searchParams are the query parameters /api/search understands: q, a
@@ -114,10 +115,8 @@ func parseSearch(v url.Values, cfg Config) (search.Request, error) {
 		HighlightPre:  "<mark>",
 		HighlightPost: "</mark>",
 	}
-	if len(r.Q) > cfg.MaxQueryBytes {
-		return r, search.Errorf(search.ETooLarge,
-			"検索語が長すぎます (%dバイト)。%dバイト以内にしてください (q is %d bytes; the limit is %d)",
-			len(r.Q), cfg.MaxQueryBytes, len(r.Q), cfg.MaxQueryBytes)
+	if err := query.CheckLength(r.Q); err != nil {
+		return r, err
 	}
 	steps := []func(url.Values, Config, *search.Request) error{
 		parseFilters, parseYear, parseFacets, parseSort, parsePaging, parseDistinct,

@@ -65,7 +65,7 @@ func TestParseSearchErrors(t *testing.T) {
 		{"cropLength=5000", search.EInvalid, "cropLength は 0 から 1000"},
 		{"highlightPreTag=" + strings.Repeat("x", 101), search.EInvalid, "highlightPreTag is longer than 100 bytes"},
 		{"city=" + strings.Repeat("a,", 51), search.EInvalid, "too many city values; at most 50"},
-		{long, search.ETooLarge, "q is 1200 bytes; the limit is 1000"},
+		{long, search.EInvalid, "256文字以内"},
 		{"q=%zz", search.EInvalid, "malformed query string"},
 		{"q=%ff%fe", search.EInvalid, "parameters must be UTF-8"},
 	}

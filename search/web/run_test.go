@@ -70,3 +70,25 @@ func TestRunGracefulShutdown(t *testing.T) {
 		t.Errorf("no listening address in the log:\n%s", logs.String())
 	}
 }
+
+// TestRunLongQueryIsJSON: through the real server (its own header bound), a
+// query of 10,000 kanji (a 90 KB URL) gets the query limit as a JSON 400,
+// not a plain-text 431 and a closed connection.
+func TestRunLongQueryIsJSON(t *testing.T) {
+	srv := NewServer(DefaultConfig(), &fakeBackend{search: func(_ context.Context, r search.Request) (*search.Result, error) { return fixtureSearch(r) }},
+		slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	addrc := make(chan net.Addr, 1)
+	go srv.Run(ctx, "127.0.0.1:0", func(a net.Addr) { addrc <- a })
+	base := "http://" + (<-addrc).String()
+	res, err := http.Get(base + "/api/search?q=" + url.QueryEscape(strings.Repeat("漢", 10000)))
+	if err != nil {
+		t.Fatalf("the server closed the connection: %v", err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusBadRequest || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") || !strings.Contains(string(b), "256文字以内") {
+		t.Errorf("got %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), b)
+	}
+}

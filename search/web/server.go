@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"sync/atomic"
 	"time"
 
@@ -16,6 +17,8 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"golang.org/x/net/netutil"
 	"golang.org/x/time/rate"
+
+	"seisaku/search/query"
 )
 
 // Server is the HTTP front of a Backend.
@@ -192,8 +195,11 @@ func (s *Server) httpServer() *http.Server {
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      s.cfg.WriteTimeout,
 		IdleTimeout:       s.cfg.IdleTimeout,
-		MaxHeaderBytes:    s.cfg.MaxURLBytes + 16<<10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		// room for a URL past MaxURLBytes, so that limitURL answers it in
+		// JSON: at Go's own bound the server answers 431 in plain text and
+		// closes the connection
+		MaxHeaderBytes: max(s.cfg.MaxURLBytes+16<<10, http.DefaultMaxHeaderBytes),
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
 
@@ -292,10 +298,16 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// limitURL rejects request URIs longer than cfg.MaxURLBytes.
+// limitURL rejects request URIs longer than cfg.MaxURLBytes; when the
+// query is what made it long, with the query's own limit and message.
 func (s *Server) limitURL(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if n := len(c.Request().RequestURI); n > s.cfg.MaxURLBytes {
+			if v, err := url.ParseQuery(c.Request().URL.RawQuery); err == nil {
+				if err := query.CheckLength(v.Get("q")); err != nil {
+					return err
+				}
+			}
 			return echo.NewHTTPError(http.StatusRequestURITooLong,
 				fmt.Sprintf("URLが長すぎます (%dバイト)。%dバイト以内にしてください (the URL is %d bytes; the limit is %d)",
 					n, s.cfg.MaxURLBytes, n, s.cfg.MaxURLBytes))

@@ -105,7 +105,11 @@ func TestErrors(t *testing.T) {
 		{"bad year", nil, "/api/search?q=x&year=2022-2023", `400 invalid year must be a year like 2022`},
 		{"huge hitsPerPage", nil, "/api/search?hitsPerPage=100000", `400 invalid hitsPerPage は 1 から 100`},
 		{"negative page", nil, "/api/search?page=-1", `400 invalid page は 1 から 10000`},
-		{"long q", nil, "/api/search?q=" + strings.Repeat("a", 1001), `413 too_large q is 1001 bytes`},
+		// one limit on a query, however long and whatever its script, in JSON
+		{"long q", nil, "/api/search?q=" + strings.Repeat("a", 1001), `400 invalid 256文字以内`},
+		{"257 characters", nil, "/api/search?q=" + strings.Repeat("a", 257), `400 invalid 256文字以内`},
+		{"10,000 kanji", nil, "/api/search?q=" + url.QueryEscape(strings.Repeat("漢", 10000)), `400 invalid 256文字以内`},
+		{"long suggest", nil, "/api/suggest?q=" + url.QueryEscape(strings.Repeat("漢", 300)), `400 invalid 256文字以内`},
 		{"long URL", nil, "/api/search?q=a&city=" + strings.Repeat("b", 9000), `414 too_large the limit is 8192`},
 		{"unknown document", nil, "/api/documents/nope", `404 not_found no document nope`},
 		{"unknown route", nil, "/api/nothing", `404 not_found no such route`},
