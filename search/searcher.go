@@ -101,6 +101,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	v := s.vocab.Load()
 	p.query.LiftCities(v.IsCity)
+	asked := p.query.DropQuestions() // どこ, 何人, 知りたい: what is asked, not what about
 	if !p.query.Narrow(&p.filters) {
 		return nothing(r, p, start), nil
 	}
@@ -132,6 +133,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 			}
 		}
 	}
+	noteAsked(res, asked)
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
@@ -212,6 +214,7 @@ func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
 		}
 	}
 	var moved int
+	hit.PageEvidence(res.Hits)
 	res.Hits, moved = hit.Diversify(res.Hits, p.perDocument, hit.Window(p.hitsPerPage))
 	from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 	res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
@@ -258,4 +261,17 @@ func nothing(r Request, p *spec, start time.Time) *Result {
 		}
 	}
 	return res
+}
+
+// noteAsked tells the user which question words the search left out, in
+// res.Asked and in the message of a relaxed search.
+func noteAsked(res *Result, asked []string) {
+	if len(asked) == 0 {
+		return
+	}
+	msg := hit.QuoteAll(asked, "と") + "は質問の言葉として、検索には使っていません。"
+	res.Asked = &Asked{Words: asked, Message: msg}
+	if res.Relaxed != nil {
+		res.Relaxed.Message += msg
+	}
 }

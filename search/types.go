@@ -79,6 +79,14 @@ func (r *Request) Filter(name string) *[]string {
 	return nil
 }
 
+// Asked names the question words a query typed as spoken (避難所 どこ,
+// 人口 推計 何人) left out: they say what kind of answer is wanted, not
+// what it is about, and documents seldom write them.
+type Asked struct {
+	Words   []string `json:"words"`
+	Message string   `json:"message"`
+}
+
 // Result is one page of hits plus facet counts over the whole result.
 type Result struct {
 	Query             string                    `json:"query"`
@@ -97,6 +105,7 @@ type Result struct {
 	MatchCounts       *MatchCounts              `json:"matchCounts,omitempty"`  // the passages by how they match; nil when every one holds every word
 	DidYouMean        []Correction              `json:"didYouMean,omitempty"`   // もしかして: corrected words from the index's vocabulary (didyoumean.go)
 	QueryFilters      []QueryFilter             `json:"queryFilters,omitempty"` // filters read from q
+	Asked             *Asked                    `json:"asked,omitempty"`        // question words (どこ, 何人, 知りたい) left out of the query (searcher.go noteAsked)
 }
 
 // Expansion reports a theme expansion the search applied: the query word

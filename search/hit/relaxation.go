@@ -19,10 +19,10 @@ type Relaxation struct {
 // 「報道機関」と「研修」を両方含む結果はありません — 「報道機関」を含む結果を表示しています。
 func RelaxMessage(words []string, rx *Relaxation, total int) string {
 	if total == 0 {
-		return fmt.Sprintf("%sは、語の一部も見つかりません。別の言い方や、より一般的な語を試してください。", quoteAll(words, "と"))
+		return fmt.Sprintf("%sは、語の一部も見つかりません。別の言い方や、より一般的な語を試してください。", QuoteAll(words, "と"))
 	}
 	if rx.StrictHits > 0 {
-		return fmt.Sprintf("%sをそのまま含む結果は%d件です — 続けて、語の一部を含む結果を表示しています。", quoteAll(words, "と"), rx.StrictHits)
+		return fmt.Sprintf("%sをそのまま含む結果は%d件です — 続けて、語の一部を含む結果を表示しています。", QuoteAll(words, "と"), rx.StrictHits)
 	}
 	if len(words) == 1 {
 		return fmt.Sprintf("「%s」をそのまま含む結果はありません — 語の一部を含む結果を表示しています。区切りを変えるか、別の言い方を試してください。", words[0])
@@ -31,20 +31,21 @@ func RelaxMessage(words []string, rx *Relaxation, total int) string {
 	if len(words) == 2 {
 		all = "両方"
 	}
-	msg := fmt.Sprintf("%sを%s含む結果はありません", quoteAll(words, "と"), all)
+	msg := fmt.Sprintf("%sを%s含む結果はありません", QuoteAll(words, "と"), all)
 	switch {
 	case len(rx.Found) > 0:
-		msg += fmt.Sprintf(" — %sを含む結果を表示しています。", quoteAll(rx.Found, "や"))
+		msg += fmt.Sprintf(" — %sを含む結果を表示しています。", QuoteAll(rx.Found, "や"))
 	default:
 		msg += " — どの語もそのままでは見つからないため、語の一部を含む結果を表示しています。"
 	}
 	if len(rx.Missing) > 0 {
-		msg += fmt.Sprintf("%sは見つかりません。別の言い方を試してください。", quoteAll(rx.Missing, "と"))
+		msg += fmt.Sprintf("%sは見つかりません。別の言い方を試してください。", QuoteAll(rx.Missing, "と"))
 	}
 	return msg
 }
 
-func quoteAll(ws []string, sep string) string {
+// QuoteAll puts each word in 「」, joined by sep.
+func QuoteAll(ws []string, sep string) string {
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = "「" + w + "」"

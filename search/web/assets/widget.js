@@ -414,7 +414,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
           else this.submitNow();
           break;
         case "Escape":
-          // not the search box's own Esc: it wiped the query and results
+          // not the box's own Esc (it wiped the results)
           e.preventDefault();
           if (open) this.closeSuggestions();
           break;
@@ -704,10 +704,11 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
         ...[...alts].map(([w, as]) => line(t.synonyms(w, as))),
         ...(res.queryFilters || []).map((f) => line(t.read(f) + (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
       ];
-      // folded on a phone, where they pushed the first hit down a screen
+      // one line on a phone
       const fold = read.length > 1 && this.getBoundingClientRect().width < 640;
       return [
-        res.relaxed ? h("span", {class: "notice relaxed", text: t.relaxed ? t.relaxed(res.relaxed) : res.relaxed.message}) : null,
+        res.relaxed ? h("span", {class: "notice relaxed", text: t.relaxed ? t.relaxed(res.relaxed) : res.relaxed.message})
+          : res.asked ? line(res.asked.message) : null,
         (res.didYouMean || []).length ? this.didYouMean(res.didYouMean) : null,
         ...(fold ? [h("details", {class: "notices"}, h("summary", {text: t.notices(read.length)}), ...read)] : read),
       ].filter(Boolean);

@@ -216,3 +216,15 @@ func TestPagerShowsNoUnmarkedGap(t *testing.T) {
 		}
 	}
 }
+
+// A question word typed as spoken is left out of the search, and the page
+// says so.
+func TestQuestionWordNotice(t *testing.T) {
+	s := newStack(t, "")
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("子育て どこ"))
+	tb.waitFor(statusDone + ` && $(".hit")`)
+	if got := tb.str(`txt($(".expansions"))`); !strings.Contains(got, "「どこ」は質問の言葉として、検索には使っていません。") {
+		t.Errorf("notices %q do not say that どこ was left out", got)
+	}
+}
