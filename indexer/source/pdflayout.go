@@ -30,7 +30,9 @@ package source
 //     run's text object (Obj) is not used, as the engine may not know it.
 //   - Rows whose cells wrap: lines whose baselines are closer than 0.9 em
 //     overlap, which lines of text never do: they are one table row (a
-//     件名 on two lines, the number and result centred between them), and
+//     件名 on two lines, the number and result centred between them) when
+//     they share some horizontal extent (a title boxed beside a table's
+//     first row does not), and
 //     their pieces that overlap horizontally are one cell, read top to
 //     bottom.
 //   - Page chrome: a line in the top or bottom 12% of a page that is a page
@@ -458,19 +460,81 @@ func bandGroups(groups [][]pdfRun) [][][]pdfRun {
 		}
 		infos[i] = info{baseline(g[0]), max(best, 1)}
 	}
+	close := func(i, j int) bool {
+		a, b := infos[i], infos[j]
+		em := min(a.em, b.em)
+		d := a.base - b.base
+		return d >= 0 && d < bandGapEm*em && max(a.em, b.em) <= 1.3*em
+	}
+	var chains [][]int
+	for i := range groups {
+		if n := len(chains); n > 0 && i > 0 && close(i-1, i) {
+			chains[n-1] = append(chains[n-1], i)
+			continue
+		}
+		chains = append(chains, []int{i})
+	}
 	var out [][][]pdfRun
-	for i, g := range groups {
-		if n := len(out); n > 0 && i > 0 {
-			a, b := infos[i-1], infos[i]
-			em := min(a.em, b.em)
-			if d := a.base - b.base; d >= 0 && d < bandGapEm*em && max(a.em, b.em) <= 1.3*em {
-				out[n-1] = append(out[n-1], g)
-				continue
+	for _, c := range chains {
+		// a line of another size than every other line of the chain, beside
+		// them all (a title boxed beside a table's first row, a cover's
+		// year beside its masthead), is no cell of the row: it stands alone,
+		// and the rest is chained again without it
+		var keep []int
+		for _, i := range c {
+			odd := len(c) > 1
+			for _, j := range c {
+				if j != i && (max(infos[i].em, infos[j].em) <= 1.1*min(infos[i].em, infos[j].em) || overlapsX(groups[i], groups[j])) {
+					odd = false
+					break
+				}
+			}
+			if !odd {
+				keep = append(keep, i)
 			}
 		}
-		out = append(out, [][]pdfRun{g})
+		var bands [][]int // indices of groups, each band in order
+		last := -1        // the band the last kept line went to
+		for _, i := range c {
+			if !slices.Contains(keep, i) {
+				bands = append(bands, []int{i})
+				continue
+			}
+			if last >= 0 && close(bands[last][len(bands[last])-1], i) {
+				bands[last] = append(bands[last], i)
+				continue
+			}
+			bands = append(bands, []int{i})
+			last = len(bands) - 1
+		}
+		sort.SliceStable(bands, func(a, b int) bool { return bands[a][0] < bands[b][0] })
+		for _, b := range bands {
+			var gs [][]pdfRun
+			for _, i := range b {
+				gs = append(gs, groups[i])
+			}
+			out = append(out, gs)
+		}
 	}
 	return out
+}
+
+// overlapsX reports whether two lines share some horizontal extent: the
+// lines of a row whose cells wrap do (a cell's two lines stand one above
+// the other), while a title boxed beside a table's first row, or a
+// masthead beside a cover's date, stands at the same height apart.
+func overlapsX(a, b []pdfRun) bool {
+	for _, r := range a {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		for _, q := range b {
+			if strings.TrimSpace(q.Text) != "" && min(r.Right, q.Right)-max(r.Left, q.Left) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bandRow makes one table row of the lines of a band: segments that

@@ -295,6 +295,11 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 				b.Header == "議案番号 | 件名 | 審議結果 | 議決日"
 		})
 	})
+	t.Run("a title boxed beside a table's first row is no cell of it", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-sanseisha-ichiran-r7-dai7kai.pdf"), "heading 議案に対する賛成者一覧（全会一致以外） alone", func(b Block) bool {
+			return b.Page == 1 && b.Kind == Heading && b.Text == "議案に対する賛成者一覧（全会一致以外）"
+		})
+	})
 	t.Run("budget rows keep their header", func(t *testing.T) {
 		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
 			return b.Kind == TableCell && b.Text == "150,214 | 323 | 150,537" && b.Header == "補正前の額 | 補正額 | 計"
