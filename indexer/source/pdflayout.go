@@ -43,8 +43,8 @@ package source
 //   - Tables: two or more consecutive lines of several segments are table
 //     rows; each row is one TableCell block, its cells joined by " | ".
 //     Cells line up: each row shares a cell edge with the row before it.
-//     A table's first row is its header when no cell is a number and its
-//     cells are short; the rows below carry it in Block.Header (and keep it
+//     A table's first row is its header when its cells are short labels
+//     (see isHeaderRow: no digit, no sentence, no list item); the rows below carry it in Block.Header (and keep it
 //     when the table goes on at the top of the next page with as many
 //     cells), and the passage splitter puts it last in their heading path.
 //     A short line right above a table is its caption, a heading
@@ -1438,25 +1438,37 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 // △5,057, 12.5%, 3,000千円.
 var reNumberCell = regexp.MustCompile(`^[△▲▼\-−ー]?[0-9０-９][0-9０-９,，.．\s]*(?:%|％|円|千円|百万円|人|件|戸|㎡)?$`)
 
-// isHeaderRow reports whether a table's first row is its header: no cell
-// is a number, and either no cell holds a digit or every cell is short
-// (「2010年 | 2015年」 names columns; 「議案第27号 | 平成30年度…の認定」 is
-// a row).
+// isHeaderRow reports whether a table's first row is its header. The
+// header goes into the heading path of every row below it, and on across
+// pages, so a wrong one misleads every passage: the rule is conservative,
+// no header rather than a data row. A header is short labels: no cell is a
+// number or holds a digit (a data row 「7 | 力に関する協定（令和元年11月1日）
+// | …」, a chart's axis 「2010年 | 2 015年」, a timetable 「幌 | 延 | 9:42」),
+// none is a sentence (。), a field with its value (自：自由民主石垣, 団体名
+// | ：音威子府村), a list item (・, (1)) or bare punctuation
+// (「月分 | ( | )」), none is longer than 14 characters, and unless the row
+// is bold none is longer than 10.
 func isHeaderRow(l *pdfLine) bool {
-	digits, short := false, true
+	limit := 10
+	if l.bold {
+		limit = 14
+	}
 	for _, s := range l.segs {
 		s = strings.TrimSpace(s)
-		if reNumberCell.MatchString(s) {
+		if reNumberCell.MatchString(s) || strings.ContainsFunc(s, unicode.IsDigit) || strings.ContainsAny(s, "。：") {
 			return false
 		}
-		n := utf8.RuneCountInString(s)
-		if n > 20 {
+		if startsItem(s) || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") && !isAside(s) {
 			return false
 		}
-		digits = digits || strings.ContainsFunc(s, unicode.IsDigit)
-		short = short && n <= 8
+		if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) }) {
+			return false
+		}
+		if utf8.RuneCountInString(s) > limit {
+			return false
+		}
 	}
-	return !digits || short
+	return true
 }
 
 // isCaption reports whether line i names the table below it: a short

@@ -170,7 +170,9 @@ func TestLayoutTwoColumns(t *testing.T) {
 		}
 		last = i
 	}
-	if _, ok := findBlock(bs, func(b Block) bool { return b.Kind == Heading && b.Text == "行政区連絡員制度をご活用ください" }); !ok {
+	if _, ok := findBlock(bs, func(b Block) bool {
+		return b.Kind == Heading && b.Text == "行政区連絡員制度をご活用ください"
+	}); !ok {
 		t.Errorf("the right column's heading is not a heading of its own:\n%s", compact(bs))
 	}
 }
@@ -344,6 +346,18 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		for _, b := range bs {
 			if strings.Contains(b.Header, "行政区連絡員制度を") || strings.Contains(b.Text, "国民年金保険料は | 行政区連絡員制度を") {
 				t.Errorf("two columns' headings read as a table row: %q «%s»", b.Text, b.Header)
+			}
+		}
+	})
+	t.Run("a data row is no header", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-siryou-2020-03.pdf")
+		has(t, bs, "協定 row under its true header", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "2 | 応援に関する申合せ | 北海道開発局") && b.Header == "協定書名（締結月日） | 協定先 | 協定内容"
+		})
+		for _, b := range append(bs, corpusPDF(t, "otoineppu-jinkovision.pdf")...) {
+			if strings.Contains(b.Header, "力に関する協定") || strings.Contains(b.Header, "2010年") || strings.Contains(b.Header, "自：") {
+				t.Errorf("p%d %q carries the header «%s»", b.Page, b.Text, b.Header)
+				break
 			}
 		}
 	})
