@@ -35,6 +35,11 @@ func extractTitle(in Input) (title, why string) {
 	if t := joinLetterSpaced(strings.TrimSpace(in.Title)); t != "" {
 		return t, "the title the format states" // its author meant it, even as a sentence (a bulletin's headline)
 	}
+	if t, bulletin := mastheadTitle(in.Lines); t != "" {
+		return t, "the first page's masthead and issue number"
+	} else if bulletin {
+		return "", "" // a bulletin whose issue is not read: its cover's headings are articles'
+	}
 	cover, coverHeading, coverNames := coverTitle(in.Lines)
 	info := cleanTitle(in.InfoTitle)
 	if info != "" && (titleProblem(info) != "" || isDefaultTitle(info)) {
@@ -351,6 +356,8 @@ func titleProblem(s string) string {
 	switch {
 	case isCompletion(s):
 		return "a completion"
+	case isBracketLabel(s):
+		return "a label in brackets"
 	case n < 3:
 		return "too short"
 	case n > maxTitleRunes:
@@ -490,4 +497,69 @@ func namesDocument(s string) bool { return reDocumentKind.MatchString(s) }
 func isIssuer(s string) bool {
 	rest := strings.TrimSpace(removePlaces(normalize(s)))
 	return rest == "" || strings.HasSuffix(s, "会議") || strings.HasSuffix(s, "役場") || strings.HasSuffix(s, "役所")
+}
+
+// A bulletin's title is its masthead (広報おといねっぷ, 市政だより), the
+// largest text of the cover, with its issue number; the headings of the
+// cover are its articles', never the document's. The masthead is often
+// set apart from everything around it (広報 over おといねっぷ, a date
+// beside it), so it is read from the tokens of the cover's lines: a
+// publication's name alone on its token, or 広報 ending a line with the
+// name at the end of one of the next two (the year between them). It counts only with an issue number (No.597,
+// 第597号) on its line or the three below: a bulletin's cover prints
+// one, and a name mentioned in a table or a sentence comes without.
+var (
+	reMasthead = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報|市政|町政|村政)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
+	reIssueNo  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])no\.?\s*([0-9０-９]{1,5})\b|第\s*([0-9０-９]{1,5})\s*号`)
+)
+
+// bulletin reports a masthead alone on its line(s) without an issue number
+// read: the cover is a bulletin's all the same, and its headings are no
+// title.
+func mastheadTitle(lines []Line) (title string, bulletin bool) {
+	var cover []string
+	for _, l := range lines {
+		if l.Page > 1 || len(cover) >= 2*coverLines {
+			break
+		}
+		cover = append(cover, strings.Join(strings.Fields(strings.ReplaceAll(l.Text, " | ", " ")), " "))
+	}
+	for i, t := range cover {
+		toks := strings.Fields(t)
+		name := ""
+		alone := false
+		for _, tok := range toks {
+			if reMasthead.MatchString(tok) {
+				name, alone = tok, len(toks) == 1
+				break
+			}
+		}
+		for j := i + 1; name == "" && len(toks) > 0 && toks[len(toks)-1] == "広報" && j < len(cover) && j <= i+2; j++ {
+			if next := strings.Fields(cover[j]); len(next) > 0 && reMasthead.MatchString("広報"+next[len(next)-1]) {
+				name, alone = "広報"+next[len(next)-1], len(toks) == 1
+			}
+		}
+		if name == "" {
+			continue
+		}
+		for j := i; j < len(cover) && j <= i+3; j++ {
+			if m := reIssueNo.FindStringSubmatch(cover[j]); m != nil {
+				if m[1] != "" {
+					return name + " No." + m[1], true
+				}
+				return name + " 第" + m[2] + "号", true
+			}
+		}
+		bulletin = bulletin || alone
+	}
+	return "", bulletin
+}
+
+// isBracketLabel: a legend's label wholly in brackets ([会派略称］, 【凡例】),
+// which names a part of the page, not the document.
+func isBracketLabel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("[［【〔〈《<", r) && strings.ContainsRune("]］】〕〉》>", l) &&
+		strings.IndexAny(s[1:len(s)-utf8.RuneLen(l)], "]］】〕〉》>") < 0
 }

@@ -30,7 +30,9 @@ package source
 //     run's text object (Obj) is not used, as the engine may not know it.
 //   - Rows whose cells wrap: lines whose baselines are closer than 0.9 em
 //     overlap, which lines of text never do: they are one table row (a
-//     件名 on two lines, the number and result centred between them), and
+//     件名 on two lines, the number and result centred between them) when
+//     they share some horizontal extent (a title boxed beside a table's
+//     first row does not), and
 //     their pieces that overlap horizontally are one cell, read top to
 //     bottom.
 //   - Page chrome: a line in the top or bottom 12% of a page that is a page
@@ -41,8 +43,8 @@ package source
 //   - Tables: two or more consecutive lines of several segments are table
 //     rows; each row is one TableCell block, its cells joined by " | ".
 //     Cells line up: each row shares a cell edge with the row before it.
-//     A table's first row is its header when no cell is a number and its
-//     cells are short; the rows below carry it in Block.Header (and keep it
+//     A table's first row is its header when its cells are short labels
+//     (see isHeaderRow: no digit, no sentence, no list item); the rows below carry it in Block.Header (and keep it
 //     when the table goes on at the top of the next page with as many
 //     cells), and the passage splitter puts it last in their heading path.
 //     A short line right above a table is its caption, a heading
@@ -121,6 +123,7 @@ type pdfLine struct {
 	vertical bool // a column of vertical text (縦書き), read top to bottom
 	band     bool // a table row made of lines closer than lines can be (cells that wrap)
 	article  bool // a column of vertical text among three or more of its size side by side: body text, not a heading
+	col      int  // the text column of the page the line is in (0: the page's width; see columnOrder)
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -187,14 +190,24 @@ func pageLines(page int, p pdfPage) []*pdfLine {
 	}
 	cols, glyphs := verticalColumns(page, p.Height, glyphs)
 	groups := baselineGroups(glyphs, spaces)
-	groups = columnOrder(groups)
+	groups, colOf := columnOrder(groups)
 	var lines []*pdfLine
-	for _, band := range bandGroups(groups) {
-		if len(band) == 1 {
-			lines = append(lines, newLine(page, p.Height, band[0]))
-			continue
+	for i := 0; i < len(groups); {
+		j := i + 1
+		for j < len(groups) && colOf[j] == colOf[i] {
+			j++
 		}
-		lines = append(lines, bandRow(page, p.Height, band))
+		for _, band := range bandGroups(groups[i:j]) {
+			var l *pdfLine
+			if len(band) == 1 {
+				l = newLine(page, p.Height, band[0])
+			} else {
+				l = bandRow(page, p.Height, band)
+			}
+			l.col = colOf[i]
+			lines = append(lines, l)
+		}
+		i = j
 	}
 	return mergeVertical(lines, cols)
 }
@@ -458,19 +471,81 @@ func bandGroups(groups [][]pdfRun) [][][]pdfRun {
 		}
 		infos[i] = info{baseline(g[0]), max(best, 1)}
 	}
+	close := func(i, j int) bool {
+		a, b := infos[i], infos[j]
+		em := min(a.em, b.em)
+		d := a.base - b.base
+		return d >= 0 && d < bandGapEm*em && max(a.em, b.em) <= 1.3*em
+	}
+	var chains [][]int
+	for i := range groups {
+		if n := len(chains); n > 0 && i > 0 && close(i-1, i) {
+			chains[n-1] = append(chains[n-1], i)
+			continue
+		}
+		chains = append(chains, []int{i})
+	}
 	var out [][][]pdfRun
-	for i, g := range groups {
-		if n := len(out); n > 0 && i > 0 {
-			a, b := infos[i-1], infos[i]
-			em := min(a.em, b.em)
-			if d := a.base - b.base; d >= 0 && d < bandGapEm*em && max(a.em, b.em) <= 1.3*em {
-				out[n-1] = append(out[n-1], g)
-				continue
+	for _, c := range chains {
+		// a line of another size than every other line of the chain, beside
+		// them all (a title boxed beside a table's first row, a cover's
+		// year beside its masthead), is no cell of the row: it stands alone,
+		// and the rest is chained again without it
+		var keep []int
+		for _, i := range c {
+			odd := len(c) > 1
+			for _, j := range c {
+				if j != i && (max(infos[i].em, infos[j].em) <= 1.1*min(infos[i].em, infos[j].em) || overlapsX(groups[i], groups[j])) {
+					odd = false
+					break
+				}
+			}
+			if !odd {
+				keep = append(keep, i)
 			}
 		}
-		out = append(out, [][]pdfRun{g})
+		var bands [][]int // indices of groups, each band in order
+		last := -1        // the band the last kept line went to
+		for _, i := range c {
+			if !slices.Contains(keep, i) {
+				bands = append(bands, []int{i})
+				continue
+			}
+			if last >= 0 && close(bands[last][len(bands[last])-1], i) {
+				bands[last] = append(bands[last], i)
+				continue
+			}
+			bands = append(bands, []int{i})
+			last = len(bands) - 1
+		}
+		sort.SliceStable(bands, func(a, b int) bool { return bands[a][0] < bands[b][0] })
+		for _, b := range bands {
+			var gs [][]pdfRun
+			for _, i := range b {
+				gs = append(gs, groups[i])
+			}
+			out = append(out, gs)
+		}
 	}
 	return out
+}
+
+// overlapsX reports whether two lines share some horizontal extent: the
+// lines of a row whose cells wrap do (a cell's two lines stand one above
+// the other), while a title boxed beside a table's first row, or a
+// masthead beside a cover's date, stands at the same height apart.
+func overlapsX(a, b []pdfRun) bool {
+	for _, r := range a {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		for _, q := range b {
+			if strings.TrimSpace(q.Text) != "" && min(r.Right, q.Right)-max(r.Left, q.Left) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bandRow makes one table row of the lines of a band: segments that
@@ -540,11 +615,287 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 	return row
 }
 
-// columnOrder is where a page of horizontal text in column blocks (a
-// 広報's two-column articles) is to be read block by block; it keeps the
-// lines as they are for now: the two columns' lines sharing a baseline
-// are one line of two segments.
-func columnOrder(groups [][]pdfRun) [][]pdfRun { return groups }
+// Text columns (two-column articles of a 広報): limits in em of the
+// page's most common size.
+const (
+	gutterEm      = 1.0 // a gap this wide between two pieces of a line may be a gutter
+	minColumnRune = 6   // a column's lines hold this many characters (median) or more
+)
+
+// columnOrder puts the baseline groups of a page of horizontal text in
+// text columns in reading order, column by column, and says which column
+// each group is in (0 for the page's width). A gutter is an x that no
+// piece of a line (its runs between gaps of gutterEm) crosses, with lines
+// on both sides; of the gaps between pieces, the one fewest lines cross
+// is taken. Lines that cross it (a headline over both columns) cut the
+// page into bands; in a band whose lines on each side of the gutter are
+// text columns (see isTextColumn), each line is cut at the gutter and
+// the left column is read before the right one, each split again when it
+// has columns of its own. A band that is not, a table whose cells line up
+// across a gap, keeps its lines whole: its rows stay rows.
+func columnOrder(groups [][]pdfRun) ([][]pdfRun, []int) {
+	col := 0
+	return columnSplit(groups, &col, 0, 0)
+}
+
+func columnSplit(groups [][]pdfRun, next *int, id, depth int) ([][]pdfRun, []int) {
+	ids := func(gs [][]pdfRun, id int) []int {
+		out := make([]int, len(gs))
+		for i := range out {
+			out[i] = id
+		}
+		return out
+	}
+	if depth < 3 {
+		// the gutter that puts the most lines in columns (of the 30 that
+		// the fewest lines cross)
+		best, most := 0.0, 0
+		xs := gutters(groups)
+		for _, x := range xs[:min(len(xs), 30)] {
+			probe := 0
+			if _, _, n := splitAt(groups, x, &probe, id, 3); n > most {
+				best, most = x, n
+			}
+		}
+		if most > 0 {
+			out, outIDs, _ := splitAt(groups, best, next, id, depth)
+			return out, outIDs
+		}
+	}
+	return groups, ids(groups, id)
+}
+
+// splitAt reads the bands of the page cut by lines crossing the gutter at
+// x, column by column where both sides are text columns; split counts the
+// lines put in columns.
+func splitAt(groups [][]pdfRun, x float64, next *int, id, depth int) (out [][]pdfRun, outIDs []int, split int) {
+	emit := func(gs [][]pdfRun, id int) {
+		out = append(out, gs...)
+		for range gs {
+			outIDs = append(outIDs, id)
+		}
+	}
+	var band [][]pdfRun
+	flush := func() {
+		if len(band) == 0 {
+			return
+		}
+		// lines far below the rest (a footer) are no part of the columns
+		var tail [][]pdfRun
+		for len(band) > 1 {
+			a, b := band[len(band)-2], band[len(band)-1]
+			if baseline(a[0])-baseline(b[0]) <= 4*max(a[0].Size, b[0].Size, 1) {
+				break
+			}
+			tail = append([][]pdfRun{b}, tail...)
+			band = band[:len(band)-1]
+		}
+		defer emit(tail, id)
+		var left, right [][]pdfRun
+		for _, g := range band {
+			var l, r []pdfRun
+			for _, run := range g {
+				if (run.Left+run.Right)/2 < x {
+					l = append(l, run)
+				} else {
+					r = append(r, run)
+				}
+			}
+			if hasGlyph(l) {
+				left = append(left, l)
+			}
+			if hasGlyph(r) {
+				right = append(right, r)
+			}
+		}
+		// columns of text share the page's measure about evenly; a table's
+		// label column beside its wide text does not
+		if isTextColumn(left) && isTextColumn(right) && max(sideWidth(left), sideWidth(right)) <= 1.8*min(sideWidth(left), sideWidth(right)) {
+			split += len(left) + len(right)
+			*next++
+			gs, is := columnSplit(left, next, *next, depth+1)
+			out, outIDs = append(out, gs...), append(outIDs, is...)
+			*next++
+			gs, is = columnSplit(right, next, *next, depth+1)
+			out, outIDs = append(out, gs...), append(outIDs, is...)
+		} else {
+			emit(band, id)
+		}
+		band = nil
+	}
+	for _, g := range groups {
+		if crosses(g, x) {
+			flush()
+			emit([][]pdfRun{g}, id)
+			continue
+		}
+		band = append(band, g)
+	}
+	flush()
+	return out, outIDs, split
+}
+
+func hasGlyph(rs []pdfRun) bool {
+	return slices.ContainsFunc(rs, func(r pdfRun) bool { return strings.TrimSpace(r.Text) != "" })
+}
+
+// piece is a part of a line between gaps of gutterEm or more.
+type piece struct {
+	left, right float64
+	runes       int
+}
+
+func linePieces(g []pdfRun) []piece {
+	rs := slices.Clone(g)
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Left < rs[j].Left })
+	var ps []piece
+	var prev pdfRun
+	for _, r := range rs {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if n := len(ps); n > 0 && r.Left-ps[n-1].right < gutterEm*max(r.Size, prev.Size, 1) {
+			ps[n-1].right = max(ps[n-1].right, r.Right)
+			ps[n-1].runes += utf8.RuneCountInString(r.Text)
+		} else {
+			ps = append(ps, piece{r.Left, r.Right, utf8.RuneCountInString(r.Text)})
+		}
+		prev = r
+	}
+	return ps
+}
+
+// crosses reports whether a piece of the line spans x.
+func crosses(g []pdfRun, x float64) bool {
+	return slices.ContainsFunc(linePieces(g), func(p piece) bool { return p.left < x && p.right > x })
+}
+
+// gutters are the x between pieces of lines with three lines or more
+// wholly on each side, crossed by at most half of the lines (a page may
+// hold a full-width part), those the fewest lines cross first.
+func gutters(groups [][]pdfRun) []float64 {
+	if len(groups) < 6 {
+		return nil
+	}
+	all := make([][]piece, len(groups))
+	for i, g := range groups {
+		all[i] = linePieces(g)
+	}
+	type cand struct {
+		x     float64
+		cross int
+	}
+	var cs []cand
+	tried := map[int]bool{}
+	for _, ps := range all {
+		for k := 1; k < len(ps); k++ {
+			x := (ps[k-1].right + ps[k].left) / 2
+			if tried[int(x)] {
+				continue
+			}
+			tried[int(x)] = true
+			cross, left, right := 0, 0, 0
+			for _, qs := range all {
+				c, l, r := false, false, false
+				for _, q := range qs {
+					switch {
+					case q.left < x && q.right > x:
+						c = true
+					case q.right <= x:
+						l = true
+					default:
+						r = true
+					}
+				}
+				switch {
+				case c:
+					cross++
+				case l && r:
+					left++
+					right++
+				case l:
+					left++
+				case r:
+					right++
+				}
+			}
+			if left >= 3 && right >= 3 && 2*cross <= len(groups) {
+				cs = append(cs, cand{x, cross})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].cross < cs[j].cross })
+	xs := make([]float64, len(cs))
+	for i, c := range cs {
+		xs[i] = c.x
+	}
+	return xs
+}
+
+// isTextColumn reports whether the lines on one side of a gutter are a
+// column of text: three or more, half of them prose lines (one piece, no
+// cell gaps, of minColumnRune characters or more), and half of those
+// reaching the column's right edge (justified text fills its measure;
+// table cells left-aligned in a column end where their text ends) and
+// half starting at its left edge (not a table's text beside row labels). A
+// table or a contact list may stand inside the column below its text.
+func isTextColumn(lines [][]pdfRun) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	em := 1.0
+	pss := make([][]piece, len(lines))
+	for i, g := range lines {
+		pss[i] = linePieces(g)
+		for _, r := range g {
+			em = max(em, r.Size)
+		}
+	}
+	// where most prose lines start and end (a label in the margin aside)
+	starts, ends := map[float64]int{}, map[float64]int{}
+	for _, ps := range pss {
+		if len(ps) == 1 && ps[0].runes >= minColumnRune {
+			starts[math.Round(ps[0].left/em)]++
+			ends[math.Round(ps[0].right/em)]++
+		}
+	}
+	mode := func(m map[float64]int) float64 {
+		best, n := 0.0, 0
+		for x, c := range m {
+			if c > n || c == n && x < best {
+				best, n = x, c
+			}
+		}
+		return best * em
+	}
+	left, right := mode(starts), mode(ends)
+	prose, full, flush := 0, 0, 0
+	for _, ps := range pss {
+		if len(ps) != 1 || ps[0].runes < minColumnRune {
+			continue
+		}
+		prose++
+		if math.Abs(ps[0].right-right) <= 1.5*em {
+			full++
+		}
+		if math.Abs(ps[0].left-left) <= 1.5*em {
+			flush++
+		}
+	}
+	return prose >= 3 && 2*prose >= len(lines) && 2*full >= prose && 2*flush >= prose
+}
+
+// sideWidth is the width of a column: from its lines' leftmost start to
+// their rightmost end.
+func sideWidth(lines [][]pdfRun) float64 {
+	l, r := math.Inf(1), math.Inf(-1)
+	for _, g := range lines {
+		for _, run := range g {
+			l, r = min(l, run.Left), max(r, run.Right)
+		}
+	}
+	return r - l
+}
 
 // baseline is where a run sits: its origin's y, or (when the engine gave
 // no origin) the bottom of its band, which charRun puts 0.2 em below it.
@@ -1087,25 +1438,37 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 // △5,057, 12.5%, 3,000千円.
 var reNumberCell = regexp.MustCompile(`^[△▲▼\-−ー]?[0-9０-９][0-9０-９,，.．\s]*(?:%|％|円|千円|百万円|人|件|戸|㎡)?$`)
 
-// isHeaderRow reports whether a table's first row is its header: no cell
-// is a number, and either no cell holds a digit or every cell is short
-// (「2010年 | 2015年」 names columns; 「議案第27号 | 平成30年度…の認定」 is
-// a row).
+// isHeaderRow reports whether a table's first row is its header. The
+// header goes into the heading path of every row below it, and on across
+// pages, so a wrong one misleads every passage: the rule is conservative,
+// no header rather than a data row. A header is short labels: no cell is a
+// number or holds a digit (a data row 「7 | 力に関する協定（令和元年11月1日）
+// | …」, a chart's axis 「2010年 | 2 015年」, a timetable 「幌 | 延 | 9:42」),
+// none is a sentence (。), a field with its value (自：自由民主石垣, 団体名
+// | ：音威子府村), a list item (・, (1)) or bare punctuation
+// (「月分 | ( | )」), none is longer than 14 characters, and unless the row
+// is bold none is longer than 10.
 func isHeaderRow(l *pdfLine) bool {
-	digits, short := false, true
+	limit := 10
+	if l.bold {
+		limit = 14
+	}
 	for _, s := range l.segs {
 		s = strings.TrimSpace(s)
-		if reNumberCell.MatchString(s) {
+		if reNumberCell.MatchString(s) || strings.ContainsFunc(s, unicode.IsDigit) || strings.ContainsAny(s, "。：") {
 			return false
 		}
-		n := utf8.RuneCountInString(s)
-		if n > 20 {
+		if startsItem(s) || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") && !isAside(s) {
 			return false
 		}
-		digits = digits || strings.ContainsFunc(s, unicode.IsDigit)
-		short = short && n <= 8
+		if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) }) {
+			return false
+		}
+		if utf8.RuneCountInString(s) > limit {
+			return false
+		}
 	}
-	return !digits || short
+	return true
 }
 
 // isCaption reports whether line i names the table below it: a short
@@ -1129,27 +1492,31 @@ func isAside(t string) bool {
 	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")"))
 }
 
-// textEdges are the left and right edges of the body text per page: the
-// most common line start and line end (a line that overhangs the margin
-// with a closing bracket does not move the edge).
-func textEdges(lines []*pdfLine) (left, right map[int]float64) {
-	starts, ends := map[int]map[float64]int{}, map[int]map[float64]int{}
+// textEdges are the left and right edges of the body text per page and
+// text column: the most common line start and line end (a line that
+// overhangs the margin with a closing bracket does not move the edge).
+func textEdges(lines []*pdfLine) (left, right map[edgeKey]float64) {
+	starts, ends := map[edgeKey]map[float64]int{}, map[edgeKey]map[float64]int{}
 	for _, l := range lines {
 		if l.tableRow || l.vertical {
 			continue
 		}
-		if starts[l.page] == nil {
-			starts[l.page], ends[l.page] = map[float64]int{}, map[float64]int{}
+		k := edgeKey{l.page, l.col}
+		if starts[k] == nil {
+			starts[k], ends[k] = map[float64]int{}, map[float64]int{}
 		}
-		starts[l.page][math.Round(l.left)]++
-		ends[l.page][math.Round(l.right)]++
+		starts[k][math.Round(l.left)]++
+		ends[k][math.Round(l.right)]++
 	}
 	return modes(starts), modes(ends)
 }
 
-// modes returns the most common value per page (the smallest on a tie).
-func modes(m map[int]map[float64]int) map[int]float64 {
-	out := map[int]float64{}
+// edgeKey is a page and a text column of it.
+type edgeKey struct{ page, col int }
+
+// modes returns the most common value per key (the smallest on a tie).
+func modes(m map[edgeKey]map[float64]int) map[edgeKey]float64 {
+	out := map[edgeKey]float64{}
 	for p, counts := range m {
 		best, n := 0.0, 0
 		for x, c := range counts {
@@ -1163,7 +1530,7 @@ func modes(m map[int]map[float64]int) map[int]float64 {
 }
 
 // continues reports whether l is the wrapped continuation of prev.
-func continues(prev, l *pdfLine, left, right map[int]float64) bool {
+func continues(prev, l *pdfLine, left, right map[edgeKey]float64) bool {
 	if prev == nil || prev.tableRow || math.Abs(prev.size-l.size) > 0.5 {
 		return false
 	}
@@ -1179,10 +1546,10 @@ func continues(prev, l *pdfLine, left, right map[int]float64) bool {
 			prev.left-l.left > 0.5*em && prev.left-l.left <= 3*em &&
 			l.top >= prev.top-indentEm*em && prev.bottom <= l.bottom+rightSlackEm*em && !startsItem(l.text())
 	}
-	if strings.HasSuffix(pt, "。") || prev.right < right[prev.page]-rightSlackEm*em {
+	if strings.HasSuffix(pt, "。") || prev.right < right[edgeKey{prev.page, prev.col}]-rightSlackEm*em {
 		return false
 	}
-	if l.left > left[l.page]+indentEm*em || startsItem(l.text()) {
+	if l.left > left[edgeKey{l.page, l.col}]+indentEm*em || startsItem(l.text()) {
 		return false
 	}
 	if l.page == prev.page {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +98,43 @@ func TestDumpPDF(t *testing.T) {
 			}
 			fmt.Printf("p%d %s%d %s%s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"), h)
 		}
+	}
+}
+
+// TestLayoutTwoColumns reads a page of two text columns (CSS
+// column-count: 2, as a 広報 sets its articles) column by column: each
+// paragraph is whole, the left column's before the right one's, and no
+// line of the two columns side by side is a table row.
+func TestLayoutTwoColumns(t *testing.T) {
+	bs := chromiumBlocks(t, "columns")
+	for _, b := range bs {
+		if b.Kind == TableCell || b.Header != "" {
+			t.Errorf("the columns were read as a table row: %q «%s»\n%s", b.Text, b.Header, compact(bs))
+		}
+	}
+	paras := []string{
+		"令和３年４月から令和４年３月分までの国民年金保険料は、月額一万六千六百十円です。",
+		"納付、そして便利でお得な口座振替もあります。",
+		"毎月の保険料の納付期限は「翌月の末日」です。保険料の納め忘れがあると、万が一障害や死亡といった不慮の事態の発生により、障害年金や遺族基礎年金が受けられない場合がありますので、必ず納期限までに納めてください。",
+		"行政区連絡員制度は、行政区の皆様と行政が様々な情報を共有し、よりよい村づくりにつなげるための制度です。",
+		"同様に出席いたしますので、お気軽にお問い合わせください。",
+	}
+	last := -1
+	for _, p := range paras {
+		i := slices.IndexFunc(bs, func(b Block) bool { return strings.Contains(b.Text, p) })
+		if i < 0 {
+			t.Errorf("no block holds %q:\n%s", p, compact(bs))
+			continue
+		}
+		if i < last {
+			t.Errorf("%q read before the text above it:\n%s", p, compact(bs))
+		}
+		last = i
+	}
+	if _, ok := findBlock(bs, func(b Block) bool {
+		return b.Kind == Heading && b.Text == "行政区連絡員制度をご活用ください"
+	}); !ok {
+		t.Errorf("the right column's heading is not a heading of its own:\n%s", compact(bs))
 	}
 }
 
@@ -255,6 +293,34 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Kind == TableCell && b.Text == "議案第70号 | 令和６年度延岡市後期高齢者医療特別会計補正予算 | 原案可決 | 12月13日" &&
 				b.Header == "議案番号 | 件名 | 審議結果 | 議決日"
 		})
+	})
+	t.Run("a title boxed beside a table's first row is no cell of it", func(t *testing.T) {
+		has(t, corpusPDF(t, "ishigaki-sanseisha-ichiran-r7-dai7kai.pdf"), "heading 議案に対する賛成者一覧（全会一致以外） alone", func(b Block) bool {
+			return b.Page == 1 && b.Kind == Heading && b.Text == "議案に対する賛成者一覧（全会一致以外）"
+		})
+	})
+	t.Run("two text columns of a 広報 page", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
+		has(t, bs, "on page 5 with the right column's paragraph whole", func(b Block) bool {
+			return b.Page == 5 && b.Kind == Paragraph && strings.Contains(b.Text, "行政区連絡員制度は、行政区の皆様と行政が様々な情報を共有し、よりよい村づくりにつなげるための制度です。")
+		})
+		for _, b := range bs {
+			if strings.Contains(b.Header, "行政区連絡員制度を") || strings.Contains(b.Text, "国民年金保険料は | 行政区連絡員制度を") {
+				t.Errorf("two columns' headings read as a table row: %q «%s»", b.Text, b.Header)
+			}
+		}
+	})
+	t.Run("a data row is no header", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-siryou-2020-03.pdf")
+		has(t, bs, "協定 row under its true header", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "2 | 応援に関する申合せ | 北海道開発局") && b.Header == "協定書名（締結月日） | 協定先 | 協定内容"
+		})
+		for _, b := range append(bs, corpusPDF(t, "otoineppu-jinkovision.pdf")...) {
+			if strings.Contains(b.Header, "力に関する協定") || strings.Contains(b.Header, "2010年") || strings.Contains(b.Header, "自：") {
+				t.Errorf("p%d %q carries the header «%s»", b.Page, b.Text, b.Header)
+				break
+			}
+		}
 	})
 	t.Run("budget rows keep their header", func(t *testing.T) {
 		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
