@@ -603,33 +603,56 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 		st.skip(sourceName(src), "empty document: no text left after removing page chrome")
 		return
 	}
-	batch := make([]*document.Document, 0, len(d.Passages))
+	// A long document (a budget book of a thousand pages) is handed on in
+	// chunks as it is analysed, so that its analysed passages are never all
+	// in memory at once: 9,000 passages of one book took 600 MB.
+	batch := make([]*document.Document, 0, min(len(d.Passages), maxChunk))
 	var text int64
+	sent := 0
+	send := func() bool {
+		select {
+		case out <- batch:
+			sent += len(batch)
+			batch = make([]*document.Document, 0, min(len(d.Passages)-sent, maxChunk))
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	pa := newPassageAnalyser(m, d)
 	for _, p := range d.Passages {
 		bd, err := pa.document(p)
 		if err != nil {
-			st.skip(sourceName(src), fmt.Sprintf("analyse: %v", err))
-			return
+			if sent == 0 {
+				st.skip(sourceName(src), fmt.Sprintf("analyse: %v", err))
+				return
+			}
+			src.Damage = strings.TrimPrefix(fmt.Sprintf("%s; analysis stopped after %d passages: %v", src.Damage, sent+len(batch), err), "; ")
+			break
 		}
 		text += int64(len(p.Text))
 		batch = append(batch, bd)
+		if len(batch) == maxChunk && !send() {
+			return
+		}
 	}
-	select {
-	case out <- batch:
-	case <-ctx.Done():
+	if len(batch) > 0 && !send() {
 		return
 	}
 	st.text.Add(text)
 	st.mu.Lock()
 	st.p.Documents++
-	st.p.Passages += len(batch)
-	st.docs[src.Path] = append(st.docs[src.Path], DocRecord{ID: d.ID, Passages: len(batch)})
+	st.p.Passages += sent
+	st.docs[src.Path] = append(st.docs[src.Path], DocRecord{ID: d.ID, Passages: sent})
 	if src.Damage != "" {
 		st.hurt = append(st.hurt, Skip{Path: sourceName(src), Reason: src.Damage})
 	}
 	st.mu.Unlock()
 }
+
+// maxChunk is how many analysed passages of one document go to the index
+// writer at a time.
+const maxChunk = 256
 
 // discover lists the files under roots (files or directories). A root that
 // does not exist is an error: it is the operator's mistake, not a bad file.

@@ -231,17 +231,45 @@ const (
 // its size, on its x) is within maxStackEm and nearer than stackRatio times
 // the nearest glyph beside it links to it, and chains of minColumnLen or
 // more linked glyphs are columns, read top to bottom.
+// stackedInStream reports whether some minColumnLen characters in a row of
+// the page's content stream stand one above the other, as a column of
+// vertical text is written (PDFium may give a column's pieces in reverse,
+// but each piece's characters follow each other). A page without any is
+// horizontal: the search for columns, which looks at every character near
+// each character's x (on a horizontal page: the same place on every line),
+// is left out.
+func stackedInStream(glyphs []pdfRun) bool {
+	run := 0
+	for i := 1; i < len(glyphs); i++ {
+		a, b := glyphs[i-1], glyphs[i]
+		em := max(a.Size, 1)
+		dy := math.Abs(baseline(a) - baseline(b))
+		if math.Abs(originX(a)-originX(b)) <= punctTolEm*em && dy >= minStackEm*em && dy <= maxStackEm*em {
+			if run++; run >= minColumnLen-1 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
+}
+
+// originX is a character's origin, or its box's left edge where the engine
+// gave no origin.
+func originX(r pdfRun) float64 {
+	if r.X != 0 || r.Y != 0 {
+		return r.X
+	}
+	return r.Left
+}
+
 func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine, rest []pdfRun) {
 	n := len(glyphs)
-	if n < minColumnLen {
+	if n < minColumnLen || !stackedInStream(glyphs) {
 		return nil, glyphs
 	}
-	ox := func(r pdfRun) float64 {
-		if r.X != 0 || r.Y != 0 {
-			return r.X
-		}
-		return r.Left
-	}
+	ox := originX
 	byX := make([]int, n)
 	byY := make([]int, n)
 	for i := range n {
@@ -257,18 +285,28 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 	}
 	link := make([]int, n)
 	linked := make([]bool, n)
+	punct := make([]bool, n)
+	base := make([]float64, n)
+	for i, r := range glyphs {
+		punct[i], base[i] = isPunct(r.Text), baseline(r)
+	}
 	for i, r := range glyphs {
 		link[i] = -1
 		em := max(r.Size, 1)
-		x, y := ox(r), baseline(r)
+		x, y := ox(r), base[i]
 		below, dy := -1, math.Inf(1)
+		// every glyph near x is a candidate: on a horizontal page that is
+		// the same place on every line, so the cheap tests come first
 		for k := sort.SearchFloat64s(xs, x-punctTolEm*em); k < n && xs[k] <= x+punctTolEm*em; k++ {
 			j := byX[k]
-			if tol := columnTolEm; math.Abs(xs[k]-x) > tol*em && !isPunct(glyphs[j].Text) && !isPunct(r.Text) {
+			d := y - base[j]
+			if j == i || d < minStackEm*em || d > maxStackEm*em || d >= dy {
+				continue
+			}
+			if math.Abs(xs[k]-x) > columnTolEm*em && !punct[j] && !punct[i] {
 				continue // punctuation sits off the column's axis in some fonts
 			}
-			d := y - baseline(glyphs[j])
-			if j != i && d >= minStackEm*em && d <= maxStackEm*em && d < dy && math.Abs(glyphs[j].Size-r.Size) <= 0.15*em {
+			if math.Abs(glyphs[j].Size-r.Size) <= 0.15*em {
 				below, dy = j, d
 			}
 		}
@@ -1421,7 +1459,11 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		case isCaption(lines, i):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
-		case cur != nil && continues(prev, l, left, right):
+		case cur != nil && continues(prev, l, left, right) && (l.page == prev.page || prev.page == cur.Page) &&
+			text.Len() < maxParagraphBytes:
+			// a paragraph runs on across one page break at most, and to a
+			// bound: lines of one width with no full stop (a list, a
+			// generated book) would otherwise make a whole book one block
 			joinWrapped(&text, l.text())
 		default:
 			flush()
@@ -1528,6 +1570,11 @@ func modes(m map[edgeKey]map[float64]int) map[edgeKey]float64 {
 	}
 	return out
 }
+
+// maxParagraphBytes bounds a paragraph joined from wrapped lines (about
+// 2,700 Japanese characters, several times the longest paragraph of a
+// policy speech); the passage splitter cuts it at sentences anyway.
+const maxParagraphBytes = 8 << 10
 
 // continues reports whether l is the wrapped continuation of prev.
 func continues(prev, l *pdfLine, left, right map[edgeKey]float64) bool {
