@@ -96,7 +96,7 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	}
 	all := make([][]string, len(ps))
 	for i, p := range ps {
-		tags := th.Tag(strings.Join(p.Headings, " ") + "\n" + p.Text)
+		tags := th.TagPassage(p.Headings, p.Text)
 		all[i] = tags
 		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags})
 	}

@@ -51,6 +51,63 @@ func TestTag(t *testing.T) {
 	}
 }
 
+// TestTagAboutness holds the passages of the bundled samples that carried
+// themes they are not about: a theme needs the passage to be about it, not
+// one word in passing, a venue, a contact office or a means of applying.
+func TestTagAboutness(t *testing.T) {
+	tests := []struct {
+		name, headings, text, want string
+	}{
+		{"a seminar's venues, contacts and 電子申請 are logistics (kurashiki-2024-10 row 17)", "",
+			"イノシシの生態と被害対策に精通した野生鳥獣対策連携センター講師による「イノシシ被害対策セミナー」を開催します。\n開催日時・場所：いずれも13時半～16時半\n11月21日(木)…玉島東公民館\n26日(火)…稗田町民センター\n27日(水)…船穂公民館\n12月3日(火)…真備公民館\n6日(金)…くらしき健康福祉プラザ\n内容：イノシシによる被害の実態と対策の基本、防護柵の効果的な設置と運用方法など。5会場とも同じ内容\n対象：市内に住民票がある人\n受講料：無料\n申込方法：各開催日の1週間前までに、本紙の二次元コードから電子申請か、氏名・電話番号・参加希望日(第2希望まで)をEメールで。本庁農林水産課・各支所産業課で配布するチラシ(申込書)をFAXも可\n問合せ：本庁農林水産課",
+			"農林業"},
+		{"インターネットで申し込み does not make a page ICT (atsugi-1421 row 8)", "",
+			"■スーパーエンジョイタイム・みんなであそぼう\n5月25日、10時～11時30分。保健福祉センター。親子で運動遊びを楽しむ。市内在住の2歳以上の未就学児と保護者20組。1組100円。\n申込み：4月15日～5月15日に子育て支援センターへ。\n【電話】225-2922\n抽選。講座予約システム(インターネットで申し込み可)。",
+			""}, // 子育て支援センター is a contact office
+		{"the next section's opening line packed into a forestry paragraph (kiryu speech)", "",
+			"また、林業と森林の保護についてですが、森林の持つ環境保全や水源涵養等の機能を増進するため、市有林の間伐や枝打ちなどの適正管理と広葉樹の育苗事業等を積極的に行い、「後世への貴重な財産づくり」をすすめるとともに、桐生広域森林組合との連携を深めるなかで、「森林整備地域活動支援交付金事業」を中心とした各事業を推進して、より一層の森林整備に努めてまいります。\n続いて、保健福祉についてであります。\n「思いやりとやさしさのあるまち」の実現に向け、次の施策に取り組んでまいります。",
+			"農林業"},
+		{"one plain word in passing in a long paragraph (kiryu speech)", "",
+			"また一方、産業の振興においても、国・県を包含した産学官の連携による産業活性化策により、新技術の開発や新産業の創出が期待されるところとなりました。その他ハード面では養護老人ホームの民営化による建設、市有施設の改修事業など、また、ソフト面では環境基本条例や交通安全条例、桐生川の清流を守る条例の制定などをすすめ、市民の皆さんが元気で、安心して、心豊かに暮らせるまちづくりに、それぞれ資することができたものと考えております。",
+			"産業・観光 議会・市政運営"}, // 防犯 of 交通安全条例 in passing is gone; three 条例 make 議会
+		{"a contact line alone is no theme (kurashiki-2024-10 row 39)", "",
+			"問合せ：本庁男女共同参画課\n【電話】426-3105", ""},
+		{"a venue's name is no theme (kurashiki-2024-10 row 72)", "",
+			"10月27日(日)13時半～15時半、環境交流スクエア(水島愛あいサロン)で。主に岡山で活動している「ザ☆リバース」による演奏会。小学生以上。200人。無料。",
+			""},
+		{"a long paragraph keeps its one theme when nothing else is clear (kiryu speech)", "",
+			"おりひめバスにつきましては、バス車両を更新することで安心して利用できる体制を整えるとともに、乗降者数等の状況や利用者・地域の意見等を踏まえた見直しを順次行い、合理的で利便性の高い運行ルートの確保に努めてまいります。\nまた、新たに「おりひめバスモニター制度」を開始し、客観的な視点での御意見をいただくことで、運転士の接遇等の改善を図り、利用者によりやさしい公共交通を目指してまいります。",
+			"まちづくり・都市計画"},
+		{"a notice item's title weighs like a heading (kurashiki-2024-10 row 31)", "",
+			"■障がい者(児)作品展\n市内在住で身体・知的・精神に障がいのある人が創作した、絵画・書・写真・手工芸品・詩歌などを展示\n日時：10月17日(木)～19日(土)9時～17時。最終日は12時まで\n場所：ライフパーク倉敷\n問合せ：本庁障がい福祉課",
+			"福祉・高齢者"},
+		{"a weak word in a heading does not tag alone (jimujigyou record)", "見守りおむつ定期便事業",
+			"所属: こども未来部　こども政策課\n予算: 34,640千円\n施策: （戦略的施策1） 都市魅力の創生と効果的な情報発信",
+			"広報・広聴 子育て・教育"},
+		{"a heading's plain word tags its short passage (seed 001)", "経営課題2 女性の活躍推進",
+			"また、雇い入れ需要を開拓するとともに、求職者への支援を行う。",
+			"男女共同参画・女性活躍 産業・観光"},
+	}
+	for _, tt := range tests {
+		var hs []string
+		if tt.headings != "" {
+			hs = strings.Split(tt.headings, " > ")
+		}
+		if got := strings.Join(Default().TagPassage(hs, tt.text), " "); got != tt.want {
+			t.Errorf("%s:\n got  %q\n want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestTagAtMostThree: a passage that names many themes in passing keeps the
+// three it says most about.
+func TestTagAtMostThree(t *testing.T) {
+	text := "主な施策といたしまして、まず、福祉・健康の増進でありますが、地域福祉につきましては、「重層的支援体制整備事業」を新たに実施し、桐生市社会福祉協議会、民生委員、地域包括支援センター、その他関係機関との連携のもと、複雑化・複合化した生活課題について、子育て、介護、障害、生活困窮等の分野を超えて包括的に支援してまいります。防災、観光、文化、スポーツ、農業についても取り組みます。"
+	if got := Default().Tag(text); len(got) > maxThemes {
+		t.Errorf("Tag = %v, want at most %d themes", got, maxThemes)
+	}
+}
+
 // TestTagFormats tags one real sample of every seed and corpus format.
 func TestTagFormats(t *testing.T) {
 	tests := []struct {
@@ -61,11 +118,11 @@ func TestTagFormats(t *testing.T) {
 		{"seed 002 TSV cell", "【趣旨・目的】 区政についての意見と区政の評価を行う「区政会議」の設置等により、区の実情に合わせた協働型の区政を展開する。",
 			"市民協働・地域活動"},
 		{"seed 003 PDF Markdown", "性的マイノリティへの偏見、差別の解消に向け、性の多様性について正しい理解を促進するため、引き続き、市民を対象とした啓発事業のほか、関係機関と連携し、子ども、事業者への働きかけを行います。",
-			"人権 子育て・教育"},
+			"人権"}, // 子ども, one of the audiences, is in passing
 		{"kouhou-bulletins CSV", "次はあなたの自転車が狙われるかもしれません! 昨年中、県内では自転車を盗まれる被害が2,608件",
 			"防犯・安全安心"},
 		{"jimujigyou JSON", "畜産農家支援事業 9.時代にあわせた農畜産業の振興 市内畜産農家の繁殖雌牛飼養頭数",
-			"産業・観光 農林業"},
+			"農林業"}, // 産業 inside 農畜産業: farming, not industry at large
 		{"kiryu speech", "　　保育園につきましては、保育環境を充実させるため、老朽化した私立保育園の「施設改修事業」を引き続き実施してまいります。",
 			"子育て・教育"},
 		{"kiryu minutes", "○市長（亀山豊文）　地域包括ケアシステムの構築に向けて、介護予防と認知症対策に取り組んでまいります。",
