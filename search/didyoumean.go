@@ -3,24 +3,37 @@ package search
 import (
 	"context"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"seisaku/analyzers"
 	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
 )
 
-// もしかして (did you mean). When a query is relaxed, each word the index
-// holds in fewer than rareWord passages is checked against the index's own
-// vocabulary, the morphological terms of the passage text: a run of the
-// word's tokens (or the whole word) is replaced by a term one edit away
-// (a character replaced, added or dropped) written in the same scripts
-// (防災訓連 → 防災訓練, 多文化共性 → 多文化共生; vocab.Vocabulary.Near). A
-// correction is offered when the corrected word is held by at least
-// rareWord passages and by more than the word as typed; Result.DidYouMean
-// gives the corrected query, one click on the page. Several indexes served
-// as one (NewMulti) correct against their merged vocabulary.
+// もしかして (did you mean). When a query is relaxed or finds nothing, each
+// word the index does not hold as typed is checked against the index's own
+// vocabulary, the morphological terms of the passage text. A word that
+// finds passages is never replaced (避難所 is not "corrected" to 避難), nor
+// is a part of it that is a word of the analyzer's dictionary (粗大 is not
+// a misspelling of 拡大, nor 防災 of 防犯). A run of the word's other tokens
+// (or the whole word) is replaced by
+//
+//   - a term one edit away (a character replaced, added or dropped) written
+//     in the same scripts (防災訓連 → 防災訓練, 多文化共性 → 多文化共生;
+//     vocab.Vocabulary.Near), or
+//   - for a run typed in kana, a term read the same way (防災くんれん →
+//     防災訓練; vocab.Vocabulary.Homophones).
+//
+// A correction is offered only when the corrected word finds passages and
+// the whole corrected query does too (a correction that finds nothing is no
+// help). Corrections that keep more of the typed characters in order come
+// first, then those whose query finds more; one whose query finds no more
+// than a tenth of the best one's is dropped. Result.DidYouMean gives the
+// corrected query, one click on the page. Several indexes served as one
+// (NewMulti) correct against their merged vocabulary.
 const (
-	rareWord       = vocab.RareWord
 	maxCorrections = 3  // offered per word
 	maxCandidates  = 10 // terms tried per run of tokens, the most frequent first
 	maxTries       = 24 // corrected words counted per word
@@ -34,7 +47,8 @@ type Correction struct {
 	Hits  int    `json:"hits"`  // passages the corrected word finds as typed
 }
 
-// didYouMean returns corrections for the rare words of a relaxed query.
+// didYouMean returns corrections for the words of the query the index does
+// not hold.
 func didYouMean(ctx context.Context, c counter, v *vocab.Vocabulary) ([]Correction, error) {
 	if !v.HasTerms() {
 		return nil, nil
@@ -49,17 +63,14 @@ func didYouMean(ctx context.Context, c counter, v *vocab.Vocabulary) ([]Correcti
 			if err != nil {
 				return nil, err
 			}
-			if n >= rareWord {
-				continue
+			if n > 0 {
+				continue // it matches as typed
 			}
-			cs, err := corrections(ctx, c, v, w.Text, n)
+			cs, err := corrections(ctx, c, v, ci, w.Text)
 			if err != nil {
 				return nil, err
 			}
-			for _, fix := range cs {
-				fix.Query = c.p.query.Replace(ci, w.Text, fix.Fixed)
-				out = append(out, fix)
-			}
+			out = append(out, cs...)
 		}
 	}
 	return out, nil
@@ -72,41 +83,214 @@ func wordCount(ctx context.Context, c counter, word string) (int, error) {
 	return c.strict(ctx, one, "", plan.Options{})
 }
 
+// candidate is a corrected word with what it finds.
+type candidate struct {
+	Correction
+	query int  // passages the whole corrected query finds
+	alike bool // the replaced part sounds like the typed one (訓連, 訓練: クンレン)
+	kept  int  // characters of the typed word it keeps, in order
+}
+
 // corrections tries, for each run of word's tokens and for the whole word,
-// the terms one edit away, and keeps the corrected words that find more.
-func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, word string, have int) ([]Correction, error) {
-	ts, err := analyzers.Analyze(analyzers.Morph, word)
-	if err != nil {
-		return nil, err
-	}
-	spans := [][2]int{{0, len(word)}}
-	for i := range ts {
-		for j := i; j < len(ts) && j <= i+1; j++ {
-			if ts[i].Start != 0 || ts[j].End != len(word) {
-				spans = append(spans, [2]int{ts[i].Start, ts[j].End})
-			}
-		}
-	}
-	var out []Correction
+// the terms one edit away (and for kana, the terms read alike), and keeps
+// the corrected words with which the whole query finds passages.
+func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, word string) ([]Correction, error) {
+	var cs []candidate
 	tried := map[string]bool{}
-	for _, sp := range spans {
-		for _, cand := range first(v.Near(analyzers.Fold(word[sp[0]:sp[1]])), maxCandidates) {
-			fixed := word[:sp[0]] + cand.Text + word[sp[1]:]
+	for _, sp := range spans(word) {
+		part := word[sp[0]:sp[1]]
+		for _, cand := range spanCandidates(v, part) {
+			fixed := word[:sp[0]] + cand.text + word[sp[1]:]
 			if tried[fixed] || len(tried) >= maxTries {
 				continue
 			}
 			tried[fixed] = true
 			n, err := wordCount(ctx, c, fixed)
-			if err != nil {
-				return nil, err
+			if err != nil || n == 0 {
+				if err != nil {
+					return nil, err
+				}
+				continue
 			}
-			if n >= rareWord && n > have {
-				out = append(out, Correction{Word: word, Fixed: fixed, Hits: n})
+			q := n
+			if len(c.p.query.Clauses) > 1 || len(c.p.query.Exclude) > 0 || len(c.p.query.Clauses[ci].Any) > 1 {
+				if q, err = c.strict(ctx, replaced(c.p.query, ci, word, fixed), "", plan.Options{}); err != nil {
+					return nil, err
+				}
+			}
+			if q == 0 {
+				continue
+			}
+			cs = append(cs, candidate{
+				Correction: Correction{Word: word, Fixed: fixed, Query: c.p.query.Replace(ci, word, fixed), Hits: n},
+				query:      q, alike: cand.alike, kept: inOrder([]rune(word), []rune(fixed)),
+			})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		switch a, b := cs[i], cs[j]; {
+		case a.alike != b.alike:
+			return a.alike
+		case a.kept != b.kept:
+			return a.kept > b.kept
+		default:
+			return a.query > b.query
+		}
+	})
+	var out []Correction
+	for _, cd := range cs {
+		if len(out) == maxCorrections {
+			break
+		}
+		if len(out) == 0 || cd.alike == cs[0].alike && cd.query*2 >= cs[0].query {
+			out = append(out, cd.Correction)
+		}
+	}
+	return out, nil
+}
+
+// spanCandidate is a term that may replace a part of the typed word.
+type spanCandidate struct {
+	text  string
+	alike bool // sounds like the part
+}
+
+// spanCandidates are the terms that may replace part, those that sound
+// like it first, then the most frequent: the terms one edit away and, for
+// kana, the terms read as it is. A part that is a word of the dictionary is
+// replaced only by a term that sounds like it (発心 ホッシン by 発信
+// ハッシン, not 粗大 ソダイ by 拡大 カクダイ).
+func spanCandidates(v *vocab.Vocabulary, part string) []spanCandidate {
+	known, sound := dictionaryWord(part), reading(part)
+	var out []spanCandidate
+	for _, t := range v.Near(analyzers.Fold(part)) {
+		alike := soundsAlike(sound, reading(t.Text))
+		if alike || !known {
+			out = append(out, spanCandidate{t.Text, alike})
+		}
+	}
+	if r, kana := vocab.KanaReading(part); kana && utf8.RuneCountInString(part) >= 2 {
+		for _, t := range v.Homophones(r) {
+			out = append(out, spanCandidate{t.Text, true})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].alike && !out[j].alike })
+	return first(out, maxCandidates)
+}
+
+// spans are the byte ranges of word tried for a correction: the whole word,
+// each run of one or two of its morph tokens, and each run of kana.
+func spans(word string) [][2]int {
+	out := [][2]int{{0, len(word)}}
+	add := func(sp [2]int) {
+		for _, o := range out {
+			if o == sp {
+				return
+			}
+		}
+		out = append(out, sp)
+	}
+	if ts, err := analyzers.Analyze(analyzers.Morph, word); err == nil {
+		for i := range ts {
+			for j := i; j < len(ts) && j <= i+1; j++ {
+				add([2]int{ts[i].Start, ts[j].End})
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Hits > out[j].Hits })
-	return first(out, maxCorrections), nil
+	start := -1
+	for i, r := range word + "\x00" {
+		kana := unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+		switch {
+		case kana && start < 0:
+			start = i
+		case !kana && start >= 0:
+			add([2]int{start, i})
+			start = -1
+		}
+	}
+	return out
+}
+
+// dictionaryWord reports whether s is one word of the analyzer's dictionary
+// written with kanji: a word the user meant, not a misspelling (an unknown
+// run of kanji is split into characters without readings).
+func dictionaryWord(s string) bool {
+	ts, err := analyzers.Terms(analyzers.Morph, s)
+	if err != nil || len(ts) != 1 {
+		return false
+	}
+	han := false
+	for _, r := range s {
+		han = han || unicode.Is(unicode.Han, r)
+	}
+	if !han {
+		return false
+	}
+	rs, err := analyzers.Terms(analyzers.Reading, s)
+	if err != nil || len(rs) != 1 {
+		return false
+	}
+	_, kana := vocab.KanaReading(rs[0])
+	return kana
+}
+
+// reading is how s reads, in katakana: its kana, or the readings the
+// analyzer gives its words; "" when a part has no reading.
+func reading(s string) string {
+	if r, kana := vocab.KanaReading(s); kana {
+		return r
+	}
+	rs, err := analyzers.Terms(analyzers.Reading, s)
+	if err != nil {
+		return ""
+	}
+	r, kana := vocab.KanaReading(strings.Join(rs, ""))
+	if !kana {
+		return ""
+	}
+	return r
+}
+
+// soundsAlike reports whether two readings are at most one kana apart:
+// one kanji picked for another of the same sound, or read another way
+// (発 ハツ, ホツ).
+func soundsAlike(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	return a == b || len(ra) > 2 && vocab.OneEdit(ra, rb)
+}
+
+// replaced is q with word of clause ci replaced by fixed.
+func replaced(q *Query, ci int, word, fixed string) *Query {
+	c := *q
+	c.Clauses = append([]Clause(nil), q.Clauses...)
+	any := append([]Word(nil), c.Clauses[ci].Any...)
+	for i := range any {
+		if any[i].Text == word {
+			any[i].Text = fixed
+		}
+	}
+	c.Clauses[ci] = Clause{Any: any}
+	return &c
+}
+
+// inOrder is the number of characters of a that b holds in the same order
+// (their longest common subsequence).
+func inOrder(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func first[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }

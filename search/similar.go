@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -20,20 +21,27 @@ import (
 //
 // Method (a small "more like this"): the passage text is analysed with the
 // morphological analyzer; each distinct term of two or more characters is
-// weighted tf·idf, with the document frequency read from the index's term
-// dictionary; the top similarTerms terms become a disjunction of term
-// queries on the text field, boosted by their weight, of which at least a
-// quarter must match. The passage's own document is excluded (MustNot on
-// doc_id). The best 4n candidates are then ordered for a member of staff
-// who starts from a passage of their own city: passages of another city
-// first, then of another department of the same city, then the rest (a
-// city or department that is unknown on either side is not "another"),
-// each group by score; a candidate scoring under a third of the best one
-// goes last whatever its place, so a weak match elsewhere does not hide a
-// close one next door. Each precedent says why it is similar: where it
-// comes from (Elsewhere) and the source's distinctive words it shares, as
-// its text writes them, most distinctive first; its _formatted text marks
-// them.
+// weighted by its rarity, idf = ln(N/df) with the document frequency df read
+// from the index's term dictionary over its N passages, times 1+ln(tf). A
+// term held by more than √N passages (idf under half the largest) is
+// generic: in a 運営方針 or a 事務事業 sheet 施策, 推進, 連携, 課題, 取組,
+// 実施, 事業 are everywhere. The top similarTerms terms become a
+// disjunction of term queries on the text field, boosted by weight·idf, of
+// which at least two must match (a candidate sharing 多文化 and 共生 is
+// one), outside the passage's own document
+// (MustNot on doc_id). The best candidates are scored again by the cosine
+// of their idf-weighted terms and the source's, so a term counts by its
+// rarity squared (a generic one a few times less than a distinctive one)
+// and a long passage does not win by holding many words.
+//
+// They are then ordered as the panel promises (hit.Precedents): passages of
+// another city first, then of another department of the same city, then
+// the rest, each group by similarity; a candidate that shares no
+// distinctive term, or is less than a quarter as similar as the best, goes
+// last (a passage elsewhere that shares one place name does not hide a
+// close one next door). Each precedent says why it is similar: where
+// it comes from (Elsewhere) and the distinctive words it shares, rarest
+// first, as its text writes them; its _formatted text marks them.
 func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*SimilarResult, error) {
 	start := time.Now()
 	if n == 0 {
@@ -48,9 +56,10 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	}
 	p := &spec{page: 1, hitsPerPage: n, marker: hit.Marker{Pre: "<mark>", Post: "</mark>", Crop: 120}}
 	res := &SimilarResult{Query: passageID, Source: p.marker.Hit(src), Hits: []Precedent{}}
-	terms := distinctive(s.runner, res.Source.Text)
+	sim := newSimilarity(s.runner)
+	terms := sim.distinctive(res.Source.Text, res.Source.City)
 	if len(terms) > 0 {
-		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), n*4, 0, false)
+		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), max(n*4, similarCandidates), 0, false)
 		req.Fields = storedFields
 		req.IncludeLocations = true
 		sr, err := s.runner.run(ctx, req)
@@ -58,7 +67,21 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 			return nil, err
 		}
 		res.TotalHits = int(sr.Total)
-		res.Hits = hit.Precedents(res.Source, p.hits(sr.Hits), sr.Hits, termsOf(terms))
+		shown := sim.shown(terms)
+		for _, m := range sr.Hits { // mark and list the distinctive terms only
+			if locs := m.Locations[indexer.FieldText]; locs != nil {
+				for t := range locs {
+					if !slices.Contains(shown, t) {
+						delete(locs, t)
+					}
+				}
+			}
+		}
+		hits := p.hits(sr.Hits)
+		for i := range hits {
+			hits[i].Score = sim.cosine(terms, hits[i].Text)
+		}
+		res.Hits = hit.Precedents(res.Source, hits, sr.Hits, shown)
 		res.Hits = res.Hits[:min(len(res.Hits), n)]
 	}
 	res.ProcessingTimeMs = time.Since(start).Milliseconds()
@@ -75,16 +98,47 @@ type SimilarResult struct {
 	ProcessingTimeMs int64       `json:"processingTimeMs"`
 }
 
-const similarTerms = 20
+const (
+	similarTerms      = 20
+	similarCandidates = 50 // candidates scored again at least
+)
 
 type weighted struct {
 	term   string
-	weight float64
+	weight float64 // (1+ln tf)·idf in the source
+	idf    float64
 }
 
-// distinctive returns the passage's most distinctive morph terms, best
-// first.
-func distinctive(rn *runner, text string) []weighted {
+// similarity weighs terms by their rarity in the index.
+type similarity struct {
+	rn    *runner
+	total float64 // passages in the index
+	idfs  map[string]float64
+}
+
+func newSimilarity(rn *runner) *similarity {
+	total, _ := rn.idx.DocCount()
+	return &similarity{rn: rn, total: float64(max(total, 1)), idfs: map[string]float64{}}
+}
+
+// idf is ln(N/df) for a term held by df passages (a term of no passage
+// counts as held by one).
+func (s *similarity) idf(term string) float64 {
+	if v, ok := s.idfs[term]; ok {
+		return v
+	}
+	v := math.Log(s.total / float64(max(s.rn.docFreq(term), 1)))
+	s.idfs[term] = max(v, 0)
+	return s.idfs[term]
+}
+
+// generic reports whether a term of that idf is held by more than √N
+// passages.
+func (s *similarity) generic(idf float64) bool { return idf < math.Log(s.total)/2 }
+
+// vector is the weighted terms of text: (1+ln tf)·idf for each term of two
+// or more characters.
+func (s *similarity) vector(text string) map[string]float64 {
 	// the query analyzer: one term per word, its okurigana-free form, which
 	// the index holds beside the written one (取り組み counts once, as 取組)
 	ts, err := analyzers.Terms(analyzers.MorphQuery, text)
@@ -97,12 +151,23 @@ func distinctive(rn *runner, text string) []weighted {
 			tf[t]++
 		}
 	}
-	total, _ := rn.idx.DocCount()
-	var ws []weighted
+	v := make(map[string]float64, len(tf))
 	for t, f := range tf {
-		df := rn.docFreq(t)
-		idf := 1 + math.Log(float64(total+1)/float64(df+1))
-		ws = append(ws, weighted{t, float64(f) * idf})
+		v[t] = (1 + math.Log(float64(f))) * s.idf(t)
+	}
+	return v
+}
+
+// distinctive returns the passage's most distinctive morph terms, best
+// first, but for the name of its city (大阪 of 大阪市: a passage elsewhere
+// that names it is not about the same thing).
+func (s *similarity) distinctive(text, city string) []weighted {
+	own, _ := analyzers.Terms(analyzers.MorphQuery, city)
+	var ws []weighted
+	for t, w := range s.vector(text) {
+		if !slices.Contains(own, t) {
+			ws = append(ws, weighted{t, w, s.idf(t)})
+		}
 	}
 	sort.Slice(ws, func(i, j int) bool {
 		if ws[i].weight != ws[j].weight {
@@ -113,24 +178,47 @@ func distinctive(rn *runner, text string) []weighted {
 	return ws[:min(len(ws), similarTerms)]
 }
 
-// termsOf is the terms of ws, in order.
-func termsOf(ws []weighted) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.term
+// shown is the terms of ws that are not generic, rarest first: the words a
+// precedent is shown to share.
+func (s *similarity) shown(ws []weighted) []string {
+	ws = slices.Clone(ws)
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].idf > ws[j].idf })
+	var out []string
+	for _, w := range ws {
+		if !s.generic(w.idf) {
+			out = append(out, w.term)
+		}
 	}
 	return out
 }
 
-// similarQuery is the disjunction of the weighted terms, a quarter of them
-// required, outside document docID.
+// cosine is the cosine of the source's distinctive terms ws and the
+// weighted terms of text.
+func (s *similarity) cosine(ws []weighted, text string) float64 {
+	v := s.vector(text)
+	var dot, a, b float64
+	for _, w := range ws {
+		dot += w.weight * v[w.term]
+		a += w.weight * w.weight
+	}
+	for _, x := range v {
+		b += x * x
+	}
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(a*b)
+}
+
+// similarQuery is the disjunction of the weighted terms, each boosted by
+// weight·idf, two of them required, outside document docID.
 func similarQuery(ws []weighted, docID string) query.Query {
 	var qs []query.Query
 	for _, w := range ws {
-		qs = append(qs, termQuery(indexer.FieldText, w.term, w.weight))
+		qs = append(qs, termQuery(indexer.FieldText, w.term, w.weight*w.idf))
 	}
 	dq := query.NewDisjunctionQuery(qs)
-	dq.SetMin(float64(max(1, len(qs)/4)))
+	dq.SetMin(float64(min(2, len(qs))))
 	bq := query.NewBooleanQuery([]query.Query{dq}, nil, nil)
 	bq.AddMustNot(termQuery(indexer.FieldDocID, docID, 1))
 	return bq

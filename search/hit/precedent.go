@@ -29,9 +29,10 @@ const maxShared = 8
 
 // Precedents orders the candidate hits (ms holds their matches) for the
 // source and says why each is similar: terms are the source's distinctive
-// terms, most distinctive first. Passages of another city come first, then
-// of another department of the same city, then the rest, each group by
-// score; a candidate scoring under a third of the best goes last.
+// terms, rarest first (ms locates no others). Passages of another city come
+// first, then of another department of the same city, then the rest, each
+// group by score; a candidate that shares none of terms, or scores under a
+// quarter of the best, goes last.
 func Precedents(src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms []string) []Precedent {
 	best := 0.0
 	for _, h := range hits {
@@ -42,7 +43,7 @@ func Precedents(src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms [
 	for i, h := range hits {
 		out[i] = Precedent{Hit: h, Elsewhere: elsewhere(src, h), Shared: shared(h.Text, plainText(h.Formatted.Text), ms[i], terms)}
 		rank[i] = map[string]int{"city": 2, "department": 1}[out[i].Elsewhere]
-		if h.Score < best/3 {
+		if !sharesAny(ms[i], terms) || h.Score < best/4 {
 			rank[i] = -1
 		}
 	}
@@ -62,6 +63,17 @@ func Precedents(src Hit, hits []Hit, ms bsearch.DocumentMatchCollection, terms [
 		sorted[k] = out[i]
 	}
 	return sorted
+}
+
+// sharesAny reports whether the match holds one of terms in its text.
+func sharesAny(m *bsearch.DocumentMatch, terms []string) bool {
+	locs := m.Locations[indexer.FieldText]
+	for _, t := range terms {
+		if len(locs[t]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // elsewhere says how h's origin differs from the source's, when both are

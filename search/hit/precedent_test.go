@@ -11,8 +11,9 @@ import (
 )
 
 // TestPrecedentOrder: for a passage of 大阪市市民局, other cities come
-// first, then other departments of 大阪市, then the rest, each by score; a
-// candidate under a third of the best score goes last.
+// first, then other departments of 大阪市, then the rest, each by score,
+// however close the rest are; a candidate under a quarter of the best
+// score, or sharing no distinctive term, goes last.
 func TestPrecedentOrder(t *testing.T) {
 	t.Parallel()
 	src := Hit{City: "大阪市", Department: "市民局"}
@@ -24,16 +25,21 @@ func TestPrecedentOrder(t *testing.T) {
 		{ID: "kashiwara-weak", City: "柏原市", Score: 2},
 		{ID: "unknown-city", Department: "危機管理室", Score: 5},
 		{ID: "kurashiki", City: "倉敷市", Score: 4},
+		{ID: "kiryu-generic", City: "桐生市", Score: 8.5}, // shares 施策 and 推進 only
 	}
 	ms := make(bsearch.DocumentMatchCollection, len(hits))
-	for i := range ms {
-		ms[i] = &bsearch.DocumentMatch{}
+	for i, h := range hits {
+		locs := bsearch.TermLocationMap{}
+		if h.ID != "kiryu-generic" {
+			locs["多文化"] = []*bsearch.Location{{Start: 0, End: 9}}
+		}
+		ms[i] = &bsearch.DocumentMatch{Locations: bsearch.FieldTermLocationMap{indexer.FieldText: locs}}
 	}
 	var got []string
-	for _, p := range Precedents(src, hits, ms, nil) {
+	for _, p := range Precedents(src, hits, ms, []string{"多文化"}) {
 		got = append(got, fmt.Sprintf("%s/%s", p.ID, p.Elsewhere))
 	}
-	want := "hirakata/city kurashiki/city osaka-seisaku/department unknown-city/department osaka-shimin/ osaka-unknown-dept/ kashiwara-weak/city"
+	want := "hirakata/city kurashiki/city osaka-seisaku/department unknown-city/department osaka-shimin/ osaka-unknown-dept/ kiryu-generic/city kashiwara-weak/city"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("order:\n got %s\nwant %s", g, want)
 	}

@@ -6,14 +6,14 @@ import (
 	"unicode"
 )
 
-// The spelling index. もしかして (did you mean) corrects a rare query word
-// with a term of the index one edit away (a character replaced, added or
-// dropped) written in the same scripts: Near finds them among the terms of
-// two to maxSpellRunes runes held by at least RareWord passages.
-const (
-	RareWord      = 3 // a word held by fewer passages is rare
-	maxSpellRunes = 8 // longest term indexed for corrections
-)
+// The spelling index. もしかして (did you mean) corrects a query word the
+// index does not hold with a term of the index one edit away (a character
+// replaced, added or dropped) written in the same scripts: Near finds them
+// among every term of two to maxSpellRunes runes, however rare (a small
+// index may hold the right word in one passage). A word typed in kana where
+// the text writes kanji (くんれん for 訓練) is one kana/kanji confusion
+// away: Homophones finds the terms read as it is.
+const maxSpellRunes = 8 // longest term indexed for corrections
 
 // spellIndex finds the terms one edit away from a string: every term of
 // two to maxSpellRunes runes is filed under itself and under each of its
@@ -28,7 +28,7 @@ func newSpellIndex(t *termTable) *spellIndex {
 	si := &spellIndex{table: t, keys: map[string][]int32{}}
 	for i, e := range t.sorted {
 		rs := []rune(e.Text)
-		if len(rs) < 2 || len(rs) > maxSpellRunes || e.Count < RareWord {
+		if len(rs) < 2 || len(rs) > maxSpellRunes {
 			continue
 		}
 		si.keys[e.Text] = append(si.keys[e.Text], int32(i))
@@ -64,7 +64,7 @@ func (si *spellIndex) near(s string) []Suggestion {
 				continue
 			}
 			seen[i] = true
-			if oneEdit(rs, []rune(e.Text)) && scripts(e.Text) == scripts(s) {
+			if OneEdit(rs, []rune(e.Text)) && scripts(e.Text) == scripts(s) {
 				out = append(out, e)
 			}
 		}
@@ -73,9 +73,9 @@ func (si *spellIndex) near(s string) []Suggestion {
 	return out
 }
 
-// oneEdit reports whether a and b are exactly one replacement, insertion or
+// OneEdit reports whether a and b are exactly one replacement, insertion or
 // deletion apart.
-func oneEdit(a, b []rune) bool {
+func OneEdit(a, b []rune) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -139,3 +139,19 @@ func (v *Vocabulary) Near(s string) []Suggestion {
 // HasTerms reports whether the vocabulary holds the text field's terms (an
 // alias over several indexes has no single dictionary).
 func (v *Vocabulary) HasTerms() bool { return v != nil && v.terms != nil }
+
+// Homophones returns the terms not written in kana whose reading is the
+// katakana reading, the most frequent first: what the kana a user typed
+// stands for in the text (クンレン → 訓練).
+func (v *Vocabulary) Homophones(reading string) []Suggestion {
+	if !v.HasTerms() {
+		return nil
+	}
+	rs := v.terms.byReading
+	var out []Suggestion
+	for i := sort.Search(len(rs), func(i int) bool { return rs[i].reading >= reading }); i < len(rs) && rs[i].reading == reading; i++ {
+		out = append(out, rs[i].term)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}

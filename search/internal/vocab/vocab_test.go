@@ -109,8 +109,8 @@ func TestOneEdit(t *testing.T) {
 		a, b string
 		want bool
 	}{{"訓連", "訓練", true}, {"共性", "共生", true}, {"共生", "共生", false}, {"文化", "多文化", true}, {"訓練", "練習", false}} {
-		if got := oneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
-			t.Errorf("oneEdit(%s, %s) = %v", tt.a, tt.b, got)
+		if got := OneEdit([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("OneEdit(%s, %s) = %v", tt.a, tt.b, got)
 		}
 	}
 }
