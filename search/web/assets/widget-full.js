@@ -92,6 +92,7 @@ article.doc dd{margin:0;overflow-wrap:anywhere}
 .chart svg{display:block;width:100%;height:auto;overflow:visible}
 .chart svg text{font-size:11px;fill:var(--muted)}
 .chart .grid{stroke:#d0d6de}
+.chart .grid,.chart svg text{pointer-events:none}
 .chart .col{fill:transparent;cursor:pointer}
 .chart .col:hover,.chart .col.on{fill:#e3ebf7}
 .chart .nodata{fill:#f1f3f6;pointer-events:none}
