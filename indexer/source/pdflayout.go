@@ -70,6 +70,7 @@ package source
 // Every block keeps the page (1-based) its first line is on.
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -777,6 +778,10 @@ func hasGlyph(rs []pdfRun) bool {
 	return slices.ContainsFunc(rs, func(r pdfRun) bool { return strings.TrimSpace(r.Text) != "" })
 }
 
+// byLeft orders runs left to right (a typed sort: sort.SliceStable's
+// reflection swaps were a tenth of a long PDF's layout time).
+func byLeft(a, b pdfRun) int { return cmp.Compare(a.Left, b.Left) }
+
 // piece is a part of a line between gaps of gutterEm or more.
 type piece struct {
 	left, right float64
@@ -785,7 +790,7 @@ type piece struct {
 
 func linePieces(g []pdfRun) []piece {
 	rs := slices.Clone(g)
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Left < rs[j].Left })
+	slices.SortStableFunc(rs, byLeft)
 	var ps []piece
 	var prev pdfRun
 	for _, r := range rs {
@@ -1033,7 +1038,7 @@ func isGenerated(r pdfRun) bool {
 // between them as its separator: the space character, else an ideographic
 // space between Japanese text and a space between ASCII.
 func newLine(page int, height float64, rs []pdfRun) *pdfLine {
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Left < rs[j].Left })
+	slices.SortStableFunc(rs, byLeft)
 	var gl []glyph
 	space := noSpace
 	for _, r := range rs {
