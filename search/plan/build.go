@@ -59,6 +59,7 @@ type builder struct {
 	themeWords func(theme string) []string // the thesaurus words of a theme, for the explanation
 	words      []Word                      // the positive words, for the explanation (package hit)
 	parts      partsCache                  // nil: none kept
+	whole      func(parsed.Word) bool      // whether a word finds passages as typed (Planner.whole); nil: none does
 }
 
 // explained collects what the explanation needs to know of a positive
@@ -84,8 +85,8 @@ func (b *builder) explained(w parsed.Word, readings [][]string) Word {
 	return qw
 }
 
-func newBuilder(o Options, parts partsCache) *builder {
-	return &builder{lookup: o.Themes, themeWords: o.ThemeWords, syn: o.Synonyms, readings: o.Readings, parts: parts, weight: 1}
+func newBuilder(o Options, parts partsCache, whole func(parsed.Word) bool) *builder {
+	return &builder{lookup: o.Themes, themeWords: o.ThemeWords, syn: o.Synonyms, readings: o.Readings, parts: parts, whole: whole, weight: 1}
 }
 
 // build returns the full query: the scoring part (words, exclusions) as the
