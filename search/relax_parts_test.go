@@ -77,3 +77,17 @@ func TestRelaxedFragmentsBelowWords(t *testing.T) {
 	res = search(t, s, Request{Q: "多文化共性", HitsPerPage: 10})
 	firstThen(t, "多文化共性", res.Hits, func(h Hit) bool { return holds(h, "多文化") })
 }
+
+// A word written in kanji and kana meets its kana spelling through its
+// reading: 引きこもり finds ひきこもり, as こうほうし finds 広報紙.
+func TestMixedScriptMeetsKana(t *testing.T) {
+	s := New(memoryIndex(t, []*indexer.Document{
+		notice("kanji", "不登校や引きこもりの相談を受け付けます。"),
+		notice("kana", "ひきこもりの理解と地域における支援の講演会を開きます。"),
+		notice("other", "高齢者サロンで歌を楽しみました。"),
+	}))
+	res := search(t, s, Request{Q: "引きこもり", HitsPerPage: 10})
+	if ids := docIDs(res); len(ids) != 2 || ids[0] != "kanji" || ids[1] != "kana" {
+		t.Errorf("引きこもり finds %v, want [kanji kana]: the word as written first, then its kana spelling", ids)
+	}
+}
