@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/indexer/theme"
 	"seisaku/search/hit"
@@ -113,6 +114,10 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if n, ok := p.diversifies(); ok {
 		fetch = p.window(n)
 	}
+	o.Found = func(q query.Query) bool {
+		n, err := s.runner.count(ctx, q)
+		return err != nil || n > 0 // on an error, as if found: not relaxed
+	}
 	rs, err := s.runner.levels(ctx, plan.New(p.query, r.Q, p.filters, o), p.relax, fetch)
 	if err != nil {
 		return nil, err
@@ -176,10 +181,7 @@ func (rn *runner) levels(ctx context.Context, pl *plan.Planner, relax bool, fetc
 	for {
 		rs.plan = pl.At(rs.level)
 		fetch.marker.Marks, fetch.marker.Words = rs.plan.Marks, rs.plan.Words
-		next, further := rs.level, false
-		if relax {
-			next, further = pl.Next(rs.level)
-		}
+		further := relax && pl.MayRelax(rs.level)
 		fetch.minTotal = 0
 		if further {
 			fetch.minTotal = relaxUntil
@@ -193,6 +195,17 @@ func (rn *runner) levels(ctx context.Context, pl *plan.Planner, relax bool, fetc
 			rs.strictTotal = res.TotalHits
 		}
 		if !further || res.TotalHits >= relaxUntil {
+			break
+		}
+		// only now that it finds too few: which words find passages as
+		// typed, and are therefore not relaxed into their parts
+		next, ok := pl.Next(rs.level)
+		if !ok { // the level only counted: its page after all
+			fetch.minTotal = 0
+			if res, fast, err = rn.page(ctx, rs.plan.Query, fetch); err != nil {
+				return rs, err
+			}
+			rs.res, allFast = res, allFast && fast
 			break
 		}
 		rs.level = next

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -59,6 +60,7 @@ type builder struct {
 	themeWords func(theme string) []string // the thesaurus words of a theme, for the explanation
 	words      []Word                      // the positive words, for the explanation (package hit)
 	parts      partsCache                  // nil: none kept
+	whole      func(parsed.Word) bool      // whether a word finds passages as typed (Planner.whole); nil: none does
 }
 
 // explained collects what the explanation needs to know of a positive
@@ -84,8 +86,8 @@ func (b *builder) explained(w parsed.Word, readings [][]string) Word {
 	return qw
 }
 
-func newBuilder(o Options, parts partsCache) *builder {
-	return &builder{lookup: o.Themes, themeWords: o.ThemeWords, syn: o.Synonyms, readings: o.Readings, parts: parts, weight: 1}
+func newBuilder(o Options, parts partsCache, whole func(parsed.Word) bool) *builder {
+	return &builder{lookup: o.Themes, themeWords: o.ThemeWords, syn: o.Synonyms, readings: o.Readings, parts: parts, whole: whole, weight: 1}
 }
 
 // build returns the full query: the scoring part (words, exclusions) as the
@@ -199,14 +201,86 @@ func fieldQuery(text, field, analyzer string, boost float64, allTerms bool) quer
 	return mq
 }
 
-// readingSplits returns the reading-term sequences a kana word is matched
-// as, or none for other words.
+// readingSplits returns the reading-term sequences a kana word, or a word
+// written in kanji and kana (mixedReading), is matched as, or none for
+// other words.
 func (b *builder) readingSplits(text string) [][]string {
-	r, ok := vocab.KanaReading(text)
-	if !ok {
+	if b.readings == nil {
 		return nil
 	}
+	r, ok := vocab.KanaReading(text)
+	if !ok {
+		if r, ok = mixedReading(text); !ok {
+			return nil
+		}
+	}
 	return b.readings.Splits(r, maxReadingSplits)
+}
+
+// minMixedReading is the shortest reading (in kana) of a word written in
+// kanji and kana that is matched by reading: shorter ones are mostly
+// homophones of other words.
+const minMixedReading = 4
+
+// mixedReading returns the reading of a word written in kanji and kana
+// alone (引きこもり), from the readings the index's text_reading field is
+// made of: so that it meets the word's kana spelling (ひきこもり), whose
+// reading the dictionary may split differently (ヒキコモリ, where the kanji
+// spelling reads ヒキ|コモリ). Words of one script, with other characters,
+// or with particles or dependent words (contentOnly) have none: kana words
+// are read as typed (KanaReading), kanji words meet their kana spellings
+// through the kana side.
+func mixedReading(text string) (string, bool) {
+	kanji, kana := false, false
+	for _, r := range text {
+		switch scriptOf(r) {
+		case scriptKanji:
+			kanji = true
+		case scriptHiragana, scriptKatakana:
+			kana = true
+		default:
+			return "", false
+		}
+	}
+	if !kanji || !kana {
+		return "", false
+	}
+	ts, err := analyzers.Analyze(analyzers.Reading, text)
+	if err != nil || len(ts) == 0 || !contentOnly(text, len(ts)) {
+		return "", false
+	}
+	var r strings.Builder
+	for _, t := range ts {
+		r.Write(t.Term)
+	}
+	k, ok := vocab.KanaReading(r.String())
+	if !ok || utf8.RuneCountInString(k) < minMixedReading {
+		return "", false
+	}
+	return k, true
+}
+
+// contentOnly reports whether text, of n tokens, is content words alone:
+// no particle (こどもの遊び場) or dependent word (方 of 作り方), whose readings
+// make a phrase that matches more than the word.
+func contentOnly(text string, n int) bool {
+	ms, err := analyzers.Analyze(analyzers.Morph, text)
+	if err != nil {
+		return false
+	}
+	pos := map[int]bool{}
+	for _, t := range ms {
+		pos[t.Position] = true
+	}
+	if len(pos) != n {
+		return false
+	}
+	for _, r := range analyzers.Roles(text) {
+		if r == analyzers.Dependent {
+			return false
+		}
+	}
+	return true
 }
 
 func phraseQuery(field string, terms []string, boost float64) query.Query {

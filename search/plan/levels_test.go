@@ -19,6 +19,8 @@ func TestPlanWords(t *testing.T) {
 		{"子育て支援", "子育て支援{parts: 子育 支援; theme: 子育て}"},
 		{"保育園に入りたい", "保育園に入りたい{parts: 保育園 入る(v)}"},
 		{"財政難", "財政難{parts: ~財政 ~政難}"},
+		{"粗大ごみ", "粗大ごみ{parts: 粗大 ごみ}"}, // one word in the dictionary, two in its scripts
+		{"空き家", "空き家{parts: ~空き ~き家}"}, // き家 is okurigana, not a word
 		{`"区政会議"`, "区政会議{}"},
 		{"子供の医療費 OR 防災", "子供の医療費{parts: 子供 医療 費; alts: 子どもの医療費(variant)} | 防災{parts: 防災}"},
 	} {

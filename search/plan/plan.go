@@ -19,6 +19,10 @@ type Options struct {
 	ThemeWords func(theme string) []string               // the thesaurus words of a theme, for the explanation
 	Synonyms   *synonym.Dict                             // nil: no synonym expansion
 	Readings   *vocab.Readings                           // nil: kana words do not match readings
+	// Found reports whether a word's strict query (within the scope)
+	// finds any passage: a word the dictionary knows as one that does is
+	// not relaxed into its bigrams (Planner.Next). nil: every word may be.
+	Found func(query.Query) bool
 }
 
 // Planner plans one parsed query at every relaxation level; the analysis
@@ -29,11 +33,30 @@ type Planner struct {
 	scope parsed.Scope
 	opt   Options
 	parts partsCache
+	found map[string]bool // of Options.Found, by word
 }
 
 // New returns the planner of q (typed as raw) within scope.
 func New(q *parsed.Query, raw string, scope parsed.Scope, o Options) *Planner {
-	return &Planner{q: q, raw: raw, scope: scope, opt: o, parts: partsCache{}}
+	return &Planner{q: q, raw: raw, scope: scope, opt: o, parts: partsCache{}, found: map[string]bool{}}
+}
+
+// whole reports whether w finds passages as typed (Options.Found), which
+// keeps a word the dictionary knows as one from being relaxed into its
+// bigrams (relaxable): of 多文化, or 多文化 XYZ where XYZ finds nothing, the
+// passages holding 多文化 are wanted, not those holding 文化.
+func (p *Planner) whole(w parsed.Word) bool {
+	if p.opt.Found == nil || w.Phrase {
+		return false
+	}
+	f, ok := p.found[w.Text]
+	if !ok {
+		one := &parsed.Query{Clauses: []parsed.Clause{{Any: []parsed.Word{w}}}, Exclude: p.q.Exclude, Filters: p.q.Filters}
+		b := newBuilder(p.opt, p.parts, nil)
+		f = p.opt.Found(excludeFacets(b.build(one, w.Text, p.scope, LevelStrict), p.q))
+		p.found[w.Text] = f
+	}
+	return f
 }
 
 // Plan is what a query means against the index at one level: the bleve
@@ -49,16 +72,28 @@ type Plan struct {
 // At plans the query at level lv: the strict query, or above LevelStrict
 // the strict query OR the tier of every level up to lv.
 func (p *Planner) At(lv Level) *Plan {
-	b := newBuilder(p.opt, p.parts)
+	b := newBuilder(p.opt, p.parts, p.whole)
 	q := excludeFacets(b.build(p.q, p.raw, p.scope, lv), p.q)
 	return &Plan{Query: q, Words: b.words, Marks: b.marks, Expansions: b.expansions, Synonyms: b.synonyms}
 }
 
 // Next returns the first level after lv that can find more than lv, and
-// whether there is one.
+// whether there is one. With Options.Found, it counts the passages each
+// word finds as typed (once per planner); MayRelax does not.
 func (p *Planner) Next(lv Level) (Level, bool) {
+	return p.next(lv, p.whole)
+}
+
+// MayRelax reports whether some level after lv might find more than lv,
+// were no word found as typed: without counting anything.
+func (p *Planner) MayRelax(lv Level) bool {
+	_, ok := p.next(lv, nil)
+	return ok
+}
+
+func (p *Planner) next(lv Level, whole func(parsed.Word) bool) (Level, bool) {
 	for l := lv + 1; l <= LevelAny; l++ {
-		if canRelax(p.q, l, p.parts) {
+		if canRelax(p.q, l, relaxable{p.parts, whole}) {
 			return l, true
 		}
 	}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"math"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -64,8 +65,9 @@ const partSignalWeight = 1.0
 // Part is one analysed part of a query word.
 type Part struct {
 	Field, Term string
-	Pos         int  // morph parts only: a particle between two leaves a gap
-	Predicate   bool // a verb or adjective (入る of 保育園に入りたい): weighed less
+	Text        string // as written in the word; "" for a bigram
+	Pos         int    // morph parts only: a particle between two leaves a gap
+	Predicate   bool   // a verb or adjective (入る of 保育園に入りたい): weighed less
 }
 
 // predicateWeight weighs a verb or adjective part against a noun part in
@@ -106,6 +108,9 @@ func wordParts(text string) []Part {
 		ts = append(ts, t)
 	}
 	if len(ts) == 1 {
+		if ps := scriptParts(text); ps != nil {
+			return ps
+		}
 		bs, err := analyzers.Analyze(analyzers.Bigram, text)
 		if err != nil || len(bs) < 2 {
 			return []Part{{Field: indexer.FieldText, Term: string(ts[0].Term), Pos: ts[0].Position}}
@@ -119,21 +124,94 @@ func wordParts(text string) []Part {
 	roles := analyzers.Roles(text)
 	var out []Part
 	for _, t := range ts {
+		p := Part{Field: indexer.FieldText, Term: string(t.Term), Text: surface(text, t.Start, t.End), Pos: t.Position}
 		switch roles[t.Position] {
 		case analyzers.Dependent:
 			continue
 		case analyzers.Predicate:
-			out = append(out, Part{Field: indexer.FieldText, Term: string(t.Term), Pos: t.Position, Predicate: true})
-		default:
-			out = append(out, Part{Field: indexer.FieldText, Term: string(t.Term), Pos: t.Position})
+			p.Predicate = true
 		}
+		out = append(out, p)
 	}
 	if len(out) == 0 { // only dependent words: keep them
 		for _, t := range ts {
-			out = append(out, Part{Field: indexer.FieldText, Term: string(t.Term), Pos: t.Position})
+			out = append(out, Part{Field: indexer.FieldText, Term: string(t.Term), Text: surface(text, t.Start, t.End), Pos: t.Position})
 		}
 	}
 	return out
+}
+
+// minScriptPart is the fewest characters each run of one script of a word
+// the dictionary knows as one must have for the runs to be its parts
+// (scriptParts): 空き|家 and 子|ども are okurigana, not words.
+const minScriptPart = 2
+
+// scriptParts returns the parts of a word the dictionary knows as one that
+// is written in runs of different scripts, each run a noun of its own (粗大|
+// ごみ, where 粗大ごみ has no bigram in common with ごみ but one): its runs'
+// terms, or nil when a run is shorter than minScriptPart, is not a noun, or
+// the word is of one script.
+func scriptParts(text string) []Part {
+	var runs []string
+	start, prev := 0, scriptOf(0)
+	for i, r := range text {
+		s := scriptOf(r)
+		if i > 0 && s != prev {
+			runs = append(runs, text[start:i])
+			start = i
+		}
+		prev = s
+	}
+	runs = append(runs, text[start:])
+	if len(runs) < 2 {
+		return nil
+	}
+	out := make([]Part, 0, len(runs))
+	for i, run := range runs {
+		if utf8.RuneCountInString(run) < minScriptPart || scriptOf([]rune(run)[0]) == scriptOther {
+			return nil
+		}
+		ts, err := analyzers.Analyze(analyzers.Morph, run)
+		if err != nil || len(ts) == 0 || ts[len(ts)-1].Position != ts[0].Position {
+			return nil
+		}
+		for _, role := range analyzers.Roles(run) {
+			if role != analyzers.Noun {
+				return nil
+			}
+		}
+		out = append(out, Part{Field: indexer.FieldText, Term: string(ts[len(ts)-1].Term), Text: run, Pos: i + 1})
+	}
+	return out
+}
+
+// Scripts a word's characters are written in (scriptParts).
+const (
+	scriptOther = iota
+	scriptKanji
+	scriptHiragana
+	scriptKatakana
+)
+
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '々':
+		return scriptKanji
+	case r >= 0x3041 && r <= 0x309F:
+		return scriptHiragana
+	case r >= 0x30A1 && r <= 0x30FA || r == 'ー':
+		return scriptKatakana
+	}
+	return scriptOther
+}
+
+// surface is text[start:end], or "" when the offsets (of the folded text)
+// do not fall within it.
+func surface(text string, start, end int) string {
+	if start < 0 || end > len(text) || start >= end || !utf8.ValidString(text[start:end]) {
+		return ""
+	}
+	return text[start:end]
 }
 
 // partsCache keeps the parts of the words of one search (each is a kagome
@@ -153,14 +231,32 @@ func (c partsCache) of(text string) []Part {
 	return ps
 }
 
+// relaxable gives the parts a word is relaxed into: none for a phrase, or
+// for a word the dictionary knows as one that finds passages as typed
+// (whole; nil: no word does), whose bigrams are fragments, not words (文化
+// of 多文化, 空き of 空き家, which finds 空き瓶).
+type relaxable struct {
+	parts partsCache
+	whole func(parsed.Word) bool
+}
+
+func (r relaxable) of(w parsed.Word) []Part {
+	if w.Phrase {
+		return nil
+	}
+	ps := r.parts.of(w.Text)
+	if len(ps) > 0 && ps[0].Field == indexer.FieldTextBigram && r.whole != nil && r.whole(w) {
+		return nil
+	}
+	return ps
+}
+
 // canRelax reports whether level l would find anything level l-1 does not.
-func canRelax(q *parsed.Query, l Level, parts partsCache) bool {
+func canRelax(q *parsed.Query, l Level, parts relaxable) bool {
 	maxParts := 0
 	for _, c := range q.Clauses {
 		for _, w := range c.Any {
-			if !w.Phrase {
-				maxParts = max(maxParts, len(parts.of(w.Text)))
-			}
+			maxParts = max(maxParts, len(parts.of(w)))
 		}
 	}
 	switch l {
@@ -212,11 +308,8 @@ func (b *builder) partSignal(q *parsed.Query) query.Query {
 	boost := wordFields[0].boost * b.weight * partSignalWeight
 	for _, c := range q.Clauses {
 		for _, w := range c.Any {
-			if w.Phrase {
-				continue
-			}
 			var ps []query.Query
-			for _, p := range b.parts.of(w.Text) {
+			for _, p := range b.relaxParts(w) {
 				ps = append(ps, termQuery(p.Field, p.Term, boost*p.weight()))
 			}
 			if len(ps) > 0 {
@@ -227,24 +320,42 @@ func (b *builder) partSignal(q *parsed.Query) query.Query {
 	return query.NewDisjunctionQuery(sig)
 }
 
-// relaxedWord matches a word at level l: as typed (without reading or theme,
-// which the strict tier has), and, for a compound, by its parts: all of them
+// relaxParts returns the parts w is relaxed into (relaxable).
+func (b *builder) relaxParts(w parsed.Word) []Part {
+	return relaxable{b.parts, b.whole}.of(w)
+}
+
+// relaxedWord matches a word at level l: as typed (by its variants and
+// synonyms too, but not its reading or theme, which the strict tier has), and, for a compound, by its parts: all of them
 // with a bonus for each adjacent pair kept together (parts), most of them or
-// all its nouns (most), or any (any); a verb or adjective part weighs
-// predicateWeight times a noun. A phrase is matched as typed only.
+// all its strong parts (most), or any strong part (any). A strong part is a
+// noun of two or more characters, matched also by its variants and
+// synonyms (保育所 for 保育園 of 保育園に入りたい); a weak part, a verb or
+// adjective or a fragment (weak), matches alone only at any, tierWeight
+// times below every passage that holds a strong part, and a fragment of a
+// kana word not at all. A phrase, or a word found as typed, is matched as
+// typed only.
 func (b *builder) relaxedWord(w parsed.Word, l Level) query.Query {
 	alts := b.literal(w.Text)
-	ps := b.parts.of(w.Text)
-	if w.Phrase || len(ps) < 2 {
+	if !w.Phrase {
+		// as typed includes its variants and synonyms: of マイナカード 作り方
+		// relaxed to one of the two, マイナンバーカード
+		if sq := b.synonymAlts(w.Text); sq != nil {
+			alts = append(alts, sq)
+		}
+	}
+	ps := b.relaxParts(w)
+	if len(ps) < 2 {
 		return query.NewDisjunctionQuery(alts)
 	}
 	boost := wordFields[0].boost * b.weight
+	kana := kanaWord(w.Text)
 	terms := make([]query.Query, len(ps))
-	var nouns []query.Query
+	var strong []query.Query
 	for i, p := range ps {
-		terms[i] = termQuery(p.Field, p.Term, boost*p.weight())
-		if !p.Predicate {
-			nouns = append(nouns, terms[i])
+		terms[i] = b.partQuery(p, boost*p.weight(), p.weak(kana))
+		if !p.weak(kana) {
+			strong = append(strong, terms[i])
 		}
 	}
 	for i := 1; i < len(ps); i++ {
@@ -253,23 +364,81 @@ func (b *builder) relaxedWord(w parsed.Word, l Level) query.Query {
 		}
 	}
 	alts = append(alts, query.NewConjunctionQuery(terms))
-	if l == LevelMost && len(nouns) > 0 && len(nouns) < len(ps) {
-		// the nouns without the verbs and adjectives: 保育園 of 保育園に入りたい
-		alts = append(alts, query.NewConjunctionQuery(nouns))
+	someStrong := len(strong) > 0 && len(strong) < len(ps)
+	if l >= LevelMost && someStrong {
+		// the strong parts without the verbs and fragments: 保育園 of
+		// 保育園に入りたい, 多文化 of 多文化共性
+		alts = append(alts, query.NewConjunctionQuery(strong))
 	}
 	switch {
 	case l == LevelMost && len(ps) >= 3:
 		d := query.NewDisjunctionQuery(terms)
 		d.SetMin(float64(len(ps) - len(ps)/3))
-		alts = append(alts, d)
+		if someStrong { // most parts, a strong one among them: not 共 and 性 of 多文化共性
+			alts = append(alts, query.NewConjunctionQuery([]query.Query{query.NewDisjunctionQuery(strong), d}))
+		} else {
+			alts = append(alts, d)
+		}
 	case l == LevelAny && ps[0].Field == indexer.FieldTextBigram:
 		// bigrams stand for a word the dictionary knows as one: a single
 		// bigram of a long word (ンド of ズンドコ…) is noise, half of them is not
 		d := query.NewDisjunctionQuery(terms)
 		d.SetMin(float64((len(ps) + 1) / 2))
 		alts = append(alts, d)
-	case l == LevelAny:
+	case l == LevelAny && len(strong) > 0:
+		alts = append(alts, query.NewDisjunctionQuery(strong))
+		for _, p := range ps {
+			if p.weak(kana) && !(kana && p.fragment()) {
+				alts = append(alts, termQuery(p.Field, p.Term, boost*p.weight()*tierWeight))
+			}
+		}
+	case l == LevelAny && !kana:
 		alts = append(alts, query.NewDisjunctionQuery(terms))
 	}
 	return query.NewDisjunctionQuery(alts)
+}
+
+// partQuery matches part p: its term, and a strong part also its variants
+// and synonyms (synonyms.go).
+func (b *builder) partQuery(p Part, boost float64, weak bool) query.Query {
+	t := termQuery(p.Field, p.Term, boost)
+	if weak || p.Field != indexer.FieldText || p.Text == "" {
+		return t
+	}
+	saved := b.weight
+	b.weight *= p.weight()
+	sq := b.synonymAlts(p.Text)
+	b.weight = saved
+	if sq == nil {
+		return t
+	}
+	return query.NewDisjunctionQuery([]query.Query{t, sq})
+}
+
+// weak reports whether p is a verb or adjective or a fragment of one
+// character (or, in a word written in kana, kanaWord, of fewer than
+// minKanaPart): it says little of what is sought.
+func (p Part) weak(kana bool) bool {
+	return p.Predicate || utf8.RuneCountInString(p.Term) == 1 || kana && p.fragment()
+}
+
+// fragment reports whether p is written in fewer than minKanaPart
+// characters: in a word written in kana, a piece the dictionary guessed
+// (ほ|いく|えん of ほいくえん).
+func (p Part) fragment() bool {
+	return p.Text != "" && utf8.RuneCountInString(p.Text) < minKanaPart
+}
+
+// minKanaPart is the fewest characters a part of a word written in kana
+// must have to be a strong part.
+const minKanaPart = 3
+
+// kanaWord reports whether text is written in kana (and ー) alone.
+func kanaWord(text string) bool {
+	for _, r := range text {
+		if s := scriptOf(r); s != scriptHiragana && s != scriptKatakana {
+			return false
+		}
+	}
+	return text != ""
 }

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/analyzers"
@@ -94,8 +96,10 @@ func (b *builder) synonymAlts(w string) query.Query {
 		b.weight *= weight
 		qs = append(qs, query.NewDisjunctionQuery(b.literal(a.Text)[:2])) // the text and the title only: each field is a posting list per alternative
 		b.weight = saved
-		b.synonyms = append(b.synonyms, SynonymUse{Word: w, Alternative: a.Text, Relation: a.Relation.String()})
-		b.marks = append(b.marks, newMark(a.Text, nil))
+		if u := (SynonymUse{Word: w, Alternative: a.Text, Relation: a.Relation.String()}); !slices.Contains(b.synonyms, u) {
+			b.synonyms = append(b.synonyms, u)
+			b.marks = append(b.marks, newMark(a.Text, nil))
+		}
 	}
 	return query.NewDisjunctionQuery(qs)
 }
