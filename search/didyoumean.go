@@ -3,11 +3,7 @@ package search
 import (
 	"context"
 	"sort"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"seisaku/analyzers"
 	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
 )
@@ -97,10 +93,10 @@ type candidate struct {
 func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, word string) ([]Correction, error) {
 	var cs []candidate
 	tried := map[string]bool{}
-	for _, sp := range spans(word) {
+	for _, sp := range vocab.Spans(word) {
 		part := word[sp[0]:sp[1]]
-		for _, cand := range spanCandidates(v, part) {
-			fixed := word[:sp[0]] + cand.text + word[sp[1]:]
+		for _, cand := range v.Corrections(part, maxCandidates) {
+			fixed := word[:sp[0]] + cand.Text + word[sp[1]:]
 			if tried[fixed] || len(tried) >= maxTries {
 				continue
 			}
@@ -123,7 +119,7 @@ func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, wo
 			}
 			cs = append(cs, candidate{
 				Correction: Correction{Word: word, Fixed: fixed, Query: c.p.query.Replace(ci, word, fixed), Hits: n},
-				query:      q, alike: cand.alike, kept: inOrder([]rune(word), []rune(fixed)),
+				query:      q, alike: cand.Alike, kept: vocab.InOrder([]rune(word), []rune(fixed)),
 			})
 		}
 	}
@@ -149,119 +145,6 @@ func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, wo
 	return out, nil
 }
 
-// spanCandidate is a term that may replace a part of the typed word.
-type spanCandidate struct {
-	text  string
-	alike bool // sounds like the part
-}
-
-// spanCandidates are the terms that may replace part, those that sound
-// like it first, then the most frequent: the terms one edit away and, for
-// kana, the terms read as it is. A part that is a word of the dictionary is
-// replaced only by a term that sounds like it (発心 ホッシン by 発信
-// ハッシン, not 粗大 ソダイ by 拡大 カクダイ).
-func spanCandidates(v *vocab.Vocabulary, part string) []spanCandidate {
-	known, sound := dictionaryWord(part), reading(part)
-	var out []spanCandidate
-	for _, t := range v.Near(analyzers.Fold(part)) {
-		alike := soundsAlike(sound, reading(t.Text))
-		if alike || !known {
-			out = append(out, spanCandidate{t.Text, alike})
-		}
-	}
-	if r, kana := vocab.KanaReading(part); kana && utf8.RuneCountInString(part) >= 2 {
-		for _, t := range v.Homophones(r) {
-			out = append(out, spanCandidate{t.Text, true})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].alike && !out[j].alike })
-	return first(out, maxCandidates)
-}
-
-// spans are the byte ranges of word tried for a correction: the whole word,
-// each run of one or two of its morph tokens, and each run of kana.
-func spans(word string) [][2]int {
-	out := [][2]int{{0, len(word)}}
-	add := func(sp [2]int) {
-		for _, o := range out {
-			if o == sp {
-				return
-			}
-		}
-		out = append(out, sp)
-	}
-	if ts, err := analyzers.Analyze(analyzers.Morph, word); err == nil {
-		for i := range ts {
-			for j := i; j < len(ts) && j <= i+1; j++ {
-				add([2]int{ts[i].Start, ts[j].End})
-			}
-		}
-	}
-	start := -1
-	for i, r := range word + "\x00" {
-		kana := unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
-		switch {
-		case kana && start < 0:
-			start = i
-		case !kana && start >= 0:
-			add([2]int{start, i})
-			start = -1
-		}
-	}
-	return out
-}
-
-// dictionaryWord reports whether s is one word of the analyzer's dictionary
-// written with kanji: a word the user meant, not a misspelling (an unknown
-// run of kanji is split into characters without readings).
-func dictionaryWord(s string) bool {
-	ts, err := analyzers.Terms(analyzers.Morph, s)
-	if err != nil || len(ts) != 1 {
-		return false
-	}
-	han := false
-	for _, r := range s {
-		han = han || unicode.Is(unicode.Han, r)
-	}
-	if !han {
-		return false
-	}
-	rs, err := analyzers.Terms(analyzers.Reading, s)
-	if err != nil || len(rs) != 1 {
-		return false
-	}
-	_, kana := vocab.KanaReading(rs[0])
-	return kana
-}
-
-// reading is how s reads, in katakana: its kana, or the readings the
-// analyzer gives its words; "" when a part has no reading.
-func reading(s string) string {
-	if r, kana := vocab.KanaReading(s); kana {
-		return r
-	}
-	rs, err := analyzers.Terms(analyzers.Reading, s)
-	if err != nil {
-		return ""
-	}
-	r, kana := vocab.KanaReading(strings.Join(rs, ""))
-	if !kana {
-		return ""
-	}
-	return r
-}
-
-// soundsAlike reports whether two readings are at most one kana apart:
-// one kanji picked for another of the same sound, or read another way
-// (発 ハツ, ホツ).
-func soundsAlike(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	ra, rb := []rune(a), []rune(b)
-	return a == b || len(ra) > 2 && vocab.OneEdit(ra, rb)
-}
-
 // replaced is q with word of clause ci replaced by fixed.
 func replaced(q *Query, ci int, word, fixed string) *Query {
 	c := *q
@@ -275,22 +158,3 @@ func replaced(q *Query, ci int, word, fixed string) *Query {
 	c.Clauses[ci] = Clause{Any: any}
 	return &c
 }
-
-// inOrder is the number of characters of a that b holds in the same order
-// (their longest common subsequence).
-func inOrder(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			if a[i] == b[j] {
-				cur[j+1] = prev[j] + 1
-			} else {
-				cur[j+1] = max(cur[j], prev[j+1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func first[T any](xs []T, n int) []T { return xs[:min(len(xs), n)] }

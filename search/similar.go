@@ -2,16 +2,12 @@ package search
 
 import (
 	"context"
-	"math"
 	"slices"
-	"sort"
 	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"seisaku/analyzers"
 	"seisaku/indexer"
 	"seisaku/search/hit"
 )
@@ -56,8 +52,9 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 	}
 	p := &spec{page: 1, hitsPerPage: n, marker: hit.Marker{Pre: "<mark>", Post: "</mark>", Crop: 120}}
 	res := &SimilarResult{Query: passageID, Source: p.marker.Hit(src), Hits: []Precedent{}}
-	sim := newSimilarity(s.runner)
-	terms := sim.distinctive(res.Source.Text, res.Source.City)
+	total, _ := s.runner.idx.DocCount()
+	sim := hit.NewSimilarity(s.runner.docFreq, total)
+	terms := sim.Distinctive(res.Source.Text, res.Source.City, similarTerms)
 	if len(terms) > 0 {
 		req := bleve.NewSearchRequestOptions(similarQuery(terms, res.Source.DocID), max(n*4, similarCandidates), 0, false)
 		req.Fields = storedFields
@@ -67,7 +64,7 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 			return nil, err
 		}
 		res.TotalHits = int(sr.Total)
-		shown := sim.shown(terms)
+		shown := sim.Shown(terms)
 		for _, m := range sr.Hits { // mark and list the distinctive terms only
 			if locs := m.Locations[indexer.FieldText]; locs != nil {
 				for t := range locs {
@@ -79,7 +76,7 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 		}
 		hits := p.hits(sr.Hits)
 		for i := range hits {
-			hits[i].Score = sim.cosine(terms, hits[i].Text)
+			hits[i].Score = sim.Cosine(terms, hits[i].Text)
 		}
 		res.Hits = hit.Precedents(res.Source, hits, sr.Hits, shown)
 		res.Hits = res.Hits[:min(len(res.Hits), n)]
@@ -103,119 +100,12 @@ const (
 	similarCandidates = 50 // candidates scored again at least
 )
 
-type weighted struct {
-	term   string
-	weight float64 // (1+ln tf)·idf in the source
-	idf    float64
-}
-
-// similarity weighs terms by their rarity in the index.
-type similarity struct {
-	rn    *runner
-	total float64 // passages in the index
-	idfs  map[string]float64
-}
-
-func newSimilarity(rn *runner) *similarity {
-	total, _ := rn.idx.DocCount()
-	return &similarity{rn: rn, total: float64(max(total, 1)), idfs: map[string]float64{}}
-}
-
-// idf is ln(N/df) for a term held by df passages (a term of no passage
-// counts as held by one).
-func (s *similarity) idf(term string) float64 {
-	if v, ok := s.idfs[term]; ok {
-		return v
-	}
-	v := math.Log(s.total / float64(max(s.rn.docFreq(term), 1)))
-	s.idfs[term] = max(v, 0)
-	return s.idfs[term]
-}
-
-// generic reports whether a term of that idf is held by more than √N
-// passages.
-func (s *similarity) generic(idf float64) bool { return idf < math.Log(s.total)/2 }
-
-// vector is the weighted terms of text: (1+ln tf)·idf for each term of two
-// or more characters.
-func (s *similarity) vector(text string) map[string]float64 {
-	// the query analyzer: one term per word, its okurigana-free form, which
-	// the index holds beside the written one (取り組み counts once, as 取組)
-	ts, err := analyzers.Terms(analyzers.MorphQuery, text)
-	if err != nil {
-		return nil
-	}
-	tf := map[string]int{}
-	for _, t := range ts {
-		if utf8.RuneCountInString(t) >= 2 {
-			tf[t]++
-		}
-	}
-	v := make(map[string]float64, len(tf))
-	for t, f := range tf {
-		v[t] = (1 + math.Log(float64(f))) * s.idf(t)
-	}
-	return v
-}
-
-// distinctive returns the passage's most distinctive morph terms, best
-// first, but for the name of its city (大阪 of 大阪市: a passage elsewhere
-// that names it is not about the same thing).
-func (s *similarity) distinctive(text, city string) []weighted {
-	own, _ := analyzers.Terms(analyzers.MorphQuery, city)
-	var ws []weighted
-	for t, w := range s.vector(text) {
-		if !slices.Contains(own, t) {
-			ws = append(ws, weighted{t, w, s.idf(t)})
-		}
-	}
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].weight != ws[j].weight {
-			return ws[i].weight > ws[j].weight
-		}
-		return ws[i].term < ws[j].term
-	})
-	return ws[:min(len(ws), similarTerms)]
-}
-
-// shown is the terms of ws that are not generic, rarest first: the words a
-// precedent is shown to share.
-func (s *similarity) shown(ws []weighted) []string {
-	ws = slices.Clone(ws)
-	sort.SliceStable(ws, func(i, j int) bool { return ws[i].idf > ws[j].idf })
-	var out []string
-	for _, w := range ws {
-		if !s.generic(w.idf) {
-			out = append(out, w.term)
-		}
-	}
-	return out
-}
-
-// cosine is the cosine of the source's distinctive terms ws and the
-// weighted terms of text.
-func (s *similarity) cosine(ws []weighted, text string) float64 {
-	v := s.vector(text)
-	var dot, a, b float64
-	for _, w := range ws {
-		dot += w.weight * v[w.term]
-		a += w.weight * w.weight
-	}
-	for _, x := range v {
-		b += x * x
-	}
-	if a == 0 || b == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(a*b)
-}
-
 // similarQuery is the disjunction of the weighted terms, each boosted by
 // weight·idf, two of them required, outside document docID.
-func similarQuery(ws []weighted, docID string) query.Query {
+func similarQuery(ws []hit.Weighted, docID string) query.Query {
 	var qs []query.Query
 	for _, w := range ws {
-		qs = append(qs, termQuery(indexer.FieldText, w.term, w.weight*w.idf))
+		qs = append(qs, termQuery(indexer.FieldText, w.Term, w.Weight*w.IDF))
 	}
 	dq := query.NewDisjunctionQuery(qs)
 	dq.SetMin(float64(min(2, len(qs))))

@@ -6,16 +6,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"seisaku/search/hit"
 )
 
 // A word written with okurigana is one distinctive term, not two: the
 // index holds 取り組み beside its okurigana-free 取組 at the same position.
 func TestDistinctiveCountsAWordOnce(t *testing.T) {
 	s, _ := newTestSearcher(t)
-	ws := newSimilarity(s.runner).distinctive("地域の取り組みを広げ、取り組みの成果を共有する。", "")
+	total, _ := s.runner.idx.DocCount()
+	ws := hit.NewSimilarity(s.runner.docFreq, total).Distinctive("地域の取り組みを広げ、取り組みの成果を共有する。", "", similarTerms)
 	terms := map[string]bool{}
 	for _, w := range ws {
-		terms[w.term] = true
+		terms[w.Term] = true
 	}
 	if terms["取り組み"] && terms["取組"] {
 		t.Errorf("both spellings of one word are distinctive terms: %+v", ws)
