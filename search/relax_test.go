@@ -225,8 +225,7 @@ func TestDiversifiedPages(t *testing.T) {
 	plainReq := r
 	plainReq.PerDocument, plainReq.HitsPerPage = -1, 100
 	plain := search(t, s, plainReq)
-	window := hit.Window(r.HitsPerPage)
-	want, moved := hit.Diversify(slices.Clone(plain.Hits), DefaultPerDocument, window)
+	want, moved := hit.Diversify(slices.Clone(plain.Hits), DefaultPerDocument, hit.Window)
 	if moved == 0 {
 		t.Fatal("nothing to move: the test proves nothing")
 	}
@@ -234,8 +233,8 @@ func TestDiversifiedPages(t *testing.T) {
 	for page := 1; page <= 3; page++ {
 		r.Page = page
 		res := search(t, s, r)
-		if page == 1 && (res.Diversified == nil || res.Diversified.Moved != moved) {
-			t.Errorf("page 1 diversified %+v, want %d moved", res.Diversified, moved)
+		if n := hit.MovedPast(plain.Hits, want, page*r.HitsPerPage); n != 0 && (res.Diversified == nil || res.Diversified.Moved != n) {
+			t.Errorf("page %d diversified %+v, want %d moved past it", page, res.Diversified, n)
 		}
 		pages = append(pages, res.Hits...)
 	}
@@ -245,7 +244,7 @@ func TestDiversifiedPages(t *testing.T) {
 		}
 	}
 	perDoc := map[string]int{}
-	for _, h := range pages[:window-moved] {
+	for _, h := range pages[:min(len(pages), hit.Window-moved)] {
 		if perDoc[h.DocID]++; perDoc[h.DocID] > DefaultPerDocument {
 			t.Errorf("%d passages of %s before the moved ones", perDoc[h.DocID], h.DocID)
 		}
@@ -460,4 +459,43 @@ func hitIDs(hs []Hit) []string {
 		out = append(out, h.ID)
 	}
 	return out
+}
+
+// The diversified order does not depend on the page size: pages 1–3 of five
+// hits are page 1 of fifteen (a window of two pages of five let 区役所's
+// passages of one 大阪市 document fill pages 2 and 3), and Diversified.Moved
+// counts the hits ranked above a page's end that it moved past it.
+func TestDiversityIndependentOfPageSize(t *testing.T) {
+	s := sampleSearcher(t)
+	r := Request{Q: "区役所", City: []string{"大阪市"}}
+	plain := search(t, s, Request{Q: r.Q, City: r.City, HitsPerPage: 100, PerDocument: -1})
+	r.HitsPerPage = 15
+	whole := search(t, s, r)
+	var pages []Hit
+	for page := 1; page <= 3; page++ {
+		r.Page, r.HitsPerPage = page, 5
+		res := search(t, s, r)
+		pages = append(pages, res.Hits...)
+		want := hit.MovedPast(plain.Hits, pages, len(pages))
+		switch {
+		case want == 0 && res.Diversified != nil, want > 0 && (res.Diversified == nil || res.Diversified.Moved != want):
+			t.Errorf("page %d of 5: diversified %+v, %d moved past it", page, res.Diversified, want)
+		}
+	}
+	if len(whole.Hits) != 15 || len(pages) != 15 {
+		t.Fatalf("%d and %d hits, want 15", len(whole.Hits), len(pages))
+	}
+	docs, all := map[string]bool{}, map[string]bool{}
+	for i := range pages {
+		if pages[i].ID != whole.Hits[i].ID {
+			t.Errorf("hit %d: %s on pages of 5, %s on a page of 15", i+1, pages[i].ID, whole.Hits[i].ID)
+		}
+		docs[pages[i].DocID] = true
+	}
+	for _, h := range plain.Hits {
+		all[h.DocID] = true
+	}
+	if len(docs) != len(all) {
+		t.Errorf("pages 1–3 of 5 show %d of the %d documents found", len(docs), len(all))
+	}
 }

@@ -167,11 +167,11 @@ func (p *spec) diversifies() (fetch int, ok bool) {
 	if p.perDocument < 0 || p.distinct || (p.sortBy != "" && p.sortBy != "relevance") {
 		return 0, false
 	}
-	end, window := p.page*p.hitsPerPage, hit.Window(p.hitsPerPage)
-	if end-p.hitsPerPage >= window {
+	end := p.page * p.hitsPerPage
+	if end-p.hitsPerPage >= hit.Window {
 		return 0, false
 	}
-	return max(end, window), true
+	return max(end, hit.Window), true
 }
 
 // window is p for the first hits of a diversified page: one page of n

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -226,9 +227,10 @@ func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
 			fetch.pending.Explain(fetch.marker, &res.Hits[i])
 		}
 	}
-	var moved int
 	hit.PageEvidence(res.Hits)
-	res.Hits, moved = hit.Diversify(res.Hits, p.perDocument, hit.Window(p.hitsPerPage))
+	plain := slices.Clone(res.Hits)
+	res.Hits, _ = hit.Diversify(res.Hits, p.perDocument, hit.Window)
+	moved := hit.MovedPast(plain, res.Hits, p.page*p.hitsPerPage) // what this page's reader misses
 	from := min((p.page-1)*p.hitsPerPage, len(res.Hits))
 	res.Hits = res.Hits[from:min(from+p.hitsPerPage, len(res.Hits))]
 	for i := range res.Hits {

@@ -153,7 +153,8 @@ func openIndexes(ctx context.Context, dirs []string, logger *slog.Logger) ([]ble
 	return idxs, gens, nil
 }
 
-// indexBackend is the Searcher plus the passage count for /metrics and /readyz.
+// indexBackend is the Searcher (which counts documents) plus the passage
+// count, for /metrics and /readyz.
 type indexBackend struct {
 	*search.Searcher
 	idxs []bleve.Index

@@ -42,15 +42,17 @@ const fragmentSep = "\n"
 // previous passage under the same headings, joined by a newline; when there
 // is none it is put in front of the next passage under the same headings,
 // and stands alone only when the headings change first. A passage longer
-// than MaxRunes is cut at sentence ends (see Cut). Blocks starting with
-// 「問合せ先: 」 and blank blocks are dropped. A table row with a Header
+// than MaxRunes is cut at sentence ends (see Cut). A contact line ends the
+// passage above it under the same headings, even past MaxRunes or across a
+// page (lines.go). Blocks starting with 「問合せ先: 」, update or publication
+// stamps (更新日：2024年4月1日) and blank blocks are dropped. A table row with a Header
 // (see source.Block) has it as the last step of its heading path.
 // Seq numbers run 0..n-1.
 func Split(blocks []source.Block) []Passage {
 	var s splitter
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
-		if text == "" || strings.HasPrefix(text, footerPrefix) {
+		if text == "" || strings.HasPrefix(text, footerPrefix) || isStamp(text) {
 			continue
 		}
 		if b.Header == "" {
@@ -77,6 +79,8 @@ type unit struct {
 	path     int // which heading path the unit sits under
 	page     int // page of its first block
 	ocr      bool
+	contact  bool   // a contact line (isContact)
+	tail     string // contact lines after a full group, kept with its last piece
 }
 
 type splitter struct {
@@ -147,7 +151,7 @@ func (s *splitter) add(text string, page int) {
 		s.pending, page, ocr = nil, s.pendPg, ocr || s.pendOCR
 		s.pendOCR = false
 	}
-	s.units = append(s.units, unit{text, s.labels, s.path, page, ocr})
+	s.units = append(s.units, unit{text: text, headings: s.labels, path: s.path, page: page, ocr: ocr, contact: isContact(text)})
 }
 
 // flushPending emits waiting fragments as one passage before the path changes.
@@ -155,7 +159,7 @@ func (s *splitter) flushPending() {
 	if len(s.pending) == 0 {
 		return
 	}
-	s.units = append(s.units, unit{strings.Join(s.pending, fragmentSep), s.labels, s.path, s.pendPg, s.pendOCR})
+	s.units = append(s.units, unit{text: strings.Join(s.pending, fragmentSep), headings: s.labels, path: s.path, page: s.pendPg, ocr: s.pendOCR})
 	s.pending, s.pendOCR = nil, false
 }
 
@@ -163,7 +167,11 @@ func (s *splitter) finish() []Passage {
 	s.flushPending()
 	var out []Passage
 	for _, g := range s.packed() {
-		for _, piece := range Cut(g.text, MaxRunes) {
+		pieces := Cut(g.text, MaxRunes)
+		if g.tail != "" {
+			pieces[len(pieces)-1] += g.tail // g.text is never empty
+		}
+		for _, piece := range pieces {
 			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(g.headings), Page: g.page, OCR: g.ocr})
 		}
 	}
@@ -181,14 +189,22 @@ const proseRunes = 100
 // article's lines under its title, the items of a list under their heading,
 // the fields of a record) are one passage. A group never crosses a heading
 // or a PDF page and never holds two paragraphs of prose; a unit longer than
-// MaxRunes is a group of its own, which Cut then cuts.
+// MaxRunes is a group of its own, which Cut then cuts. A contact line that
+// does not fit ends the group above it as its tail (past MaxRunes, across a
+// page); the next line starts a new group.
 func (s *splitter) packed() []unit {
 	var out []unit
 	runes, prose := 0, false
 	for _, u := range s.units {
 		n := utf8.RuneCountInString(u.text)
 		p := isProse(u.text, n)
-		if k := len(out); k > 0 && out[k-1].path == u.path && out[k-1].page == u.page && runes+1+n <= MaxRunes && !(p && prose) {
+		k := len(out)
+		if u.contact && k > 0 && out[k-1].path == u.path && (out[k-1].tail != "" || out[k-1].page != u.page || runes+1+n > MaxRunes) {
+			out[k-1].tail += "\n" + u.text
+			out[k-1].ocr = out[k-1].ocr || u.ocr
+			continue
+		}
+		if k > 0 && out[k-1].tail == "" && out[k-1].path == u.path && out[k-1].page == u.page && runes+1+n <= MaxRunes && !(p && prose) {
 			out[k-1].text += "\n" + u.text
 			out[k-1].ocr = out[k-1].ocr || u.ocr
 			runes += 1 + n

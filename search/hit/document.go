@@ -19,6 +19,7 @@ type DocumentView struct {
 	Published  string        `json:"published,omitempty"`
 	Source     string        `json:"source"`
 	URL        string        `json:"url,omitempty"`
+	CitySite   string        `json:"citySite,omitempty"` // the city's official site (CitySite)
 	IssueTypes []string      `json:"issueTypes"`
 	Passages   []PassageView `json:"passages"`
 }
@@ -47,6 +48,7 @@ func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 		Published: StoredString(f[indexer.FieldPublished]), Source: StoredString(f[indexer.FieldSource]),
 		URL: StoredString(f[indexer.FieldURL]), IssueTypes: StoredStrings(f[indexer.FieldDocIssueType]),
 	}
+	d.CitySite = CitySite(d.City, d.Prefecture)
 	for _, m := range ms {
 		d.Passages = append(d.Passages, PassageView{
 			ID: m.ID, Seq: StoredInt(m.Fields[indexer.FieldSeq]), Text: StoredString(m.Fields[indexer.FieldText]),

@@ -11,6 +11,7 @@ import (
 
 	"seisaku/analyzers"
 	"seisaku/indexer"
+	"seisaku/indexer/meta"
 )
 
 // Permalink is the address of a passage in the web UI:
@@ -34,7 +35,8 @@ type Hit struct {
 	IssueTypes []string  `json:"issueTypes"`
 	Source     string    `json:"source"`
 	URL        string    `json:"url,omitempty"`
-	Page       int       `json:"page,omitempty"` // the PDF page the passage starts on; omitted for formats without pages
+	CitySite   string    `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
+	Page       int       `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
 	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
@@ -110,7 +112,24 @@ func bare(m *bsearch.DocumentMatch) Hit {
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, StoredInt(f[indexer.FieldSeq]))
+	h.CitySite = CitySite(h.City, h.Prefecture)
 	return h
+}
+
+// CitySite is the official site of the municipality city (in prefecture
+// pref when several share the name), "https://www.city.kurashiki.okayama.jp/",
+// from the municipalities table (indexer/meta, CC0); "" when unknown. It
+// stands for where a document comes from when the document states no
+// address of its own.
+func CitySite(city, pref string) string {
+	if city == "" {
+		return ""
+	}
+	m, ok := meta.Lookup(city, pref)
+	if !ok || m.Host == "" {
+		return ""
+	}
+	return "https://" + m.Host + "/"
 }
 
 // format fills in h.Formatted from m's locations and h's folded text.

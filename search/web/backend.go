@@ -14,8 +14,11 @@ type Backend interface {
 	Similar(ctx context.Context, passageID string, n int) (*search.SimilarResult, error)
 }
 
-// DocCounter is implemented by a Backend that can count the passages in its
-// index; the count is exported as the seisaku_index_documents metric.
+// DocCounter is implemented by a Backend that can count the passages and
+// the documents in its index; the counts are exported as the
+// seisaku_index_passages and seisaku_index_documents metrics and in
+// /readyz.
 type DocCounter interface {
-	DocCount() (uint64, error)
+	DocCount() (uint64, error)      // passages (bleve documents)
+	DocumentCount() (uint64, error) // documents
 }

@@ -64,6 +64,14 @@ func (f *fakeBackend) Similar(ctx context.Context, id string, n int) (*search.Si
 
 func (f *fakeBackend) DocCount() (uint64, error) { return uint64(len(fixture)), nil }
 
+func (f *fakeBackend) DocumentCount() (uint64, error) {
+	docs := map[string]bool{}
+	for _, h := range fixture {
+		docs[h.DocID] = true
+	}
+	return uint64(len(docs)), nil
+}
+
 // fixture holds passages of the seed documents (大阪市市民局・政策企画室
 // 運営方針, 枚方市 市長公室の取り組み).
 var fixture = []search.Hit{

@@ -11,8 +11,9 @@ import (
 // status is the JSON of the probes. Passages counts the index's entries
 // (one per passage, not per document).
 type status struct {
-	Status   string  `json:"status"`
-	Passages *uint64 `json:"passages,omitempty"`
+	Status    string  `json:"status"`
+	Passages  *uint64 `json:"passages,omitempty"`
+	Documents *uint64 `json:"documents,omitempty"`
 	// ReloadFailures are newer generations refused: the index that
 	// answers is an older one.
 	ReloadFailures []ReloadFailure `json:"reloadFailures,omitempty"`
@@ -39,6 +40,9 @@ func (s *Server) handleReady(c echo.Context) error {
 	st := status{Status: "ready", ReloadFailures: s.reloadFailures()}
 	if n, ok := s.docCount(); ok {
 		st.Passages = &n
+	}
+	if n, ok := s.documentCount(); ok {
+		st.Documents = &n
 	}
 	return c.JSON(http.StatusOK, st)
 }

@@ -26,8 +26,9 @@ type metrics struct {
 	reloadFailed   prometheus.Gauge
 }
 
-// newMetrics registers the collectors; docCount gives the index size.
-func newMetrics(docCount func() (uint64, bool)) *metrics {
+// newMetrics registers the collectors; passages and documents give the
+// index size.
+func newMetrics(passages, documents func() (uint64, bool)) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -59,15 +60,17 @@ func newMetrics(docCount func() (uint64, bool)) *metrics {
 	})
 	m.reg.MustRegister(m.requests, m.duration, m.search, m.panics, m.reloadFailures, m.reloadFailed,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Name: "seisaku_index_documents",
-		Help: "Passages (bleve documents) in the index being served; NaN while unknown.",
-	}, func() float64 {
-		if n, ok := docCount(); ok {
-			return float64(n)
-		}
-		return math.NaN()
-	}))
+	gauge := func(name, help string, count func() (uint64, bool)) prometheus.Collector {
+		return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 {
+			if n, ok := count(); ok {
+				return float64(n)
+			}
+			return math.NaN()
+		})
+	}
+	m.reg.MustRegister(
+		gauge("seisaku_index_passages", "Passages (bleve documents) in the index being served; NaN while unknown.", passages),
+		gauge("seisaku_index_documents", "Documents (files, records, articles) in the index being served; NaN while unknown.", documents))
 	return m
 }
 

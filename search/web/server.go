@@ -51,7 +51,7 @@ func NewServer(cfg Config, backend Backend, logger *slog.Logger) *Server {
 		echo:   echo.New(),
 		routes: map[string]bool{},
 	}
-	s.metrics = newMetrics(s.docCount)
+	s.metrics = newMetrics(s.docCount, s.documentCount)
 	s.exports = make(chan struct{}, s.cfg.MaxExports)
 	s.SetBackend(backend)
 	s.echo.HideBanner, s.echo.HidePort = true, true
@@ -104,6 +104,15 @@ func (s *Server) current() (Backend, error) {
 
 // docCount counts the passages of the current backend if it can.
 func (s *Server) docCount() (uint64, bool) {
+	return s.count(DocCounter.DocCount)
+}
+
+// documentCount counts the documents of the current backend if it can.
+func (s *Server) documentCount() (uint64, bool) {
+	return s.count(DocCounter.DocumentCount)
+}
+
+func (s *Server) count(f func(DocCounter) (uint64, error)) (uint64, bool) {
 	r := s.backend.Load()
 	if r == nil {
 		return 0, false
@@ -112,7 +121,7 @@ func (s *Server) docCount() (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, err := dc.DocCount()
+	n, err := f(dc)
 	return n, err == nil
 }
 

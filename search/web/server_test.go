@@ -319,7 +319,8 @@ func TestMetrics(t *testing.T) {
 		`seisaku_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
 		`seisaku_http_request_duration_seconds_bucket{method="GET",route="/api/search",status="200",le="+Inf"} 1`,
 		`seisaku_search_duration_seconds_count 1`,
-		`seisaku_index_documents 4`,
+		`seisaku_index_passages 4`,
+		`seisaku_index_documents 3`, // shimin, seisaku, hirakata
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)
@@ -335,7 +336,7 @@ func TestProbes(t *testing.T) {
 	if res, body := get(t, ts.URL, "/healthz"); res.StatusCode != 200 || string(body) != `{"status":"ok"}`+"\n" {
 		t.Errorf("/healthz %d %s", res.StatusCode, body)
 	}
-	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","passages":4}`+"\n" {
+	if res, body := get(t, ts.URL, "/readyz"); res.StatusCode != 200 || string(body) != `{"status":"ready","passages":4,"documents":3}`+"\n" {
 		t.Errorf("/readyz %d %s", res.StatusCode, body)
 	}
 	broken := newTestServer(t, DefaultConfig(), &fakeBackend{search: func(context.Context, search.Request) (*search.Result, error) {

@@ -220,15 +220,6 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     return s.length > 60 ? s.slice(0, 59) + "…" : s;
   }
 
-  /* readableSource: the file and where in it, "atsugi-1421.csv 17件目"
-   * (the 17th row or record), "minutes.jsonl.gz 5行目". */
-  function readableSource(s) {
-    const [file, key] = s.split("#");
-    const m = /^(row|line|record) (\d+)$/.exec(key || "");
-    const where = m ? (m[1] === "line" ? ` ${m[2]}行目` : ` ${m[2]}件目`) : key ? ` ${key}` : "";
-    return file.split("/").pop() + where;
-  }
-
   /* parseYears reads "2019..2022", "2019..", "..2022" or "2022". */
   function parseYears(s) {
     const m = /^(\d{4})?(\.\.)?(\d{4})?$/.exec(s || "");
@@ -805,14 +796,16 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     hitActions(hit, li) { return this.full && this.similarButton ? [this.similarButton(hit, li)] : []; }
 
     /* sourceLink shows the document's address, linked (host and path, the
-     * page of a PDF), else a readable source name; labelled "出典:" in a hit,
+     * page of a PDF), else its title and its city's official site, linked
+     * (the file name is for the CSV and the API); labelled "出典:" in a hit,
      * bare in the document view, whose row already says 出典. */
     sourceLink(x, bare) {
-      const t = this.t, web = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
+      const web = isWebURL(x.url) ? x.url : isWebURL(x.source) ? x.source : "";
       const link = web && x.page ? `${web.split("#")[0]}#page=${x.page}` : web;
-      const label = (v) => bare ? v : h("span", {}, `${t.source}: `, v);
-      if (link) return label(h("a", {href: link, rel: "noopener", text: readableURL(link)}));
-      return x.source ? label(h("span", {text: readableSource(x.source)})) : null;
+      const a = (u) => h("a", {href: u, rel: "noopener", text: readableURL(u)});
+      const site = isWebURL(x.citySite) && [" (", a(x.citySite), ")"];
+      const v = link ? [a(link)] : site ? [x.title || this.t.untitled, ...site] : x.title ? [x.title] : null;
+      return v && h("span", {class: "source"}, bare ? "" : `${this.t.source}: `, ...v);
     }
 
     /* docHref opens the document on the full page: this page in full mode,

@@ -3,7 +3,6 @@ package browser
 import (
 	"fmt"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -141,7 +140,11 @@ func checkDocument(t *testing.T, tb *tab, doc search.DocumentView, hit search.Hi
 		t.Error("the results stay on screen beside the document")
 	}
 	meta := tb.strs(`$$("article.doc dt").map((dt) => txt(dt) + "=" + txt(dt.nextElementSibling))`)
-	for _, w := range []string{"市町村=" + doc.City, "部署=" + doc.Department, fmt.Sprintf("年度=%d年度", doc.Year), "出典=" + path.Base(doc.Source)} {
+	source := "出典=" + doc.Title // the title and the city's site, where the document states no address
+	if doc.CitySite != "" {
+		source += " (" + strings.TrimPrefix(doc.CitySite, "https://") + ")"
+	}
+	for _, w := range []string{"市町村=" + doc.City, "部署=" + doc.Department, fmt.Sprintf("年度=%d年度", doc.Year), source} {
 		if !slices.Contains(meta, w) {
 			t.Errorf("document metadata %q lacks %q", meta, w)
 		}
