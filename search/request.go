@@ -24,6 +24,7 @@ type spec struct {
 	minTotal          int          // fewer matches than this: the count only (engine.Page.MinTotal)
 	perDocument       int          // hit.Diversify; -1: no cap
 	pending           *hit.Pending // non-nil: hits are bare until finished
+	pageWindow        int          // > 0: the first hits are taken page by page (hit.CollapsePages)
 }
 
 // newSpec validates r and fills in defaults.
@@ -168,6 +169,11 @@ func (p *spec) diversifies() (fetch int, ok bool) {
 		return 0, false
 	}
 	end := p.page * p.hitsPerPage
+	if p.pageWindow > 0 {
+		// every page is cut from the collapsed window and the plain order
+		// after it, so that deep pages follow on from the window's
+		return end + p.pageWindow, true
+	}
 	if end-p.hitsPerPage >= hit.Window {
 		return 0, false
 	}

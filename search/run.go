@@ -241,6 +241,17 @@ func addFacets(req *bleve.SearchRequest, names []string) {
 
 // fieldDict returns the terms of field over the Searcher's indexes, counts
 // summed where several hold a term.
+// hasTerms reports whether some passage of the index holds field.
+func (rn *runner) hasTerms(field string) bool {
+	d, err := rn.fieldDict(field)
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	e, err := d.Next()
+	return err == nil && e != nil
+}
+
 func (rn *runner) fieldDict(field string) (index.FieldDict, error) {
 	if len(rn.members) == 0 {
 		return rn.idx.FieldDict(field)

@@ -33,6 +33,7 @@ const (
 type Searcher struct {
 	runner     *runner                          // runs queries: the fast path or bleve's searchers
 	vocab      atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
+	paged      atomic.Bool                      // the index holds paged documents (PDF): hit.CollapsePages
 	themes     func(string) (string, bool)      // the theme a word names
 	themeWords func(string) []string            // the thesaurus words of a theme
 }
@@ -110,6 +111,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	o, err := s.options(r, v)
 	if err != nil {
 		return nil, err
+	}
+	if s.paged.Load() {
+		p.pageWindow = hit.PageWindow
 	}
 	fetch := p // the spec each level runs: p, or the window a diversified page is cut from
 	if n, ok := p.diversifies(); ok {
@@ -228,6 +232,10 @@ func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
 		}
 	}
 	hit.PageEvidence(res.Hits)
+	if p.pageWindow > 0 { // the same first hits whatever the page asked for, so pages stay disjoint
+		w := min(len(res.Hits), p.pageWindow)
+		res.Hits = append(hit.CollapsePages(res.Hits[:w]), res.Hits[w:]...)
+	}
 	plain := slices.Clone(res.Hits)
 	res.Hits, _ = hit.Diversify(res.Hits, p.perDocument, hit.Window)
 	moved := hit.MovedPast(plain, res.Hits, p.page*p.hitsPerPage) // what this page's reader misses

@@ -37,6 +37,7 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	}
 	v, err := vocab.Load(vocab.Source{Dict: s.runner.fieldDict, Prefix: s.runner.idx.FieldDictPrefix})
 	s.vocab.Store(v)
+	s.paged.Store(s.runner.hasTerms(indexer.FieldPage))
 	return err
 }
 

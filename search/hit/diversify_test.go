@@ -1,6 +1,7 @@
 package hit
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -38,5 +39,37 @@ func TestDiversifySamePage(t *testing.T) {
 	}
 	if want := "a-1 b-0 c-3 c-4 a-2 a-3"; strings.Join(got, " ") != want || moved != 2 {
 		t.Errorf("order %s (%d moved), want %s (2 moved)", strings.Join(got, " "), moved, want)
+	}
+}
+
+// TestCollapsePages: the passages of a page fold into its first hit; a
+// page whose passages together hold more of the query's words comes
+// before one that holds fewer; hits without a page keep their places.
+func TestCollapsePages(t *testing.T) {
+	m := func(words ...string) *Match {
+		var ws []WordMatch
+		for _, w := range []string{"物価高", "支援"} {
+			how := "missing"
+			if slices.Contains(words, w) {
+				how = "exact"
+			}
+			ws = append(ws, WordMatch{Word: w, How: how})
+		}
+		return &Match{Kind: "relaxed", Words: ws}
+	}
+	hits := []Hit{
+		{ID: "q-3", DocID: "q", Page: 3, Match: m("支援")},         // a question: 支援 alone
+		{ID: "t-0", DocID: "t", Match: m("支援")},                  // a text document: stays second
+		{ID: "b-5a", DocID: "b", Page: 5, Match: m("物価高")},       // a budget page's table row…
+		{ID: "q-4", DocID: "q", Page: 4, Match: m("支援")},         //
+		{ID: "b-5b", DocID: "b", Page: 5, Match: m("支援")},        // …and another row of it
+		{ID: "b-5c", DocID: "b", Page: 5, Match: m("物価高", "支援")}, // folded too
+	}
+	var got []string
+	for _, h := range CollapsePages(hits) {
+		got = append(got, fmt.Sprintf("%s+%d", h.ID, h.SamePage))
+	}
+	if want := "b-5a+2 t-0+0 q-3+0 q-4+0"; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
 	}
 }

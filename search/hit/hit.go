@@ -37,6 +37,7 @@ type Hit struct {
 	URL        string    `json:"url,omitempty"`
 	CitySite   string    `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
 	Page       int       `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
+	SamePage   int       `json:"samePage,omitempty"` // other matching passages of the same PDF page, folded into this hit (pages.go)
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
 	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
