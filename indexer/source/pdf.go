@@ -185,7 +185,7 @@ func extractPDF(data []byte) (src Source, err error) {
 		return src, err
 	}
 	defer rd.close()
-	if rd.raw, err = newRawPDFium(inst); err != nil {
+	if rd.raw, err = newRawPDFium(inst); err != nil || requestAPIOnly {
 		rd.raw = nil // the request API serves, slower
 	}
 	defer func() {
@@ -213,6 +213,10 @@ func extractPDF(data []byte) (src Source, err error) {
 	src.Damage = damage
 	return src, nil
 }
+
+// requestAPIOnly makes the reader use go-pdfium's request API alone, as it
+// does when the direct calls of pdf_raw.go are unavailable (tests).
+var requestAPIOnly = false
 
 // pdfReader reads one PDF's pages in one PDFium instance.
 type pdfReader struct {

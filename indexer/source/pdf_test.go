@@ -308,3 +308,37 @@ func TestReadPDF300Pages(t *testing.T) {
 		t.Errorf("runtime memory grew by %d MB reading 300 pages", grown>>20)
 	}
 }
+
+// TestPDFRawMatchesRequestAPI: the direct calls into PDFium (pdf_raw.go)
+// and go-pdfium's request API, which serves when they are unavailable, read
+// the same blocks: the same text, kinds and pages.
+func TestPDFRawMatchesRequestAPI(t *testing.T) {
+	files := []string{"testdata/pdf/speech-cid.pdf", "testdata/pdf/asago-table.pdf"}
+	// and real ones, letter-spaced and vertical, where ../shared is beside the checkout
+	for _, f := range []string{"nobeoka-giketsukekka-2024-12.pdf", "nobeoka-shiseihoushin-yosansetsumei-r8.pdf", "otoineppu-kouhou-2022-12.pdf"} {
+		if p := filepath.Join("../../../shared/corpus/municipal-pdf/pdf", f); fileExists(p) {
+			files = append(files, p)
+		}
+	}
+	for _, f := range files {
+		raw := readPDFFile(t, f)
+		requestAPIOnly = true
+		slow := readPDFFile(t, f)
+		requestAPIOnly = false
+		dump := func(s Source) string {
+			var b strings.Builder
+			for _, bl := range s.Blocks {
+				fmt.Fprintf(&b, "%d p%d %s | %s\n", bl.Kind, bl.Page, bl.Text, bl.Header)
+			}
+			return b.String()
+		}
+		if a, b := dump(raw), dump(slow); a != b || len(raw.Blocks) == 0 {
+			t.Errorf("%s: direct calls read\n%s\nthe request API\n%s", f, a, b)
+		}
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
