@@ -233,6 +233,9 @@ func main() {
 	}
 	t := &totals{fields: map[string]*fieldBytes{}}
 	for _, arg := range os.Args[1:] {
+		if real, err := filepath.EvalSymlinks(arg); err == nil {
+			arg = real // an index's "current" is a link to its generation
+		}
 		err := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".zap") {
 				return err
