@@ -26,7 +26,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// after the first signal, a second one kills at once (the default)
 	context.AfterFunc(ctx, stop)
+	stopProfiles := startProfiles(os.Getenv)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stopProfiles()
 	stop()
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
