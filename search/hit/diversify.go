@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Diversity. A document with many matching passages (a speech that names
@@ -111,7 +112,8 @@ func samePageLast(hits []Hit) ([]Hit, int) {
 }
 
 // tier ranks how a hit matches: every word (as typed, by reading, variant
-// or synonym), then a theme standing in, then a relaxed search.
+// or synonym), then a theme standing in, then a relaxed search, then a
+// relaxed search that found one-character fragments only.
 func tier(h Hit) int {
 	if h.Match == nil {
 		return 0
@@ -120,9 +122,36 @@ func tier(h Hit) int {
 	case "theme":
 		return 1
 	case "relaxed":
+		if fragmentsOnly(h.Match) {
+			return 3
+		}
 		return 2
 	}
 	return 0
+}
+
+// fragmentsOnly reports whether a relaxed hit holds nothing of the query
+// but one-character parts of its words (共 and 性 of a mistyped 多文化共性):
+// such a hit stays below every hit that holds a word or a part of one, even
+// one that diversity moves back.
+func fragmentsOnly(m *Match) bool {
+	held := false
+	for _, w := range m.Words {
+		switch w.How {
+		case "missing", "":
+			continue
+		case "parts":
+			for _, t := range w.Terms {
+				if utf8.RuneCountInString(t) > 1 {
+					return false
+				}
+			}
+			held = true
+		default:
+			return false
+		}
+	}
+	return held
 }
 
 // diversifyTier reorders one tier's hits, counting documents and texts

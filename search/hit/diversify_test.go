@@ -73,3 +73,27 @@ func TestCollapsePages(t *testing.T) {
 		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestFragmentsStayBelow: a relaxed hit that holds only one-character
+// fragments of the query's words (共, 性 of 多文化共性) stays below a hit
+// holding a real part (多文化), even one the per-document cap moves back.
+func TestFragmentsStayBelow(t *testing.T) {
+	part := func(terms ...string) *Match {
+		return &Match{Kind: "relaxed", Words: []WordMatch{{Word: "多文化共性", How: "parts", Terms: terms}}}
+	}
+	hits := []Hit{
+		{ID: "a-1", DocID: "a", Text: "大阪市多文化共生施策推進本部会議", Match: part("多文化")},
+		{ID: "a-2", DocID: "a", Text: "大阪市多文化共生指針行動計画", Match: part("多文化")},
+		{ID: "a-3", DocID: "a", Text: "多文化共生社会の実現", Match: part("多文化")},
+		{ID: "b-1", DocID: "b", Text: "共感と共創のまちづくり", Match: part("共")},
+		{ID: "c-1", DocID: "c", Text: "機動性に優れる", Match: part("性")},
+	}
+	out, _ := Diversify(slices.Clone(hits), 2, 20)
+	var got []string
+	for _, h := range out {
+		got = append(got, h.ID)
+	}
+	if want := "a-1 a-2 a-3 b-1 c-1"; strings.Join(got, " ") != want {
+		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
+	}
+}
