@@ -110,7 +110,7 @@ func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, wo
 			}
 			q := n
 			if len(c.p.query.Clauses) > 1 || len(c.p.query.Exclude) > 0 || len(c.p.query.Clauses[ci].Any) > 1 {
-				if q, err = c.strict(ctx, replaced(c.p.query, ci, word, fixed), "", plan.Options{}); err != nil {
+				if q, err = c.strict(ctx, c.p.query.Replaced(ci, word, fixed), "", plan.Options{}); err != nil {
 					return nil, err
 				}
 			}
@@ -143,18 +143,4 @@ func corrections(ctx context.Context, c counter, v *vocab.Vocabulary, ci int, wo
 		}
 	}
 	return out, nil
-}
-
-// replaced is q with word of clause ci replaced by fixed.
-func replaced(q *Query, ci int, word, fixed string) *Query {
-	c := *q
-	c.Clauses = append([]Clause(nil), q.Clauses...)
-	any := append([]Word(nil), c.Clauses[ci].Any...)
-	for i := range any {
-		if any[i].Text == word {
-			any[i].Text = fixed
-		}
-	}
-	c.Clauses[ci] = Clause{Any: any}
-	return &c
 }

@@ -261,10 +261,9 @@ func (q *Query) Typed() []string {
 	return out
 }
 
-// Replace renders q with word in clause ci replaced by fixed, its
-// alternatives joined by OR and its filters left out: a corrected query
-// (もしかして) to search again.
-func (q *Query) Replace(ci int, word, fixed string) string {
+// Replaced is a copy of q with word in clause ci replaced by fixed; q is
+// left as it is.
+func (q *Query) Replaced(ci int, word, fixed string) *Query {
 	c := *q
 	c.Clauses = append([]Clause(nil), q.Clauses...)
 	any := append([]Word(nil), c.Clauses[ci].Any...)
@@ -274,6 +273,14 @@ func (q *Query) Replace(ci int, word, fixed string) string {
 		}
 	}
 	c.Clauses[ci] = Clause{Any: any}
+	return &c
+}
+
+// Replace renders q with word in clause ci replaced by fixed, its
+// alternatives joined by OR and its filters left out: a corrected query
+// (もしかして) to search again.
+func (q *Query) Replace(ci int, word, fixed string) string {
+	c := q.Replaced(ci, word, fixed)
 	parts := make([]string, 0, len(c.Clauses)+len(c.Exclude))
 	for _, cl := range c.Clauses {
 		ws := make([]string, len(cl.Any))
