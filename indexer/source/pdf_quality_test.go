@@ -18,15 +18,7 @@ func pdfStats(t testing.TB, path string) (stats []pageStats, pages []pdfPage, ra
 	if err != nil {
 		t.Fatal(err)
 	}
-	pool, err := pdfPool()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := pool.GetInstance(pdfInstanceWait)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inst.Close()
+	inst := testInstance(t)
 	rd := &pdfReader{inst: inst, data: data}
 	if err := rd.open(); err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
@@ -194,15 +195,7 @@ func TestReadPDFTable(t *testing.T) {
 // blank page).
 func newPDF(t *testing.T, src []byte, copies int) []byte {
 	t.Helper()
-	pool, err := pdfPool()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := pool.GetInstance(time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inst.Close()
+	inst := testInstance(t)
 	doc, err := inst.FPDF_CreateNewDocument(&requests.FPDF_CreateNewDocument{})
 	if err != nil {
 		t.Fatal(err)
@@ -341,4 +334,20 @@ func TestPDFRawMatchesRequestAPI(t *testing.T) {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// testInstance is a PDFium instance of the reader's pool for one test,
+// closed with it.
+func testInstance(t testing.TB) pdfium.Pdfium {
+	t.Helper()
+	pool, err := pdfPool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := pool.GetInstance(time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { inst.Close() })
+	return inst
 }

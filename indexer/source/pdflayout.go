@@ -393,12 +393,7 @@ func columnLine(page int, height float64, glyphs []pdfRun, chain []int) *pdfLine
 	}
 	l.bold = bold*2 > len(chain)
 	l.segs, l.segLeft, l.segRight = []string{b.String()}, []float64{l.left}, []float64{l.right}
-	switch {
-	case height > 0 && l.bottom >= height*(1-chromeZone):
-		l.zone = -1
-	case height > 0 && l.top <= height*chromeZone:
-		l.zone = 1
-	}
+	l.zone = zoneOf(l.top, l.bottom, height)
 	return l
 }
 
@@ -645,12 +640,7 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 		row.segLeft = append(row.segLeft, c[0].left)
 		row.segRight = append(row.segRight, right)
 	}
-	switch {
-	case height > 0 && row.bottom >= height*(1-chromeZone):
-		row.zone = -1
-	case height > 0 && row.top <= height*chromeZone:
-		row.zone = 1
-	}
+	row.zone = zoneOf(row.top, row.bottom, height)
 	return row
 }
 
@@ -1133,12 +1123,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 		}
 	}
 	l.bold = bold*2 > chars
-	switch {
-	case height > 0 && l.bottom >= height*(1-chromeZone):
-		l.zone = -1
-	case height > 0 && l.top <= height*chromeZone:
-		l.zone = 1
-	}
+	l.zone = zoneOf(l.top, l.bottom, height)
 	return l
 }
 
@@ -1286,6 +1271,18 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 }
 
 func isPunct(s string) bool { return strings.ContainsAny(s, "、。，．︑︒") }
+
+// zoneOf is where a line stands on a page of the given height: -1 in the
+// top chromeZone, 1 in the bottom one, 0 in the body (y grows upwards).
+func zoneOf(top, bottom, height float64) int {
+	switch {
+	case height > 0 && bottom >= height*(1-chromeZone):
+		return -1
+	case height > 0 && top <= height*chromeZone:
+		return 1
+	}
+	return 0
+}
 
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))

@@ -32,15 +32,7 @@ func pdfPagesOf(t *testing.T, path, dir string) []pdfPage {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pool, err := pdfPool()
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := pool.GetInstance(time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer inst.Close()
+	inst := testInstance(t)
 	rd := &pdfReader{inst: inst, data: data, start: time.Now()}
 	if err := rd.open(); err != nil {
 		t.Fatal(err)
