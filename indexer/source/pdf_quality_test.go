@@ -19,6 +19,7 @@ func pdfStats(t testing.TB, path string) (stats []pageStats, pages []pdfPage, ra
 		t.Fatal(err)
 	}
 	inst := testInstance(t)
+	defer inst.Close()
 	rd := &pdfReader{inst: inst, data: data}
 	if err := rd.open(); err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -196,6 +196,7 @@ func TestReadPDFTable(t *testing.T) {
 func newPDF(t *testing.T, src []byte, copies int) []byte {
 	t.Helper()
 	inst := testInstance(t)
+	defer inst.Close()
 	doc, err := inst.FPDF_CreateNewDocument(&requests.FPDF_CreateNewDocument{})
 	if err != nil {
 		t.Fatal(err)
@@ -336,8 +337,8 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// testInstance is a PDFium instance of the reader's pool for one test,
-// closed with it.
+// testInstance is a PDFium instance of the reader's pool; the caller
+// closes it (the pool holds as many as there are cores).
 func testInstance(t testing.TB) pdfium.Pdfium {
 	t.Helper()
 	pool, err := pdfPool()
@@ -348,6 +349,5 @@ func testInstance(t testing.TB) pdfium.Pdfium {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { inst.Close() })
 	return inst
 }

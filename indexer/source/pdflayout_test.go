@@ -33,6 +33,7 @@ func pdfPagesOf(t *testing.T, path, dir string) []pdfPage {
 		t.Fatal(err)
 	}
 	inst := testInstance(t)
+	defer inst.Close()
 	rd := &pdfReader{inst: inst, data: data, start: time.Now()}
 	if err := rd.open(); err != nil {
 		t.Fatal(err)
