@@ -65,6 +65,9 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 		}
 		return rankTop, inner, true
 	case source.Paragraph, source.TableCell:
+		if b.Kind == source.TableCell && holdsAmount(text) {
+			return 0, "", false // a budget line (「11 | 5)都市計画費 | 13,000 | …」) is data, not an outline
+		}
 		if r, ok := patternRank(text); ok {
 			inner, _ := unwrap(text)
 			return r, inner, true
@@ -74,6 +77,20 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 		}
 	}
 	return 0, "", false
+}
+
+// reAmount is a table cell that is an amount: digits grouped by commas
+// (13,000; △ 34,532) or four or more digits.
+var reAmount = regexp.MustCompile(`^[△▲-]?\s*(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]{4,})$`)
+
+// holdsAmount reports whether a table row has a cell that is an amount.
+func holdsAmount(row string) bool {
+	for _, c := range strings.Split(row, " | ") {
+		if reAmount.MatchString(strings.TrimSpace(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // patternRank matches text against the outline patterns of the seeds.

@@ -291,3 +291,18 @@ func TestSplitMarksOCR(t *testing.T) {
 		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A budget table's row that starts with a number (款 11) but holds amounts
+// is a row of data, not an outline heading over the rows after it.
+func TestSplitBudgetRowIsNoHeading(t *testing.T) {
+	blocks := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "令和８年度 ６月補正予算の概要", Page: 8},
+		{Kind: source.TableCell, Text: "11 | 5)都市計画費 | （補助） | 1 | 13,000 | 14,000 | 7,000", Page: 8},
+		{Kind: source.TableCell, Text: "14 | 10教育費5)社会教育費 | 自治公民館エアコン設置補助 | 2,500", Page: 8},
+	}
+	for _, p := range Split(blocks) {
+		if got := strings.Join(p.Headings, " > "); got != "令和８年度 ６月補正予算の概要" {
+			t.Errorf("passage %q under %q, want the document heading alone", p.Text, got)
+		}
+	}
+}
