@@ -36,7 +36,7 @@ var storedFields = []string{
 	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
 	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
 	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
-	indexer.FieldPage, indexer.FieldPrefecture,
+	indexer.FieldPage, indexer.FieldPrefecture, indexer.FieldRead,
 }
 
 // page runs q for the plan's page: through the fast path when it can serve

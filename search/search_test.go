@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"seisaku/indexer"
+	"seisaku/indexer/meta"
+	"seisaku/indexer/passage"
 )
 
 // passageInfo is the fixture passage behind a passage ID.
@@ -373,5 +375,36 @@ func TestSimilar(t *testing.T) {
 	}
 	if _, err := s.Similar(context.Background(), "nosuch-0", 5); ErrorCode(err) != ENotFound {
 		t.Errorf("missing passage: %v", err)
+	}
+}
+
+// TestSearchOCRPassage: a passage read from a page image says so on its
+// hit and in the document view (read "ocr"), one read as published does
+// not. The text is a 予算の概要 page of the kind cities publish as scans.
+func TestSearchOCRPassage(t *testing.T) {
+	d := &indexer.Document{ID: "scan", Title: "令和6年度予算の概要", Source: "scan.pdf",
+		Meta: meta.Metadata{City: "石垣市", Prefecture: "沖縄県", FiscalYear: 2024}}
+	for i, p := range []struct {
+		text string
+		ocr  bool
+	}{
+		{"一般会計の歳入歳出予算の総額は、前年度に比べ増額となった。", false},
+		{"子育て支援として、保育所の整備に要する経費を計上した。", true},
+	} {
+		d.Passages = append(d.Passages, indexer.Passage{Passage: passage.Passage{Seq: i, Text: p.text, Page: i + 1, OCR: p.ocr}})
+	}
+	s := New(memoryIndex(t, []*indexer.Document{d}))
+	for q, want := range map[string]string{"保育所": indexer.ReadOCR, "歳入歳出": ""} {
+		res := search(t, s, Request{Q: q})
+		if len(res.Hits) != 1 || res.Hits[0].Read != want {
+			t.Errorf("%s: hits %+v, want one with read %q", q, res.Hits, want)
+		}
+	}
+	v, err := s.Document(context.Background(), "scan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{v.Passages[0].Read, v.Passages[1].Read}; got[0] != "" || got[1] != indexer.ReadOCR {
+		t.Errorf("document view read = %q, want [\"\" ocr]", got)
 	}
 }

@@ -32,6 +32,7 @@ type PassageView struct {
 	Headings   []string `json:"headings"`
 	IssueTypes []string `json:"issueTypes"`
 	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
+	Read       string   `json:"read,omitempty"` // "ocr" when read from a page image (Hit.Read)
 }
 
 // NewDocument is the document id of the passages ms (every passage, with
@@ -55,6 +56,7 @@ func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 			Headings:   splitHeadings(StoredString(m.Fields[indexer.FieldHeadings])),
 			IssueTypes: StoredStrings(m.Fields[indexer.FieldIssueType]),
 			Page:       StoredInt(m.Fields[indexer.FieldPage]),
+			Read:       StoredString(m.Fields[indexer.FieldRead]),
 		})
 	}
 	return d

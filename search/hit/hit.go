@@ -38,6 +38,7 @@ type Hit struct {
 	CitySite   string    `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
 	Page       int       `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
 	SamePage   int       `json:"samePage,omitempty"` // other matching passages of the same PDF page, folded into this hit (pages.go)
+	Read       string    `json:"read,omitempty"`     // "ocr": some of the text was read from a page image, so a character may be wrong
 	Permalink  string    `json:"permalink"`
 	Score      float64   `json:"score"`
 	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
@@ -110,6 +111,7 @@ func bare(m *bsearch.DocumentMatch) Hit {
 		Source:     StoredString(f[indexer.FieldSource]),
 		URL:        StoredString(f[indexer.FieldURL]),
 		Page:       StoredInt(f[indexer.FieldPage]),
+		Read:       StoredString(f[indexer.FieldRead]),
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, StoredInt(f[indexer.FieldSeq]))

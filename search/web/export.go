@@ -12,7 +12,9 @@ package web
 //	permalink (this service's address of the passage), page (the PDF page,
 //	empty for formats without pages), match (how the passage holds the query's words, from
 //	search.Hit.Match: its kind, then word:how per word, e.g.
-//	"relaxed 犯罪被害者支援:parts(犯罪 被害 支援)"; empty when browsing)
+//	"relaxed 犯罪被害者支援:parts(犯罪 被害 支援)"; empty when browsing), read
+//	("ocr" when some of the passage was read from a page image by OCR, so a
+//	character may be wrong; empty for text read as published)
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
@@ -46,7 +48,7 @@ var csvHeader = func() []string {
 	for _, f := range search.Facets() {
 		h = append(h, f.Column)
 	}
-	return append(h, "published", "headings", "text", "source", "permalink", "page", "match")
+	return append(h, "published", "headings", "text", "source", "permalink", "page", "match", "read")
 }()
 
 const utf8BOM = "\uFEFF"
@@ -142,7 +144,7 @@ func CSVRecord(h search.Hit, base string) []string {
 	for _, f := range search.Facets() {
 		row = append(row, strings.Join(h.FacetValues(f.Name), ";"))
 	}
-	row = append(row, h.Published, strings.Join(h.Headings, "›"), h.Text, src, link, page, matchText(h.Match))
+	row = append(row, h.Published, strings.Join(h.Headings, "›"), h.Text, src, link, page, matchText(h.Match), h.Read)
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

@@ -77,6 +77,13 @@ func TestCSVRecordPage(t *testing.T) {
 			t.Errorf("facet %s has no CSV column", f.Name)
 		}
 	}
+	if col(rec, "read") != "" {
+		t.Errorf("read = %q for text read as published", col(rec, "read"))
+	}
+	h.Read = "ocr"
+	if rec := CSVRecord(h, ""); col(rec, "read") != "ocr" {
+		t.Errorf("read = %q for a passage read by OCR", col(rec, "read"))
+	}
 	h.Page = 0
 	if rec := CSVRecord(h, ""); col(rec, "page") != "" || strings.Contains(col(rec, "source"), "#page") {
 		t.Errorf("no page: %q", rec)

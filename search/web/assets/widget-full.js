@@ -49,6 +49,8 @@ const TEXT = {
     showTable: "表で見る", showChart: "グラフで見る",
     filterYear: (y) => `${y}年度で絞り込む`, filterCity: (c) => `${c}で絞り込む`,
     year: (y) => `${y}年度`, chartError: "年度ごとの推移を表示できませんでした。",
+    sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
+    yearFrom: "から", yearTo: "まで", expand: "テーマ展開（関連する言葉も検索）", csv: "この検索結果をCSVで保存",
   },
   en: {
     similar: "Similar initiatives", similarTitle: "Similar initiatives",
@@ -66,6 +68,8 @@ const TEXT = {
     showTable: "Show as table", showChart: "Show as chart",
     filterYear: (y) => `filter by FY${y}`, filterCity: (c) => `filter by ${c}`,
     year: (y) => `FY${y}`, chartError: "The chart could not be shown.",
+    sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
+    yearFrom: "from", yearTo: "to", expand: "Theme expansion (related words too)", csv: "Download these results as CSV",
   },
 };
 
@@ -113,7 +117,7 @@ let sheet = null;
 /* install adds the tools to the element's prototype. */
 export function install(proto, helpers) {
   lib = helpers;
-  Object.assign(proto, {showDocument, backButton, renderDocument, passageView, outline, jumpTo, scrollToPassage,
+  Object.assign(proto, {addOptions, syncOptions, showDocument, backButton, renderDocument, passageView, outline, jumpTo, scrollToPassage,
     similarButton, toggleSimilar, renderSimilar, precedentItem, showChart, loadChart, drawChart, chartTable});
 }
 
@@ -129,6 +133,41 @@ function styles(root) {
   } catch (_) {
     root.append(lib.h("style", {text: CSS}));
   }
+}
+
+/* ---- the full page's bar: sort, year range, theme expansion and
+ * grouping switches, CSV export (under the search box, once this file is
+ * loaded; the results do not wait for it) ---- */
+
+function addOptions() {
+  const t = text(this), ui = this.ui, h = lib.h, id = (s) => `${this.uid}-${s}`;
+  ui.sort = h("select", {id: id("sort"), onchange: () => this.setState({sort: ui.sort.value})},
+    Object.entries(t.sorts).map(([v, label]) => h("option", {value: v, text: label})));
+  const year = (key) => h("input", {
+    type: "number", inputmode: "numeric", min: "1900", max: "2100", step: "1", placeholder: key === "from" ? "2019" : "2024",
+    onchange: () => this.onYearChange(),
+  });
+  ui.yearFrom = year("from");
+  ui.yearTo = year("to");
+  ui.expand = h("input", {type: "checkbox", role: "switch", onchange: () => this.setState({expand: ui.expand.checked})});
+  ui.group = h("input", {type: "checkbox", role: "switch", onchange: () => this.setState({group: ui.group.checked})});
+  ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
+  ui.root.insertBefore(h("div", {class: "opts"},
+    h("label", {}, t.sort, ui.sort),
+    h("span", {class: "years"}, h("label", {}, this.t.facet.year, h("span", {class: "vh", text: t.yearFrom}), ui.yearFrom),
+      "〜", h("label", {}, h("span", {class: "vh", text: t.yearTo}), ui.yearTo)),
+    h("label", {}, ui.expand, t.expand), h("label", {}, ui.group, this.t.group), ui.csv), ui.status);
+  this.syncOptions();
+}
+
+/* syncOptions shows the state in the bar (on load, back and forward). */
+function syncOptions() {
+  const s = this.state, ui = this.ui;
+  ui.sort.value = s.sort;
+  ui.yearFrom.value = s.yearFrom;
+  ui.yearTo.value = s.yearTo;
+  ui.expand.checked = s.expand;
+  ui.group.checked = s.group;
 }
 
 /* ---- the document view: metadata, heading outline, passages with the
@@ -186,6 +225,7 @@ function passageView(p, re) {
   return lib.h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
     (p.headings || []).length ? lib.h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
     match ? lib.h("span", {class: "badge", text: text(this).matched}) : null,
+    p.read === "ocr" ? lib.h("p", {class: "path", text: this.t.ocr}) : null,
     lib.h("div", {}, markWords(p.text || "", re)));
 }
 

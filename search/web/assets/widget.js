@@ -46,10 +46,7 @@
       clear: "条件をクリア",
       year: (y) => `${y}年度`, yearUnknown: "年度不明", untitled: "（題名なし）",
       source: "出典", document: "文書全体を見る",
-      pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`,
-      sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
-      yearFrom: "から", yearTo: "まで",
-      expand: "テーマ展開（関連する言葉も検索）",
+      pages: "ページ送り", prev: "前へ", next: "次へ", page: (n) => `${n}ページ`, ocr: "OCRで読み取り（誤字の可能性あり）",
       expanded: (t) => `「${t}」のテーマも検索しました`,
       notices: (n) => `検索語の扱い（${n}件）`,
       synonyms: (w, alts) => `「${w}」の表記ゆれ・同義語（${alts.join("、")}）も検索しました`,
@@ -61,7 +58,6 @@
         synonym: (w, terms) => `「${w}」の同義語（${terms[0]}）で一致`,
         theme: (w, terms) => `テーマ「${terms[0]}」で一致${terms.length > 1 ? `（${terms.slice(1).join("、")}）` : ""}`,
       },
-      csv: "この検索結果をCSVで保存",
       issueTypes: "分野",
       docError: "文書を表示できませんでした。",
     },
@@ -82,10 +78,7 @@
       clear: "Clear filters",
       year: (y) => `FY${y}`, yearUnknown: "year unknown", untitled: "(untitled)",
       source: "Source", document: "Whole document",
-      pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`,
-      sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
-      yearFrom: "from", yearTo: "to",
-      expand: "Theme expansion (related words too)",
+      pages: "Pages", prev: "Previous", next: "Next", page: (n) => `page ${n}`, ocr: "read by OCR (may hold misread characters)",
       expanded: (t) => `Also searched the theme “${t}”`,
       notices: (n) => `How the words were read (${n})`,
       synonyms: (w, alts) => `Also searched other spellings and synonyms of “${w}” (${alts.join(", ")})`,
@@ -99,7 +92,6 @@
         synonym: (w, terms) => `synonym of “${w}”: ${terms[0]}`,
         theme: (w, terms) => `theme “${terms[0]}”${terms.length > 1 ? ` (${terms.slice(1).join(", ")})` : ""}`,
       },
-      csv: "Download these results as CSV",
       issueTypes: "Topics",
       docError: "The document could not be shown.",
     },
@@ -293,7 +285,10 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
         fullTools = import(FULL_JS).then((m) => m.install(SeisakuSearch.prototype, {h, safeMarked, queryWords}))
           .catch((err) => { fullTools = null; throw err; });
       }
-      return fullTools.then(() => { if (this.lastResult && !this.state.doc) this.showResult(this.lastResult); });
+      return fullTools.then(() => {
+        if (!this.ui.sort) this.addOptions(); // the bar of sort, years, switches and CSV
+        if (this.lastResult && !this.state.doc) this.showResult(this.lastResult);
+      });
     }
 
     /* ---- building the UI ---- */
@@ -330,33 +325,9 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       ui.body = h("div", {class: "body", hidden: true}, ui.facets, ui.results);
       ui.doc = h("article", {class: "doc", hidden: true});
       ui.root = h("div", {class: "root", "data-mode": this.full ? "full" : "widget", lang: this.getAttribute("lang") === "en" ? "en" : "ja"},
-        form, this.full ? this.buildOptions(id) : null, ui.status, ui.expansions, ui.body, ui.doc);
+        form, ui.status, ui.expansions, ui.body, ui.doc);
       this.shadowRoot.append(ui.root);
       if (this.full && this.getBoundingClientRect().width > 640) ui.facets.open = true;
-    }
-
-    /* buildOptions is the full page's bar: sort, year range, theme
-     * expansion switch and CSV export. */
-    buildOptions(id) {
-      const t = this.t, ui = this.ui;
-      ui.sort = h("select", {id: id("sort"), onchange: () => this.setState({sort: ui.sort.value})},
-        Object.entries(t.sorts).map(([v, label]) => h("option", {value: v, text: label})));
-      const year = (key) => h("input", {
-        type: "number", inputmode: "numeric", min: "1900", max: "2100", step: "1", placeholder: key === "from" ? "2019" : "2024",
-        onchange: () => this.onYearChange(),
-      });
-      ui.yearFrom = year("from");
-      ui.yearTo = year("to");
-      ui.expand = h("input", {type: "checkbox", role: "switch", checked: true,
-        onchange: () => this.setState({expand: ui.expand.checked})});
-      ui.group = h("input", {type: "checkbox", role: "switch",
-        onchange: () => this.setState({group: ui.group.checked})});
-      ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
-      return h("div", {class: "opts"},
-        h("label", {}, t.sort, ui.sort),
-        h("span", {class: "years"}, h("label", {}, t.facet.year, h("span", {class: "vh", text: t.yearFrom}), ui.yearFrom),
-          "〜", h("label", {}, h("span", {class: "vh", text: t.yearTo}), ui.yearTo)),
-        h("label", {}, ui.expand, t.expand), h("label", {}, ui.group, t.group), ui.csv);
     }
 
     /* ---- typing, IME and the keyboard ----
@@ -563,13 +534,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       this.state = this.readURL();
       const s = this.state, ui = this.ui;
       ui.input.value = s.q;
-      if (ui.sort) {
-        ui.sort.value = s.sort;
-        ui.yearFrom.value = s.yearFrom;
-        ui.yearTo.value = s.yearTo;
-        ui.expand.checked = s.expand;
-        ui.group.checked = s.group;
-      }
+      if (ui.sort) this.syncOptions();
       this.render();
     }
 
@@ -778,7 +743,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     metaLine(hit) {
       const t = this.t;
       return [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published,
-        hit.page ? t.page(hit.page) : ""].filter(Boolean).join(" ・ ");
+        hit.page ? t.page(hit.page) : "", hit.read === "ocr" ? t.ocr : ""].filter(Boolean).join(" ・ ");
     }
 
     /* hitBadges say why a result matched when it is not every word as
