@@ -83,32 +83,7 @@ func Diversify(hits []Hit, perDocument, window int) ([]Hit, int) {
 		out, moved = append(out, block...), moved+n
 		i = j
 	}
-	out, n := samePageLast(out)
-	return out, moved + n
-}
-
-// samePageLast moves a hit whose PDF page a hit above it shows to the end,
-// in order; hits without a page (formats without pages) stay.
-func samePageLast(hits []Hit) ([]Hit, int) {
-	type page struct {
-		doc  string
-		page int
-	}
-	seen := map[page]bool{}
-	front := hits[:0:0]
-	var back []Hit
-	for _, h := range hits {
-		if h.Page > 0 {
-			k := page{h.DocID, h.Page}
-			if seen[k] {
-				back = append(back, h)
-				continue
-			}
-			seen[k] = true
-		}
-		front = append(front, h)
-	}
-	return append(front, back...), len(back)
+	return out, moved
 }
 
 // tier ranks how a hit matches: every word (as typed, by reading, variant

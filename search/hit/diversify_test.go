@@ -19,29 +19,6 @@ func TestShingled(t *testing.T) {
 	}
 }
 
-// TestDiversifySamePage: a passage of a PDF page a hit above shows moves
-// to the end of the window, even from a stricter tier; passages without a
-// page (text formats) and other pages keep their order.
-func TestDiversifySamePage(t *testing.T) {
-	relaxed := &Match{Kind: "relaxed"}
-	hits := []Hit{
-		{ID: "a-1", DocID: "a", Page: 5, Text: "物価高騰対策事業 439,931"},
-		{ID: "a-2", DocID: "a", Page: 5, Text: "生活応援商品券の配布"},
-		{ID: "b-0", DocID: "b", Text: "物価高騰への支援策"},
-		{ID: "c-3", DocID: "c", Page: 3, Text: "物価高対策について質問する", Match: relaxed},
-		{ID: "a-3", DocID: "a", Page: 5, Text: "事業者への支援金", Match: relaxed},
-		{ID: "c-4", DocID: "c", Page: 4, Text: "支援の拡充を求める", Match: relaxed},
-	}
-	out, moved := Diversify(slices.Clone(hits), 3, 30)
-	var got []string
-	for _, h := range out {
-		got = append(got, h.ID)
-	}
-	if want := "a-1 b-0 c-3 c-4 a-2 a-3"; strings.Join(got, " ") != want || moved != 2 {
-		t.Errorf("order %s (%d moved), want %s (2 moved)", strings.Join(got, " "), moved, want)
-	}
-}
-
 // TestCollapsePages: the passages of a page fold into its first hit; a
 // page whose passages together hold more of the query's words comes
 // before one that holds fewer; hits without a page keep their places.
