@@ -35,6 +35,18 @@ package indexer
 //	read           not indexed; stored; "ocr" when some of the passage was read from a
 //	               page image by OCR (absent for text read as published)
 //
+// Passages of assembly minutes also carry who spoke (absent elsewhere):
+//
+//	speaker        keyword; stored; facet: the speaker's name as written (渡辺恒)
+//	speaker_title  keyword; stored; the speaker's title (市長, 管理部長, 議員)
+//	role           keyword; stored; facet: question (members), answer (the
+//	               executive answering), chair (the chair conducting)
+//	reply_to       numeric; stored; on an answer, the seq of the first passage
+//	               of the question speech it answers
+//	reply_to_speaker  not indexed; stored; who asked that question
+//	reply_to_lead  not indexed; stored; the first words of that question
+//	session        keyword; stored; facet: the meeting (令和8年第1回定例会)
+//
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
 // Every facet is declared once, in Facets (facets.go).
@@ -59,6 +71,21 @@ const (
 	FieldURL          = "url"
 	FieldPage         = "page"
 	FieldRead         = "read"
+
+	FieldSpeaker        = "speaker"
+	FieldSpeakerTitle   = "speaker_title"
+	FieldRole           = "role"
+	FieldReplyTo        = "reply_to"
+	FieldReplyToSpeaker = "reply_to_speaker"
+	FieldReplyToLead    = "reply_to_lead"
+	FieldSession        = "session"
+)
+
+// The values of the role field.
+const (
+	RoleQuestion = "question"
+	RoleAnswer   = "answer"
+	RoleChair    = "chair"
 )
 
 // ReadOCR is the read field of a passage read by OCR.
