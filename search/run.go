@@ -37,6 +37,8 @@ var storedFields = []string{
 	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
 	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
 	indexer.FieldPage, indexer.FieldPrefecture, indexer.FieldRead,
+	indexer.FieldSpeaker, indexer.FieldSpeakerTitle, indexer.FieldRole, indexer.FieldSession,
+	indexer.FieldReplyTo, indexer.FieldReplyToSpeaker, indexer.FieldReplyToLead,
 }
 
 // page runs q for the plan's page: through the fast path when it can serve

@@ -20,6 +20,7 @@ type DocumentView struct {
 	Source     string        `json:"source"`
 	URL        string        `json:"url,omitempty"`
 	CitySite   string        `json:"citySite,omitempty"` // the city's official site (CitySite)
+	Session    string        `json:"session,omitempty"`  // minutes: the meeting (Speech.Session)
 	IssueTypes []string      `json:"issueTypes"`
 	Passages   []PassageView `json:"passages"`
 }
@@ -33,6 +34,7 @@ type PassageView struct {
 	IssueTypes []string `json:"issueTypes"`
 	Page       int      `json:"page,omitempty"` // the PDF page the passage starts on
 	Read       string   `json:"read,omitempty"` // "ocr" when read from a page image (Hit.Read)
+	Speech              // minutes: who spoke (Hit.Speech); the session is the document's
 }
 
 // NewDocument is the document id of the passages ms (every passage, with
@@ -50,13 +52,20 @@ func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 		URL: StoredString(f[indexer.FieldURL]), IssueTypes: StoredStrings(f[indexer.FieldDocIssueType]),
 	}
 	d.CitySite = CitySite(d.City, d.Prefecture)
+	d.Session = StoredString(f[indexer.FieldSession])
 	for _, m := range ms {
+		sp := speech(m.Fields)
+		sp.Session = ""
+		if sp.ReplyTo != nil {
+			sp.ReplyTo.Permalink = Permalink(id, sp.ReplyTo.Seq)
+		}
 		d.Passages = append(d.Passages, PassageView{
 			ID: m.ID, Seq: StoredInt(m.Fields[indexer.FieldSeq]), Text: StoredString(m.Fields[indexer.FieldText]),
 			Headings:   splitHeadings(StoredString(m.Fields[indexer.FieldHeadings])),
 			IssueTypes: StoredStrings(m.Fields[indexer.FieldIssueType]),
 			Page:       StoredInt(m.Fields[indexer.FieldPage]),
 			Read:       StoredString(m.Fields[indexer.FieldRead]),
+			Speech:     sp,
 		})
 	}
 	return d

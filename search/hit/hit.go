@@ -22,27 +22,28 @@ func Permalink(docID string, seq int) string {
 
 // Hit is one passage with its document's metadata.
 type Hit struct {
-	ID         string    `json:"id"` // passage ID
-	Text       string    `json:"text"`
-	Headings   []string  `json:"headings"`
-	DocID      string    `json:"documentId"`
-	Title      string    `json:"title"`
-	City       string    `json:"city,omitempty"`       // omitted when unknown
-	Prefecture string    `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
-	Department string    `json:"department,omitempty"` // omitted when unknown
-	Year       int       `json:"year,omitempty"`       // omitted when unknown
-	Published  string    `json:"published,omitempty"`
-	IssueTypes []string  `json:"issueTypes"`
-	Source     string    `json:"source"`
-	URL        string    `json:"url,omitempty"`
-	CitySite   string    `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
-	Page       int       `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
-	SamePage   int       `json:"samePage,omitempty"` // other matching passages of the same PDF page, folded into this hit (pages.go)
-	Read       string    `json:"read,omitempty"`     // "ocr": some of the text was read from a page image, so a character may be wrong
-	Permalink  string    `json:"permalink"`
-	Score      float64   `json:"score"`
-	Match      *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
-	Formatted  Formatted `json:"_formatted"`
+	ID         string   `json:"id"` // passage ID
+	Text       string   `json:"text"`
+	Headings   []string `json:"headings"`
+	DocID      string   `json:"documentId"`
+	Title      string   `json:"title"`
+	City       string   `json:"city,omitempty"`       // omitted when unknown
+	Prefecture string   `json:"prefecture,omitempty"` // the city's prefecture; omitted when unknown
+	Department string   `json:"department,omitempty"` // omitted when unknown
+	Year       int      `json:"year,omitempty"`       // omitted when unknown
+	Published  string   `json:"published,omitempty"`
+	IssueTypes []string `json:"issueTypes"`
+	Source     string   `json:"source"`
+	URL        string   `json:"url,omitempty"`
+	CitySite   string   `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
+	Page       int      `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
+	SamePage   int      `json:"samePage,omitempty"` // other matching passages of the same PDF page, folded into this hit (pages.go)
+	Read       string   `json:"read,omitempty"`     // "ocr": some of the text was read from a page image, so a character may be wrong
+	Speech
+	Permalink string    `json:"permalink"`
+	Score     float64   `json:"score"`
+	Match     *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
+	Formatted Formatted `json:"_formatted"`
 }
 
 // Formatted holds the highlighted, HTML-escaped, cropped versions of a hit's
@@ -71,6 +72,12 @@ func (h Hit) FacetValues(name string) []string {
 		return one(h.Prefecture)
 	case "issue_type":
 		return h.IssueTypes
+	case "speaker":
+		return one(h.Speaker)
+	case "role":
+		return one(h.Role)
+	case "session":
+		return one(h.Session)
 	case "year":
 		if h.Year > 0 {
 			return []string{strconv.Itoa(h.Year)}
@@ -112,9 +119,13 @@ func bare(m *bsearch.DocumentMatch) Hit {
 		URL:        StoredString(f[indexer.FieldURL]),
 		Page:       StoredInt(f[indexer.FieldPage]),
 		Read:       StoredString(f[indexer.FieldRead]),
+		Speech:     speech(f),
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, StoredInt(f[indexer.FieldSeq]))
+	if h.ReplyTo != nil {
+		h.ReplyTo.Permalink = Permalink(h.DocID, h.ReplyTo.Seq)
+	}
 	h.CitySite = CitySite(h.City, h.Prefecture)
 	return h
 }
