@@ -4,6 +4,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"seisaku/analyzers"
 )
@@ -39,6 +40,10 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	var text map[string]analysis.TokenStream
 	for i, f := range doc.Fields {
 		if !f.Options().IsIndexed() {
+			continue
+		}
+		if nf, ok := f.(*document.NumericField); ok && exactNumbers[nf.Name()] {
+			doc.Fields[i] = newExactNumber(nf)
 			continue
 		}
 		if tf, ok := f.(*document.TextField); ok && tf.Analyzer() != nil {
@@ -87,3 +92,29 @@ func (a *analyzed) Analyze([]byte) analysis.TokenStream {
 type analysedField struct{ document.Field }
 
 func (analysedField) Analyze() {}
+
+// exactNumbers are the numeric fields that are only ever matched on one
+// value (seq 0 for DocumentCount; page and seq are otherwise only stored):
+// they are indexed under their full-precision term alone. bleve indexes a
+// number under 16 terms (one per 4-bit shift) so that a range query needs
+// few of them; on kiryu's minutes those terms of seq were 8 MB of 514.
+// year keeps them: its range filters go through bleve's searchers.
+var exactNumbers = map[string]bool{FieldSeq: true, FieldPage: true}
+
+// exactNumber is a numeric field indexed under its full-precision term only
+// (the shift-0 term, the one a range query on a single value looks up);
+// stored and typed like any numeric field.
+type exactNumber struct {
+	*document.NumericField
+	freqs index.TokenFrequencies
+}
+
+func newExactNumber(nf *document.NumericField) exactNumber {
+	v := nf.Value()
+	tokens := analysis.TokenStream{{Start: 0, End: len(v), Term: v, Position: 1, Type: analysis.Numeric}}
+	return exactNumber{nf, analysis.TokenFrequency(tokens, nf.ArrayPositions(), nf.Options())}
+}
+
+func (exactNumber) Analyze()                                           {}
+func (exactNumber) AnalyzedLength() int                                { return 1 }
+func (f exactNumber) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }

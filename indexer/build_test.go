@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"seisaku/indexer/meta"
@@ -308,5 +309,49 @@ func TestProgressFollowsAnalysis(t *testing.T) {
 	}
 	if last := snaps[len(snaps)-1]; last.BytesDone != last.Bytes || last.FilesDone != last.Files || sum.FilesDone != sum.Files {
 		t.Errorf("final progress %+v", last)
+	}
+}
+
+// seq and page are indexed under one term a value (exactNumbers), which is
+// the term a query for one value looks up; year keeps bleve's 16 for its
+// ranges. The values stay stored as numbers.
+func TestExactNumbers(t *testing.T) {
+	idx, _, err := BuildMemory(context.Background(), os.DirFS(seedsDir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for _, field := range []string{FieldSeq, FieldYear} {
+		d, err := idx.FieldDict(field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shifted := 0
+		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+			if s, err := numeric.PrefixCoded(e.Term).Shift(); err != nil || s > 0 {
+				shifted++
+			}
+		}
+		d.Close()
+		if want := field == FieldYear; (shifted > 0) != want {
+			t.Errorf("%s: %d terms of a shift above 0, want some: %v", field, shifted, want)
+		}
+	}
+	zero, incl := 0.0, true
+	q := bleve.NewNumericRangeInclusiveQuery(&zero, &zero, &incl, &incl)
+	q.SetField(FieldSeq)
+	req := bleve.NewSearchRequest(q)
+	req.Fields = []string{FieldSeq}
+	res, err := idx.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 5 {
+		t.Errorf("seq 0 in %d passages, want the 5 documents'", res.Total)
+	}
+	for _, h := range res.Hits {
+		if h.Fields[FieldSeq] != 0.0 {
+			t.Errorf("%s: stored seq %v, want 0", h.ID, h.Fields[FieldSeq])
+		}
 	}
 }
