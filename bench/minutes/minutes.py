@@ -8,8 +8,8 @@
                                           with role and first words, to find pool candidates
     minutes.py dump > speeches.jsonl      every speech as one JSON line
 
-A record is one meeting day of ../../../shared/corpus/kiryu-minutes/kiryu_minutes.jsonl.gz (id such
-as 100-4, council_id-schedule_id of its source_url). A speech is the text from one line-initial
+A record is one meeting day of ../../../shared/corpus/kiryu-minutes/kiryu_minutes.jsonl.gz (its id field,
+such as 100-4; the days of a session may share one source_url). A speech is the text from one line-initial
 「○name　」 marker to the next, the way the indexer finds them (indexer/source/minutes.go:
 `^[ 　]*○[^ 　\\n]{1,20}[ 　]`); it ends early at a 「△」 agenda line, whose lines belong to no
 speech. Speeches are numbered from 1 in the order of the record: `<record id>#<n>` (100-4#37).
@@ -184,13 +184,6 @@ def load():
     except OSError:
         pass
     return recs, speeches, by_record
-
-
-def record_of_url(url):
-    """The record id of a source_url: council_id-schedule_id."""
-    c = re.search(r"council_id=(\d+)", url or "")
-    s = re.search(r"schedule_id=(\d+)", url or "")
-    return f"{c.group(1)}-{s.group(1)}" if c and s else None
 
 
 def head(s, n=60):
