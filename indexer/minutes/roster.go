@@ -174,9 +174,13 @@ func readRoster(front []string, spoken map[string]bool) roster {
 		var now []open
 		for _, c := range cs {
 			found := false
-			for _, e := range splitEntries(c.text, names) {
+			for i, e := range splitEntries(c.text, names) {
 				r[e.name] = entry{e.title, sec}
-				now = append(now, open{col: c.col, name: e.name})
+				col := c.col
+				if i > 0 {
+					col = -100 // a second entry the gap did not split off: where its title wraps is not known
+				}
+				now = append(now, open{col: col, name: e.name})
 				found = true
 			}
 			if found {
@@ -254,6 +258,12 @@ func trimHonorific(s string) string {
 
 type titled struct{ title, name string }
 
+// maxTitleRunes bounds a title written before a name on one line
+// (選挙管理委員会委員長); a longer one holds another person's entry that the
+// gap between columns did not split off (監査委員渡辺俊明管理部長 when the
+// columns stand five spaces apart): unknown is better than wrong.
+const maxTitleRunes = 10
+
 // splitEntries reads the entries of a chunk: titles each followed by a
 // known name (市長亀山豊文, 市長横内公明君副市長水川勉君). A title must read
 // as one: a piece holding another person's name is none.
@@ -272,7 +282,7 @@ func splitEntries(text string, names map[string]bool) []titled {
 		}
 		title := rest[:at]
 		rest = strings.TrimPrefix(rest[at+len(best):], "君")
-		if isTitleRest(title) && utf8.RuneCountInString(title) <= 16 {
+		if isTitleRest(title) && utf8.RuneCountInString(title) <= maxTitleRunes {
 			out = append(out, titled{title, best})
 		}
 	}
