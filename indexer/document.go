@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"seisaku/indexer/meta"
+	"seisaku/indexer/minutes"
 	"seisaku/indexer/passage"
 	"seisaku/indexer/source"
 	"seisaku/indexer/theme"
@@ -26,10 +27,24 @@ type Document struct {
 	Passages []Passage
 }
 
-// Passage is a passage of a Document with its themes.
+// Passage is a passage of a Document with its themes and, in minutes,
+// who spoke it.
 type Passage struct {
 	passage.Passage
 	Themes []string
+	// Speaker, SpeakerTitle and Role: the speech the passage is part of
+	// (every passage of a speech carries them); "" when unknown or not
+	// minutes. Role is RoleQuestion, RoleAnswer or RoleChair.
+	Speaker, SpeakerTitle, Role string
+	// Reply is, on an answer, the question it answers; nil otherwise.
+	Reply *Reply
+}
+
+// Reply is the question speech an answer answers.
+type Reply struct {
+	Seq     int    // the first passage of the question speech
+	Speaker string // who asked
+	Lead    string // its first words (minutes.LeadRunes at most)
 }
 
 // PassageID is the index ID of passage seq of document docID.
@@ -75,12 +90,25 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		text.WriteString(b.Text)
 		text.WriteByte('\n')
 	}
-	in := meta.Input{Title: src.Title, Text: text.String(), Path: src.Path, URL: src.URL, Hints: src.Hints, Lines: metaLines(src.Blocks)}
+	rec, blocks := minutes.Read(src.Blocks, src.Front, src.Session, src.Title)
+	hints := src.Hints
+	if rec != nil {
+		// the meeting's day is when the minutes were made: the date they
+		// are published under, and (unless the title names a 年度) the
+		// fiscal year they belong to
+		if hints.Published == "" {
+			hints.Published = rec.Date
+		}
+		if hints.Session == "" {
+			hints.Session = rec.Session
+		}
+	}
+	in := meta.Input{Title: src.Title, Text: text.String(), Path: src.Path, URL: src.URL, Hints: hints, Lines: metaLines(src.Blocks)}
 	if src.Encoding == "PDF" {
 		in.Title, in.InfoTitle = "", src.Title // a PDF's Title is its document information's: a claim to check
 	}
 	md := meta.Extract(in, a.Defaults)
-	ps := passage.Split(src.Blocks)
+	ps := passage.Split(blocks)
 	if len(ps) == 0 {
 		return nil
 	}
@@ -100,8 +128,38 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		all[i] = tags
 		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags})
 	}
+	if rec != nil {
+		speakers(d.Passages, rec)
+	}
 	d.Themes = theme.Rollup(all)
 	return d
+}
+
+// speakers gives every passage of a speech its speaker, title and role,
+// and an answer's passages the question they answer: the first passage of
+// that question speech, who asked and its first words.
+func speakers(ps []Passage, rec *minutes.Record) {
+	first := map[int]int{} // speech index → seq of its first passage
+	for _, p := range ps {
+		if k := p.Speech - 1; k >= 0 {
+			if _, ok := first[k]; !ok {
+				first[k] = p.Seq
+			}
+		}
+	}
+	for i := range ps {
+		k := ps[i].Speech - 1
+		if k < 0 || k >= len(rec.Speeches) {
+			continue
+		}
+		sp := rec.Speeches[k]
+		ps[i].Speaker, ps[i].SpeakerTitle, ps[i].Role = sp.Name, sp.Title, sp.Role
+		if q := sp.ReplyTo; q >= 0 && sp.Role == RoleAnswer {
+			if seq, ok := first[q]; ok {
+				ps[i].Reply = &Reply{Seq: seq, Speaker: rec.Speeches[q].Name, Lead: rec.Speeches[q].Lead}
+			}
+		}
+	}
 }
 
 // reAddressLine is a line that states the document's own address:
@@ -197,6 +255,15 @@ func (d *Document) Fields(p Passage) map[string]any {
 	}
 	if p.OCR {
 		f[FieldRead] = ReadOCR
+	}
+	setString(f, FieldSession, d.Meta.Session)
+	setString(f, FieldSpeaker, p.Speaker)
+	setString(f, FieldSpeakerTitle, p.SpeakerTitle)
+	setString(f, FieldRole, p.Role)
+	if r := p.Reply; r != nil {
+		f[FieldReplyTo] = float64(r.Seq)
+		setString(f, FieldReplyToSpeaker, r.Speaker)
+		setString(f, FieldReplyToLead, r.Lead)
 	}
 	// The document's themes are read only with the whole document, which
 	// starts at passage 0, and the title list wants each document once:

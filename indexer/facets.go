@@ -18,6 +18,10 @@ var Facets = []Facet{
 	{Name: "year", Field: FieldYearFacet, Column: "year", Label: "年度 (fiscal year)", Size: 60, Year: true},
 	{Name: "issue_type", Field: FieldIssueType, Column: "issue_types", Label: "テーマ (policy theme)", Size: 30, Multi: true},
 	{Name: "prefecture", Field: FieldPrefecture, Column: "prefecture", Label: "都道府県 (prefecture)", Size: 50},
+	// minutes only: other passages count as unknown
+	{Name: "speaker", Field: FieldSpeaker, Column: "speaker", Label: "発言者 (speaker)", Size: 100},
+	{Name: "role", Field: FieldRole, Column: "role", Label: "発言区分 (role)", Size: 3},
+	{Name: "session", Field: FieldSession, Column: "session", Label: "会議 (session)", Size: 50},
 }
 
 // Unknown is the value of a facet that stands for passages without one.

@@ -52,6 +52,12 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldPage, numericField(true, false))
 	dm.AddFieldMappingsAt(FieldRead, storedOnly())
+	// Minutes: speaker, role and session are facets (above); the title is
+	// a filter without counts, the question an answer answers is shown.
+	dm.AddFieldMappingsAt(FieldSpeakerTitle, keywordField(true, false))
+	dm.AddFieldMappingsAt(FieldReplyTo, numericField(true, false))
+	dm.AddFieldMappingsAt(FieldReplyToSpeaker, storedOnly())
+	dm.AddFieldMappingsAt(FieldReplyToLead, storedOnly())
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im

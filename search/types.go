@@ -37,11 +37,14 @@ type Request struct {
 	Department    []string
 	IssueType     []string
 	Prefecture    []string
-	YearFrom      int    // inclusive; 0 = open
-	YearTo        int    // inclusive; 0 = open
-	YearUnknown   bool   // only passages whose fiscal year is unknown (year=unknown)
-	Sort          string // "relevance" (default), "year" or "date": newest first
-	Page          int    // 1-based
+	Speaker       []string // minutes: who spoke (渡辺恒)
+	Role          []string // minutes: question, answer, chair
+	Session       []string // minutes: the meeting (平成28年第4回定例会)
+	YearFrom      int      // inclusive; 0 = open
+	YearTo        int      // inclusive; 0 = open
+	YearUnknown   bool     // only passages whose fiscal year is unknown (year=unknown)
+	Sort          string   // "relevance" (default), "year" or "date": newest first
+	Page          int      // 1-based
 	HitsPerPage   int
 	Facets        []string // which of city, department, year, issue_type to count; nil = none
 	Distinct      string   // "" or "document": at most one passage per document on a page
@@ -75,6 +78,12 @@ func (r *Request) Filter(name string) *[]string {
 		return &r.IssueType
 	case "prefecture":
 		return &r.Prefecture
+	case "speaker":
+		return &r.Speaker
+	case "role":
+		return &r.Role
+	case "session":
+		return &r.Session
 	}
 	return nil
 }

@@ -178,7 +178,9 @@
 // # Publication date
 //
 // Published is YYYY-MM-DD, or YYYY-MM when only a month is known (2024年10月号).
-// Sources: the hint (a CSV 公開年月 2024.04.15); else a line among the top
+// Sources: the hint (a CSV 公開年月 2024.04.15; for minutes, the meeting's
+// day as package minutes reads it from their header, which makes the fiscal
+// year that of the meeting unless the title names a 年度); else a line among the top
 // three that is a date and nothing else, perhaps after a label such as
 // 公開日 or 更新日 (2023年6月9日 under seed 000's title; the meeting day under
 // a minutes header); else the operator's default. A date inside a sentence

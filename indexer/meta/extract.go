@@ -79,6 +79,7 @@ func Extract(in Input, defaults Metadata) Metadata {
 	m.Published = extractPublished(d, in.Hints, defaults)
 	d.docTitle = m.Title
 	m.FiscalYear, m.Why.FiscalYear = extractFiscalYear(d, in.Hints, defaults, m.Published)
+	m.Session = strings.TrimSpace(in.Hints.Session)
 	return m
 }
 

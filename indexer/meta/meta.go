@@ -10,6 +10,7 @@ type Metadata struct {
 	FiscalYear int    // 年度 as a Western year (令和4年度 → 2022); 0 when unknown
 	Published  string // publication date as YYYY-MM-DD (or YYYY-MM); "" when unknown
 	Title      string // the document's own title (see extractTitle); "" when nothing reads as one
+	Session    string // minutes: the meeting, as the format or the header states it (令和8年第1回定例会); "" otherwise
 	Why        Why    // what Title, Department and FiscalYear were read from
 }
 

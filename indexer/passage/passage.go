@@ -12,4 +12,7 @@ type Passage struct {
 	// OCR: some of its text was read from a page image by OCR (a scanned
 	// PDF page), so a character may be wrong.
 	OCR bool
+	// Speech is, in minutes, the 1-based number of the speech the passage
+	// is part of (source.Block.Speech); 0 elsewhere.
+	Speech int
 }

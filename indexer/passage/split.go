@@ -47,7 +47,10 @@ const fragmentSep = "\n"
 // page (lines.go). Blocks starting with 「問合せ先: 」, update or publication
 // stamps (更新日：2024年4月1日) and blank blocks are dropped. A table row with a Header
 // (see source.Block) has it as the last step of its heading path.
-// Seq numbers run 0..n-1.
+// In minutes, a passage never holds blocks of two speeches (Block.Speech):
+// a new speech starts a new passage, under the same headings, and a block
+// of a speech is never a heading by its text. Passage.Speech is its
+// blocks' speech. Seq numbers run 0..n-1.
 func Split(blocks []source.Block) []Passage {
 	var s splitter
 	for i, b := range blocks {
@@ -55,7 +58,8 @@ func Split(blocks []source.Block) []Passage {
 		if text == "" || strings.HasPrefix(text, footerPrefix) || isStamp(text) {
 			continue
 		}
-		if b.Header == "" {
+		s.inSpeech(b.Speech)
+		if b.Header == "" && (b.Speech == 0 || b.Kind == source.Heading) {
 			if rank, label, ok := headingRank(blocks, i, text); ok {
 				s.openHeading(rank, label)
 				continue
@@ -74,6 +78,7 @@ type heading struct {
 }
 
 type unit struct {
+	speech   int // the speech of minutes its blocks belong to (0 none)
 	text     string
 	headings []string
 	path     int // which heading path the unit sits under
@@ -93,6 +98,19 @@ type splitter struct {
 	pendPg  int      // page of the first pending fragment
 	pendOCR bool     // a pending fragment was read by OCR
 	ocr     bool     // the block being added was read by OCR
+	speech  int      // the speech the block being added belongs to
+}
+
+// inSpeech starts a new group of units when the speech changes: what
+// came before it is flushed and the heading path, unchanged, gets a new
+// number, so nothing packs across the change.
+func (s *splitter) inSpeech(speech int) {
+	if speech == s.speech {
+		return
+	}
+	s.flushPending()
+	s.speech = speech
+	s.path++
 }
 
 func (s *splitter) openHeading(rank int, label string) {
@@ -151,7 +169,7 @@ func (s *splitter) add(text string, page int) {
 		s.pending, page, ocr = nil, s.pendPg, ocr || s.pendOCR
 		s.pendOCR = false
 	}
-	s.units = append(s.units, unit{text: text, headings: s.labels, path: s.path, page: page, ocr: ocr, contact: isContact(text)})
+	s.units = append(s.units, unit{speech: s.speech, text: text, headings: s.labels, path: s.path, page: page, ocr: ocr, contact: isContact(text)})
 }
 
 // flushPending emits waiting fragments as one passage before the path changes.
@@ -159,7 +177,7 @@ func (s *splitter) flushPending() {
 	if len(s.pending) == 0 {
 		return
 	}
-	s.units = append(s.units, unit{text: strings.Join(s.pending, fragmentSep), headings: s.labels, path: s.path, page: s.pendPg, ocr: s.pendOCR})
+	s.units = append(s.units, unit{speech: s.speech, text: strings.Join(s.pending, fragmentSep), headings: s.labels, path: s.path, page: s.pendPg, ocr: s.pendOCR})
 	s.pending, s.pendOCR = nil, false
 }
 
@@ -172,7 +190,7 @@ func (s *splitter) finish() []Passage {
 			pieces[len(pieces)-1] += g.tail // g.text is never empty
 		}
 		for _, piece := range pieces {
-			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(g.headings), Page: g.page, OCR: g.ocr})
+			out = append(out, Passage{Seq: len(out), Text: piece, Headings: slices.Clip(g.headings), Page: g.page, OCR: g.ocr, Speech: g.speech})
 		}
 	}
 	return out

@@ -61,10 +61,18 @@
 // a time (lines up to 64 MB), one document per line keyed "line N", the
 // fields read as for JSON records. Assembly minutes (session, schedule,
 // source_url, text) take session + schedule as title and source_url as
-// address; their text drops the header before the first speech (議事日程,
-// 出席議員 lists), each "○name　…" speech is one Speech block with the
-// speaker kept and its lines joined by "\n", "△" agenda lines are headings
-// of unknown level and notes wholly in （） or 〔〕 are dropped.
+// address and session as Session; their text sets aside the header
+// before the first speech (議事日程, the 出席議員 and 説明のため出席した者
+// lists) and the notes wholly in （） or 〔〕 as Front, for the reading of
+// the meeting and its speakers (package minutes); each speech marked
+// "○name　…", "○区長（森澤恭子君）　…", "◆１番（…）" or "◎市長（…）" is one
+// Speech block with the mark kept and its lines joined by "\n"; "△"
+// agenda lines are headings of unknown level.
+//
+// Text minutes (.txt whose first lines name a meeting record — 会議録,
+// 定例会, 臨時会, 委員会 — and with three or more lines starting a speech)
+// are read the same way; the first header line naming the record is the
+// title.
 //
 // HTML (.html, .htm, or content starting with <!DOCTYPE html> or <html>):
 // <meta charset> is honoured when the bytes are not UTF-8; <title> is the

@@ -207,6 +207,8 @@ func readPlain(text, enc string, emit func(Source) error) error {
 	switch {
 	case looksSpeech(text):
 		return emitText(enc, emit, readSpeech(text))
+	case looksMinutes(text):
+		return emitText(enc, emit, readMinutesFile(text))
 	case looksTSV(text):
 		return readTSV(text, enc, emit)
 	case looksMarkdown(text):

@@ -53,7 +53,14 @@ func recordSource(r record, city string) (Source, error) {
 	}
 	bs = append(bs, evaluationBlocks(r)...)
 	if text := r.str(textKeys...); text != "" {
-		bs = append(bs, textBlocks(normalizeNewlines(stripMarkup(text)))...)
+		text = normalizeNewlines(stripMarkup(text))
+		if hasSpeeches(text) {
+			minutes, front := readMinutes(text)
+			bs = append(bs, minutes...)
+			s.Front, s.Session = front, r.str("session")
+		} else {
+			bs = append(bs, textBlocks(text)...)
+		}
 	}
 	if len(bs) == 0 || len(bs) == 1 && bs[0].Kind == Heading {
 		return Source{}, ErrEmpty
@@ -148,12 +155,9 @@ func thousands(n int64) string {
 	return b.String()
 }
 
-// textBlocks reads the text of a record: minutes (speeches starting "○")
-// or plain paragraphs, one a line, "・" lines as list items.
+// textBlocks reads the text of a record that is no minutes: plain
+// paragraphs, one a line, "・" lines as list items.
 func textBlocks(text string) blocks {
-	if hasSpeeches(text) {
-		return readMinutes(text)
-	}
 	var bs blocks
 	for _, line := range strings.Split(text, "\n") {
 		t := trim(line)

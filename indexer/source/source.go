@@ -28,6 +28,11 @@ type Block struct {
 	// OCR: the block was read from a page image by OCR (a scanned PDF page,
 	// or one whose text layer was garbage), so some characters may be wrong.
 	OCR bool
+	// Speech is, in minutes, the 1-based number of the speech the block
+	// belongs to (0: none, or not minutes). Readers leave it 0; the
+	// indexer's reading of minutes (package minutes) sets it, and the
+	// passage splitter never joins blocks of two speeches.
+	Speech int
 }
 
 // Source is one document as a reader found it in a file, before metadata
@@ -40,6 +45,16 @@ type Source struct {
 	Blocks   []Block
 	Hints    meta.Metadata // metadata the format states explicitly (CSV 自治体名/公開年月, JSON bureau/dept, …)
 	Encoding string        // detected input encoding: "UTF-8", "Shift_JIS", "EUC-JP"
+	// Front is, for minutes, what is no speech, line by line as written
+	// (leading spaces kept: rosters are laid out in columns): the header
+	// before the first speech (the meeting, its date, 議事日程, the 出席議員
+	// and 説明のため出席した者 lists with titles) and the stage notes
+	// (〔議長　森山享大議長席へ着く〕). Read for the meeting and the speakers,
+	// never indexed. nil for other documents.
+	Front []string
+	// Session is the meeting the format states (a minutes record's
+	// session field: 平成28年第4回定例会); "" when it states none.
+	Session string
 	// Damage says what was repaired to read the document, e.g. "2 broken
 	// byte sequences replaced with U+FFFD (read as UTF-8)"; "" for none.
 	Damage string

@@ -22,7 +22,7 @@ func TestParseSearch(t *testing.T) {
 		{"year=２０１９〜２０２２", `q="" year=2019..2022 sort=relevance page=1/20`},
 		{"year=2019～", `q="" year=2019..0 sort=relevance page=1/20`},
 		{"year=unknown&city=unknown,枚方市&prefecture=大阪府", `q="" city=unknown|枚方市 pref=大阪府 year=unknown sort=relevance page=1/20`},
-		{"facets=*", `q="" facets=city|department|year|issue_type|prefecture sort=relevance page=1/20`},
+		{"facets=*", `q="" facets=city|department|year|issue_type|prefecture|speaker|role|session sort=relevance page=1/20`},
 		{"facets=year,city", `q="" facets=year|city sort=relevance page=1/20`},
 		{"sort=date&page=3&hitsPerPage=50", `q="" sort=date page=3/50`},
 		{"distinct=document&expand=false", `q="" sort=relevance page=1/20 distinct=document noexpand`},
