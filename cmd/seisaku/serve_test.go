@@ -156,7 +156,7 @@ func TestServeSamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Join(recs[0], ",") != "passage_id,document_id,title,city,department,year,issue_types,prefecture,speaker,role,session,published,headings,text,source,permalink,page,match,read" {
+		if strings.Join(recs[0], ",") != "passage_id,document_id,title,city,department,year,issue_types,prefecture,speaker,role,session,published,headings,text,source,permalink,page,match,read,speaker_title,reply_to" {
 			t.Errorf("header %q", recs[0])
 		}
 		if total := res.Header.Get("X-Total-Hits"); len(recs) < 3 || strconv.Itoa(len(recs)-1) != total {

@@ -14,7 +14,10 @@ package web
 //	search.Hit.Match: its kind, then word:how per word, e.g.
 //	"relaxed 犯罪被害者支援:parts(犯罪 被害 支援)"; empty when browsing), read
 //	("ocr" when some of the passage was read from a page image by OCR, so a
-//	character may be wrong; empty for text read as published)
+//	character may be wrong; empty for text read as published), then for
+//	minutes speaker_title (市長, 教育長, 議員: the speaker's title as the
+//	minutes write it) and reply_to (on an answer, the address of the
+//	question it answers; speaker, role and session are facet columns)
 //
 // Cells that Excel would read as a formula (starting with = + - @ tab or
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
@@ -48,7 +51,7 @@ var csvHeader = func() []string {
 	for _, f := range search.Facets() {
 		h = append(h, f.Column)
 	}
-	return append(h, "published", "headings", "text", "source", "permalink", "page", "match", "read")
+	return append(h, "published", "headings", "text", "source", "permalink", "page", "match", "read", "speaker_title", "reply_to")
 }()
 
 const utf8BOM = "\uFEFF"
@@ -144,7 +147,15 @@ func CSVRecord(h search.Hit, base string) []string {
 	for _, f := range search.Facets() {
 		row = append(row, strings.Join(h.FacetValues(f.Name), ";"))
 	}
-	row = append(row, h.Published, strings.Join(h.Headings, "›"), h.Text, src, link, page, matchText(h.Match), h.Read)
+	reply := ""
+	if h.ReplyTo != nil {
+		reply = h.ReplyTo.Permalink
+		if strings.HasPrefix(reply, "/") {
+			reply = base + reply
+		}
+	}
+	row = append(row, h.Published, strings.Join(h.Headings, "›"), h.Text, src, link, page, matchText(h.Match), h.Read,
+		h.SpeakerTitle, reply)
 	for i, cell := range row {
 		row[i] = defuseFormula(cell)
 	}

@@ -51,6 +51,7 @@ const TEXT = {
     year: (y) => `${y}年度`, chartError: "年度ごとの推移を表示できませんでした。",
     sort: "並び順", sorts: {relevance: "関連度順", year: "年度の新しい順", date: "公開日の新しい順"},
     yearFrom: "から", yearTo: "まで", expand: "テーマ展開（関連する言葉も検索）", csv: "この検索結果をCSVで保存",
+    answers: "答弁のみ", session: "会議", answeredBy: "答弁：",
   },
   en: {
     similar: "Similar initiatives", similarTitle: "Similar initiatives",
@@ -70,6 +71,7 @@ const TEXT = {
     year: (y) => `FY${y}`, chartError: "The chart could not be shown.",
     sort: "Sort", sorts: {relevance: "Relevance", year: "Newest year", date: "Newest date"},
     yearFrom: "from", yearTo: "to", expand: "Theme expansion (related words too)", csv: "Download these results as CSV",
+    answers: "Answers only", session: "Session", answeredBy: "Answered by ",
   },
 };
 
@@ -151,12 +153,15 @@ function addOptions() {
   ui.yearTo = year("to");
   ui.expand = h("input", {type: "checkbox", role: "switch", onchange: () => this.setState({expand: ui.expand.checked})});
   ui.group = h("input", {type: "checkbox", role: "switch", onchange: () => this.setState({group: ui.group.checked})});
+  // 答弁のみ: minutes' answers (role=answer); shown when the results hold answers
+  ui.answers = h("input", {type: "checkbox", role: "switch", onchange: () => this.setState({role: ui.answers.checked ? ["answer"] : []})});
+  ui.answersLabel = h("label", {hidden: true}, ui.answers, t.answers);
   ui.csv = h("a", {class: "csv", download: "search.csv", text: t.csv, hidden: true});
   ui.root.insertBefore(h("div", {class: "opts"},
     h("label", {}, t.sort, ui.sort),
     h("span", {class: "years"}, h("label", {}, this.t.facet.year, h("span", {class: "vh", text: t.yearFrom}), ui.yearFrom),
       "〜", h("label", {}, h("span", {class: "vh", text: t.yearTo}), ui.yearTo)),
-    h("label", {}, ui.expand, t.expand), h("label", {}, ui.group, this.t.group), ui.csv), ui.status);
+    h("label", {}, ui.expand, t.expand), h("label", {}, ui.group, this.t.group), ui.answersLabel, ui.csv), ui.status);
   this.syncOptions();
 }
 
@@ -168,6 +173,9 @@ function syncOptions() {
   ui.yearTo.value = s.yearTo;
   ui.expand.checked = s.expand;
   ui.group.checked = s.group;
+  ui.answers.checked = s.role.length === 1 && s.role[0] === "answer";
+  const roles = ((this.lastResult || {}).facetDistribution || {}).role || {};
+  ui.answersLabel.hidden = this.fixed.role.length > 0 || !(ui.answers.checked || roles.answer);
 }
 
 /* ---- the document view: metadata, heading outline, passages with the
@@ -208,24 +216,37 @@ function renderDocument(d) {
   const re = wordsRegExp(words);
   const title = lib.h("h2", {tabindex: "-1", text: d.title || t.untitled});
   const row = (k, v) => v ? [lib.h("dt", {text: k}), lib.h("dd", {}, v)] : null;
-  const passages = (d.passages || []).map((p) => this.passageView(p, re));
+  const ps = d.passages || [], answers = new Map(); // a question's seq: the answers to it, a speech each
+  ps.forEach((p, i) => {
+    p.documentId = d.id;
+    p.speechStart = !!p.speaker && !(i && ps[i - 1].speaker === p.speaker && ps[i - 1].role === p.role);
+    if (p.replyTo && p.speechStart) answers.set(p.replyTo.seq, [...(answers.get(p.replyTo.seq) || []), p]);
+  });
+  const passages = ps.map((p) => this.passageView(p, re, answers.get(p.seq)));
   this.ui.doc.replaceChildren(lib.h("div", {}, this.backButton(), title,
     lib.h("dl", {}, row(t.facet.city, d.city), row(t.facet.department, d.department),
       row(t.facet.year, d.year ? t.year(d.year) : t.yearUnknown), row(text(this).published, d.published),
+      row(text(this).session, d.session),
       row(t.issueTypes, (d.issueTypes || []).join("、")), row(t.source, this.sourceLink(d, true))),
     this.outline(d.passages || []), lib.h("div", {class: "passages"}, passages)));
   this.announce(d.title || "");
   if (!this.scrollToPassage()) title.focus();
 }
 
-/* passageView shows one passage; query words are marked in text nodes. */
-function passageView(p, re) {
+/* passageView shows one passage; query words are marked in text nodes. In
+ * minutes, the first passage of a speech says who spoke, an answer links the
+ * question it answers and a question the answers to it. */
+function passageView(p, re, answers) {
   const match = this.hitIDs.has(p.id) || (re && re.test(p.text));
   if (re) re.lastIndex = 0;
   return lib.h("section", {class: match ? "passage match" : "passage", id: `p${p.seq}`, tabindex: "-1"},
     (p.headings || []).length ? lib.h("p", {class: "path"}, markWords(p.headings.join(" › "), re)) : null,
     match ? lib.h("span", {class: "badge", text: text(this).matched}) : null,
     p.read === "ocr" ? lib.h("p", {class: "path", text: this.t.ocr}) : null,
+    p.speechStart ? this.speechLine(p, (e) => { e.preventDefault(); this.jumpTo(`p${p.replyTo.seq}`); }) : null,
+    answers ? lib.h("p", {class: "speech"}, text(this).answeredBy, ...answers.flatMap((a, i) => [i ? "、" : "",
+      lib.h("button", {class: "btn plain", type: "button", text: [a.speakerTitle, a.speaker].filter(Boolean).join(" "),
+        onclick: () => this.jumpTo(`p${a.seq}`)})])) : null,
     lib.h("div", {}, markWords(p.text || "", re)));
 }
 

@@ -23,8 +23,9 @@
   const DEFAULT_API = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : location.origin;
   const FULL_JS = new URL("widget-full.js", SCRIPT && SCRIPT.src ? SCRIPT.src : location.origin + "/").href;
   const DEBOUNCE_MS = 250;
-  const FACETS = ["city", "department", "year", "issue_type"];
-  const FILTERS = ["city", "department", "issue_type"];
+  // role, speaker: minutes only
+  const FACETS = ["city", "department", "year", "issue_type", "role", "speaker"];
+  const FILTERS = ["city", "department", "issue_type", "role", "speaker"];
   const FACET_LIMIT = 12; // values shown before "show all"
   let serial = 0; // distinct element IDs for several widgets on one page
 
@@ -38,10 +39,12 @@
       hintTitle: "次のことを試してください：",
       error: "検索できませんでした。", errorHint: "時間をおいてもう一度お試しください。",
       facets: "絞り込み", results: "検索結果",
-      facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野"},
+      facet: {city: "市町村", department: "部署", year: "年度", issue_type: "分野", role: "発言区分", speaker: "発言者"},
+      roles: {question: "質問", answer: "答弁", chair: "議事進行"},
+      asks: (who, lead) => `質問：${who}「${lead}」`,
       unknown: "不明", count: (n) => `${n}件`, showAll: (n) => `すべて表示（${n}）`,
       facetUnit: (docs) => `数字は該当する${docs ? "文書" : "段落"}の数`, group: "文書ごとに表示",
-      read: (f) => `「${f.written}」を${{city: "市町村", department: "部署", year: "年度"}[f.facet]}${f.exclude ? "の除外" : "の絞り込み"}（${f.value}）として扱いました。`,
+      read: (f, facet, value) => `「${f.written}」を${facet}${f.exclude ? "の除外" : "の絞り込み"}（${value}）として扱いました。`,
       readWord: (w) => `語として探すときは "${w}" と引用符で囲みます。`,
       clear: "条件をクリア",
       year: (y) => `${y}年度`, yearUnknown: "年度不明", untitled: "（題名なし）",
@@ -70,10 +73,12 @@
       hintTitle: "Try this:",
       error: "The search failed.", errorHint: "Please try again in a moment.",
       facets: "Filters", results: "Results",
-      facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic"},
+      facet: {city: "City", department: "Department", year: "Fiscal year", issue_type: "Topic", role: "Role", speaker: "Speaker"},
+      roles: {question: "question", answer: "answer", chair: "chair"},
+      asks: (who, lead) => `answers ${who}: “${lead}”`,
       unknown: "unknown", count: (n) => `${n} hits`, showAll: (n) => `show all (${n})`,
       facetUnit: (docs) => `Numbers count matching ${docs ? "documents" : "passages"}`, group: "One result per document",
-      read: (f) => `Read “${f.written}” as ${f.exclude ? "excluding" : "the filter"} ${f.facet} ${f.value}.`,
+      read: (f, facet, value) => `Read “${f.written}” as ${f.exclude ? "excluding" : "the filter"} ${facet.toLowerCase()} ${value}.`,
       readWord: (w) => `To search it as a word, quote it: "${w}".`,
       clear: "Clear filters",
       year: (y) => `FY${y}`, yearUnknown: "year unknown", untitled: "(untitled)",
@@ -143,7 +148,7 @@ details.facets>summary{cursor:pointer;font-weight:600;color:var(--accent)}
 ol.hits{list-style:none;margin:0;padding:0}
 .hit{padding:.75rem 0;border-bottom:1px solid #d0d6de}
 .hit h3{font-size:1.05rem;margin:0}
-.meta,.path{margin:0;color:var(--muted);font-size:.9rem}
+.meta,.path,.speech{margin:0;color:var(--muted);font-size:.9rem}
 .snippet{margin:.25rem 0;overflow-wrap:anywhere}
 mark{background:var(--mark);color:var(--fg);padding:0 .1em}
 .links{margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}
@@ -220,7 +225,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
   }
 
   function emptyState(group) {
-    return {q: "", city: [], department: [], issue_type: [], yearFrom: "", yearTo: "",
+    return {q: "", city: [], department: [], issue_type: [], role: [], speaker: [], yearFrom: "", yearTo: "",
       sort: "relevance", page: 1, expand: true, group, doc: "", passage: ""};
   }
 
@@ -260,7 +265,10 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     get full() { return this.getAttribute("mode") === "full"; }
     get t() { return TEXT[this.getAttribute("lang") === "en" ? "en" : "ja"]; }
     get api() { return (this.getAttribute("api") || DEFAULT_API).replace(/\/+$/, ""); }
-    get fixed() { return {city: splitList(this.getAttribute("city")), department: splitList(this.getAttribute("department"))}; }
+    get fixed() {
+      return {city: splitList(this.getAttribute("city")), department: splitList(this.getAttribute("department")),
+        role: splitList(this.getAttribute("speech-role"))}; // speech-role="answer": the executive's answers only
+    }
     get perPage() { return parseInt(this.getAttribute("hits-per-page"), 10) || (this.full ? 20 : 5); }
     get urlState() { return this.getAttribute("url-state") !== "off"; }
     get prefix() { return this.getAttribute("url-prefix") ?? (this.full ? "" : "ss-"); }
@@ -636,6 +644,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       this.showFacets(res.facetDistribution || {});
       ui.facets.hidden = !res.totalHits; // nothing to narrow down
       this.showPager(res.page || this.state.page, res.totalPages || 0);
+      if (ui.sort) this.syncOptions(); // the 答弁のみ switch shows when the results have answers
       if (ui.csv) {
         ui.csv.href = `${this.api}/api/search.csv?${this.params(true)}`;
         ui.csv.hidden = !res.totalHits;
@@ -658,7 +667,8 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       const read = [
         ...(res.expansions || []).map((e) => line(t.expanded(e.theme))),
         ...[...alts].map(([w, as]) => line(t.synonyms(w, as))),
-        ...(res.queryFilters || []).map((f) => line(t.read(f) + (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
+        ...(res.queryFilters || []).map((f) => line(t.read(f, t.facet[f.facet] || f.facet, this.valueLabel(f.facet, f.value)) +
+          (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
       ];
       // one line on a phone
       const fold = read.length > 1 && this.getBoundingClientRect().width < 640;
@@ -731,6 +741,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
       return [
         h("h3", {}, h("a", {href: this.docHref(hit), onclick: (e) => this.onDocLink(e, hit), text: hit.title || t.untitled})),
         h("p", {class: "meta", text: this.metaLine(hit)}),
+        this.speechLine(hit),
         badges.length ? h("p", {class: "badges"}, badges) : null,
         headings.length ? path : null,
         h("p", {class: "snippet"}, safeMarked(f.text || hit.text, this.words)),
@@ -742,8 +753,22 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
 
     metaLine(hit) {
       const t = this.t;
-      return [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published,
+      return [hit.city, hit.department, hit.year ? t.year(hit.year) : t.yearUnknown, hit.published, hit.session,
         hit.page ? t.page(hit.page) : "", hit.read === "ocr" ? t.ocr : ""].filter(Boolean).join(" ・ ");
+    }
+
+    /* speechLine: who spoke (市長 亀山豊文（答弁）), and the question an
+     * answer answers, linked; the document view uses it too. */
+    speechLine(x, onReply) {
+      if (!x.speaker) return null;
+      const r = x.replyTo, q = r && {documentId: x.documentId, permalink: r.permalink};
+      return h("p", {class: "speech"}, [x.speakerTitle, x.speaker].filter(Boolean).join(" ") +
+        (x.role ? `（${this.valueLabel("role", x.role)}）` : ""), r ? " ・ " : "",
+        r ? h("a", {href: this.docHref(q), onclick: onReply || ((e) => this.onDocLink(e, q)), text: this.t.asks(r.speaker, r.lead)}) : "");
+    }
+
+    valueLabel(facet, v) {
+      return v === "unknown" ? this.t.unknown : facet === "year" ? this.t.year(v) : facet === "role" && this.t.roles[v] || v;
     }
 
     /* hitBadges say why a result matched when it is not every word as
@@ -798,7 +823,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
 
     showFacets(dist) {
       const fixed = this.fixed;
-      const groups = FACETS.filter((f) => !(fixed[f] && fixed[f].length) && dist[f] && Object.keys(dist[f]).length)
+      const groups = FACETS.filter((f) => !(fixed[f] && fixed[f].length) && dist[f] && Object.keys(dist[f]).some((v) => v !== "unknown"))
         .map((f) => this.facetGroup(f, dist[f]));
       const s = this.state, any = FILTERS.some((f) => s[f].length) || s.yearFrom || s.yearTo;
       const clear = h("p", {}, h("button", {class: "more", type: "button", text: this.t.clear, onclick: () => this.clearFilters()}));
@@ -828,7 +853,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
      * it is plain text. */
     facetValue(name, value, n, pressed) {
       const t = this.t;
-      const label = value === "unknown" ? t.unknown : name === "year" ? t.year(value) : value;
+      const label = this.valueLabel(name, value);
       const count = h("span", {class: "n", "aria-hidden": "true", text: String(n)});
       if (value === "unknown") return h("span", {class: "facet-unknown"}, label, count, h("span", {class: "vh", text: t.count(n)}));
       return h("button", {class: "facet", type: "button", "aria-pressed": String(pressed),
@@ -854,7 +879,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     }
 
     clearFilters() {
-      this.setState({city: [], department: [], issue_type: [], yearFrom: "", yearTo: ""});
+      this.setState({city: [], department: [], issue_type: [], role: [], speaker: [], yearFrom: "", yearTo: ""});
       if (this.ui.yearFrom) this.ui.yearFrom.value = this.ui.yearTo.value = "";
       this.ui.input.focus();
     }

@@ -151,6 +151,7 @@ func TestTabOrder(t *testing.T) {
 	tb := newTab(t, 1280, 900)
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("市民"))
 	tb.waitFor(statusDone)
+	tb.waitFor(`$$(".chart button").length > 0`) // drawn after its own requests: count its buttons too
 	tb.focusInput()
 	total := tb.num(`$$("button:not([disabled]), a[href], input, select, summary").filter((e) => visible(e) && e.tabIndex >= 0).length`)
 	var stops []string

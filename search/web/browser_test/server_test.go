@@ -57,6 +57,12 @@ func backend(t *testing.T) *search.Searcher {
 // service's URL.
 func newStack(t *testing.T, hostPage string) *stack {
 	t.Helper()
+	return newStackOn(t, hostPage, backend(t))
+}
+
+// newStackOn is newStack over another engine.
+func newStackOn(t *testing.T, hostPage string, engine *search.Searcher) *stack {
+	t.Helper()
 	s := &stack{}
 	s.host = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -66,7 +72,7 @@ func newStack(t *testing.T, hostPage string) *stack {
 	cfg := web.DefaultConfig()
 	cfg.RateLimit, cfg.SuggestRateLimit = 0, 0 // a browser test sends bursts
 	cfg.AllowedOrigins = []string{s.host.URL}
-	srv := web.NewServer(cfg, backend(t), nil)
+	srv := web.NewServer(cfg, engine, nil)
 	s.api = httptest.NewServer(s.count(srv.Handler())) // the real routes: pages, widget.js, API
 	t.Cleanup(s.api.Close)
 	return s

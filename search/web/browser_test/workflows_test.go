@@ -306,7 +306,7 @@ func TestQueryFilterNotice(t *testing.T) {
 	}
 	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("多文化共生 2022"))
 	tb.waitFor(statusDone)
-	if got := tb.strs(`$$(".expansions .notice").map(txt)`); !slices.Contains(got, "「2022」を年度の絞り込み（2022）として扱いました。") {
+	if got := tb.strs(`$$(".expansions .notice").map(txt)`); !slices.Contains(got, "「2022」を年度の絞り込み（2022年度）として扱いました。") {
 		t.Errorf("notices %q", got)
 	}
 	if got := tb.strs(`$$(".facet").map(txt).filter((s) => /年度/.test(s))`); len(got) != 1 || !strings.HasPrefix(got[0], "2022年度") {
