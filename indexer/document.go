@@ -130,6 +130,9 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	}
 	if rec != nil {
 		speakers(d.Passages, rec)
+		if rec.Title != "" && !minutes.NamesMeeting(d.Title) {
+			d.Title, d.Meta.Title = rec.Title, rec.Title // a PDF's largest line may be a list's heading (出席議員)
+		}
 	}
 	d.Themes = theme.Rollup(all)
 	return d

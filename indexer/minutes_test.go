@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -205,4 +207,89 @@ func TestMinutesRoleValues(t *testing.T) {
 	if minutes.Question != RoleQuestion || minutes.Answer != RoleAnswer || minutes.Chair != RoleChair {
 		t.Error("package minutes and the schema name the roles differently")
 	}
+}
+
+// TestMinutesPDF: the ward minutes printed to PDF (one size, flush left, as
+// many cities' minutes are) read as minutes: the same speakers, roles and
+// answers as the text, each passage with its page; the record's title from
+// its header line, not the heading of the attendance list the layout gives
+// the largest place (出席議員（４名）), which heads no speech; the meeting's
+// day from the dateline the reader joins to that line.
+func TestMinutesPDF(t *testing.T) {
+	pdf := printPDF(t, filepath.Join("minutes", "testdata", "ward-minutes.html"))
+	var d *Document
+	if err := source.ReadFile(pdf, func(s source.Source) error { d = (&Analyzer{}).Document(s); return nil }); err != nil || d == nil {
+		t.Fatalf("%s: %v", pdf, err)
+	}
+	if d.Title != "令和８年第１回品川区議会定例会会議録（第２号）" || d.Meta.Session != "令和8年第1回定例会" || d.Meta.Published != "2026-02-18" || d.Meta.FiscalYear != 2025 {
+		t.Errorf("title %q session %q published %q year %d", d.Title, d.Meta.Session, d.Meta.Published, d.Meta.FiscalYear)
+	}
+	var got []string
+	for _, p := range d.Passages {
+		if p.Page < 1 {
+			t.Errorf("passage %d has no page", p.Seq)
+		}
+		if p.Speaker == "" {
+			continue
+		}
+		if len(p.Headings) > 0 {
+			t.Errorf("speech passage %d under headings %q", p.Seq, p.Headings)
+		}
+		got = append(got, passageLine(p))
+	}
+	// the text's passages less the header, which the PDF makes passage 0
+	want := []string{
+		"1 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000ただ",
+		"2 山田太郎|議員|question|- ○１番（山田太郎君）\u3000区",
+		"3 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000区長",
+		"4 森澤恭子|区長|answer|2 ○区長（森澤恭子君）\u3000山",
+		"5 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000子ど",
+		"6 伊藤三郎|子ども未来部長|answer|2 ○子ども未来部長（伊藤三",
+		"7 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000教育",
+		"8 渡辺四郎|教育長|answer|2 ○教育長（渡辺四郎君）\u3000",
+		"9 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000１番",
+		"10 山田太郎|議員|question|- ○１番（山田太郎君）\u3000御",
+		"11 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000子ど",
+		"12 伊藤三郎|子ども未来部長|answer|10 ○子ども未来部長（伊藤三",
+		"13 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000以上",
+		"14 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000区長",
+		"15 森澤恭子|区長|answer|- ○区長（森澤恭子君）\u3000た",
+		"16 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000事務",
+		"17 小林五郎|事務局長|-|- ○事務局長（小林五郎君）",
+		"18 高橋誠|議長|chair|- ○議長（高橋誠君）\u3000本日",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("speeches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// printPDF prints an HTML file to PDF with headless Chromium (and Noto Sans
+// CJK, Debian's fonts-noto-cjk). Under CI (CI=true) a missing browser fails
+// the test: .ci/run installs it.
+func printPDF(t *testing.T, htmlPath string) string {
+	t.Helper()
+	bin := ""
+	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); name != "" && err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed; .ci/run installs it (apt-get install chromium fonts-noto-cjk)")
+		}
+		t.Skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+	}
+	abs, err := filepath.Abs(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(htmlPath), ".html")+".pdf")
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+t.TempDir(),
+		"--print-to-pdf="+out, "file://"+abs)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, b)
+	}
+	return out
 }

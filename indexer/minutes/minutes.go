@@ -38,8 +38,11 @@ type Speech struct {
 
 // Record is what the minutes say about themselves and who spoke.
 type Record struct {
-	Session  string   // the meeting: 平成28年第4回定例会, 令和8年3月定例会; "" when unknown
-	Date     string   // the day of the meeting, YYYY-MM-DD; "" when unknown
+	Session string // the meeting: 平成28年第4回定例会, 令和8年3月定例会; "" when unknown
+	Date    string // the day of the meeting, YYYY-MM-DD; "" when unknown
+	// Title is the header's line that names the record (令和８年第１回品川区
+	// 議会定例会会議録（第２号）), as written; "" when no top line does.
+	Title    string
 	Speeches []Speech // in order
 }
 
@@ -88,7 +91,21 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 	if strong < 2 && !(len(starts) >= 3 && repeated(starts, func(s start) string { return s.mark.name }) && reRecord.MatchString(strings.Join(all, "\n")+session+title)) {
 		return nil, blocks
 	}
-	rec := &Record{Session: readSession(session, all, title), Date: readDate(all, title)}
+	rec := &Record{Session: readSession(session, all, title), Date: readDate(all, title), Title: readTitle(all)}
+	// A heading of the header matter (出席議員, 説明のため出席した者 over
+	// their lists, as a PDF's layout marks them) heads no speech; an agenda
+	// line right before the first speech (△開議) does.
+	for i := range starts[0].block {
+		if out[i].Kind != source.Heading {
+			continue
+		}
+		for j := i + 1; j < starts[0].block; j++ {
+			if out[j].Kind != source.Heading {
+				out[i].Kind = source.Paragraph
+				break
+			}
+		}
+	}
 	names := map[string]bool{}
 	for _, s := range starts {
 		if s.mark.name != "" {
@@ -354,12 +371,42 @@ var (
 	reMonthDay  = regexp.MustCompile(`([0-9]{1,2})月\s*([0-9]{1,2})日`)
 )
 
+// reRecordName is a line that names the record: …会議録（第２号）,
+// …議事録, …会議記録, and what follows on the line (a PDF reader joins the
+// dateline under it when both are set alike).
+var reRecordName = regexp.MustCompile(`^(.{2,60}?(?:会議録|議事録|会議記録)(?:[（(]第[0-9０-９]{1,3}号[）)])?)(.*)$`)
+
+// readTitle is the first of the header's top lines that names the record
+// and holds nothing else but the meeting's dateline.
+func readTitle(header []string) string {
+	for _, l := range firstLines(header, 5) {
+		m := reRecordName.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		if rest := fold(squeeze(m[2])); rest == "" || isDateline(rest) {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	return ""
+}
+
+// isDateline reports whether s (folded, without spaces) is a date and
+// nothing else but its weekday and hour.
+func isDateline(s string) bool {
+	loc := reDateOnly.FindStringIndex(s)
+	return loc != nil && reDateAfter.MatchString(s[loc[1]:])
+}
+
 // readDate is the day of the meeting: the first of the header's top lines
 // that is a date and nothing else (平成２８年１２月２０日（火曜日）, perhaps with
-// 午前１０時開議). A title's day (12月20日) that differs from it makes it
-// unknown.
+// 午前１０時開議), or that follows the record's name on its line. A title's
+// day (12月20日) that differs from it makes it unknown.
 func readDate(header []string, title string) string {
 	for _, l := range firstLines(header, 12) {
+		if m := reRecordName.FindStringSubmatch(strings.TrimSpace(l)); m != nil && m[2] != "" {
+			l = m[2]
+		}
 		s := fold(squeeze(l))
 		loc := reDateOnly.FindStringIndex(s)
 		if loc == nil || !reDateAfter.MatchString(s[loc[1]:]) {
@@ -386,3 +433,7 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// NamesMeeting reports whether a title names a meeting or its record
+// (会議録, 定例会, 委員会 …).
+func NamesMeeting(title string) bool { return reRecord.MatchString(title) }

@@ -74,3 +74,22 @@ func TestFragmentsStayBelow(t *testing.T) {
 		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// TestCollapsePagesMinutes: on a page of minutes a member's question and
+// the answers to it stay hits of their own; a speaker's two passages fold.
+func TestCollapsePagesMinutes(t *testing.T) {
+	sp := func(name, role string) Speech { return Speech{Speaker: name, Role: role} }
+	hits := []Hit{
+		{ID: "m-5", DocID: "m", Page: 2, Speech: sp("森澤恭子", "answer")},
+		{ID: "m-3", DocID: "m", Page: 2, Speech: sp("山田太郎", "question")},
+		{ID: "m-6", DocID: "m", Page: 2, Speech: sp("森澤恭子", "answer")},
+		{ID: "m-7", DocID: "m", Page: 2, Speech: sp("伊藤三郎", "answer")},
+	}
+	var got []string
+	for _, h := range CollapsePages(hits) {
+		got = append(got, fmt.Sprintf("%s+%d", h.ID, h.SamePage))
+	}
+	if want := "m-5+1 m-3+0 m-7+0"; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+}

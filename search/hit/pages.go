@@ -22,6 +22,11 @@ import (
 // pagesPerPassage); on ../shared/relevance, which holds no PDF, nothing
 // moves (0.548). Only an index that holds paged documents fetches the
 // window (Searcher.paged), so searches of text alone cost what they did.
+//
+// A page of minutes holds several speeches, each a unit of its own (a
+// question and the answers to it are on one page as often as not), so
+// there the passages of one speaker fold together and another speaker's
+// stay hits of their own.
 const PageWindow = 100
 
 // CollapsePages folds the hits of each page into its first and orders the
@@ -32,7 +37,7 @@ func CollapsePages(hits []Hit) []Hit {
 		first int // index in out
 		words map[string]bool
 	}
-	key := func(h Hit) string { return h.DocID + "\x00" + strconv.Itoa(h.Page) }
+	key := func(h Hit) string { return h.DocID + "\x00" + strconv.Itoa(h.Page) + "\x00" + h.Speaker + "\x00" + h.Role }
 	pages := map[string]*page{}
 	out := hits[:0:0]
 	for _, h := range hits {
