@@ -37,7 +37,9 @@ func CollapsePages(hits []Hit) []Hit {
 		first int // index in out
 		words map[string]bool
 	}
-	key := func(h Hit) string { return h.DocID + "\x00" + strconv.Itoa(h.Page) + "\x00" + h.Speaker + "\x00" + h.Role }
+	key := func(h Hit) string {
+		return h.DocID + "\x00" + strconv.Itoa(h.Page) + "\x00" + h.Speaker + "\x00" + h.Role
+	}
 	pages := map[string]*page{}
 	out := hits[:0:0]
 	for _, h := range hits {
