@@ -34,6 +34,7 @@ type Searcher struct {
 	runner     *runner                          // runs queries: the fast path or bleve's searchers
 	vocab      atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
 	paged      atomic.Bool                      // the index holds paged documents (PDF): hit.CollapsePages
+	answers    atomic.Bool                      // the index holds minutes with the executive's answers: query.LiftAnswers
 	themes     func(string) (string, bool)      // the theme a word names
 	themeWords func(string) []string            // the thesaurus words of a theme
 }
@@ -104,6 +105,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	v := s.vocab.Load()
 	p.query.LiftCities(v.IsCity)
+	if s.answers.Load() {
+		p.query.LiftAnswers() // 答弁, 市長の答弁: the executive's answers, not the word
+	}
 	asked := p.query.DropQuestions() // どこ, 何人, 知りたい: what is asked, not what about
 	if !p.query.Narrow(&p.filters) {
 		return nothing(r, p, start), nil

@@ -22,7 +22,10 @@ import (
 //     the range from the first to the last;
 //   - a bare word that is a city of the index (倉敷市, -倉敷市) is read as the
 //     city filter or its exclusion (Query.LiftCities), since a city's name
-//     mostly stands for the city; in quotes ("倉敷市") it is a word again.
+//     mostly stands for the city; in quotes ("倉敷市") it is a word again;
+//   - in an index of minutes, a word asking for the executive's answer
+//     (答弁, 市長の答弁, 市の回答) is the filter role:answer (Query.LiftAnswers,
+//     answer.go).
 //
 // Values of one facet are ORed, and the query's filters are ANDed with the
 // request's. Result.Filters reports every filter read from the query,
@@ -30,7 +33,7 @@ import (
 
 // Filter is one filter the query states.
 type Filter struct {
-	Facet    string `json:"facet"` // city, department or year
+	Facet    string `json:"facet"` // city, department, year, or role (LiftAnswers)
 	Value    string `json:"value"` // 倉敷市; a year as 2022 or 2019..2022 (open ends empty)
 	Exclude  bool   `json:"exclude,omitempty"`
 	Written  string `json:"written"` // as the query wrote it: -倉敷市, city:倉敷市, 2022
@@ -204,7 +207,7 @@ func (q *Query) LiftCities(isCity func(string) (string, bool)) {
 // match (the query names a city the request's filter leaves out).
 func (q *Query) Narrow(f *Scope) bool {
 	from, to, years := 0, 0, false
-	var city, dept []string
+	var city, dept, role []string
 	for _, x := range q.Filters {
 		switch {
 		case x.Exclude:
@@ -212,6 +215,8 @@ func (q *Query) Narrow(f *Scope) bool {
 			city = append(city, x.Value)
 		case x.Facet == "department":
 			dept = append(dept, x.Value)
+		case x.Facet == "role":
+			role = append(role, x.Value)
 		case x.Facet == "year":
 			if !years {
 				from, to, years = x.from, x.to, true
@@ -224,7 +229,7 @@ func (q *Query) Narrow(f *Scope) bool {
 	for _, v := range []struct {
 		facet string
 		add   []string
-	}{{"city", city}, {"department", dept}} {
+	}{{"city", city}, {"department", dept}, {"role", role}} {
 		if v.add != nil && ok {
 			if f.Values == nil {
 				f.Values = map[string][]string{}
