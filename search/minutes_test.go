@@ -78,3 +78,53 @@ func allAnswers(hits []Hit, n int) bool {
 	}
 	return true
 }
+
+// TestMinutesAnswerByQuestion: 学生 is in three answers of the fixture: 管理部長's
+// (6) and the 市長's (12), answering 渡辺恒's questions on students'
+// scholarships (3–4, 8–10, which speak of 学生 throughout), and 総合政策部長's
+// (24), which names a students' club among the groups of the mayor's
+// dialogues, answering 田島忠一 (19–21), who does not speak of students.
+// By its score alone 管理部長's answer ranks below 渡辺恒's thanks for it (8);
+// read with its question, it ranks above, and the answers on the matter
+// rank above the one that names it in passing.
+func TestMinutesAnswerByQuestion(t *testing.T) {
+	s := minutesSearcher(t)
+	ranks := func(perDocument int) map[int]int {
+		res := search(t, s, Request{Q: "学生", HitsPerPage: 20, PerDocument: perDocument})
+		rank := map[int]int{}
+		for i, h := range res.Hits {
+			_, seq, _ := indexer.SplitPassageID(h.ID)
+			rank[seq] = i + 1
+		}
+		t.Logf("perDocument %d: %s", perDocument, seqRoles(res.Hits))
+		return rank
+	}
+	if plain := ranks(-1); plain[8] == 0 || plain[6] < plain[8] { // by score alone, no reordering
+		t.Fatalf("学生 by score: the answer 6 above the thanks 8; the test no longer tells")
+	}
+	rank := ranks(20)
+	if rank[6] == 0 || rank[12] == 0 || rank[24] == 0 || rank[6] > rank[8] || rank[24] < rank[6] || rank[24] < rank[12] {
+		t.Errorf("学生: want the answers 6 and 12 above the thanks 8 and the answer 24")
+	}
+}
+
+// TestMinutesChairLines: the chair's 「次に、４番、田島忠一議員。」 (18) is shorter
+// than 田島忠一's own speech (19–21), so it scores higher; it calls him and
+// says nothing, and a chair's line weighs half.
+func TestMinutesChairLines(t *testing.T) {
+	s := minutesSearcher(t)
+	first := func(perDocument int) string {
+		res := search(t, s, Request{Q: "田島忠一", HitsPerPage: 20, PerDocument: perDocument})
+		t.Logf("perDocument %d: %s", perDocument, seqRoles(res.Hits))
+		if len(res.Hits) == 0 {
+			t.Fatal("田島忠一: no hit")
+		}
+		return res.Hits[0].Role
+	}
+	if got := first(-1); got != indexer.RoleChair { // by score alone
+		t.Fatalf("田島忠一 by score: first a %s passage; the test no longer tells", got)
+	}
+	if got := first(20); got != indexer.RoleQuestion {
+		t.Errorf("田島忠一: first a %s passage, want his question", got)
+	}
+}

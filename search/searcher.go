@@ -116,7 +116,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.paged.Load() {
+	if s.paged.Load() || s.answers.Load() {
+		// pages and the questions of answers are read over the first
+		// PageWindow hits (hit.Evidence), so the window is fetched
 		p.pageWindow = hit.PageWindow
 	}
 	fetch := p // the spec each level runs: p, or the window a diversified page is cut from
@@ -235,7 +237,7 @@ func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
 			fetch.pending.Explain(fetch.marker, &res.Hits[i])
 		}
 	}
-	hit.PageEvidence(res.Hits)
+	hit.Evidence(res.Hits)
 	if p.pageWindow > 0 { // the same first hits whatever the page asked for, so pages stay disjoint
 		w := min(len(res.Hits), p.pageWindow)
 		res.Hits = append(hit.CollapsePages(res.Hits[:w]), res.Hits[w:]...)
