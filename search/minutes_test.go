@@ -16,13 +16,19 @@ import (
 // answered by 総合政策部長) as the indexer reads it.
 func minutesSearcher(t *testing.T) *Searcher {
 	t.Helper()
+	return minutesFixture(t, "kiryu-100-4-excerpt.jsonl")
+}
+
+// minutesFixture indexes one minutes fixture of indexer/minutes/testdata.
+func minutesFixture(t *testing.T, file string) *Searcher {
+	t.Helper()
 	var ds []*indexer.Document
-	err := source.ReadFile(filepath.Join("..", "indexer", "minutes", "testdata", "kiryu-100-4-excerpt.jsonl"), func(s source.Source) error {
+	err := source.ReadFile(filepath.Join("..", "indexer", "minutes", "testdata", file), func(s source.Source) error {
 		ds = append(ds, (&indexer.Analyzer{}).Document(s))
 		return nil
 	})
 	if err != nil || len(ds) != 1 || ds[0] == nil {
-		t.Fatalf("the kiryu fixture: %v", err)
+		t.Fatalf("%s: %v", file, err)
 	}
 	return New(memoryIndex(t, ds))
 }
@@ -63,6 +69,21 @@ func TestMinutesAnswerWord(t *testing.T) {
 	plain, _ := newTestSearcher(t) // no minutes
 	if res := search(t, plain, Request{Q: "区政 答弁"}); len(res.QueryFilters) != 0 {
 		t.Errorf("区政 答弁 without minutes: filters %v", res.QueryFilters)
+	}
+}
+
+// TestMinutesAnswerWordMarks: the same in minutes that write the title in
+// the mark (「○子ども未来部長（伊藤三郎君）」, indexer/minutes/testdata's
+// ward-minutes.txt): 児童センター 答弁 finds the 子ども未来部長's answer (5), not
+// the member's 「御答弁ありがとうございました。…児童センターの開館時間…」 (9),
+// which the word finds first.
+func TestMinutesAnswerWordMarks(t *testing.T) {
+	s := minutesFixture(t, "ward-minutes.txt")
+	if got := seqRoles(search(t, s, Request{Q: "児童センター 答弁"}).Hits); got != "5:answer" {
+		t.Errorf("児童センター 答弁: %s, want 5:answer", got)
+	}
+	if got := seqRoles(search(t, s, Request{Q: `児童センター "答弁"`}).Hits); !strings.HasPrefix(got, "9:question") {
+		t.Errorf(`児童センター "答弁": %s, want 9:question first`, got)
 	}
 }
 
