@@ -47,8 +47,8 @@ func seqRoles(hits []Hit) string {
 // As a word it finds the member's 「御答弁ありがとうございました」 and 「市長、答弁
 // ありがとうございました」 (passages 8 and 14); read as role:answer it finds the
 // answers on 奨学金 of 管理部長 (6) and 市長 (12, 16), and says so in
-// queryFilters. Quoted, it is a word again; an index without minutes keeps
-// it a word.
+// queryFilters, as role:answer written in the query does. Quoted, it is a
+// word again; an index without minutes keeps it a word.
 func TestMinutesAnswerWord(t *testing.T) {
 	s := minutesSearcher(t)
 	res := search(t, s, Request{Q: "奨学金 答弁", HitsPerPage: 20})
@@ -65,6 +65,11 @@ func TestMinutesAnswerWord(t *testing.T) {
 	word := search(t, s, Request{Q: `奨学金 "答弁"`, HitsPerPage: 20})
 	if got := seqRoles(word.Hits); !strings.Contains(got, "8:question") || !strings.Contains(got, "14:question") || len(word.QueryFilters) != 0 {
 		t.Errorf(`奨学金 "答弁": %s, filters %v; want the members' thanks 8 and 14, no filter`, got, word.QueryFilters)
+	}
+	for _, q := range []string{"奨学金 role:answer", "奨学金 発言区分:答弁", "奨学金 -role:question -role:chair"} { // written as filters
+		if res := search(t, s, Request{Q: q, HitsPerPage: 20}); !allAnswers(res.Hits, 3) {
+			t.Errorf("%s: %s, want the three answers", q, seqRoles(res.Hits))
+		}
 	}
 	plain, _ := newTestSearcher(t) // no minutes
 	if res := search(t, plain, Request{Q: "区政 答弁"}); len(res.QueryFilters) != 0 {

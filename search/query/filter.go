@@ -14,7 +14,8 @@ import (
 // 多文化共生 2022 and means a city and a fiscal year, not words; so:
 //
 //   - city:倉敷市, department:市民局 (or 市町村:, 部署:) filter on the facet,
-//     and -city:倉敷市 excludes it; year:2022, year:2019..2022, year:2019..
+//     and -city:倉敷市 excludes it; so do role:answer and -role:chair (or
+//     発言区分:) on the role of a passage of minutes (question, answer, chair); year:2022, year:2019..2022, year:2019..
 //     and year:..2022 (or 年度:) filter on the fiscal year;
 //   - a bare four-digit year from 1900 to 2100, or one followed by 年度
 //     (2022, ２０２２, 2022年度), is a fiscal year filter, unless it is joined
@@ -52,7 +53,7 @@ func (f Filter) String() string {
 // operators maps an operator name (folded) to its facet.
 var operators = map[string]string{
 	"city": "city", "市町村": "city", "department": "department", "部署": "department",
-	"year": "year", "年度": "year",
+	"year": "year", "年度": "year", "role": "role", "発言区分": "role",
 }
 
 // filterToken reads text (after a leading -) as a filter: an operator or a
@@ -70,6 +71,9 @@ func filterToken(text string, neg bool) (*Filter, bool, error) {
 		if value == "" {
 			return nil, true, errs.Errorf(errs.EInvalid, "「%s」の後に値を書いてください（例：city:倉敷市、year:2022） (%s needs a value)", text, text)
 		}
+		if facet == "role" {
+			value = roleValue(value)
+		}
 		f := &Filter{Facet: facet, Value: value, Exclude: neg, Written: written}
 		if facet == "year" {
 			return f, true, f.parseYear(value, neg)
@@ -80,6 +84,22 @@ func filterToken(text string, neg bool) (*Filter, bool, error) {
 		return &Filter{Facet: "year", Value: strconv.Itoa(y), Written: written, bare: true, from: y, to: y}, true, nil
 	}
 	return nil, false, nil
+}
+
+// roleValues reads the roles of minutes as people name them.
+var roleValues = map[string]string{
+	"質問": "question", "質疑": "question", "議員": "question",
+	"答弁": "answer", "回答": "answer", "執行部": "answer", "当局": "answer",
+	"議長": "chair", "議事": "chair",
+}
+
+// roleValue is the role value (question, answer, chair) written as value:
+// the value itself, or one of roleValues.
+func roleValue(value string) string {
+	if r, ok := roleValues[norm.NFKC.String(value)]; ok {
+		return r
+	}
+	return strings.ToLower(norm.NFKC.String(value))
 }
 
 // cutColon splits name:value at the first half- or full-width colon.
