@@ -24,7 +24,7 @@ type spec struct {
 	minTotal          int          // fewer matches than this: the count only (engine.Page.MinTotal)
 	perDocument       int          // hit.Diversify; -1: no cap
 	pending           *hit.Pending // non-nil: hits are bare until finished
-	pageWindow        int          // > 0: the first hits are taken page by page (hit.CollapsePages)
+	pageWindow        int          // > 0: the first hits are taken page by page (hit.CollapsePages) and ranked by evidence (hit.Evidence)
 }
 
 // newSpec validates r and fills in defaults.

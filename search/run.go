@@ -254,6 +254,21 @@ func (rn *runner) hasTerms(field string) bool {
 	return err == nil && e != nil
 }
 
+// hasTerm reports whether some passage holds term in the keyword field.
+func (rn *runner) hasTerm(field, term string) bool {
+	d, err := rn.fieldDict(field)
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	found := false
+	_ = engine.EachEntry(d.Next, func(e *index.DictEntry) error {
+		found = found || e.Term == term
+		return nil
+	})
+	return found
+}
+
 func (rn *runner) fieldDict(field string) (index.FieldDict, error) {
 	if len(rn.members) == 0 {
 		return rn.idx.FieldDict(field)

@@ -34,6 +34,7 @@ type Searcher struct {
 	runner     *runner                          // runs queries: the fast path or bleve's searchers
 	vocab      atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
 	paged      atomic.Bool                      // the index holds paged documents (PDF): hit.CollapsePages
+	answers    atomic.Bool                      // the index holds minutes with the executive's answers: query.LiftAnswers
 	themes     func(string) (string, bool)      // the theme a word names
 	themeWords func(string) []string            // the thesaurus words of a theme
 }
@@ -104,6 +105,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	v := s.vocab.Load()
 	p.query.LiftCities(v.IsCity)
+	if s.answers.Load() {
+		p.query.LiftAnswers() // 答弁, 市長の答弁: the executive's answers, not the word
+	}
 	asked := p.query.DropQuestions() // どこ, 何人, 知りたい: what is asked, not what about
 	if !p.query.Narrow(&p.filters) {
 		return nothing(r, p, start), nil
@@ -112,7 +116,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.paged.Load() {
+	if s.paged.Load() || s.answers.Load() {
+		// pages and the questions of answers are read over the first
+		// PageWindow hits (hit.Evidence), so the window is fetched
 		p.pageWindow = hit.PageWindow
 	}
 	fetch := p // the spec each level runs: p, or the window a diversified page is cut from
@@ -231,7 +237,7 @@ func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
 			fetch.pending.Explain(fetch.marker, &res.Hits[i])
 		}
 	}
-	hit.PageEvidence(res.Hits)
+	hit.Evidence(res.Hits)
 	if p.pageWindow > 0 { // the same first hits whatever the page asked for, so pages stay disjoint
 		w := min(len(res.Hits), p.pageWindow)
 		res.Hits = append(hit.CollapsePages(res.Hits[:w]), res.Hits[w:]...)

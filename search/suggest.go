@@ -38,6 +38,7 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	v, err := vocab.Load(vocab.Source{Dict: s.runner.fieldDict, Prefix: s.runner.idx.FieldDictPrefix})
 	s.vocab.Store(v)
 	s.paged.Store(s.runner.hasTerms(indexer.FieldPage))
+	s.answers.Store(s.runner.hasTerm(indexer.FieldRole, indexer.RoleAnswer))
 	return err
 }
 

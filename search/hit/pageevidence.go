@@ -19,9 +19,10 @@ import (
 // 0.25, 0.543 at 1); on the development set 0.535 -> 0.539 at 0.5.
 const pageMateWeight = 0.5
 
-// PageEvidence reorders hits (in rank order) in place by page evidence,
-// never across tiers.
-func PageEvidence(hits []Hit) {
+// Evidence reorders hits (in rank order) in place by the evidence of their
+// page (above) and, for minutes, of the question an answer answers, a
+// chair's line weighing half (exchange.go), never across tiers.
+func Evidence(hits []Hit) {
 	key := func(h Hit) string {
 		return strconv.Itoa(tier(h)) + "|" + h.DocID + "|" + strconv.Itoa(h.Page)
 	}
@@ -36,8 +37,9 @@ func PageEvidence(hits []Hit) {
 		score float64
 	}
 	rs := make([]ranked, len(hits))
+	ex := exchange(hits)
 	for i, h := range hits {
-		rs[i] = ranked{h, h.Score}
+		rs[i] = ranked{h, (h.Score + ex[i]) * roleWeight(h)}
 		if h.Page > 0 {
 			rs[i].score += pageMateWeight * (page[key(h)] - h.Score)
 		}

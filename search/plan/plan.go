@@ -185,14 +185,15 @@ func newMark(text string, readings [][]string) Mark {
 func excludeFacets(q query.Query, pq *parsed.Query) query.Query {
 	not := anyOf(indexer.FieldCity, pq.Excluded("city"))
 	notDept := anyOf(indexer.FieldDepartment, pq.Excluded("department"))
-	if not == nil && notDept == nil {
+	notRole := anyOf(indexer.FieldRole, pq.Excluded("role"))
+	if not == nil && notDept == nil && notRole == nil {
 		return q
 	}
 	bq, ok := q.(*query.BooleanQuery)
 	if !ok {
 		bq = query.NewBooleanQuery([]query.Query{q}, nil, nil)
 	}
-	for _, n := range []query.Query{not, notDept} {
+	for _, n := range []query.Query{not, notDept, notRole} {
 		if n != nil {
 			bq.AddMustNot(n)
 		}

@@ -14,7 +14,8 @@ import (
 // 多文化共生 2022 and means a city and a fiscal year, not words; so:
 //
 //   - city:倉敷市, department:市民局 (or 市町村:, 部署:) filter on the facet,
-//     and -city:倉敷市 excludes it; year:2022, year:2019..2022, year:2019..
+//     and -city:倉敷市 excludes it; so do role:answer and -role:chair (or
+//     発言区分:) on the role of a passage of minutes (question, answer, chair); year:2022, year:2019..2022, year:2019..
 //     and year:..2022 (or 年度:) filter on the fiscal year;
 //   - a bare four-digit year from 1900 to 2100, or one followed by 年度
 //     (2022, ２０２２, 2022年度), is a fiscal year filter, unless it is joined
@@ -22,7 +23,10 @@ import (
 //     the range from the first to the last;
 //   - a bare word that is a city of the index (倉敷市, -倉敷市) is read as the
 //     city filter or its exclusion (Query.LiftCities), since a city's name
-//     mostly stands for the city; in quotes ("倉敷市") it is a word again.
+//     mostly stands for the city; in quotes ("倉敷市") it is a word again;
+//   - in an index of minutes, a word asking for the executive's answer
+//     (答弁, 市長の答弁, 市の回答) is the filter role:answer (Query.LiftAnswers,
+//     answer.go).
 //
 // Values of one facet are ORed, and the query's filters are ANDed with the
 // request's. Result.Filters reports every filter read from the query,
@@ -30,7 +34,7 @@ import (
 
 // Filter is one filter the query states.
 type Filter struct {
-	Facet    string `json:"facet"` // city, department or year
+	Facet    string `json:"facet"` // city, department, year, or role (LiftAnswers)
 	Value    string `json:"value"` // 倉敷市; a year as 2022 or 2019..2022 (open ends empty)
 	Exclude  bool   `json:"exclude,omitempty"`
 	Written  string `json:"written"` // as the query wrote it: -倉敷市, city:倉敷市, 2022
@@ -49,7 +53,7 @@ func (f Filter) String() string {
 // operators maps an operator name (folded) to its facet.
 var operators = map[string]string{
 	"city": "city", "市町村": "city", "department": "department", "部署": "department",
-	"year": "year", "年度": "year",
+	"year": "year", "年度": "year", "role": "role", "発言区分": "role",
 }
 
 // filterToken reads text (after a leading -) as a filter: an operator or a
@@ -67,6 +71,9 @@ func filterToken(text string, neg bool) (*Filter, bool, error) {
 		if value == "" {
 			return nil, true, errs.Errorf(errs.EInvalid, "「%s」の後に値を書いてください（例：city:倉敷市、year:2022） (%s needs a value)", text, text)
 		}
+		if facet == "role" {
+			value = roleValue(value)
+		}
 		f := &Filter{Facet: facet, Value: value, Exclude: neg, Written: written}
 		if facet == "year" {
 			return f, true, f.parseYear(value, neg)
@@ -77,6 +84,22 @@ func filterToken(text string, neg bool) (*Filter, bool, error) {
 		return &Filter{Facet: "year", Value: strconv.Itoa(y), Written: written, bare: true, from: y, to: y}, true, nil
 	}
 	return nil, false, nil
+}
+
+// roleValues reads the roles of minutes as people name them.
+var roleValues = map[string]string{
+	"質問": "question", "質疑": "question", "議員": "question",
+	"答弁": "answer", "回答": "answer", "執行部": "answer", "当局": "answer",
+	"議長": "chair", "議事": "chair",
+}
+
+// roleValue is the role value (question, answer, chair) written as value:
+// the value itself, or one of roleValues.
+func roleValue(value string) string {
+	if r, ok := roleValues[norm.NFKC.String(value)]; ok {
+		return r
+	}
+	return strings.ToLower(norm.NFKC.String(value))
 }
 
 // cutColon splits name:value at the first half- or full-width colon.
@@ -204,7 +227,7 @@ func (q *Query) LiftCities(isCity func(string) (string, bool)) {
 // match (the query names a city the request's filter leaves out).
 func (q *Query) Narrow(f *Scope) bool {
 	from, to, years := 0, 0, false
-	var city, dept []string
+	var city, dept, role []string
 	for _, x := range q.Filters {
 		switch {
 		case x.Exclude:
@@ -212,6 +235,8 @@ func (q *Query) Narrow(f *Scope) bool {
 			city = append(city, x.Value)
 		case x.Facet == "department":
 			dept = append(dept, x.Value)
+		case x.Facet == "role":
+			role = append(role, x.Value)
 		case x.Facet == "year":
 			if !years {
 				from, to, years = x.from, x.to, true
@@ -224,7 +249,7 @@ func (q *Query) Narrow(f *Scope) bool {
 	for _, v := range []struct {
 		facet string
 		add   []string
-	}{{"city", city}, {"department", dept}} {
+	}{{"city", city}, {"department", dept}, {"role", role}} {
 		if v.add != nil && ok {
 			if f.Values == nil {
 				f.Values = map[string][]string{}

@@ -26,6 +26,10 @@ func TestParseQueryFilters(t *testing.T) {
 		{"経営課題:1", "経営課題:1"},       // not an operator
 		{"city:倉敷市", "city:倉敷市"},   // filters alone browse
 		{`"2022" 予算`, `"2022" 予算`}, // a phrase stays a word
+		{"給食 role:answer", "給食 role:answer"},
+		{"給食 発言区分:答弁", "給食 role:answer"},
+		{"給食 role:Question", "給食 role:question"},
+		{"給食 -role:議長", "給食 -role:chair"},
 	} {
 		q, err := Parse(tc.q)
 		if err != nil {

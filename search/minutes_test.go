@@ -1,0 +1,156 @@
+package search
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"seisaku/indexer"
+	"seisaku/indexer/source"
+)
+
+// minutesSearcher indexes the cut of 桐生市's minutes in
+// indexer/minutes/testdata (record 100-4: 渡辺恒's 一般質問 on 奨学金 with the
+// answers of 管理部長 and 市長, and the start of 田島忠一's on 市長対話集会,
+// answered by 総合政策部長) as the indexer reads it.
+func minutesSearcher(t *testing.T) *Searcher {
+	t.Helper()
+	return minutesFixture(t, "kiryu-100-4-excerpt.jsonl")
+}
+
+// minutesFixture indexes one minutes fixture of indexer/minutes/testdata.
+func minutesFixture(t *testing.T, file string) *Searcher {
+	t.Helper()
+	var ds []*indexer.Document
+	err := source.ReadFile(filepath.Join("..", "indexer", "minutes", "testdata", file), func(s source.Source) error {
+		ds = append(ds, (&indexer.Analyzer{}).Document(s))
+		return nil
+	})
+	if err != nil || len(ds) != 1 || ds[0] == nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return New(memoryIndex(t, ds))
+}
+
+// seqRoles renders hits as seq:role, in rank order.
+func seqRoles(hits []Hit) string {
+	var parts []string
+	for _, h := range hits {
+		_, seq, _ := indexer.SplitPassageID(h.ID)
+		parts = append(parts, fmt.Sprintf("%d:%s", seq, h.Role))
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestMinutesAnswerWord: in minutes, 答弁 asks for the executive's answers.
+// As a word it finds the member's 「御答弁ありがとうございました」 and 「市長、答弁
+// ありがとうございました」 (passages 8 and 14); read as role:answer it finds the
+// answers on 奨学金 of 管理部長 (6) and 市長 (12, 16), and says so in
+// queryFilters, as role:answer written in the query does. Quoted, it is a
+// word again; an index without minutes keeps it a word.
+func TestMinutesAnswerWord(t *testing.T) {
+	s := minutesSearcher(t)
+	res := search(t, s, Request{Q: "奨学金 答弁", HitsPerPage: 20})
+	if got := seqRoles(res.Hits); !allAnswers(res.Hits, 3) {
+		t.Errorf("奨学金 答弁: %s, want the three answers on 奨学金", got)
+	}
+	if got := describeFilters(res.QueryFilters); got != "role:answer<答弁>" {
+		t.Errorf("奨学金 答弁: queryFilters %s", got)
+	}
+	res = search(t, s, Request{Q: "奨学金について市長の答弁", HitsPerPage: 20})
+	if !allAnswers(res.Hits, 3) || describeFilters(res.QueryFilters) != "role:answer<市長の答弁>" {
+		t.Errorf("奨学金について市長の答弁: %s, filters %s", seqRoles(res.Hits), describeFilters(res.QueryFilters))
+	}
+	word := search(t, s, Request{Q: `奨学金 "答弁"`, HitsPerPage: 20})
+	if got := seqRoles(word.Hits); !strings.Contains(got, "8:question") || !strings.Contains(got, "14:question") || len(word.QueryFilters) != 0 {
+		t.Errorf(`奨学金 "答弁": %s, filters %v; want the members' thanks 8 and 14, no filter`, got, word.QueryFilters)
+	}
+	for _, q := range []string{"奨学金 role:answer", "奨学金 発言区分:答弁", "奨学金 -role:question -role:chair"} { // written as filters
+		if res := search(t, s, Request{Q: q, HitsPerPage: 20}); !allAnswers(res.Hits, 3) {
+			t.Errorf("%s: %s, want the three answers", q, seqRoles(res.Hits))
+		}
+	}
+	plain, _ := newTestSearcher(t) // no minutes
+	if res := search(t, plain, Request{Q: "区政 答弁"}); len(res.QueryFilters) != 0 {
+		t.Errorf("区政 答弁 without minutes: filters %v", res.QueryFilters)
+	}
+}
+
+// TestMinutesAnswerWordMarks: the same in minutes that write the title in
+// the mark (「○子ども未来部長（伊藤三郎君）」, indexer/minutes/testdata's
+// ward-minutes.txt): 児童センター 答弁 finds the 子ども未来部長's answer (5), not
+// the member's 「御答弁ありがとうございました。…児童センターの開館時間…」 (9),
+// which the word finds first.
+func TestMinutesAnswerWordMarks(t *testing.T) {
+	s := minutesFixture(t, "ward-minutes.txt")
+	if got := seqRoles(search(t, s, Request{Q: "児童センター 答弁"}).Hits); got != "5:answer" {
+		t.Errorf("児童センター 答弁: %s, want 5:answer", got)
+	}
+	if got := seqRoles(search(t, s, Request{Q: `児童センター "答弁"`}).Hits); !strings.HasPrefix(got, "9:question") {
+		t.Errorf(`児童センター "答弁": %s, want 9:question first`, got)
+	}
+}
+
+// allAnswers reports whether hits are n passages, all answers.
+func allAnswers(hits []Hit, n int) bool {
+	if len(hits) != n {
+		return false
+	}
+	for _, h := range hits {
+		if h.Role != indexer.RoleAnswer {
+			return false
+		}
+	}
+	return true
+}
+
+// TestMinutesAnswerByQuestion: 学生 is in three answers of the fixture: 管理部長's
+// (6) and the 市長's (12), answering 渡辺恒's questions on students'
+// scholarships (3–4, 8–10, which speak of 学生 throughout), and 総合政策部長's
+// (24), which names a students' club among the groups of the mayor's
+// dialogues, answering 田島忠一 (19–21), who does not speak of students.
+// By its score alone 管理部長's answer ranks below 渡辺恒's thanks for it (8);
+// read with its question, it ranks above, and the answers on the matter
+// rank above the one that names it in passing.
+func TestMinutesAnswerByQuestion(t *testing.T) {
+	s := minutesSearcher(t)
+	ranks := func(perDocument int) map[int]int {
+		res := search(t, s, Request{Q: "学生", HitsPerPage: 20, PerDocument: perDocument})
+		rank := map[int]int{}
+		for i, h := range res.Hits {
+			_, seq, _ := indexer.SplitPassageID(h.ID)
+			rank[seq] = i + 1
+		}
+		t.Logf("perDocument %d: %s", perDocument, seqRoles(res.Hits))
+		return rank
+	}
+	if plain := ranks(-1); plain[8] == 0 || plain[6] < plain[8] { // by score alone, no reordering
+		t.Fatalf("学生 by score: the answer 6 above the thanks 8; the test no longer tells")
+	}
+	rank := ranks(20)
+	if rank[6] == 0 || rank[12] == 0 || rank[24] == 0 || rank[6] > rank[8] || rank[24] < rank[6] || rank[24] < rank[12] {
+		t.Errorf("学生: want the answers 6 and 12 above the thanks 8 and the answer 24")
+	}
+}
+
+// TestMinutesChairLines: the chair's 「次に、４番、田島忠一議員。」 (18) is shorter
+// than 田島忠一's own speech (19–21), so it scores higher; it calls him and
+// says nothing, and a chair's line weighs half.
+func TestMinutesChairLines(t *testing.T) {
+	s := minutesSearcher(t)
+	first := func(perDocument int) string {
+		res := search(t, s, Request{Q: "田島忠一", HitsPerPage: 20, PerDocument: perDocument})
+		t.Logf("perDocument %d: %s", perDocument, seqRoles(res.Hits))
+		if len(res.Hits) == 0 {
+			t.Fatal("田島忠一: no hit")
+		}
+		return res.Hits[0].Role
+	}
+	if got := first(-1); got != indexer.RoleChair { // by score alone
+		t.Fatalf("田島忠一 by score: first a %s passage; the test no longer tells", got)
+	}
+	if got := first(20); got != indexer.RoleQuestion {
+		t.Errorf("田島忠一: first a %s passage, want his question", got)
+	}
+}
