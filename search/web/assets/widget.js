@@ -668,7 +668,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
         ...(res.expansions || []).map((e) => line(t.expanded(e.theme))),
         ...[...alts].map(([w, as]) => line(t.synonyms(w, as))),
         ...(res.queryFilters || []).map((f) => line(t.read(f, t.facet[f.facet] || f.facet, this.valueLabel(f.facet, f.value)) +
-          (f.facet === "city" && !f.written.includes(":") ? t.readWord(f.value) : ""))),
+          (/^(city|role)$/.test(f.facet) && !f.written.includes(":") ? t.readWord(f.facet == "role" ? f.written : f.value) : ""))),
       ];
       // one line on a phone
       const fold = read.length > 1 && this.getBoundingClientRect().width < 640;

@@ -88,6 +88,16 @@ func TestAnswersOnly(t *testing.T) {
 		t.Errorf("document metadata %q lacks the session", got)
 	}
 
+	// 答弁 typed in the query is the same filter, and the page says so
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape(q+" 区長の答弁"))
+	tb.waitFor(statusDone)
+	if got := tb.str(`txt($("[role=status]"))`); got != fmt.Sprintf("段落 %d件見つかりました", answers) {
+		t.Errorf("%s 区長の答弁: status %q, want the %d answers", q, got, answers)
+	}
+	if got := tb.strs(`$$(".expansions .notice").map(txt)`); !slices.Contains(got, `「区長の答弁」を発言区分の絞り込み（答弁）として扱いました。語として探すときは "区長の答弁" と引用符で囲みます。`) {
+		t.Errorf("notices %q", got)
+	}
+
 	// a city's page with speech-role="answer"
 	tb.navigate(s.host.URL + "/")
 	tb.focusInput()
