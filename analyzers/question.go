@@ -73,6 +73,16 @@ func Question(word string) (topic string, asked []string) {
 		}
 		i = end
 	}
+	// The particles between the topic and a question part (避難所|は|どこ,
+	// ごみの出し方|を|知りたい) tie the one to the other and belong to
+	// neither: kept, a topic of several words (ふるさと納税の返礼品は) would
+	// have to be written with them.
+	tie := make([]bool, len(p.toks))
+	for i := len(p.toks) - 2; i >= 0; i-- {
+		if !in[i] && p.kinds[i] == stopTag && (in[i+1] || tie[i+1]) {
+			tie[i] = true
+		}
+	}
 	var t, a strings.Builder
 	topical := false
 	prevIn := false
@@ -91,7 +101,7 @@ func Question(word string) (topic string, asked []string) {
 				a.WriteByte(' ')
 			}
 			a.WriteString(s)
-		} else {
+		} else if !tie[i] {
 			t.WriteString(s)
 			if p.kinds[i] == content && !j.stopWords[j.term(tk)] {
 				topical = true
