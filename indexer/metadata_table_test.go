@@ -97,6 +97,14 @@ func TestMetadataTable(t *testing.T) {
 			t.Errorf("%s %s %s: no such document", root, file, key)
 			continue
 		}
+		if root == "municipal-pdf" { // none is minutes: plans bullet with ○ and ◎ (◎施策の目標, ○人口構造)
+			for _, p := range d.Passages {
+				if p.Speaker != "" || p.Role != "" {
+					t.Errorf("%s %s: not minutes, yet passage %d has the speaker %q (%s)", root, file, p.Seq, p.Speaker, p.Role)
+					break
+				}
+			}
+		}
 		year := ""
 		if d.Meta.FiscalYear != 0 {
 			year = strconv.Itoa(d.Meta.FiscalYear)

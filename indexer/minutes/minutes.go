@@ -88,7 +88,14 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 		head = append(head, strings.Split(b.Text, "\n")...)
 	}
 	all := append(head, front...)
-	if strong < 2 && !(len(starts) >= 3 && repeated(starts, func(s start) string { return s.mark.name }) && reRecord.MatchString(strings.Join(all, "\n")+session+title)) {
+	// Minutes say that they are: the top of the header, the session or
+	// the title names a meeting's record. Plans and reports bullet their
+	// points with ○ and ◎ (「◎施策の目標」, 「○人口構造」, 「○…ビジョン（仮称）は、」),
+	// which read like speaker marks.
+	if !reMeeting.MatchString(strings.Join(firstLines(all, 10), "\n") + "\n" + session + "\n" + title) {
+		return nil, blocks
+	}
+	if strong < 2 && !(len(starts) >= 3 && repeated(starts, func(s start) string { return s.mark.name })) {
 		return nil, blocks
 	}
 	rec := &Record{Session: readSession(session, all, title), Date: readDate(all, title), Title: readTitle(all)}
@@ -165,6 +172,10 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 
 // reRecord: the header of a meeting's record.
 var reRecord = regexp.MustCompile(`会議録|議事録|定例会|臨時会|委員会|定例月議会`)
+
+// reMeeting: what only a meeting's record says of itself at its top (a
+// committee alone, 推進委員会, may be who wrote a plan).
+var reMeeting = regexp.MustCompile(`会議録|議事録|会議記録|委員会記録|定例会|臨時会|定例月議会|本会議`)
 
 // repeated reports whether some name marks more than one speech: a list
 // of 「○対象　…」 items names nothing twice, minutes do.
