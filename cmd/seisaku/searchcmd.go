@@ -37,6 +37,9 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs.Var(params.add("department"), "department", "only these departments")
 	fs.Var(params.add("issue_type"), "issue", "only these themes, e.g. 多文化共生・国際")
 	fs.Var(params.add("prefecture"), "prefecture", "only these prefectures")
+	fs.Var(params.add("speaker"), "speaker", "minutes: only these speakers, as written (渡辺恒)")
+	fs.Var(params.add("role"), "role", "minutes: question, answer (the executive's answers) or chair")
+	fs.Var(params.add("session"), "session", "minutes: only these meetings (平成28年第4回定例会)")
 	fs.Var(params.add("year"), "year", "fiscal year: 2022, 2019..2022, 2019.., ..2022 or unknown")
 	fs.Var(params.add("sort"), "sort", "relevance (default), year or date")
 	fs.Var(params.add("distinct"), "distinct", "document: one passage per document")
@@ -156,7 +159,8 @@ func writeCSV(w io.Writer, hits []search.Hit) error {
 }
 
 // writeTable prints a summary line and one aligned row per hit: rank,
-// title, city, year and the snippet with matches in 【】.
+// title, city, year and the snippet with matches in 【】, after who spoke
+// for a passage of minutes.
 func writeTable(w io.Writer, res *search.Result) error {
 	fmt.Fprintf(w, "%d件 (%d ms)", res.TotalHits, res.ProcessingTimeMs)
 	for _, e := range res.Expansions {
@@ -171,8 +175,16 @@ func writeTable(w io.Writer, res *search.Result) error {
 		cityCells = max(cityCells, cells(h.City))
 	}
 	for i, h := range res.Hits {
-		_, err := fmt.Fprintf(w, "%3d  %s  %s  %-4s  %s\n", i+1,
-			pad(h.Title, titleCells), pad(h.City, cityCells), formatYear(h.Year), snippet(h.Formatted.Text))
+		who := "" // minutes: 〔市長 亀山豊文・answer〕
+		if h.Speaker != "" {
+			who = "〔" + strings.TrimSpace(h.SpeakerTitle+" "+h.Speaker)
+			if h.Role != "" {
+				who += "・" + h.Role
+			}
+			who += "〕"
+		}
+		_, err := fmt.Fprintf(w, "%3d  %s  %s  %-4s  %s%s\n", i+1,
+			pad(h.Title, titleCells), pad(h.City, cityCells), formatYear(h.Year), who, snippet(h.Formatted.Text))
 		if err != nil {
 			return err
 		}

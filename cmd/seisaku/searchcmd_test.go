@@ -144,3 +144,21 @@ func TestSearchTableSaysQueryFilters(t *testing.T) {
 		t.Errorf("results:\n%s", out)
 	}
 }
+
+// TestSearchMinutes: -role answer keeps the executive's answers of the ward
+// minutes, and each row says who answered.
+func TestSearchMinutes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	src := filepath.Join("..", "..", "indexer", "minutes", "testdata", "ward-minutes.txt")
+	if _, err := indexer.Build(t.Context(), dir, []string{src}, indexer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := searchCmd(t, "-index", dir, "-role", "answer", "居場所")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], "〔区長 森澤恭子・answer〕") || !strings.Contains(lines[2], "〔子ども未来部長 伊藤三郎・answer〕") {
+		t.Errorf("居場所 -role answer:\n%s", out)
+	}
+}
