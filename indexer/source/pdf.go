@@ -480,10 +480,16 @@ func pdfCharSlow(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, st *pag
 // shape: a 、 or を would stand apart from its line), and a full-width
 // character is one em wide from its origin, whatever its glyph covers.
 func charRun(r rune, x, y, left, right, size float64, bold bool) pdfRun {
+	return placeChar(string(r), isWide(r), x, y, left, right, size, bold)
+}
+
+// placeChar is charRun of a character given as text, and whether it is
+// full-width.
+func placeChar(text string, wide bool, x, y, left, right, size float64, bold bool) pdfRun {
 	em := max(size, 1)
-	run := pdfRun{Text: string(r), Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em,
+	run := pdfRun{Text: text, Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em,
 		Size: size, Bold: bold, X: x, Y: y}
-	if isWide(r) {
+	if wide {
 		run.Left, run.Right = x, x+em
 	}
 	return run

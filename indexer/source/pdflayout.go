@@ -493,16 +493,15 @@ func bandGroups(groups [][]pdfRun) [][][]pdfRun {
 	type info struct{ base, em float64 }
 	infos := make([]info, len(groups))
 	for i, g := range groups {
-		sizes := map[float64]int{}
+		var sizes sizeCounts
 		best, n := 0.0, 0
 		for _, r := range g {
 			if blank(r.Text) {
 				continue
 			}
 			s := math.Round(r.Size*2) / 2
-			sizes[s]++
-			if sizes[s] > n {
-				best, n = s, sizes[s]
+			if c := sizes.add(s, 1); c > n {
+				best, n = s, c
 			}
 		}
 		infos[i] = info{baseline(g[0]), max(best, 1)}
@@ -783,32 +782,87 @@ func hasGlyph(rs []pdfRun) bool {
 	return slices.ContainsFunc(rs, func(r pdfRun) bool { return !blank(r.Text) })
 }
 
-// sortRuns orders runs by a key of each, stably: as
+// runOrder is the order of runs sorted stably by a key of each: the
+// indexes of rs in the order
 // slices.SortStableFunc(rs, func(a, b pdfRun) int { return order(key(a), key(b)) })
-// would, the same comparisons on the same keys, but moving small pairs of
-// key and index instead of runs, and nothing when the runs are already in
-// order (and no key is NaN, which compares equal to every key).
-func sortRuns(rs []pdfRun, key func(pdfRun) float64, order func(a, b float64) int) {
+// would leave them, or nil when the runs are in that order already. That
+// order is by key, then index: so it is sorted as such, unless a key is
+// NaN, which compares equal to every key (no order then, and only the
+// same comparisons in the same sort give the same result).
+func runOrder(rs []pdfRun, key func(pdfRun) float64, order func(a, b float64) int) []int32 {
 	type keyed struct {
 		k float64
 		i int32
 	}
-	ks := make([]keyed, len(rs))
 	sorted := true
+	prev := 0.0
 	for i, r := range rs {
-		ks[i] = keyed{key(r), int32(i)}
-		if ks[i].k != ks[i].k || i > 0 && order(ks[i].k, ks[i-1].k) < 0 {
+		k := key(r)
+		if k != k || i > 0 && order(k, prev) < 0 {
 			sorted = false
+			break
 		}
+		prev = k
 	}
 	if sorted {
-		return
+		return nil
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return order(a.k, b.k) })
-	old := slices.Clone(rs)
+	ks := make([]keyed, len(rs))
+	nan := false
+	for i, r := range rs {
+		ks[i] = keyed{key(r), int32(i)}
+		nan = nan || ks[i].k != ks[i].k
+	}
+	if nan {
+		slices.SortStableFunc(ks, func(a, b keyed) int { return order(a.k, b.k) })
+	} else {
+		slices.SortFunc(ks, func(a, b keyed) int {
+			if c := order(a.k, b.k); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.i, b.i)
+		})
+	}
+	idx := make([]int32, len(ks))
 	for i, k := range ks {
-		rs[i] = old[k.i]
+		idx[i] = k.i
 	}
+	return idx
+}
+
+// at is run i of rs in the order runOrder gave (nil: as they are).
+func at(rs []pdfRun, order []int32, i int) *pdfRun {
+	if order != nil {
+		return &rs[order[i]]
+	}
+	return &rs[i]
+}
+
+// sizeCounts counts characters by size, as a map from size to count
+// would (a line has few sizes). add returns the size's count, and a NaN
+// size, which a map never finds again, counts 0 and stands apart.
+type sizeCounts []struct {
+	size float64
+	n    int
+}
+
+func (c *sizeCounts) add(size float64, n int) int {
+	if size == size {
+		for i := range *c {
+			if (*c)[i].size == size {
+				(*c)[i].n += n
+				return (*c)[i].n
+			}
+		}
+	}
+	*c = append(*c, struct {
+		size float64
+		n    int
+	}{size, n})
+	if size != size {
+		return 0
+	}
+	return n
 }
 
 // blank reports whether s is only white space, as
@@ -1072,7 +1126,7 @@ const baselineTol = 0.3
 // line's, or, when it is smaller (a superscript, a note mark), when its
 // centre lies in the line's band. Spaces go to the line they sit on.
 func baselineGroups(glyphs, spaces []pdfRun) [][]pdfRun {
-	sortRuns(glyphs, baseline, func(a, b float64) int { return cmpFloat(b, a) })
+	order := runOrder(glyphs, baseline, func(a, b float64) int { return cmpFloat(b, a) })
 	type group struct {
 		base, em, top, bottom float64
 		n                     int // runs
@@ -1080,7 +1134,8 @@ func baselineGroups(glyphs, spaces []pdfRun) [][]pdfRun {
 	// which group each glyph and space goes to, then the groups' runs
 	var gs []group
 	of := make([]int32, len(glyphs)+len(spaces))
-	for i, r := range glyphs {
+	for i := range glyphs {
+		r := *at(glyphs, order, i)
 		em := max(r.Size, 1)
 		if n := len(gs); n > 0 {
 			last := &gs[n-1]
@@ -1115,7 +1170,7 @@ func baselineGroups(glyphs, spaces []pdfRun) [][]pdfRun {
 		switch {
 		case k < 0:
 		case i < len(glyphs):
-			out[k] = append(out[k], glyphs[i])
+			out[k] = append(out[k], *at(glyphs, order, i))
 		default:
 			out[k] = append(out[k], spaces[i-len(glyphs)])
 		}
@@ -1143,7 +1198,7 @@ const (
 
 // glyph is one character of a line with what stood before it.
 type glyph struct {
-	pdfRun
+	*pdfRun
 	text  string // the character, trimmed
 	space int    // the space before it
 }
@@ -1161,10 +1216,11 @@ func isGenerated(r pdfRun) bool {
 // between them as its separator: the space character, else an ideographic
 // space between Japanese text and a space between ASCII.
 func newLine(page int, height float64, rs []pdfRun) *pdfLine {
-	sortRuns(rs, func(r pdfRun) float64 { return r.Left }, cmp.Compare[float64])
+	order := runOrder(rs, func(r pdfRun) float64 { return r.Left }, cmp.Compare[float64])
 	gl := make([]glyph, 0, len(rs))
 	space := noSpace
-	for _, r := range rs {
+	for i := range rs {
+		r := at(rs, order, i)
 		text := r.Text
 		if !isTrimmed(text) {
 			text = strings.TrimSpace(text)
@@ -1172,7 +1228,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 		if text == "" {
 			k := realSpace
 			switch {
-			case isGenerated(r):
+			case isGenerated(*r):
 				k = genSpace
 			case strings.ContainsRune(r.Text, '　'):
 				k = ideoSpace
@@ -1198,7 +1254,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 	}
 	tokens = spacedWords(gl, mixedWords(gl, tokens))
 	l := &pdfLine{page: page, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
-	sizes := map[float64]int{}
+	var sizes sizeCounts
 	bold, chars := 0, 0
 	for ti, t := range tokens {
 		var seg strings.Builder
@@ -1223,7 +1279,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 			l.bottom = min(l.bottom, g.Bottom)
 			n := utf8.RuneCountInString(g.text)
 			chars += n
-			sizes[math.Round(g.Size*2)/2] += n
+			sizes.add(math.Round(g.Size*2)/2, n)
 			if g.Bold {
 				bold += n
 			}
@@ -1253,9 +1309,9 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 		l.left, l.right, l.top, l.bottom = 0, 0, 0, 0
 	}
 	best := 0
-	for s, n := range sizes {
-		if n > best || n == best && s > l.size {
-			l.size, best = s, n
+	for _, c := range sizes {
+		if c.n > best || c.n == best && c.size > l.size {
+			l.size, best = c.size, c.n
 		}
 	}
 	l.bold = bold*2 > chars
