@@ -815,6 +815,27 @@ func runOrder(rs []pdfRun, key func(pdfRun) float64, order func(a, b float64) in
 	}
 	if nan {
 		slices.SortStableFunc(ks, func(a, b keyed) int { return order(a.k, b.k) })
+	} else if m := mergeable(ks, func(a, b keyed) int { return order(a.k, b.k) }); m > 0 {
+		// two runs in order (a line's glyphs, then its spaces): merged,
+		// the first run's first on equal keys
+		out := make([]int32, 0, len(ks))
+		i, j := 0, m
+		for i < m && j < len(ks) {
+			if order(ks[j].k, ks[i].k) < 0 {
+				out = append(out, ks[j].i)
+				j++
+			} else {
+				out = append(out, ks[i].i)
+				i++
+			}
+		}
+		for ; i < m; i++ {
+			out = append(out, ks[i].i)
+		}
+		for ; j < len(ks); j++ {
+			out = append(out, ks[j].i)
+		}
+		return out
 	} else {
 		slices.SortFunc(ks, func(a, b keyed) int {
 			if c := order(a.k, b.k); c != 0 {
@@ -828,6 +849,21 @@ func runOrder(rs []pdfRun, key func(pdfRun) float64, order func(a, b float64) in
 		idx[i] = k.i
 	}
 	return idx
+}
+
+// mergeable is where the second of two runs in order begins when s is two
+// such runs, else 0.
+func mergeable[T any](s []T, order func(a, b T) int) int {
+	m := 0
+	for i := 1; i < len(s); i++ {
+		if order(s[i], s[i-1]) < 0 {
+			if m > 0 {
+				return 0
+			}
+			m = i
+		}
+	}
+	return m
 }
 
 // at is run i of rs in the order runOrder gave (nil: as they are).
