@@ -48,6 +48,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -337,7 +338,7 @@ func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err 
 		default:
 			textPages++
 			if rd.onPage != nil {
-				rd.onPage(i+1, p)
+				rd.onPage(i+1, pdfPage{Height: p.Height, Runs: slices.Clone(p.Runs)})
 			}
 			lines = append(lines, pageLines(i+1, p)...)
 		}

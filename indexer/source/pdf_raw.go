@@ -50,6 +50,7 @@ type rawPDFium struct {
 	scratch uint64 // 64 bytes inside the sandbox for out parameters
 	buf     uint64 // the page text buffer and its capacity in UTF-16 units
 	bufCap  int
+	runs    []pdfRun // the last page's runs, their array reused for the next
 }
 
 // Exports rawPDFium calls, indexes into rawExports.
@@ -222,7 +223,8 @@ type objInfo struct {
 	invisible bool // text render mode 3 (an OCR layer over a scan)
 }
 
-// rawPageText reads one page's characters (see pdfPageText).
+// rawPageText reads one page's characters (see pdfPageText). The page's
+// runs are good until the next call: their array is reused.
 func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, error) {
 	page, err := r.call(xFPDFLoadPage, doc, uint64(index))
 	if err != nil || page == 0 {
@@ -260,7 +262,11 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 	if err != nil {
 		return pdfPage{}, err
 	}
-	p.Runs = make([]pdfRun, 0, n)
+	if cap(r.runs) < n {
+		r.runs = make([]pdfRun, 0, n)
+	}
+	p.Runs = r.runs[:0]
+	defer func() { r.runs = p.Runs }()
 	objs := map[uint64]objInfo{}
 	var lastOb uint64 // the object of the last character, and its info
 	var last objInfo

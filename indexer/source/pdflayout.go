@@ -180,8 +180,14 @@ func layoutLines(lines []*pdfLine, pages int) []Block {
 // closer than a line can be to another (the lines of a table row whose
 // cells wrap, see bandGroups) are one row.
 func pageLines(page int, p pdfPage) []*pdfLine {
-	glyphs := make([]pdfRun, 0, len(p.Runs))
-	var spaces []pdfRun
+	nsp := 0
+	for _, r := range p.Runs {
+		if r.Text != "" && blank(r.Text) {
+			nsp++
+		}
+	}
+	glyphs := make([]pdfRun, 0, len(p.Runs)-nsp)
+	spaces := make([]pdfRun, 0, nsp)
 	for _, r := range p.Runs {
 		switch {
 		case r.Top <= r.Bottom || r.Text == "":
