@@ -85,8 +85,8 @@ const maxPDFBytes = 512 << 20
 const maxPDFMemory = 2 << 30
 
 // Budgets of one document. Budget books of 600–3,000 pages are ordinary and
-// are read whole (about 2 ms a page); a PDF past either budget is cut there,
-// and the cut is reported as the document's damage.
+// are read whole (a few milliseconds a page); a PDF past either budget is
+// cut there, and the cut is reported as the document's damage.
 const (
 	maxPDFPages   = 20_000
 	pdfTimeBudget = 10 * time.Minute
