@@ -48,6 +48,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -84,8 +85,8 @@ const maxPDFBytes = 512 << 20
 const maxPDFMemory = 2 << 30
 
 // Budgets of one document. Budget books of 600–3,000 pages are ordinary and
-// are read whole (about 2 ms a page); a PDF past either budget is cut there,
-// and the cut is reported as the document's damage.
+// are read whole (a few milliseconds a page); a PDF past either budget is
+// cut there, and the cut is reported as the document's damage.
 const (
 	maxPDFPages   = 20_000
 	pdfTimeBudget = 10 * time.Minute
@@ -337,7 +338,7 @@ func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err 
 		default:
 			textPages++
 			if rd.onPage != nil {
-				rd.onPage(i+1, p)
+				rd.onPage(i+1, pdfPage{Height: p.Height, Runs: slices.Clone(p.Runs)})
 			}
 			lines = append(lines, pageLines(i+1, p)...)
 		}
@@ -480,10 +481,16 @@ func pdfCharSlow(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, st *pag
 // shape: a 、 or を would stand apart from its line), and a full-width
 // character is one em wide from its origin, whatever its glyph covers.
 func charRun(r rune, x, y, left, right, size float64, bold bool) pdfRun {
+	return placeChar(string(r), isWide(r), x, y, left, right, size, bold)
+}
+
+// placeChar is charRun of a character given as text, and whether it is
+// full-width.
+func placeChar(text string, wide bool, x, y, left, right, size float64, bold bool) pdfRun {
 	em := max(size, 1)
-	run := pdfRun{Text: string(r), Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em,
+	run := pdfRun{Text: text, Left: min(left, x), Right: max(right, x), Bottom: y - 0.2*em, Top: y + 0.8*em,
 		Size: size, Bold: bold, X: x, Y: y}
-	if isWide(r) {
+	if wide {
 		run.Left, run.Right = x, x+em
 	}
 	return run

@@ -1,10 +1,13 @@
 package source
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
 // The reader's cost against pdftotext (poppler) over the same files, in one
@@ -15,13 +18,31 @@ import (
 // Corpus: the 25 municipal PDFs of ../shared/corpus/municipal-pdf/pdf
 // (SEISAKU_PDF_CORPUS to point elsewhere) and a generated 1,000-page text
 // PDF (../shared/tools/textpdf.py). Each benchmark has two parts, seisaku
-// and pdftotext; both skip when their input or tool is missing.
+// and pdftotext; both skip when their input or tool is missing. Beside the
+// time, each reports the CPU time it took (cpu-ms/op: this process's for
+// seisaku, the child processes' for pdftotext), which a busy machine
+// inflates less than the time.
+//
+// A third part, pdfium-text, is the floor of the engine: each page loaded,
+// its text page built and its whole text read with one FPDFText_GetText,
+// nothing placed or laid out (what any reader through PDFium pays).
 
 func benchPDFFiles(b *testing.B, files []string) {
 	b.Run("seisaku", func(b *testing.B) {
+		defer cpuMetric(b, false)()
 		for b.Loop() {
 			for _, f := range files {
 				if err := ReadFile(f, func(Source) error { return nil }); err != nil {
+					b.Fatalf("%s: %v", f, err)
+				}
+			}
+		}
+	})
+	b.Run("pdfium-text", func(b *testing.B) {
+		defer cpuMetric(b, false)()
+		for b.Loop() {
+			for _, f := range files {
+				if err := pdfiumText(f); err != nil {
 					b.Fatalf("%s: %v", f, err)
 				}
 			}
@@ -32,6 +53,7 @@ func benchPDFFiles(b *testing.B, files []string) {
 		if err != nil {
 			b.Skip("pdftotext is not installed (poppler-utils)")
 		}
+		defer cpuMetric(b, true)()
 		for b.Loop() {
 			for _, f := range files {
 				if out, err := exec.Command(bin, "-q", f, os.DevNull).CombinedOutput(); err != nil {
@@ -40,6 +62,67 @@ func benchPDFFiles(b *testing.B, files []string) {
 			}
 		}
 	})
+}
+
+// pdfiumText reads the text of every page of a PDF with one GetText a
+// page, in one instance, reopening the document as the reader does.
+func pdfiumText(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	pool, err := pdfPool()
+	if err != nil {
+		return err
+	}
+	inst, err := pool.GetInstance(pdfInstanceWait)
+	if err != nil {
+		return err
+	}
+	defer inst.Close()
+	rd := &pdfReader{inst: inst, data: data}
+	if err := rd.open(); err != nil {
+		return err
+	}
+	defer rd.close()
+	raw, err := newRawPDFium(inst)
+	if err != nil {
+		return err
+	}
+	defer raw.close()
+	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: rd.doc})
+	if err != nil {
+		return err
+	}
+	var doc uint64
+	for i := range count.PageCount {
+		if i > 0 && i%pdfReopenEvery == 0 {
+			if err := rd.reopen(); err != nil {
+				return err
+			}
+			doc = 0
+		}
+		if doc == 0 {
+			if doc, err = raw.docHandle(rd.doc); err != nil {
+				return err
+			}
+		}
+		page, err := raw.call(xFPDFLoadPage, doc, uint64(i))
+		if err != nil || page == 0 {
+			return fmt.Errorf("page %d: could not load it", i+1)
+		}
+		tp, err := raw.call(xFPDFTextLoadPage, page)
+		if err == nil && tp != 0 {
+			if n, err := raw.call(xFPDFTextCountChars, tp); err == nil && int32(n) > 0 {
+				if _, _, err := raw.pageText(tp, min(int(int32(n)), maxPageChars)); err != nil {
+					return err
+				}
+			}
+			raw.call(xFPDFTextClosePage, tp)
+		}
+		raw.call(xFPDFClosePage, page)
+	}
+	return nil
 }
 
 func BenchmarkPDFCorpus(b *testing.B) {

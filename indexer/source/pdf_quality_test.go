@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,6 +46,7 @@ func pdfStats(t testing.TB, path string) (stats []pageStats, pages []pdfPage, ra
 			t.Fatalf("%s page %d: %v", path, i+1, err)
 		}
 		stats = append(stats, st)
+		p.Runs = slices.Clone(p.Runs) // the reader reuses their array
 		pages = append(pages, p)
 	}
 	return stats, pages, true

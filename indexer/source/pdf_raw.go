@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
@@ -44,14 +45,46 @@ type rawPDFium struct {
 	ctx     context.Context
 	impl    reflect.Value // *implementation_webassembly.PdfiumImplementation
 	mem     wasmMemory
-	fn      map[string]wasmFunc
+	fn      [len(rawExports)]wasmFunc
 	stack   [8]uint64
 	scratch uint64 // 64 bytes inside the sandbox for out parameters
 	buf     uint64 // the page text buffer and its capacity in UTF-16 units
 	bufCap  int
+	runs    []pdfRun // the last page's runs, their array reused for the next
 }
 
-var rawExports = []string{
+// Exports rawPDFium calls, indexes into rawExports.
+const (
+	xmalloc export = iota
+	xfree
+	xFPDFLoadPage
+	xFPDFClosePage
+	xFPDFGetPageHeightF
+	xFPDFTextLoadPage
+	xFPDFTextClosePage
+	xFPDFTextCountChars
+	xFPDFTextGetText
+	xFPDFTextGetUnicode
+	xFPDFTextIsGenerated
+	xFPDFTextGetCharOrigin
+	xFPDFTextGetLooseCharBox
+	xFPDFTextGetTextObject
+	xFPDFTextGetFontSize
+	xFPDFTextGetFontWeight
+	xFPDFTextGetMatrix
+	xFPDFTextHasUnicodeMapError
+	xFPDFTextObjGetTextRenderMode
+	xFPDFGetPageWidthF
+	xFPDFPageCountObjects
+	xFPDFPageGetObject
+	xFPDFPageObjGetType
+	xFPDFPageObjGetBounds
+)
+
+// export is one of rawExports.
+type export int
+
+var rawExports = [...]string{
 	"malloc", "free",
 	"FPDF_LoadPage", "FPDF_ClosePage", "FPDF_GetPageHeightF",
 	"FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetText",
@@ -85,9 +118,9 @@ func newRawPDFium(inst pdfium.Pdfium) (r *rawPDFium, err error) {
 	if !ok {
 		return nil, errors.New("go-pdfium's module memory lacks the reads needed")
 	}
-	r = &rawPDFium{ctx: ctx, impl: impl, mem: mem, fn: map[string]wasmFunc{}}
+	r = &rawPDFium{ctx: ctx, impl: impl, mem: mem}
 	get := mod.MethodByName("ExportedFunction")
-	for _, name := range rawExports {
+	for i, name := range rawExports {
 		fv := get.Call([]reflect.Value{reflect.ValueOf(name)})[0]
 		if fv.Kind() == reflect.Interface && fv.IsNil() {
 			return nil, fmt.Errorf("PDFium module does not export %s", name)
@@ -96,9 +129,9 @@ func newRawPDFium(inst pdfium.Pdfium) (r *rawPDFium, err error) {
 		if !ok {
 			return nil, fmt.Errorf("PDFium module does not export %s", name)
 		}
-		r.fn[name] = f
+		r.fn[i] = f
 	}
-	if r.scratch, err = r.call("malloc", 64); err != nil || r.scratch == 0 {
+	if r.scratch, err = r.call(xmalloc, 64); err != nil || r.scratch == 0 {
 		return nil, errors.New("PDFium module: malloc failed")
 	}
 	return r, nil
@@ -118,11 +151,10 @@ func (r *rawPDFium) docHandle(doc references.FPDF_DOCUMENT) (h uint64, err error
 	return d.Elem().FieldByName("handle").Elem().Uint(), nil
 }
 
-func (r *rawPDFium) call(name string, args ...uint64) (uint64, error) {
-	f := r.fn[name]
+func (r *rawPDFium) call(fn export, args ...uint64) (uint64, error) {
 	copy(r.stack[:], args)
-	if err := f.CallWithStack(r.ctx, r.stack[:]); err != nil {
-		return 0, fmt.Errorf("%s: %w", name, err)
+	if err := r.fn[fn].CallWithStack(r.ctx, r.stack[:]); err != nil {
+		return 0, fmt.Errorf("%s: %w", rawExports[fn], err)
 	}
 	return r.stack[0], nil
 }
@@ -140,11 +172,11 @@ func (r *rawPDFium) f32(off uint64) float64 {
 // close frees the scratch buffers (the module dies with the instance anyway).
 func (r *rawPDFium) close() {
 	if r.buf != 0 {
-		r.call("free", r.buf)
+		r.call(xfree, r.buf)
 		r.buf = 0
 	}
 	if r.scratch != 0 {
-		r.call("free", r.scratch)
+		r.call(xfree, r.scratch)
 		r.scratch = 0
 	}
 }
@@ -155,15 +187,15 @@ func (r *rawPDFium) close() {
 func (r *rawPDFium) pageText(tp uint64, n int) (units []uint16, ok bool, err error) {
 	if n+1 > r.bufCap {
 		if r.buf != 0 {
-			r.call("free", r.buf)
+			r.call(xfree, r.buf)
 		}
 		r.bufCap = max(n+1, 4096)
-		if r.buf, err = r.call("malloc", uint64(2*r.bufCap)); err != nil || r.buf == 0 {
+		if r.buf, err = r.call(xmalloc, uint64(2*r.bufCap)); err != nil || r.buf == 0 {
 			r.buf, r.bufCap = 0, 0
 			return nil, false, errors.New("malloc failed")
 		}
 	}
-	got, err := r.call("FPDFText_GetText", tp, 0, uint64(n), r.buf)
+	got, err := r.call(xFPDFTextGetText, tp, 0, uint64(n), r.buf)
 	if err != nil {
 		return nil, false, err
 	}
@@ -191,23 +223,24 @@ type objInfo struct {
 	invisible bool // text render mode 3 (an OCR layer over a scan)
 }
 
-// rawPageText reads one page's characters (see pdfPageText).
+// rawPageText reads one page's characters (see pdfPageText). The page's
+// runs are good until the next call: their array is reused.
 func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, error) {
-	page, err := r.call("FPDF_LoadPage", doc, uint64(index))
+	page, err := r.call(xFPDFLoadPage, doc, uint64(index))
 	if err != nil || page == 0 {
 		return pdfPage{}, errors.New("could not load the page")
 	}
-	defer r.call("FPDF_ClosePage", page)
-	hb, err := r.call("FPDF_GetPageHeightF", page)
+	defer r.call(xFPDFClosePage, page)
+	hb, err := r.call(xFPDFGetPageHeightF, page)
 	if err != nil {
 		return pdfPage{}, err
 	}
-	tp, err := r.call("FPDFText_LoadPage", page)
+	tp, err := r.call(xFPDFTextLoadPage, page)
 	if err != nil || tp == 0 {
 		return pdfPage{}, errors.New("could not load the page's text")
 	}
-	defer r.call("FPDFText_ClosePage", tp)
-	nb, err := r.call("FPDFText_CountChars", tp)
+	defer r.call(xFPDFTextClosePage, tp)
+	nb, err := r.call(xFPDFTextCountChars, tp)
 	if err != nil {
 		return pdfPage{}, err
 	}
@@ -229,13 +262,22 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 	if err != nil {
 		return pdfPage{}, err
 	}
-	p.Runs = make([]pdfRun, 0, n)
+	if cap(r.runs) < n {
+		r.runs = make([]pdfRun, 0, n)
+	}
+	p.Runs = r.runs[:0]
+	defer func() { r.runs = p.Runs }()
 	objs := map[uint64]objInfo{}
+	var lastOb uint64 // the object of the last character, and its info
+	var last objInfo
+	// the runs' texts are cut from one string of the page's characters
+	text := make([]byte, 0, 3*n)
+	ends := make([]int32, 0, n)
 	sc := r.scratch
 	for i := range n {
 		ch := rune(units[i])
 		if !whole {
-			u, err := r.call("FPDFText_GetUnicode", tp, uint64(i))
+			u, err := r.call(xFPDFTextGetUnicode, tp, uint64(i))
 			if err != nil {
 				return pdfPage{}, err
 			}
@@ -243,7 +285,7 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 		}
 		gen := false
 		if ch == ' ' || ch == '\r' || ch == '\n' || ch == 0xFFFE || ch == 2 {
-			g, err := r.call("FPDFText_IsGenerated", tp, uint64(i))
+			g, err := r.call(xFPDFTextIsGenerated, tp, uint64(i))
 			if err != nil {
 				return pdfPage{}, err
 			}
@@ -255,11 +297,14 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 			}
 			continue
 		}
-		ob, err := r.call("FPDFText_GetTextObject", tp, uint64(i))
+		ob, err := r.call(xFPDFTextGetTextObject, tp, uint64(i))
 		if err != nil {
 			return pdfPage{}, err
 		}
-		obj, seen := objs[ob]
+		obj, seen := last, ob == lastOb && ob != 0
+		if !seen {
+			obj, seen = objs[ob]
+		}
 		if !seen || ob == 0 {
 			obj, err = r.objInfo(tp, i, ob)
 			if err != nil {
@@ -270,13 +315,15 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 				objs[ob] = obj
 			}
 		}
-		if _, err := r.call("FPDFText_GetCharOrigin", tp, uint64(i), sc, sc+8); err != nil {
+		if _, err := r.call(xFPDFTextGetCharOrigin, tp, uint64(i), sc, sc+8); err != nil {
 			return pdfPage{}, err
 		}
+		lastOb, last = ob, obj
 		x, y := r.f64(sc), r.f64(sc+8)
 		left, right := x, x
-		if !isWide(ch) {
-			if ok, err := r.call("FPDFText_GetLooseCharBox", tp, uint64(i), sc+16); err != nil {
+		wide := isWide(ch)
+		if !wide {
+			if ok, err := r.call(xFPDFTextGetLooseCharBox, tp, uint64(i), sc+16); err != nil {
 				return pdfPage{}, err
 			} else if int32(ok) != 0 { // FS_RECTF: left, top, right, bottom
 				left, right = r.f32(sc+16), r.f32(sc+24)
@@ -285,14 +332,21 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 		if !gen && ch != ' ' && ch != '　' {
 			st.count(ch, obj.invisible)
 			if ch > 0x7F && !isPrivate(ch) && ch != 0xFFFD {
-				if e, err := r.call("FPDFText_HasUnicodeMapError", tp, uint64(i)); err == nil && int32(e) == 1 {
+				if e, err := r.call(xFPDFTextHasUnicodeMapError, tp, uint64(i)); err == nil && int32(e) == 1 {
 					st.unmapped++
 				}
 			}
 		}
-		run := charRun(ch, x, y, left, right, obj.size, obj.bold)
+		run := placeChar("", wide, x, y, left, right, obj.size, obj.bold)
 		run.Obj, run.Generated = obj.id, gen
 		p.Runs = append(p.Runs, run)
+		text = utf8.AppendRune(text, ch)
+		ends = append(ends, int32(len(text)))
+	}
+	all, from := string(text), 0
+	for k := range p.Runs {
+		p.Runs[k].Text = all[from:ends[k]]
+		from = int(ends[k])
 	}
 	return p, nil
 }
@@ -300,24 +354,24 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 // objInfo reads size, weight and render mode of the text object of
 // character i (ob, 0 when PDFium knows none) from the character.
 func (r *rawPDFium) objInfo(tp uint64, i int, ob uint64) (objInfo, error) {
-	sb, err := r.call("FPDFText_GetFontSize", tp, uint64(i))
+	sb, err := r.call(xFPDFTextGetFontSize, tp, uint64(i))
 	if err != nil {
 		return objInfo{}, err
 	}
 	size := math.Float64frombits(sb)
 	sc := r.scratch + 32 // FS_MATRIX: a, b, c, d, e, f as float32
 	scale := 1.0
-	if ok, err := r.call("FPDFText_GetMatrix", tp, uint64(i), sc); err == nil && int32(ok) != 0 {
+	if ok, err := r.call(xFPDFTextGetMatrix, tp, uint64(i), sc); err == nil && int32(ok) != 0 {
 		if s := math.Hypot(r.f32(sc+8), r.f32(sc+12)); s > 0 {
 			scale = s
 		}
 	}
 	info := objInfo{size: size * scale}
-	if w, err := r.call("FPDFText_GetFontWeight", tp, uint64(i)); err == nil {
+	if w, err := r.call(xFPDFTextGetFontWeight, tp, uint64(i)); err == nil {
 		info.bold = int32(w) >= 600
 	}
 	if ob != 0 {
-		if m, err := r.call("FPDFTextObj_GetTextRenderMode", ob); err == nil {
+		if m, err := r.call(xFPDFTextObjGetTextRenderMode, ob); err == nil {
 			info.invisible = int32(m) == 3
 		}
 	}
@@ -328,26 +382,26 @@ func (r *rawPDFium) objInfo(tp uint64, i int, ob uint64) (objInfo, error) {
 // objects, which may hold them) cover: a page without text is a scan when
 // an image covers much of it, and blank otherwise.
 func (r *rawPDFium) imageShare(page uint64, height float64) float64 {
-	wb, err := r.call("FPDF_GetPageWidthF", page)
+	wb, err := r.call(xFPDFGetPageWidthF, page)
 	if err != nil {
 		return 0
 	}
 	area := float64(math.Float32frombits(uint32(wb))) * height
-	nb, err := r.call("FPDFPage_CountObjects", page)
+	nb, err := r.call(xFPDFPageCountObjects, page)
 	if err != nil || area <= 0 {
 		return 0
 	}
 	covered := 0.0
 	sc := r.scratch + 32
 	for i := range min(int(int32(nb)), 10_000) {
-		obj, err := r.call("FPDFPage_GetObject", page, uint64(i))
+		obj, err := r.call(xFPDFPageGetObject, page, uint64(i))
 		if err != nil || obj == 0 {
 			continue
 		}
-		if t, err := r.call("FPDFPageObj_GetType", obj); err != nil || int32(t) != 3 && int32(t) != 5 { // image, form
+		if t, err := r.call(xFPDFPageObjGetType, obj); err != nil || int32(t) != 3 && int32(t) != 5 { // image, form
 			continue
 		}
-		if ok, err := r.call("FPDFPageObj_GetBounds", obj, sc, sc+4, sc+8, sc+12); err == nil && int32(ok) != 0 {
+		if ok, err := r.call(xFPDFPageObjGetBounds, obj, sc, sc+4, sc+8, sc+12); err == nil && int32(ok) != 0 {
 			covered += math.Abs((r.f32(sc+8) - r.f32(sc)) * (r.f32(sc+12) - r.f32(sc+4)))
 		}
 	}

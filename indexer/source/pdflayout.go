@@ -180,12 +180,20 @@ func layoutLines(lines []*pdfLine, pages int) []Block {
 // closer than a line can be to another (the lines of a table row whose
 // cells wrap, see bandGroups) are one row.
 func pageLines(page int, p pdfPage) []*pdfLine {
-	runs := slices.DeleteFunc(slices.Clone(p.Runs), func(r pdfRun) bool { return r.Top <= r.Bottom || r.Text == "" })
-	var glyphs, spaces []pdfRun
-	for _, r := range runs {
-		if strings.TrimSpace(r.Text) == "" {
+	nsp := 0
+	for _, r := range p.Runs {
+		if r.Text != "" && blank(r.Text) {
+			nsp++
+		}
+	}
+	glyphs := make([]pdfRun, 0, len(p.Runs)-nsp)
+	spaces := make([]pdfRun, 0, nsp)
+	for _, r := range p.Runs {
+		switch {
+		case r.Top <= r.Bottom || r.Text == "":
+		case blank(r.Text):
 			spaces = append(spaces, r)
-		} else {
+		default:
 			glyphs = append(glyphs, r)
 		}
 	}
@@ -491,16 +499,15 @@ func bandGroups(groups [][]pdfRun) [][][]pdfRun {
 	type info struct{ base, em float64 }
 	infos := make([]info, len(groups))
 	for i, g := range groups {
-		sizes := map[float64]int{}
+		var sizes sizeCounts
 		best, n := 0.0, 0
 		for _, r := range g {
-			if strings.TrimSpace(r.Text) == "" {
+			if blank(r.Text) {
 				continue
 			}
 			s := math.Round(r.Size*2) / 2
-			sizes[s]++
-			if sizes[s] > n {
-				best, n = s, sizes[s]
+			if c := sizes.add(s, 1); c > n {
+				best, n = s, c
 			}
 		}
 		infos[i] = info{baseline(g[0]), max(best, 1)}
@@ -570,11 +577,11 @@ func bandGroups(groups [][]pdfRun) [][][]pdfRun {
 // masthead beside a cover's date, stands at the same height apart.
 func overlapsX(a, b []pdfRun) bool {
 	for _, r := range a {
-		if strings.TrimSpace(r.Text) == "" {
+		if blank(r.Text) {
 			continue
 		}
 		for _, q := range b {
-			if strings.TrimSpace(q.Text) != "" && min(r.Right, q.Right)-max(r.Left, q.Left) > 0 {
+			if !blank(q.Text) && min(r.Right, q.Right)-max(r.Left, q.Left) > 0 {
 				return true
 			}
 		}
@@ -679,15 +686,19 @@ func columnSplit(groups [][]pdfRun, next *int, id, depth int) ([][]pdfRun, []int
 		// the gutter that puts the most lines in columns (of the 30 that
 		// the fewest lines cross)
 		best, most := 0.0, 0
-		xs := gutters(groups)
+		pcs := make([][]piece, len(groups))
+		for i, g := range groups {
+			pcs[i] = linePieces(g)
+		}
+		xs := gutters(pcs)
 		for _, x := range xs[:min(len(xs), 30)] {
 			probe := 0
-			if _, _, n := splitAt(groups, x, &probe, id, 3); n > most {
+			if _, _, n := splitAt(groups, pcs, x, &probe, id, 3); n > most {
 				best, most = x, n
 			}
 		}
 		if most > 0 {
-			out, outIDs, _ := splitAt(groups, best, next, id, depth)
+			out, outIDs, _ := splitAt(groups, pcs, best, next, id, depth)
 			return out, outIDs
 		}
 	}
@@ -696,8 +707,8 @@ func columnSplit(groups [][]pdfRun, next *int, id, depth int) ([][]pdfRun, []int
 
 // splitAt reads the bands of the page cut by lines crossing the gutter at
 // x, column by column where both sides are text columns; split counts the
-// lines put in columns.
-func splitAt(groups [][]pdfRun, x float64, next *int, id, depth int) (out [][]pdfRun, outIDs []int, split int) {
+// lines put in columns; pcs are the groups' linePieces.
+func splitAt(groups [][]pdfRun, pcs [][]piece, x float64, next *int, id, depth int) (out [][]pdfRun, outIDs []int, split int) {
 	emit := func(gs [][]pdfRun, id int) {
 		out = append(out, gs...)
 		for range gs {
@@ -720,26 +731,35 @@ func splitAt(groups [][]pdfRun, x float64, next *int, id, depth int) (out [][]pd
 			band = band[:len(band)-1]
 		}
 		defer emit(tail, id)
-		var left, right [][]pdfRun
+		// each line's runs either side of x (by their centres), told
+		// first by their pieces and extent alone: the runs are copied
+		// only when the band is split
+		var left, right side
 		for _, g := range band {
-			var l, r []pdfRun
-			for _, run := range g {
-				if (run.Left+run.Right)/2 < x {
-					l = append(l, run)
-				} else {
-					r = append(r, run)
-				}
-			}
-			if hasGlyph(l) {
-				left = append(left, l)
-			}
-			if hasGlyph(r) {
-				right = append(right, r)
-			}
+			l, r := halves(g, x)
+			left.add(l)
+			right.add(r)
 		}
 		// columns of text share the page's measure about evenly; a table's
 		// label column beside its wide text does not
-		if isTextColumn(left) && isTextColumn(right) && max(sideWidth(left), sideWidth(right)) <= 1.8*min(sideWidth(left), sideWidth(right)) {
+		if left.isTextColumn() && right.isTextColumn() && max(left.width(), right.width()) <= 1.8*min(left.width(), right.width()) {
+			var left, right [][]pdfRun
+			for _, g := range band {
+				var l, r []pdfRun
+				for _, run := range g {
+					if (run.Left+run.Right)/2 < x {
+						l = append(l, run)
+					} else {
+						r = append(r, run)
+					}
+				}
+				if hasGlyph(l) {
+					left = append(left, l)
+				}
+				if hasGlyph(r) {
+					right = append(right, r)
+				}
+			}
 			split += len(left) + len(right)
 			*next++
 			gs, is := columnSplit(left, next, *next, depth+1)
@@ -752,8 +772,8 @@ func splitAt(groups [][]pdfRun, x float64, next *int, id, depth int) (out [][]pd
 		}
 		band = nil
 	}
-	for _, g := range groups {
-		if crosses(g, x) {
+	for i, g := range groups {
+		if crosses(pcs[i], x) {
 			flush()
 			emit([][]pdfRun{g}, id)
 			continue
@@ -765,12 +785,149 @@ func splitAt(groups [][]pdfRun, x float64, next *int, id, depth int) (out [][]pd
 }
 
 func hasGlyph(rs []pdfRun) bool {
-	return slices.ContainsFunc(rs, func(r pdfRun) bool { return strings.TrimSpace(r.Text) != "" })
+	return slices.ContainsFunc(rs, func(r pdfRun) bool { return !blank(r.Text) })
 }
 
-// byLeft orders runs left to right (a typed sort: sort.SliceStable's
-// reflection swaps were a tenth of a long PDF's layout time).
-func byLeft(a, b pdfRun) int { return cmp.Compare(a.Left, b.Left) }
+// runOrder is the order of runs sorted stably by a key of each: the
+// indexes of rs in the order
+// slices.SortStableFunc(rs, func(a, b pdfRun) int { return order(key(a), key(b)) })
+// would leave them, or nil when the runs are in that order already. That
+// order is by key, then index: so it is sorted as such, unless a key is
+// NaN, which compares equal to every key (no order then, and only the
+// same comparisons in the same sort give the same result).
+func runOrder(rs []pdfRun, key func(pdfRun) float64, order func(a, b float64) int) []int32 {
+	type keyed struct {
+		k float64
+		i int32
+	}
+	sorted := true
+	prev := 0.0
+	for i, r := range rs {
+		k := key(r)
+		if k != k || i > 0 && order(k, prev) < 0 {
+			sorted = false
+			break
+		}
+		prev = k
+	}
+	if sorted {
+		return nil
+	}
+	ks := make([]keyed, len(rs))
+	nan := false
+	for i, r := range rs {
+		ks[i] = keyed{key(r), int32(i)}
+		nan = nan || ks[i].k != ks[i].k
+	}
+	if nan {
+		slices.SortStableFunc(ks, func(a, b keyed) int { return order(a.k, b.k) })
+	} else if m := mergeable(ks, func(a, b keyed) int { return order(a.k, b.k) }); m > 0 {
+		// two runs in order (a line's glyphs, then its spaces): merged,
+		// the first run's first on equal keys
+		out := make([]int32, 0, len(ks))
+		i, j := 0, m
+		for i < m && j < len(ks) {
+			if order(ks[j].k, ks[i].k) < 0 {
+				out = append(out, ks[j].i)
+				j++
+			} else {
+				out = append(out, ks[i].i)
+				i++
+			}
+		}
+		for ; i < m; i++ {
+			out = append(out, ks[i].i)
+		}
+		for ; j < len(ks); j++ {
+			out = append(out, ks[j].i)
+		}
+		return out
+	} else {
+		slices.SortFunc(ks, func(a, b keyed) int {
+			if c := order(a.k, b.k); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.i, b.i)
+		})
+	}
+	idx := make([]int32, len(ks))
+	for i, k := range ks {
+		idx[i] = k.i
+	}
+	return idx
+}
+
+// mergeable is where the second of two runs in order begins when s is two
+// such runs, else 0.
+func mergeable[T any](s []T, order func(a, b T) int) int {
+	m := 0
+	for i := 1; i < len(s); i++ {
+		if order(s[i], s[i-1]) < 0 {
+			if m > 0 {
+				return 0
+			}
+			m = i
+		}
+	}
+	return m
+}
+
+// at is run i of rs in the order runOrder gave (nil: as they are).
+func at(rs []pdfRun, order []int32, i int) *pdfRun {
+	if order != nil {
+		return &rs[order[i]]
+	}
+	return &rs[i]
+}
+
+// sizeCounts counts characters by size, as a map from size to count
+// would (a line has few sizes). add returns the size's count, and a NaN
+// size, which a map never finds again, counts 0 and stands apart.
+type sizeCounts []struct {
+	size float64
+	n    int
+}
+
+func (c *sizeCounts) add(size float64, n int) int {
+	if size == size {
+		for i := range *c {
+			if (*c)[i].size == size {
+				(*c)[i].n += n
+				return (*c)[i].n
+			}
+		}
+	}
+	*c = append(*c, struct {
+		size float64
+		n    int
+	}{size, n})
+	if size != size {
+		return 0
+	}
+	return n
+}
+
+// blank reports whether s is only white space, as
+// strings.TrimSpace(s) == "" does, without trimming.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTrimmed reports whether strings.TrimSpace(s) == s: s neither starts
+// nor ends with white space.
+func isTrimmed(s string) bool {
+	if s == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
+}
 
 // piece is a part of a line between gaps of gutterEm or more.
 type piece struct {
@@ -779,40 +936,57 @@ type piece struct {
 }
 
 func linePieces(g []pdfRun) []piece {
-	rs := slices.Clone(g)
-	slices.SortStableFunc(rs, byLeft)
+	sp := make([]span, 0, len(g))
+	for _, r := range g {
+		if !blank(r.Text) {
+			sp = append(sp, spanOf(r))
+		}
+	}
+	return spanPieces(sp)
+}
+
+// span is a glyph as linePieces sees it.
+type span struct {
+	left, right, size float64
+	runes             int
+}
+
+func spanOf(r pdfRun) span {
+	return span{r.Left, r.Right, r.Size, utf8.RuneCountInString(r.Text)}
+}
+
+// spanPieces is linePieces of a line's glyphs (spaces play no part),
+// ordered left to right as a stable sort of the runs would order them.
+func spanPieces(sp []span) []piece {
+	byLeft := func(a, b span) int { return cmp.Compare(a.left, b.left) }
+	if !slices.IsSortedFunc(sp, byLeft) {
+		slices.SortStableFunc(sp, byLeft)
+	}
 	var ps []piece
-	var prev pdfRun
-	for _, r := range rs {
-		if strings.TrimSpace(r.Text) == "" {
-			continue
-		}
-		if n := len(ps); n > 0 && r.Left-ps[n-1].right < gutterEm*max(r.Size, prev.Size, 1) {
-			ps[n-1].right = max(ps[n-1].right, r.Right)
-			ps[n-1].runes += utf8.RuneCountInString(r.Text)
+	prevSize := 0.0
+	for _, r := range sp {
+		if n := len(ps); n > 0 && r.left-ps[n-1].right < gutterEm*max(r.size, prevSize, 1) {
+			ps[n-1].right = max(ps[n-1].right, r.right)
+			ps[n-1].runes += r.runes
 		} else {
-			ps = append(ps, piece{r.Left, r.Right, utf8.RuneCountInString(r.Text)})
+			ps = append(ps, piece{r.left, r.right, r.runes})
 		}
-		prev = r
+		prevSize = r.size
 	}
 	return ps
 }
 
-// crosses reports whether a piece of the line spans x.
-func crosses(g []pdfRun, x float64) bool {
-	return slices.ContainsFunc(linePieces(g), func(p piece) bool { return p.left < x && p.right > x })
+// crosses reports whether a piece of a line (its linePieces) spans x.
+func crosses(ps []piece, x float64) bool {
+	return slices.ContainsFunc(ps, func(p piece) bool { return p.left < x && p.right > x })
 }
 
 // gutters are the x between pieces of lines with three lines or more
 // wholly on each side, crossed by at most half of the lines (a page may
 // hold a full-width part), those the fewest lines cross first.
-func gutters(groups [][]pdfRun) []float64 {
-	if len(groups) < 6 {
+func gutters(all [][]piece) []float64 {
+	if len(all) < 6 {
 		return nil
-	}
-	all := make([][]piece, len(groups))
-	for i, g := range groups {
-		all[i] = linePieces(g)
 	}
 	type cand struct {
 		x     float64
@@ -852,7 +1026,7 @@ func gutters(groups [][]pdfRun) []float64 {
 					right++
 				}
 			}
-			if left >= 3 && right >= 3 && 2*cross <= len(groups) {
+			if left >= 3 && right >= 3 && 2*cross <= len(all) {
 				cs = append(cs, cand{x, cross})
 			}
 		}
@@ -865,24 +1039,80 @@ func gutters(groups [][]pdfRun) []float64 {
 	return xs
 }
 
-// isTextColumn reports whether the lines on one side of a gutter are a
+// half is what one side of a gutter holds of a line: its runs' pieces,
+// largest size and extent.
+type half struct {
+	spans     []span
+	em        float64 // the largest size of its runs; 0 for none
+	l, r      float64 // extent of its runs
+	runs      int
+	hasGlyphs bool
+}
+
+func (h *half) add(r pdfRun) {
+	if h.runs == 0 {
+		h.l, h.r = math.Inf(1), math.Inf(-1)
+	}
+	h.runs++
+	h.em = max(h.em, r.Size)
+	h.l, h.r = min(h.l, r.Left), max(h.r, r.Right)
+	if !blank(r.Text) {
+		h.hasGlyphs = true
+		h.spans = append(h.spans, spanOf(r))
+	}
+}
+
+// halves divides a line's runs at x by their centres.
+func halves(g []pdfRun, x float64) (l, r half) {
+	for _, run := range g {
+		if (run.Left+run.Right)/2 < x {
+			l.add(run)
+		} else {
+			r.add(run)
+		}
+	}
+	return l, r
+}
+
+// side is the lines on one side of a gutter that have glyphs there.
+type side struct {
+	pss  [][]piece
+	em   float64
+	l, r float64
+}
+
+func (s *side) add(h half) {
+	if !h.hasGlyphs {
+		return
+	}
+	if len(s.pss) == 0 {
+		s.em, s.l, s.r = 1, math.Inf(1), math.Inf(-1)
+	}
+	s.pss = append(s.pss, spanPieces(h.spans))
+	s.em = max(s.em, h.em)
+	s.l, s.r = min(s.l, h.l), max(s.r, h.r)
+}
+
+// width is the width of the side's column: from its lines' leftmost
+// start to their rightmost end.
+func (s *side) width() float64 {
+	if len(s.pss) == 0 {
+		return math.Inf(-1)
+	}
+	return s.r - s.l
+}
+
+// isTextColumn reports whether the lines on this side of a gutter are a
 // column of text: three or more, half of them prose lines (one piece, no
 // cell gaps, of minColumnRune characters or more), and half of those
 // reaching the column's right edge (justified text fills its measure;
 // table cells left-aligned in a column end where their text ends) and
 // half starting at its left edge (not a table's text beside row labels). A
 // table or a contact list may stand inside the column below its text.
-func isTextColumn(lines [][]pdfRun) bool {
-	if len(lines) < 3 {
+func (s *side) isTextColumn() bool {
+	pss, em := s.pss, s.em
+	if len(pss) < 3 {
 		return false
-	}
-	em := 1.0
-	pss := make([][]piece, len(lines))
-	for i, g := range lines {
-		pss[i] = linePieces(g)
-		for _, r := range g {
-			em = max(em, r.Size)
-		}
 	}
 	// where most prose lines start and end (a label in the margin aside)
 	starts, ends := map[float64]int{}, map[float64]int{}
@@ -915,19 +1145,7 @@ func isTextColumn(lines [][]pdfRun) bool {
 			flush++
 		}
 	}
-	return prose >= 3 && 2*prose >= len(lines) && 2*full >= prose && 2*flush >= prose
-}
-
-// sideWidth is the width of a column: from its lines' leftmost start to
-// their rightmost end.
-func sideWidth(lines [][]pdfRun) float64 {
-	l, r := math.Inf(1), math.Inf(-1)
-	for _, g := range lines {
-		for _, run := range g {
-			l, r = min(l, run.Left), max(r, run.Right)
-		}
-	}
-	return r - l
+	return prose >= 3 && 2*prose >= len(pss) && 2*full >= prose && 2*flush >= prose
 }
 
 // baseline is where a run sits: its origin's y, or (when the engine gave
@@ -950,42 +1168,54 @@ const baselineTol = 0.3
 // line's, or, when it is smaller (a superscript, a note mark), when its
 // centre lies in the line's band. Spaces go to the line they sit on.
 func baselineGroups(glyphs, spaces []pdfRun) [][]pdfRun {
-	slices.SortStableFunc(glyphs, func(a, b pdfRun) int { return cmpFloat(baseline(b), baseline(a)) })
+	order := runOrder(glyphs, baseline, func(a, b float64) int { return cmpFloat(b, a) })
 	type group struct {
 		base, em, top, bottom float64
-		runs                  []pdfRun
+		n                     int // runs
 	}
-	var gs []*group
-	for _, r := range glyphs {
+	// which group each glyph and space goes to, then the groups' runs
+	var gs []group
+	of := make([]int32, len(glyphs)+len(spaces))
+	for i := range glyphs {
+		r := *at(glyphs, order, i)
 		em := max(r.Size, 1)
-		var g *group
 		if n := len(gs); n > 0 {
-			last := gs[n-1]
+			last := &gs[n-1]
 			b := baseline(r)
 			if math.Abs(b-last.base) <= baselineTol*min(em, last.em) ||
 				em < 0.8*last.em && center(r) > last.bottom && center(r) < last.top {
-				g = last
+				of[i] = int32(n - 1)
+				last.n++
+				last.top, last.bottom = max(last.top, r.Top), min(last.bottom, r.Bottom)
+				continue
 			}
 		}
-		if g == nil {
-			g = &group{base: baseline(r), em: em, top: r.Top, bottom: r.Bottom}
-			gs = append(gs, g)
-		}
-		g.runs = append(g.runs, r)
-		g.top, g.bottom = max(g.top, r.Top), min(g.bottom, r.Bottom)
+		of[i] = int32(len(gs))
+		gs = append(gs, group{base: baseline(r), em: em, top: r.Top, bottom: r.Bottom, n: 1})
 	}
-	for _, sp := range spaces {
+	for i, sp := range spaces {
+		of[len(glyphs)+i] = -1
 		b := baseline(sp)
-		for _, g := range gs {
-			if math.Abs(b-g.base) <= baselineTol*g.em {
-				g.runs = append(g.runs, sp)
+		for k := range gs {
+			if math.Abs(b-gs[k].base) <= baselineTol*gs[k].em {
+				of[len(glyphs)+i] = int32(k)
+				gs[k].n++
 				break
 			}
 		}
 	}
 	out := make([][]pdfRun, len(gs))
-	for i, g := range gs {
-		out[i] = g.runs
+	for k, g := range gs {
+		out[k] = make([]pdfRun, 0, g.n)
+	}
+	for i, k := range of {
+		switch {
+		case k < 0:
+		case i < len(glyphs):
+			out[k] = append(out[k], *at(glyphs, order, i))
+		default:
+			out[k] = append(out[k], spaces[i-len(glyphs)])
+		}
 	}
 	return out
 }
@@ -1010,7 +1240,7 @@ const (
 
 // glyph is one character of a line with what stood before it.
 type glyph struct {
-	pdfRun
+	*pdfRun
 	text  string // the character, trimmed
 	space int    // the space before it
 }
@@ -1028,15 +1258,19 @@ func isGenerated(r pdfRun) bool {
 // between them as its separator: the space character, else an ideographic
 // space between Japanese text and a space between ASCII.
 func newLine(page int, height float64, rs []pdfRun) *pdfLine {
-	slices.SortStableFunc(rs, byLeft)
-	var gl []glyph
+	order := runOrder(rs, func(r pdfRun) float64 { return r.Left }, cmp.Compare[float64])
+	gl := make([]glyph, 0, len(rs))
 	space := noSpace
-	for _, r := range rs {
-		text := strings.TrimSpace(r.Text)
+	for i := range rs {
+		r := at(rs, order, i)
+		text := r.Text
+		if !isTrimmed(text) {
+			text = strings.TrimSpace(text)
+		}
 		if text == "" {
 			k := realSpace
 			switch {
-			case isGenerated(r):
+			case isGenerated(*r):
 				k = genSpace
 			case strings.ContainsRune(r.Text, '　'):
 				k = ideoSpace
@@ -1062,7 +1296,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 	}
 	tokens = spacedWords(gl, mixedWords(gl, tokens))
 	l := &pdfLine{page: page, left: math.Inf(1), right: math.Inf(-1), top: math.Inf(-1), bottom: math.Inf(1)}
-	sizes := map[float64]int{}
+	var sizes sizeCounts
 	bold, chars := 0, 0
 	for ti, t := range tokens {
 		var seg strings.Builder
@@ -1087,7 +1321,7 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 			l.bottom = min(l.bottom, g.Bottom)
 			n := utf8.RuneCountInString(g.text)
 			chars += n
-			sizes[math.Round(g.Size*2)/2] += n
+			sizes.add(math.Round(g.Size*2)/2, n)
 			if g.Bold {
 				bold += n
 			}
@@ -1117,9 +1351,9 @@ func newLine(page int, height float64, rs []pdfRun) *pdfLine {
 		l.left, l.right, l.top, l.bottom = 0, 0, 0, 0
 	}
 	best := 0
-	for s, n := range sizes {
-		if n > best || n == best && s > l.size {
-			l.size, best = s, n
+	for _, c := range sizes {
+		if c.n > best || c.n == best && c.size > l.size {
+			l.size, best = c.size, c.n
 		}
 	}
 	l.bold = bold*2 > chars
