@@ -312,7 +312,7 @@ func TestProgressFollowsAnalysis(t *testing.T) {
 	}
 }
 
-// seq and page are indexed under one term a value (exactNumbers), which is
+// seq, page and reply_to are indexed under one term a value (exactNumbers), which is
 // the term a query for one value looks up; year keeps bleve's 16 for its
 // ranges. The values stay stored as numbers.
 func TestExactNumbers(t *testing.T) {
