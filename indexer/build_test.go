@@ -355,3 +355,37 @@ func TestExactNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The reading field keeps positions, for kana phrases, but no byte offsets
+// (positionsOnly): the highlighter reads them from the stored text.
+func TestReadingPositionsOnly(t *testing.T) {
+	idx, _, err := BuildMemory(context.Background(), os.DirFS(seedsDir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	d, err := idx.FieldDict(FieldTextReading)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := d.Next()
+	d.Close()
+	if err != nil || e == nil {
+		t.Fatalf("no reading terms: %v", err)
+	}
+	tq := bleve.NewTermQuery(e.Term)
+	tq.SetField(FieldTextReading)
+	req := bleve.NewSearchRequest(tq)
+	req.IncludeLocations = true
+	res, err := idx.Search(req)
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("%s: no hits: %v", e.Term, err)
+	}
+	for _, h := range res.Hits {
+		for _, l := range h.Locations[FieldTextReading][e.Term] {
+			if l.Pos == 0 || l.Start != 0 || l.End != 0 {
+				t.Errorf("%s: %s at %d [%d,%d), want a position and no offsets", h.ID, e.Term, l.Pos, l.Start, l.End)
+			}
+		}
+	}
+}
