@@ -52,7 +52,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 			case FieldText, FieldTextReading, FieldTextBigram:
 				if text == nil {
 					morph, reading, bigram := analyzers.AnalyzePassage(p.Text)
-					positionsOnly(reading)
+					analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
 					text = map[string]analysis.TokenStream{
 						FieldText: morph, FieldTextReading: reading, FieldTextBigram: bigram,
 					}
@@ -93,17 +93,6 @@ func (a *analyzed) Analyze([]byte) analysis.TokenStream {
 type analysedField struct{ document.Field }
 
 func (analysedField) Analyze() {}
-
-// positionsOnly clears the byte offsets of the reading field's tokens: its
-// positions are what kana phrases match, and the highlighter finds the
-// bytes a reading came from by analysing the stored text again (package
-// hit, locateReadings). Offsets were two of the five numbers kept for
-// each location, and the reading field's locations a quarter of the index.
-func positionsOnly(ts analysis.TokenStream) {
-	for _, t := range ts {
-		t.Start, t.End = 0, 0
-	}
-}
 
 // exactNumbers are the numeric fields that are only ever matched on one
 // value (seq 0 for DocumentCount; reply_to, the seq of the question an

@@ -13,10 +13,10 @@ package indexer
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
 //	               (no phrase, no locations; highlights come from a substring search)
-//	text_reading   Reading; term vectors, positions only (offsets 0); the same text
-//	               as one folded katakana reading per morph token (particles included,
-//	               same positions as text): kana queries split into known readings,
-//	               matched as a phrase; the highlighter reads the offsets anew
+//	text_reading   Reading; term vectors, each location's end written as the token's
+//	               length; the same text as one folded katakana reading per morph token
+//	               (particles included, same positions as text): kana queries split
+//	               into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored; facet
 //	prefecture     keyword; stored; facet: the city's prefecture (大阪府), absent when the city is unknown

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"seisaku/analyzers"
@@ -149,38 +148,11 @@ func CitySite(city, pref string) string {
 
 // format fills in h.Formatted from m's locations and h's folded text.
 func (mk Marker) format(h *Hit, m *bsearch.DocumentMatch, ft *analyzers.Folded) {
-	locateReadings(m.Locations, h.Text)
 	spans := append(mk.textSpans(m.Locations, ft), mk.unlocated(m.Locations, ft)...)
 	h.Formatted = Formatted{
 		Text:     mk.highlight(h.Text, append(spans, themeSpans(h.Match, ft)...)),
 		Title:    Marker{Pre: mk.Pre, Post: mk.Post}.highlight(h.Title, spansIn(m.Locations, indexer.FieldTitle)),
 		Headings: mk.headings(StoredString(m.Fields[indexer.FieldHeadings]), spansIn(m.Locations, indexer.FieldHeadings)),
-	}
-}
-
-// locateReadings sets the byte offsets of the reading field's locations,
-// which the index keeps positions of only (its offsets were a quarter of
-// the index): the passage text is analysed again, and the reading at a
-// position spans the bytes of the token it was read from.
-func locateReadings(locs bsearch.FieldTermLocationMap, text string) {
-	tl := locs[indexer.FieldTextReading]
-	if len(tl) == 0 {
-		return
-	}
-	ts, err := analyzers.Analyze(analyzers.Reading, text)
-	if err != nil {
-		return
-	}
-	at := make(map[uint64]*analysis.Token, len(ts))
-	for _, t := range ts {
-		at[uint64(t.Position)] = t
-	}
-	for _, ls := range tl {
-		for _, l := range ls {
-			if t, ok := at[l.Pos]; ok {
-				l.Start, l.End = uint64(t.Start), uint64(t.End)
-			}
-		}
 	}
 }
 
@@ -227,6 +199,9 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 			rs, restricted := within[term]
 			for _, l := range ls {
 				sp := span{int(l.Start), int(l.End)}
+				if f == indexer.FieldTextReading {
+					sp.end = int(l.Start + l.End) // the index keeps a reading's length as its end (analyzers.ReadingIndex)
+				}
 				switch {
 				case lone[term] && !free[term]:
 					lones = append(lones, sp)
