@@ -18,4 +18,8 @@ const (
 	// Reading emits the folded katakana reading of every morph token, so a
 	// query typed in kana (こうほうし) finds kanji words (広報紙).
 	Reading = "ja_reading"
+	// ReadingIndex is Reading as the index keeps it: each token's End is
+	// its length in bytes (EndsAsLengths), which takes one byte where an
+	// offset past a text's first 128 bytes takes two.
+	ReadingIndex = "ja_reading_index"
 )

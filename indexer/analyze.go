@@ -52,6 +52,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 			case FieldText, FieldTextReading, FieldTextBigram:
 				if text == nil {
 					morph, reading, bigram := analyzers.AnalyzePassage(p.Text)
+					analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
 					text = map[string]analysis.TokenStream{
 						FieldText: morph, FieldTextReading: reading, FieldTextBigram: bigram,
 					}
@@ -94,12 +95,14 @@ type analysedField struct{ document.Field }
 func (analysedField) Analyze() {}
 
 // exactNumbers are the numeric fields that are only ever matched on one
-// value (seq 0 for DocumentCount; page and seq are otherwise only stored):
+// value (seq 0 for DocumentCount; reply_to, the seq of the question an
+// answer answers, is read from the stored fields; page and seq are
+// otherwise only stored):
 // they are indexed under their full-precision term alone. bleve indexes a
 // number under 16 terms (one per 4-bit shift) so that a range query needs
 // few of them; on kiryu's minutes those terms of seq were 8 MB of 514.
 // year keeps them: its range filters go through bleve's searchers.
-var exactNumbers = map[string]bool{FieldSeq: true, FieldPage: true}
+var exactNumbers = map[string]bool{FieldSeq: true, FieldPage: true, FieldReplyTo: true}
 
 // exactNumber is a numeric field indexed under its full-precision term only
 // (the shift-0 term, the one a range query on a single value looks up);

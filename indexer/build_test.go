@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"seisaku/analyzers"
 	"seisaku/indexer/meta"
 )
 
@@ -312,7 +313,7 @@ func TestProgressFollowsAnalysis(t *testing.T) {
 	}
 }
 
-// seq and page are indexed under one term a value (exactNumbers), which is
+// seq, page and reply_to are indexed under one term a value (exactNumbers), which is
 // the term a query for one value looks up; year keeps bleve's 16 for its
 // ranges. The values stay stored as numbers.
 func TestExactNumbers(t *testing.T) {
@@ -353,5 +354,61 @@ func TestExactNumbers(t *testing.T) {
 		if h.Fields[FieldSeq] != 0.0 {
 			t.Errorf("%s: stored seq %v, want 0", h.ID, h.Fields[FieldSeq])
 		}
+	}
+}
+
+// The reading field's locations keep the position and the start offset,
+// and the token's length where the end was (analyzers.ReadingIndex): its
+// reading's bytes in the stored text end at start+length.
+func TestReadingEndsAsLengths(t *testing.T) {
+	idx, _, err := BuildMemory(context.Background(), os.DirFS(seedsDir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	d, err := idx.FieldDict(FieldTextReading)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var term string
+	for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+		if e.Count > 2 && strings.ContainsRune(e.Term, 'カ') {
+			term = e.Term
+			break
+		}
+	}
+	d.Close()
+	if term == "" {
+		t.Fatal("no reading term with カ in the seeds")
+	}
+	tq := bleve.NewTermQuery(term)
+	tq.SetField(FieldTextReading)
+	req := bleve.NewSearchRequest(tq)
+	req.IncludeLocations = true
+	req.Fields = []string{FieldText}
+	res, err := idx.Search(req)
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("%s: no hits: %v", term, err)
+	}
+	checked := 0
+	for _, h := range res.Hits {
+		text, _ := h.Fields[FieldText].(string)
+		ts, err := analyzers.Analyze(analyzers.Reading, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := map[uint64][2]uint64{}
+		for _, tok := range ts {
+			at[uint64(tok.Position)] = [2]uint64{uint64(tok.Start), uint64(tok.End - tok.Start)}
+		}
+		for _, l := range h.Locations[FieldTextReading][term] {
+			if want, ok := at[l.Pos]; !ok || [2]uint64{l.Start, l.End} != want {
+				t.Errorf("%s: %s at %d: start %d, end %d; want start and length %v", h.ID, term, l.Pos, l.Start, l.End, want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Errorf("%s: no locations", term)
 	}
 }

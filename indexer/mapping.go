@@ -31,7 +31,9 @@ func NewMapping() mapping.IndexMapping {
 		// Without term vectors: bigram locations were most of the index.
 		// The field is queried as a conjunction of bigrams, not a phrase.
 		textField(FieldTextBigram, analyzers.Bigram, false, false),
-		textField(FieldTextReading, analyzers.Reading, false, true),
+		// Each location's end is the reading's length (ReadingIndex): the
+		// reading field's locations were a quarter of the index.
+		textField(FieldTextReading, analyzers.ReadingIndex, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
 	for _, f := range Facets {

@@ -13,9 +13,10 @@ package indexer
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
 //	               (no phrase, no locations; highlights come from a substring search)
-//	text_reading   Reading; term vectors; the same text as one folded katakana
-//	               reading per morph token (particles included, same positions as
-//	               text): kana queries split into known readings, matched as a phrase
+//	text_reading   Reading; term vectors, each location's end written as the token's
+//	               length; the same text as one folded katakana reading per morph token
+//	               (particles included, same positions as text): kana queries split
+//	               into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored; facet
 //	prefecture     keyword; stored; facet: the city's prefecture (大阪府), absent when the city is unknown
@@ -97,4 +98,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 8
+const SchemaVersion = 9

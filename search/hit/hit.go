@@ -199,6 +199,9 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 			rs, restricted := within[term]
 			for _, l := range ls {
 				sp := span{int(l.Start), int(l.End)}
+				if f == indexer.FieldTextReading {
+					sp.end = int(l.Start + l.End) // the index keeps a reading's length as its end (analyzers.ReadingIndex)
+				}
 				switch {
 				case lone[term] && !free[term]:
 					lones = append(lones, sp)
