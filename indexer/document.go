@@ -130,7 +130,7 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	}
 	if rec != nil {
 		speakers(d.Passages, rec)
-		if rec.Title != "" && !minutes.NamesMeeting(d.Title) {
+		if rec.Title != "" && !source.NamesMeeting(d.Title) {
 			d.Title, d.Meta.Title = rec.Title, rec.Title // a PDF's largest line may be a list's heading (出席議員)
 		}
 	}

@@ -2,12 +2,11 @@ package indexer
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"seisaku/indexer/internal/pdftest"
 	"seisaku/indexer/minutes"
 	"seisaku/indexer/source"
 )
@@ -216,7 +215,7 @@ func TestMinutesRoleValues(t *testing.T) {
 // the largest place (出席議員（４名）), which heads no speech; the meeting's
 // day from the dateline the reader joins to that line.
 func TestMinutesPDF(t *testing.T) {
-	pdf := printPDF(t, filepath.Join("minutes", "testdata", "ward-minutes.html"))
+	pdf := pdftest.Print(t, filepath.Join("minutes", "testdata", "ward-minutes.html"), "--no-pdf-header-footer")
 	var d *Document
 	if err := source.ReadFile(pdf, func(s source.Source) error { d = (&Analyzer{}).Document(s); return nil }); err != nil || d == nil {
 		t.Fatalf("%s: %v", pdf, err)
@@ -261,35 +260,4 @@ func TestMinutesPDF(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("speeches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-}
-
-// printPDF prints an HTML file to PDF with headless Chromium (and Noto Sans
-// CJK, Debian's fonts-noto-cjk). Under CI (CI=true) a missing browser fails
-// the test: .ci/run installs it.
-func printPDF(t *testing.T, htmlPath string) string {
-	t.Helper()
-	bin := ""
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); name != "" && err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is not installed; .ci/run installs it (apt-get install chromium fonts-noto-cjk)")
-		}
-		t.Skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-	}
-	abs, err := filepath.Abs(htmlPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(htmlPath), ".html")+".pdf")
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+t.TempDir(),
-		"--print-to-pdf="+out, "file://"+abs)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, b)
-	}
-	return out
 }

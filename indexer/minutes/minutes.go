@@ -170,9 +170,6 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 	return rec, out
 }
 
-// reRecord: the header of a meeting's record.
-var reRecord = regexp.MustCompile(`会議録|議事録|定例会|臨時会|委員会|定例月議会`)
-
 // reMeeting: what only a meeting's record says of itself at its top (a
 // committee alone, 推進委員会, may be who wrote a plan).
 var reMeeting = regexp.MustCompile(`会議録|議事録|会議記録|委員会記録|定例会|臨時会|定例月議会|本会議`)
@@ -444,7 +441,3 @@ func atoi(s string) int {
 	}
 	return n
 }
-
-// NamesMeeting reports whether a title names a meeting or its record
-// (会議録, 定例会, 委員会 …).
-func NamesMeeting(title string) bool { return reRecord.MatchString(title) }

@@ -23,6 +23,10 @@ func hasSpeeches(text string) bool {
 // reMinutesHeader is what the top of a file of minutes says it is.
 var reMinutesHeader = regexp.MustCompile(`会議録|議事録|定例会|臨時会|委員会|定例月議会`)
 
+// NamesMeeting reports whether a title names a meeting or its record
+// (会議録, 定例会, 委員会 …).
+func NamesMeeting(title string) bool { return reMinutesHeader.MatchString(title) }
+
 // looksMinutes reports whether a text file is minutes: its first lines
 // name a meeting record (会議録, 定例会, 委員会 …) and at least three lines
 // start a speech. A notice with 「○対象　…」 lines names no meeting.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -15,6 +14,8 @@ import (
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
+
+	"seisaku/indexer/internal/pdftest"
 )
 
 // The test PDFs (testdata/pdf, see testdata/README.md):
@@ -30,34 +31,10 @@ import (
 // Chromium and fonts-noto-cjk (Noto Sans CJK is a CFF font, which Chromium
 // embeds as Type 3 glyphs throughout).
 
-// chromiumPDF prints an HTML file to PDF with headless Chromium. Under CI
-// (CI=true) a missing browser fails the test: .ci/run installs it.
+// chromiumPDF prints an HTML file to PDF with headless Chromium.
 func chromiumPDF(t *testing.T, htmlPath string) string {
 	t.Helper()
-	bin := ""
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); name != "" && err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is not installed; .ci/run installs it (apt-get install chromium fonts-noto-cjk)")
-		}
-		t.Skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-	}
-	abs, err := filepath.Abs(htmlPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(htmlPath), ".html")+".pdf")
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+t.TempDir(),
-		"--print-to-pdf="+out, "file://"+abs)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, b)
-	}
-	return out
+	return pdftest.Print(t, htmlPath)
 }
 
 func readPDFFile(t *testing.T, path string) Source {
