@@ -19,7 +19,8 @@ package source
 // as a copy in its own memory.
 //
 // Cost is bounded: at most pdfParallel PDFs are open at once in the process,
-// each in its own instance; pages are read one at a time and turned into
+// each in its own instance (kept for the next PDF while its memory is
+// small, see pdfIdle); pages are read one at a time and turned into
 // lines at once (pageLines), so a page's characters are let go before the
 // next is read; the document is closed and reopened every pdfReopenEvery
 // pages, since PDFium's per-document caches grow about 1.15 MB a page of a
@@ -142,6 +143,60 @@ func pdfPool() (pdfium.Pool, error) {
 	return e.pool, e.err
 }
 
+// pdfInstance is a PDFium instance and its direct calls (raw: nil when
+// they are unavailable and go-pdfium's request API serves alone).
+type pdfInstance struct {
+	inst pdfium.Pdfium
+	raw  *rawPDFium
+}
+
+// pdfIdle keeps instances for the next PDFs: starting one lays out its
+// module's memory again, about 10 ms, which is what pdftotext takes for a
+// whole 10-page PDF. An instance is kept only after a read that went
+// well and while its memory is under pdfReuseMemory (a book's instance
+// is let go with its memory), so that idle instances hold little.
+var pdfIdle = make(chan *pdfInstance, pdfParallel)
+
+const pdfReuseMemory = 64 << 20
+
+// getPDFInstance is an idle instance, or a new one of the pool.
+func getPDFInstance() (*pdfInstance, error) {
+	select {
+	case pi := <-pdfIdle:
+		return pi, nil
+	default:
+	}
+	pool, err := pdfPool()
+	if err != nil {
+		return nil, err
+	}
+	inst, err := pool.GetInstance(pdfInstanceWait)
+	if err != nil {
+		return nil, fmt.Errorf("PDF engine: %w", err)
+	}
+	pi := &pdfInstance{inst: inst}
+	if pi.raw, err = newRawPDFium(inst); err != nil {
+		pi.raw = nil
+	}
+	return pi, nil
+}
+
+// release keeps the instance for the next PDF when the read was clean
+// and its memory small, and ends it otherwise.
+func (pi *pdfInstance) release(clean bool) {
+	if clean && pi.raw != nil && pi.raw.memorySize() <= pdfReuseMemory {
+		select {
+		case pdfIdle <- pi:
+			return
+		default:
+		}
+	}
+	if pi.raw != nil {
+		pi.raw.close()
+	}
+	pi.inst.Close()
+}
+
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
@@ -165,35 +220,27 @@ func readPDF(data []byte, emit func(Source) error) error {
 
 // extractPDF opens data in a PDFium instance and lays out its pages.
 func extractPDF(data []byte) (src Source, err error) {
-	pool, err := pdfPool()
+	pdfSlots <- struct{}{}
+	defer func() { <-pdfSlots }()
+	pi, err := getPDFInstance()
 	if err != nil {
 		return src, err
 	}
-	pdfSlots <- struct{}{}
-	defer func() { <-pdfSlots }()
-	inst, err := pool.GetInstance(pdfInstanceWait)
-	if err != nil {
-		return src, fmt.Errorf("PDF engine: %w", err)
-	}
-	defer inst.Close()
+	defer func() { pi.release(err == nil) }()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("broken PDF: the PDF engine failed (%v)", r)
 		}
 	}()
-	rd := &pdfReader{inst: inst, data: data, start: time.Now()}
+	inst := pi.inst
+	rd := &pdfReader{inst: inst, raw: pi.raw, data: data, start: time.Now()}
+	if requestAPIOnly {
+		rd.raw = nil // the request API serves, slower
+	}
 	if err := rd.open(); err != nil {
 		return src, err
 	}
 	defer rd.close()
-	if rd.raw, err = newRawPDFium(inst); err != nil || requestAPIOnly {
-		rd.raw = nil // the request API serves, slower
-	}
-	defer func() {
-		if rd.raw != nil {
-			rd.raw.close()
-		}
-	}()
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: rd.doc})
 	if err != nil {
 		return src, fmt.Errorf("broken PDF: %w", err)
@@ -313,7 +360,6 @@ func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err 
 		var p pdfPage
 		if rd.raw != nil && doc == 0 {
 			if doc, err = rd.raw.docHandle(rd.doc); err != nil {
-				rd.raw.close()
 				rd.raw = nil
 			}
 		}

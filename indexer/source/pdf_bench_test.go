@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/klippa-app/go-pdfium/requests"
@@ -71,25 +72,21 @@ func pdfiumText(file string) error {
 	if err != nil {
 		return err
 	}
-	pool, err := pdfPool()
+	pi, err := getPDFInstance()
 	if err != nil {
 		return err
 	}
-	inst, err := pool.GetInstance(pdfInstanceWait)
-	if err != nil {
-		return err
+	clean := false
+	defer func() { pi.release(clean) }()
+	inst, raw := pi.inst, pi.raw
+	if raw == nil {
+		return fmt.Errorf("direct PDFium calls unavailable")
 	}
-	defer inst.Close()
 	rd := &pdfReader{inst: inst, data: data}
 	if err := rd.open(); err != nil {
 		return err
 	}
 	defer rd.close()
-	raw, err := newRawPDFium(inst)
-	if err != nil {
-		return err
-	}
-	defer raw.close()
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: rd.doc})
 	if err != nil {
 		return err
@@ -122,6 +119,7 @@ func pdfiumText(file string) error {
 		}
 		raw.call(xFPDFClosePage, page)
 	}
+	clean = true
 	return nil
 }
 
@@ -153,4 +151,25 @@ func BenchmarkPDF1000Pages(b *testing.B) {
 		b.Skipf("textpdf.py: %v %s", err, msg)
 	}
 	benchPDFFiles(b, []string{out})
+}
+
+// BenchmarkPDFEach is BenchmarkPDFCorpus file by file, so that the files
+// where the reader costs most beside pdftotext show:
+//
+//	go test ./indexer/source -run '^$' -bench PDFEach -benchtime 3x
+func BenchmarkPDFEach(b *testing.B) {
+	dir := os.Getenv("SEISAKU_PDF_CORPUS")
+	if dir == "" {
+		dir = "../../../shared/corpus/municipal-pdf/pdf"
+		if _, err := os.Stat(dir); err != nil {
+			dir = "/work/shared/corpus/municipal-pdf/pdf"
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(files) == 0 {
+		b.Skip("no PDF corpus (set SEISAKU_PDF_CORPUS)")
+	}
+	for _, f := range files {
+		b.Run(strings.TrimSuffix(filepath.Base(f), ".pdf"), func(b *testing.B) { benchPDFFiles(b, []string{f}) })
+	}
 }

@@ -37,6 +37,7 @@ type wasmMemory interface {
 	ReadFloat32Le(offset uint32) (float32, bool)
 	ReadFloat64Le(offset uint32) (float64, bool)
 	Read(offset, byteCount uint32) ([]byte, bool)
+	Size() uint32
 }
 
 // rawPDFium calls PDFium's exports in one go-pdfium instance. It must be
@@ -168,6 +169,9 @@ func (r *rawPDFium) f32(off uint64) float64 {
 	v, _ := r.mem.ReadFloat32Le(uint32(off))
 	return float64(v)
 }
+
+// memorySize is the size of the instance's memory in bytes.
+func (r *rawPDFium) memorySize() int { return int(r.mem.Size()) }
 
 // close frees the scratch buffers (the module dies with the instance anyway).
 func (r *rawPDFium) close() {

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
@@ -314,17 +314,54 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// testInstance is a PDFium instance of the reader's pool; the caller
-// closes it (the pool holds as many as there are cores).
+// testInstance is a PDFium instance of the reader's (an idle one or a new
+// one of the pool); the caller closes it (the pool holds as many as there
+// are cores).
 func testInstance(t testing.TB) pdfium.Pdfium {
 	t.Helper()
-	pool, err := pdfPool()
+	pi, err := getPDFInstance()
 	if err != nil {
 		t.Fatal(err)
 	}
-	inst, err := pool.GetInstance(time.Minute)
+	return pi.inst
+}
+
+// TestPDFInstanceReuse: a PDF read cleanly leaves its PDFium instance for
+// the next one, which reads the same text in it; a broken PDF's instance
+// is ended, not kept.
+func TestPDFInstanceReuse(t *testing.T) {
+	good, err := os.ReadFile("testdata/pdf/asago-table.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return inst
+	for len(pdfIdle) > 0 {
+		pi := <-pdfIdle
+		pi.release(false)
+	}
+	first, err := extractPDF(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pdfIdle) != 1 {
+		t.Fatalf("%d idle instances after a clean read, want 1", len(pdfIdle))
+	}
+	kept := <-pdfIdle
+	pdfIdle <- kept
+	again, err := extractPDF(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pdfIdle) != 1 || <-pdfIdle != kept {
+		t.Fatal("the second read did not run in the kept instance")
+	}
+	pdfIdle <- kept
+	if !slices.EqualFunc(first.Blocks, again.Blocks, func(a, b Block) bool { return a == b }) {
+		t.Errorf("the kept instance read other blocks:\n%v\n%v", first.Blocks, again.Blocks)
+	}
+	if _, err := extractPDF(good[:len(good)/3]); err == nil {
+		t.Fatal("a truncated PDF read without error")
+	}
+	if len(pdfIdle) != 0 {
+		t.Errorf("%d idle instances after a broken PDF, want 0: its instance is ended", len(pdfIdle))
+	}
 }

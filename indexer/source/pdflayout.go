@@ -716,6 +716,7 @@ func splitAt(groups [][]pdfRun, pcs [][]piece, x float64, next *int, id, depth i
 		}
 	}
 	var band [][]pdfRun
+	var bandPcs [][]piece
 	flush := func() {
 		if len(band) == 0 {
 			return
@@ -728,9 +729,16 @@ func splitAt(groups [][]pdfRun, pcs [][]piece, x float64, next *int, id, depth i
 				break
 			}
 			tail = append([][]pdfRun{b}, tail...)
-			band = band[:len(band)-1]
+			band, bandPcs = band[:len(band)-1], bandPcs[:len(bandPcs)-1]
 		}
 		defer emit(tail, id)
+		// too few prose lines on a side for a text column: the band stays
+		// whole, told without dividing its runs (a table's rows)
+		if l, r := proseSides(bandPcs, x); l < 3 || r < 3 {
+			emit(band, id)
+			band, bandPcs = nil, nil
+			return
+		}
 		// each line's runs either side of x (by their centres), told
 		// first by their pieces and extent alone: the runs are copied
 		// only when the band is split
@@ -770,7 +778,7 @@ func splitAt(groups [][]pdfRun, pcs [][]piece, x float64, next *int, id, depth i
 		} else {
 			emit(band, id)
 		}
-		band = nil
+		band, bandPcs = nil, nil
 	}
 	for i, g := range groups {
 		if crosses(pcs[i], x) {
@@ -778,10 +786,35 @@ func splitAt(groups [][]pdfRun, pcs [][]piece, x float64, next *int, id, depth i
 			emit([][]pdfRun{g}, id)
 			continue
 		}
-		band = append(band, g)
+		band, bandPcs = append(band, g), append(bandPcs, pcs[i])
 	}
 	flush()
 	return out, outIDs, split
+}
+
+// proseSides counts the lines that are prose on each side of a gutter at
+// x that none of them crosses: one piece on that side, of minColumnRune
+// characters or more, as isTextColumn counts them. A line's runs on one
+// side of such a gutter make the same pieces as its own pieces on that
+// side, so the count needs no division of the runs.
+func proseSides(pss [][]piece, x float64) (left, right int) {
+	for _, ps := range pss {
+		var l, r []piece
+		for i, p := range ps {
+			if p.right > x {
+				l, r = ps[:i], ps[i:]
+				break
+			}
+			l = ps
+		}
+		if len(l) == 1 && l[0].runes >= minColumnRune {
+			left++
+		}
+		if len(r) == 1 && r[0].runes >= minColumnRune {
+			right++
+		}
+	}
+	return left, right
 }
 
 func hasGlyph(rs []pdfRun) bool {
