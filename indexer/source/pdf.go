@@ -20,7 +20,8 @@ package source
 //
 // Cost is bounded: at most pdfParallel PDFs are open at once in the process,
 // each in its own instance (kept for the next PDF while its memory is
-// small, see pdfIdle); pages are read one at a time and turned into
+// small, see pdfIdle), and a long PDF is read by more than one of them
+// when slots are free (readPages); pages are read one at a time and turned into
 // lines at once (pageLines), so a page's characters are let go before the
 // next is read; the document is closed and reopened every pdfReopenEvery
 // pages, since PDFium's per-document caches grow about 1.15 MB a page of a
@@ -42,6 +43,7 @@ package source
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -53,6 +55,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -108,6 +111,9 @@ var pdfParallel = min(runtime.GOMAXPROCS(0), 4)
 
 var pdfSlots = make(chan struct{}, pdfParallel)
 
+// pdfMaxHelpers bounds the instances that read one PDF beside its own.
+var pdfMaxHelpers = pdfParallel - 1
+
 var pdfEngine struct {
 	once sync.Once
 	pool pdfium.Pool
@@ -159,8 +165,9 @@ var pdfIdle = make(chan *pdfInstance, pdfParallel)
 
 const pdfReuseMemory = 64 << 20
 
-// getPDFInstance is an idle instance, or a new one of the pool.
-func getPDFInstance() (*pdfInstance, error) {
+// getPDFInstance is an idle instance, or a new one of the pool (waiting
+// up to wait for one).
+func getPDFInstance(wait time.Duration) (*pdfInstance, error) {
 	select {
 	case pi := <-pdfIdle:
 		return pi, nil
@@ -170,7 +177,7 @@ func getPDFInstance() (*pdfInstance, error) {
 	if err != nil {
 		return nil, err
 	}
-	inst, err := pool.GetInstance(pdfInstanceWait)
+	inst, err := pool.GetInstance(wait)
 	if err != nil {
 		return nil, fmt.Errorf("PDF engine: %w", err)
 	}
@@ -222,7 +229,7 @@ func readPDF(data []byte, emit func(Source) error) error {
 func extractPDF(data []byte) (src Source, err error) {
 	pdfSlots <- struct{}{}
 	defer func() { <-pdfSlots }()
-	pi, err := getPDFInstance()
+	pi, err := getPDFInstance(pdfInstanceWait)
 	if err != nil {
 		return src, err
 	}
@@ -332,62 +339,99 @@ func (rd *pdfReader) reopen() error {
 	return rd.open()
 }
 
-// readPages reads the pages in order, each turned into lines at once and
-// its characters let go; pages without usable text go to OCR (or are
-// skipped with the reason). damage says what was cut, skipped or read by OCR.
+// readPages reads the pages, each turned into lines at once and its
+// characters let go; pages without usable text go to OCR (or are skipped
+// with the reason). damage says what was cut, skipped or read by OCR.
+//
+// The pages are read in chunks of pdfReopenEvery, the document reopened
+// at each. A long PDF is read by more than one instance when slots are
+// free (a book alone in a build, or updated alone): each opens the
+// document and takes the next chunk until none is left, and the pages
+// are put back in order, so the blocks are the same as one instance's.
 func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err error) {
 	var notes damageNotes
-	var scans []scanPage // pages without a usable text layer
-	var doc uint64
-	textPages, blank := 0, 0
 	n := count
 	if n > maxPDFPages {
 		n = maxPDFPages
 		notes.add(fmt.Sprintf("read the first %d of %d pages (page budget)", n, count))
 	}
-	for i := range n {
-		if i > 0 && i%pdfReopenEvery == 0 {
-			if err := rd.reopen(); err != nil {
-				return nil, "", err
+	pages := make([]pageResult, n)
+	chunks := (n + pdfReopenEvery - 1) / pdfReopenEvery
+	var next atomic.Int64
+	var stop atomic.Bool
+	defer stop.Store(true) // helpers stop at their next page if this reader fails
+	work := func(w *pdfReader) error {
+		var doc uint64
+		for first := true; ; first = false {
+			c := int(next.Add(1) - 1)
+			if c >= chunks || stop.Load() {
+				return nil
 			}
-			doc = 0
+			if !first {
+				if err := w.reopen(); err != nil {
+					stop.Store(true)
+					return err
+				}
+				doc = 0
+			}
+			for i := c * pdfReopenEvery; i < min(n, (c+1)*pdfReopenEvery); i++ {
+				if stop.Load() {
+					return nil
+				}
+				if time.Since(rd.start) > pdfTimeBudget {
+					stop.Store(true)
+					return nil
+				}
+				if err := w.readPage(&doc, i, &pages[i]); err != nil {
+					stop.Store(true)
+					return fmt.Errorf("broken PDF: page %d: %w", i+1, err)
+				}
+			}
 		}
-		if time.Since(rd.start) > pdfTimeBudget {
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	if rd.onPage == nil && rd.raw != nil && !requestAPIOnly {
+		for range min(chunks-1, pdfMaxHelpers) {
+			h, ok := rd.helper()
+			if !ok {
+				break
+			}
+			wg.Go(func() {
+				err := h.run(work)
+				if err != nil {
+					mu.Lock()
+					firstErr = cmp.Or(firstErr, err)
+					mu.Unlock()
+				}
+			})
+		}
+	}
+	err = work(rd)
+	wg.Wait()
+	if err = cmp.Or(err, firstErr); err != nil {
+		return nil, "", err
+	}
+	var scans []scanPage // pages without a usable text layer
+	textPages := 0
+	for i := range pages {
+		pg := &pages[i]
+		if !pg.read {
 			notes.add(fmt.Sprintf("read the first %d of %d pages (time budget %v)", i, count, pdfTimeBudget))
 			break
 		}
-		var st pageStats
-		var p pdfPage
-		if rd.raw != nil && doc == 0 {
-			if doc, err = rd.raw.docHandle(rd.doc); err != nil {
-				rd.raw = nil
-			}
+		if pg.cut > 0 {
+			notes.add(fmt.Sprintf("page %d: read the first %d of %d characters", i+1, maxPageChars, pg.cut))
 		}
-		if rd.raw != nil {
-			p, err = rd.raw.rawPageText(doc, i, &st)
-		} else {
-			p, err = pdfPageText(rd.inst, rd.doc, i, &st)
-		}
-		if err != nil {
-			return nil, "", fmt.Errorf("broken PDF: page %d: %w", i+1, err)
-		}
-		if st.cut > 0 {
-			notes.add(fmt.Sprintf("page %d: read the first %d of %d characters", i+1, maxPageChars, st.cut))
-		}
-		switch why := st.garbled(); {
-		case why != "":
-			scans = append(scans, scanPage{i, why})
-		case st.chars == 0 && (st.image >= minScanImage || st.image < 0):
-			scans = append(scans, scanPage{i, "no text layer"})
-		case st.chars == 0:
-			blank++
-		default:
+		switch {
+		case pg.scan != "":
+			scans = append(scans, scanPage{i, pg.scan})
+		case !pg.blank:
 			textPages++
-			if rd.onPage != nil {
-				rd.onPage(i+1, pdfPage{Height: p.Height, Runs: slices.Clone(p.Runs)})
-			}
-			lines = append(lines, pageLines(i+1, p)...)
+			lines = append(lines, pg.lines...)
 		}
+		pg.lines = nil
 	}
 	if len(scans) > 0 {
 		ocrLines, ocrNotes, err := rd.ocr(scans, textPages == 0)
@@ -404,6 +448,97 @@ func (rd *pdfReader) readPages(count int) (lines []*pdfLine, damage string, err 
 		return nil, "", fmt.Errorf("%w: %d pages, no characters", ErrNoTextLayer, count)
 	}
 	return lines, notes.String(), nil
+}
+
+// pageResult is what reading one page gave: its lines, or why it goes to
+// OCR, or that it is blank.
+type pageResult struct {
+	read  bool
+	lines []*pdfLine
+	scan  string // why the page has no usable text layer; "" when it has
+	blank bool
+	cut   int // the page's characters when more than maxPageChars
+}
+
+// readPage reads page i (0-based) into res; doc is the document's sandbox
+// handle for the direct calls, 0 until looked up after an open.
+func (rd *pdfReader) readPage(doc *uint64, i int, res *pageResult) (err error) {
+	var st pageStats
+	var p pdfPage
+	if rd.raw != nil && *doc == 0 {
+		if *doc, err = rd.raw.docHandle(rd.doc); err != nil {
+			rd.raw = nil
+		}
+	}
+	if rd.raw != nil {
+		p, err = rd.raw.rawPageText(*doc, i, &st)
+	} else {
+		p, err = pdfPageText(rd.inst, rd.doc, i, &st)
+	}
+	if err != nil {
+		return err
+	}
+	res.read, res.cut = true, st.cut
+	switch why := st.garbled(); {
+	case why != "":
+		res.scan = why
+	case st.chars == 0 && (st.image >= minScanImage || st.image < 0):
+		res.scan = "no text layer"
+	case st.chars == 0:
+		res.blank = true
+	default:
+		if rd.onPage != nil {
+			rd.onPage(i+1, pdfPage{Height: p.Height, Runs: slices.Clone(p.Runs)})
+		}
+		res.lines = pageLines(i+1, p)
+	}
+	return nil
+}
+
+// pdfHelper is a second instance reading pages of a PDF beside the first,
+// holding one of pdfSlots.
+type pdfHelper struct {
+	pi *pdfInstance
+	rd *pdfReader
+}
+
+// helper is a second reader of rd's PDF in an idle or new instance, when
+// a slot is free at once; ok is false otherwise.
+func (rd *pdfReader) helper() (h pdfHelper, ok bool) {
+	select {
+	case pdfSlots <- struct{}{}:
+	default:
+		return h, false
+	}
+	pi, err := getPDFInstance(time.Second) // a helper does not wait long for one
+	if err != nil || pi.raw == nil {
+		if err == nil {
+			pi.release(false)
+		}
+		<-pdfSlots
+		return h, false
+	}
+	h = pdfHelper{pi, &pdfReader{inst: pi.inst, raw: pi.raw, data: rd.data, start: rd.start}}
+	if h.rd.open() != nil {
+		pi.release(false)
+		<-pdfSlots
+		return h, false
+	}
+	return h, true
+}
+
+// run reads with the helper's reader, then closes the document and gives
+// back its instance and slot; a panic of the engine is the PDF's error.
+func (h pdfHelper) run(work func(*pdfReader) error) (err error) {
+	defer func() { <-pdfSlots }()
+	defer func() { h.pi.release(err == nil) }()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("broken PDF: the PDF engine failed (%v)", r)
+		}
+	}()
+	defer h.rd.close()
+	return work(h.rd)
 }
 
 // damageNotes collects what a reader reports of one document.

@@ -319,7 +319,7 @@ func fileExists(p string) bool {
 // are cores).
 func testInstance(t testing.TB) pdfium.Pdfium {
 	t.Helper()
-	pi, err := getPDFInstance()
+	pi, err := getPDFInstance(pdfInstanceWait)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,5 +363,48 @@ func TestPDFInstanceReuse(t *testing.T) {
 	}
 	if len(pdfIdle) != 0 {
 		t.Errorf("%d idle instances after a broken PDF, want 0: its instance is ended", len(pdfIdle))
+	}
+}
+
+// TestReadPDFPagesInParallel: a long PDF read by two instances, chunk by
+// chunk, gives the blocks one instance gives, page for page, and both
+// instances are kept for the next PDFs.
+func TestReadPDFPagesInParallel(t *testing.T) {
+	if pdfParallel < 2 {
+		t.Skip("one core: a PDF is read by one instance")
+	}
+	src, err := os.ReadFile("testdata/pdf/speech-cid.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := newPDF(t, src, 30) // 90 pages: four chunks
+	read := func(helpers int) Source {
+		defer func(h int) { pdfMaxHelpers = h }(pdfMaxHelpers)
+		pdfMaxHelpers = helpers
+		for len(pdfIdle) > 0 {
+			pi := <-pdfIdle
+			pi.release(false)
+		}
+		var doc Source
+		if err := Read("long.pdf", long, func(s Source) error { doc = s; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	one := read(0)
+	two := read(1)
+	if len(pdfIdle) != 2 {
+		t.Errorf("%d instances kept after a read by two, want 2", len(pdfIdle))
+	}
+	if last := two.Blocks[len(two.Blocks)-1]; last.Page != 90 {
+		t.Errorf("last block on page %d, want 90", last.Page)
+	}
+	if len(one.Blocks) != len(two.Blocks) {
+		t.Fatalf("%d blocks read by two instances, %d by one", len(two.Blocks), len(one.Blocks))
+	}
+	for i := range one.Blocks {
+		if one.Blocks[i] != two.Blocks[i] {
+			t.Fatalf("block %d: by two instances %+v, by one %+v", i, two.Blocks[i], one.Blocks[i])
+		}
 	}
 }
