@@ -747,15 +747,19 @@ func diskInput(p, name string, size int64) input {
 			return err
 		}
 		defer f.Close()
-		return source.ReadFrom(p, &countingReader{r: f, n: read}, emit)
+		return source.ReadFrom(p, &countingReader{r: f, n: read, size: size}, emit)
 	}}
 }
 
-// countingReader adds the bytes read through it to n.
+// countingReader adds the bytes read through it to n; size is the file's
+// size when it was found, for the reader's buffer.
 type countingReader struct {
-	r io.Reader
-	n *atomic.Int64
+	r    io.Reader
+	n    *atomic.Int64
+	size int64
 }
+
+func (c *countingReader) Size() int64 { return c.size }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	k, err := c.r.Read(p)

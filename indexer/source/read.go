@@ -127,6 +127,7 @@ func read(path string, r io.Reader, emit func(Source) error) error {
 }
 
 func readFormat(path string, r io.Reader, emit func(Source) error) error {
+	hint := sizeOf(r)
 	br, err := maybeGunzip(bufio.NewReaderSize(r, 64<<10))
 	if err != nil {
 		return err
@@ -135,11 +136,37 @@ func readFormat(path string, r io.Reader, emit func(Source) error) error {
 	if ext == ".jsonl" || ext == ".ndjson" {
 		return readJSONLines(path, br, emit)
 	}
-	data, err := io.ReadAll(br)
+	data, err := readAll(br, hint)
 	if err != nil {
 		return err
 	}
 	return readWhole(path, ext, data, emit)
+}
+
+// sizeOf is the size of what r reads when r knows it (a file, bytes in
+// memory, a reader that says its Size), else 0.
+func sizeOf(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Size() int64 }:
+		return r.Size()
+	case *os.File:
+		if info, err := r.Stat(); err == nil && info.Mode().IsRegular() {
+			return info.Size()
+		}
+	}
+	return 0
+}
+
+// readAll is io.ReadAll into a buffer of the input's size when it is
+// known: io.ReadAll grows its buffer as it goes, copying and clearing a
+// 60 MB PDF several times over (5 % of reading a long budget book).
+func readAll(r io.Reader, hint int64) ([]byte, error) {
+	if hint <= 0 || hint > maxPDFBytes {
+		return io.ReadAll(r)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // maybeGunzip wraps br in a gzip reader when it starts with gzip's magic.

@@ -368,3 +368,18 @@ func TestHTMLCanonicalAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAllHint: the whole input is read whatever the size hint says
+// (a file that grew or shrank since it was found).
+func TestReadAllHint(t *testing.T) {
+	text := strings.Repeat("令和8年度当初予算の概要。", 5000)
+	for _, hint := range []int64{0, 10, int64(len(text)), int64(len(text)) * 3} {
+		got, err := readAll(strings.NewReader(text), hint)
+		if err != nil || string(got) != text {
+			t.Errorf("hint %d: read %d bytes of %d, err %v", hint, len(got), len(text), err)
+		}
+	}
+	if n := sizeOf(bytes.NewReader([]byte(text))); n != int64(len(text)) {
+		t.Errorf("sizeOf(bytes.Reader) = %d, want %d", n, len(text))
+	}
+}
