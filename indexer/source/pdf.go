@@ -91,10 +91,9 @@ const maxPDFMemory = 2 << 30
 // Budgets of one document. Budget books of 600–3,000 pages are ordinary and
 // are read whole (a few milliseconds a page); a PDF past either budget is
 // cut there, and the cut is reported as the document's damage.
-const (
-	maxPDFPages   = 20_000
-	pdfTimeBudget = 10 * time.Minute
-)
+var maxPDFPages = 20_000 // a variable for the tests
+
+const pdfTimeBudget = 10 * time.Minute
 
 // pdfReopenEvery: the document is closed and reopened every this many
 // pages. PDFium caches fonts and parsed objects per document and never

@@ -408,3 +408,25 @@ func TestReadPDFPagesInParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPDFPageBudget: a PDF past the page budget is read up to it, by
+// two instances as by one, and the cut is the document's damage.
+func TestReadPDFPageBudget(t *testing.T) {
+	src, err := os.ReadFile("testdata/pdf/speech-cid.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := newPDF(t, src, 30) // 90 pages
+	defer func(n int) { maxPDFPages = n }(maxPDFPages)
+	maxPDFPages = 30
+	var doc Source
+	if err := Read("long.pdf", long, func(s Source) error { doc = s; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if last := doc.Blocks[len(doc.Blocks)-1]; last.Page != 30 {
+		t.Errorf("last block on page %d, want 30", last.Page)
+	}
+	if doc.Damage != "read the first 30 of 90 pages (page budget)" {
+		t.Errorf("Damage = %q", doc.Damage)
+	}
+}
