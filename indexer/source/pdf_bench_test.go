@@ -72,7 +72,7 @@ func pdfiumText(file string) error {
 	if err != nil {
 		return err
 	}
-	pi, err := getPDFInstance()
+	pi, err := getPDFInstance(pdfInstanceWait)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,9 @@ func pdfiumText(file string) error {
 	return nil
 }
 
-func BenchmarkPDFCorpus(b *testing.B) {
+// corpusPDFs are the PDFs of the municipal corpus (SEISAKU_PDF_CORPUS
+// to point elsewhere); the benchmark skips without them.
+func corpusPDFs(b *testing.B) []string {
 	dir := os.Getenv("SEISAKU_PDF_CORPUS")
 	if dir == "" {
 		dir = "../../../shared/corpus/municipal-pdf/pdf"
@@ -135,7 +137,54 @@ func BenchmarkPDFCorpus(b *testing.B) {
 	if len(files) == 0 {
 		b.Skip("no PDF corpus (set SEISAKU_PDF_CORPUS)")
 	}
-	benchPDFFiles(b, files)
+	return files
+}
+
+func BenchmarkPDFCorpus(b *testing.B) {
+	benchPDFFiles(b, corpusPDFs(b))
+}
+
+// BenchmarkPDFBook: one long book of real pages, the corpus's PDFs joined
+// three times over by PDFium (1,083 pages from the 25 municipal PDFs):
+// where a long budget book stands, without pdftotext's start per file.
+func BenchmarkPDFBook(b *testing.B) {
+	files := corpusPDFs(b)
+	pi, err := getPDFInstance(pdfInstanceWait)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pi.release(false)
+	inst := pi.inst
+	doc, err := inst.FPDF_CreateNewDocument(&requests.FPDF_CreateNewDocument{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	for range 3 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+			if err != nil {
+				b.Fatalf("%s: %v", f, err)
+			}
+			if _, err := inst.FPDF_ImportPages(&requests.FPDF_ImportPages{Source: s.Document, Destination: doc.Document}); err != nil {
+				b.Fatalf("%s: %v", f, err)
+			}
+			inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: s.Document})
+		}
+	}
+	out, err := inst.FPDF_SaveAsCopy(&requests.FPDF_SaveAsCopy{Document: doc.Document})
+	if err != nil {
+		b.Fatal(err)
+	}
+	book := filepath.Join(b.TempDir(), "book.pdf")
+	if err := os.WriteFile(book, *out.FileBytes, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	benchPDFFiles(b, []string{book})
 }
 
 func BenchmarkPDF1000Pages(b *testing.B) {
@@ -158,18 +207,7 @@ func BenchmarkPDF1000Pages(b *testing.B) {
 //
 //	go test ./indexer/source -run '^$' -bench PDFEach -benchtime 3x
 func BenchmarkPDFEach(b *testing.B) {
-	dir := os.Getenv("SEISAKU_PDF_CORPUS")
-	if dir == "" {
-		dir = "../../../shared/corpus/municipal-pdf/pdf"
-		if _, err := os.Stat(dir); err != nil {
-			dir = "/work/shared/corpus/municipal-pdf/pdf"
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	if len(files) == 0 {
-		b.Skip("no PDF corpus (set SEISAKU_PDF_CORPUS)")
-	}
-	for _, f := range files {
+	for _, f := range corpusPDFs(b) {
 		b.Run(strings.TrimSuffix(filepath.Base(f), ".pdf"), func(b *testing.B) { benchPDFFiles(b, []string{f}) })
 	}
 }
