@@ -306,3 +306,28 @@ func TestSplitBudgetRowIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// A budget line of small sums (繰越金 of 1千円) is data as much as one
+// of large sums: it opens no heading path over the pages after it. A row
+// that names a matter after its numbers, a question of a notice
+// (「２ | 19番 | １ | DX課の取組について」), still heads what follows.
+func TestSplitSmallSumsRowIsNoHeading(t *testing.T) {
+	blocks := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "令和８年度　６月補正予算目的別内訳", Page: 2},
+		{Kind: source.TableCell, Text: "21 繰越金 | 1 | 1 | 0.0", Page: 2},
+		{Kind: source.TableCell, Text: "22 諸収入 | 1,917,712 | 2,500 | 1,920,212 | 2.8", Page: 2},
+		{Kind: source.TableCell, Text: "２ | 19番 | １ | DX課の取組について", Page: 3},
+		{Kind: source.Paragraph, Text: "本市のDX推進に向けた取組の現状と今後の方針を伺う。", Page: 3},
+	}
+	var got []string
+	for _, p := range Split(blocks) {
+		got = append(got, strings.Join(p.Headings, " > ")+" | "+p.Text)
+	}
+	want := []string{
+		"令和８年度　６月補正予算目的別内訳 | 21 繰越金 | 1 | 1 | 0.0\n22 諸収入 | 1,917,712 | 2,500 | 1,920,212 | 2.8",
+		"２ | 19番 | １ | DX課の取組について | 本市のDX推進に向けた取組の現状と今後の方針を伺う。",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
