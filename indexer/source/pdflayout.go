@@ -24,7 +24,9 @@ package source
 //     「教員住宅浴室改修工事」; two are one when they stand apart as a pair
 //     or a typed space between them was spread (「件名」). Phrases of several
 //     characters either side of a gap (「桐生市長　大澤善隆」), cells of
-//     several characters and ASCII are never joined. A number joins the
+//     several characters and ASCII are never joined. Two letters after an
+//     item's number in their cell are one name spread over it, up to 20
+//     em (「1　市　　　債」, see numberedPair). A number joins the
 //     Japanese around it across 和欧間 gaps under 0.6 em (「議案第67号」,
 //     「12月13日」) unless it ends a cell. The rule needs only geometry: a
 //     run's text object (Obj) is not used, as the engine may not know it.
@@ -1459,6 +1461,10 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 					j++ // a typed space, spread: a pair at most (see below)
 					break
 				}
+				if p > maxSpacedPitchEm*em && numberedPair(gl, tokens, i) {
+					j++ // a numbered item's two-letter name: a pair at most
+					break
+				}
 				if p <= em || p > maxSpacedPitchEm*em {
 					break
 				}
@@ -1489,6 +1495,9 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 				}())
 			// a space typed between them, stretched by justification: 「件 名」
 			ok = ok || gl[tokens[i+1][0]].space >= realSpace
+			// a numbered item's name of two letters spread over its cell,
+			// as 款・項 of a budget table print it: 「1　市　　　債」
+			ok = ok || numberedPair(gl, tokens, i)
 			if !ok {
 				n = 1
 			}
@@ -1502,6 +1511,52 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 		i += n
 	}
 	return out
+}
+
+// maxLabelGapEm bounds the gap between an item's number and its name in
+// one cell (「14 分担金及び負担金」: 1.25 em); maxNumberedPairEm the width a
+// numbered item's two-letter name is spread over (a 項 column: 16 em).
+const (
+	maxLabelGapEm     = 1.5
+	maxNumberedPairEm = 20
+)
+
+// numberedPair reports whether tokens i and i+1, two single letters of one
+// size, are a two-letter name spread over its cell after the item's
+// number: the token before them is a number of one to three digits that
+// starts its cell (the line's start, or an em or more after what precedes
+// it) and ends within maxLabelGapEm of the first letter, and what follows
+// the second letter, if anything, is no single letter. So 「1　市　　　債」
+// and 「7　雑　　　入」 of a 款・項 column read 「1　市債」 and 「7　雑入」,
+// while header cells 「款　　項」 (no number) and a number before two
+// one-letter cells far from it stay apart.
+func numberedPair(gl []glyph, tokens [][2]int, i int) bool {
+	if i == 0 || i+1 >= len(tokens) {
+		return false
+	}
+	num := tokens[i-1]
+	if num[1]-num[0] > 3 {
+		return false
+	}
+	for k := num[0]; k < num[1]; k++ {
+		r, _ := utf8.DecodeRuneInString(gl[k].text)
+		if !unicode.IsDigit(r) || utf8.RuneCountInString(gl[k].text) != 1 {
+			return false
+		}
+	}
+	a, b := gl[tokens[i][0]], gl[tokens[i+1][0]]
+	em := max(a.Size, 1)
+	if a.Left-gl[num[1]-1].Right > maxLabelGapEm*em || b.Left-a.Right > maxNumberedPairEm*em {
+		return false
+	}
+	if i >= 2 && gl[num[0]].Left-gl[tokens[i-2][1]-1].Right < em {
+		return false
+	}
+	if j := i + 2; j < len(tokens) && tokens[j][1]-tokens[j][0] == 1 && utf8.RuneCountInString(gl[tokens[j][0]].text) == 1 &&
+		gl[tokens[j][0]].text[0] >= utf8.RuneSelf {
+		return false
+	}
+	return true
 }
 
 func isPunct(s string) bool { return strings.ContainsAny(s, "、。，．︑︒") }

@@ -214,6 +214,17 @@ func runsAt(text string, x, y, pitch float64) []pdfRun {
 	return rs
 }
 
+// digitsAt places ASCII digits (half-width glyphs of size 10, advance 5)
+// on a baseline at y from x.
+func digitsAt(text string, x, y float64) []pdfRun {
+	var rs []pdfRun
+	for _, r := range text {
+		rs = append(rs, charRun(r, x, y, x, x+5, 10, false))
+		x += 5
+	}
+	return rs
+}
+
 // TestLayoutSpacing: the letter-spacing rule on runs placed by hand.
 func TestLayoutSpacing(t *testing.T) {
 	for _, tc := range []struct {
@@ -226,6 +237,13 @@ func TestLayoutSpacing(t *testing.T) {
 		{"phrases apart", runsAt("桐生市長 大澤善隆", 100, 700, 10), "桐生市長　大澤善隆"},
 		{"single-letter cells far apart, uneven", append(runsAt("款", 100, 700, 10), append(runsAt("項", 300, 700, 10), runsAt("目", 420, 700, 10)...)...), "款　項　目"},
 		{"header cells of single letters beside a cell", append(runsAt("款 項", 100, 700, 15), runsAt("補正前の額", 160, 700, 10)...), "款　項　補正前の額"},
+		// a 項 column: the item's number, then its two-letter name spread
+		// over the cell (石垣市 第１表: 「1」 at 311, 「市」 330, 「債」 516)
+		{"numbered two-letter name spread over its cell", append(digitsAt("1", 100, 700), append(runsAt("市", 113, 700, 10), runsAt("債", 299, 700, 10)...)...), "1　市債"},
+		{"two-digit number, name of three", append(digitsAt("23", 100, 700), runsAt("雑入金", 119, 700, 90)...), "23　雑入金"},
+		{"number far from two one-letter cells", append(digitsAt("1", 100, 700), append(runsAt("有", 160, 700, 10), runsAt("無", 260, 700, 10)...)...), "1　有　無"},
+		{"numbered pair beyond a cell's width", append(digitsAt("1", 100, 700), append(runsAt("市", 113, 700, 10), runsAt("債", 360, 700, 10)...)...), "1　市　債"},
+		{"a number ending a word is no item's number", append(append(runsAt("第", 80, 700, 10), digitsAt("1", 92, 700)...), append(runsAt("市", 105, 700, 10), runsAt("債", 299, 700, 10)...)...), "第1　市　債"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := pageLines(1, pdfPage{Height: 842, Runs: tc.runs})
