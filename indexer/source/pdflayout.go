@@ -50,7 +50,10 @@ package source
 //     when the table goes on at the top of the next page with as many
 //     cells), and the passage splitter puts it last in their heading path.
 //     A short line right above a table is its caption, a heading
-//     (「第１表　歳入歳出予算補正」). Other lines keep a gap as a space
+//     (「第１表　歳入歳出予算補正」). A table printed across two facing
+//     pages (the 款・項 on the left page, their amounts on the right, on
+//     one row grid) is one table on the left page (see joinSpreads).
+//     Other lines keep a gap as a space
 //     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
 //     wrapped prose.
 //   - Headings: the body size is the size of most characters outside tables. A short line
@@ -127,6 +130,7 @@ type pdfLine struct {
 	band     bool // a table row made of lines closer than lines can be (cells that wrap)
 	article  bool // a column of vertical text among three or more of its size side by side: body text, not a heading
 	col      int  // the text column of the page the line is in (0: the page's width; see columnOrder)
+	spread   bool // a row of a table printed across two facing pages, joined (see joinSpreads)
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -170,6 +174,7 @@ func layoutPDF(pages []pdfPage) []Block {
 func layoutLines(lines []*pdfLine, pages int) []Block {
 	markChrome(lines, pages)
 	lines = slices.DeleteFunc(lines, func(l *pdfLine) bool { return l.chrome || strings.TrimSpace(l.text()) == "" })
+	lines = joinSpreads(lines)
 	markTables(lines)
 	body := bodySize(lines)
 	levels := headingLevels(lines, body)
@@ -1622,6 +1627,9 @@ func markChrome(lines []*pdfLine, pages int) {
 // whose cells line up: each line shares a cell edge (left or right, past
 // the first cell's start) with the line before it.
 func markTables(lines []*pdfLine) {
+	for _, l := range lines {
+		l.tableRow = l.tableRow || l.spread
+	}
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && (j == i || aligned(lines[j-1], lines[j])) {
@@ -1635,6 +1643,145 @@ func markTables(lines []*pdfLine) {
 		i = max(j, i+1)
 	}
 }
+
+// joinSpreads joins the rows of tables printed across two facing pages
+// (見開き), as a budget book prints 第１表 歳入歳出予算補正 on A3 folded
+// to A4: the left page holds the rows' names (款 and 項, each on its own
+// row, and 歳入合計), the right page the same rows' amounts (補正前の額,
+// 補正額, 計), on the same row grid. A page whose rows of amounts, three
+// or more, each stand on the baseline of exactly one line of the page
+// before, a short label line with no amount, is the right half of that
+// page's table: each of its rows joins the label line on its baseline,
+// and so does its header row (the label line right above its first row
+// of amounts) when a label line of the left page stands on it too
+// (「款　項」 beside 「補正前の額　補正額　計」). The joined row is on the
+// left page, where it starts, cells left to right; the right page keeps
+// what has no partner (「（単位：千円）」). Pages whose rows do not all
+// meet are left as they are: a row is never joined to a guess.
+func joinSpreads(lines []*pdfLine) []*pdfLine {
+	var pages [][2]int // [start, end) of each page's lines
+	for i, l := range lines {
+		if n := len(pages); n == 0 || lines[pages[n-1][0]].page != l.page {
+			pages = append(pages, [2]int{i, i})
+		}
+		pages[len(pages)-1][1] = i + 1
+	}
+	drop := map[*pdfLine]bool{}
+	for k := 1; k < len(pages); k++ {
+		left, right := lines[pages[k-1][0]:pages[k-1][1]], lines[pages[k][0]:pages[k][1]]
+		if left[0].page+1 != right[0].page || slices.ContainsFunc(left, func(l *pdfLine) bool { return l.spread }) {
+			continue
+		}
+		pairs := spreadPairs(left, right)
+		if pairs == nil {
+			continue
+		}
+		dx := math.Inf(-1)
+		for _, l := range left {
+			dx = max(dx, l.right)
+		}
+		minLeft := math.Inf(1)
+		for _, r := range right {
+			minLeft = min(minLeft, r.left)
+		}
+		dx += 2*max(right[0].size, 1) - minLeft // the right page's cells stand right of the left page's
+		for ri, li := range pairs {
+			a, b := left[li], right[ri]
+			m := *a
+			m.segs = append(slices.Clip(a.segs), b.segs...)
+			m.seps = append(append(slices.Clip(a.seps), "　"), b.seps...)
+			m.segLeft, m.segRight = slices.Clip(a.segLeft), slices.Clip(a.segRight)
+			for i := range b.segs {
+				m.segLeft = append(m.segLeft, b.segLeft[i]+dx)
+				m.segRight = append(m.segRight, b.segRight[i]+dx)
+			}
+			m.right = b.right + dx
+			m.spread = true
+			*a = m
+			drop[b] = true
+		}
+		k++ // the right page is no left page of the next
+	}
+	if len(drop) == 0 {
+		return lines
+	}
+	return slices.DeleteFunc(lines, func(l *pdfLine) bool { return drop[l] })
+}
+
+// spreadPairs matches the rows of amounts of a right page to the label
+// lines of the left page on their baselines (see joinSpreads): right line
+// index → left line index, nil unless every row of amounts has its label.
+func spreadPairs(left, right []*pdfLine) map[int]int {
+	onBaseline := func(r *pdfLine) (int, bool) {
+		found := -1
+		for i, l := range left {
+			if l.vertical || math.Abs(l.bottom-r.bottom) > baselineTol*max(l.size, r.size, 1) {
+				continue
+			}
+			if found >= 0 {
+				return -1, false // two lines on its baseline: no grid
+			}
+			found = i
+		}
+		return found, found >= 0
+	}
+	pairs := map[int]int{}
+	used := map[int]bool{}
+	first := -1
+	for ri, r := range right {
+		if r.vertical || !amountsOnly(r) {
+			continue
+		}
+		li, ok := onBaseline(r)
+		if !ok || used[li] || !isLabelLine(left[li]) {
+			return nil
+		}
+		pairs[ri], used[li] = li, true
+		if first < 0 {
+			first = ri
+		}
+	}
+	if len(pairs) < 3 {
+		return nil
+	}
+	if h := first - 1; h >= 0 && isHeaderRow(right[h]) {
+		if li, ok := onBaseline(right[h]); ok && !used[li] && isHeaderRow(left[li]) {
+			pairs[h] = li
+		}
+	}
+	return pairs
+}
+
+// amountsOnly reports whether every cell of a line is a number or an
+// amount (a row of a table's right half: 「150,214 | 323 | 150,537」).
+func amountsOnly(l *pdfLine) bool {
+	for _, s := range l.segs {
+		if !reNumberCell.MatchString(strings.TrimSpace(s)) && s != "△" && s != "▲" {
+			return false
+		}
+	}
+	return true
+}
+
+// isLabelLine reports whether a line can be the left half of a row: short
+// (at most 40 characters), no sentence, some letters, and no amount (a
+// number of four or more digits or grouped by commas; an item's own
+// number, 「14」, is no amount).
+func isLabelLine(l *pdfLine) bool {
+	t := l.text()
+	if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。．") || !strings.ContainsFunc(t, unicode.IsLetter) {
+		return false
+	}
+	for _, s := range l.segs {
+		if reSpreadAmount.MatchString(strings.TrimSpace(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+// reSpreadAmount is an amount: digits grouped by commas, or four or more.
+var reSpreadAmount = regexp.MustCompile(`^[△▲-]?\s*(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]{4,})$`)
 
 // alignTolerance is how far (in points) two cell edges may differ and
 // still be one column edge.

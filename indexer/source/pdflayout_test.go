@@ -258,6 +258,47 @@ func TestLayoutSpacing(t *testing.T) {
 	}
 }
 
+// TestLayoutSpreadNeedsOneGrid: rows of amounts join the facing page only
+// when every one stands on the baseline of one short label line there: a
+// grid 0.6 em off (another grid), or prose beside them, leaves both pages as they are.
+func TestLayoutSpreadNeedsOneGrid(t *testing.T) {
+	amounts := func(y float64) []pdfRun {
+		return append(digitsAt("150,214", 100, y), append(digitsAt("323", 200, y), digitsAt("150,537", 300, y)...)...)
+	}
+	var right pdfPage
+	right.Height = 842
+	for i := range 4 {
+		right.Runs = append(right.Runs, amounts(700-20*float64(i))...)
+	}
+	for _, tc := range []struct {
+		name string
+		left []string
+		y0   float64 // baseline of the left page's first line
+	}{
+		{"rows 0.6 em off the grid", []string{"分担金及び負担金", "負担金", "国庫支出金", "国庫負担金"}, 706},
+		{"prose beside the rows", []string{
+			"本市の財政状況は、歳入面において市税収入が減少する一方で、",
+			"扶助費などの義務的経費が増加しており、引き続き厳しい状況にある。",
+			"このため、事務事業の見直しを進め、財源の確保に努めるものである。",
+			"以上、補正予算の概要を申し上げ、提案理由の説明とします。",
+		}, 700},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			left := pdfPage{Height: 842}
+			for i, text := range tc.left {
+				left.Runs = append(left.Runs, runsAt(text, 60, tc.y0-20*float64(i), 10)...)
+			}
+			bs := layoutPDF([]pdfPage{left, right})
+			for _, b := range bs {
+				if b.Page == 1 && strings.Contains(b.Text, "150,214") || b.Page == 2 && b.Text != "150,214 | 323 | 150,537" {
+					t.Errorf("the pages were joined:\n%s", compact(bs))
+					break
+				}
+			}
+		})
+	}
+}
+
 // corpusPDF reads a PDF of the shared municipal corpus, skipping when it
 // is not there.
 func corpusPDF(t *testing.T, name string) []Block {
@@ -334,8 +375,14 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		}
 	})
 	t.Run("budget rows keep their header", func(t *testing.T) {
-		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
-			return b.Kind == TableCell && b.Text == "150,214 | 323 | 150,537" && b.Header == "補正前の額 | 補正額 | 計"
+		// 第１表 across pages 3 and 4: names on the left, amounts on the right
+		const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+		bs := corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf")
+		has(t, bs, "row 14 分担金及び負担金 with its amounts under "+header+" on page 3", func(b Block) bool {
+			return b.Page == 3 && b.Kind == TableCell && b.Text == "14 | 分担金及び負担金 | 150,214 | 323 | 150,537" && b.Header == header
+		})
+		has(t, bs, "歳出 row 1 公債費 with its amounts on page 7", func(b Block) bool {
+			return b.Page == 7 && b.Kind == TableCell && b.Text == "1 | 公債費 | 2,032,146 | 39,626 | 2,071,772" && b.Header == header
 		})
 	})
 }
