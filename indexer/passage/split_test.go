@@ -331,3 +331,25 @@ func TestSplitSmallSumsRowIsNoHeading(t *testing.T) {
 		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A table row that sits in rows above it (a 項 in its 款) reads with
+// their labels first, under the table's header, and is no heading.
+func TestSplitRowWithin(t *testing.T) {
+	const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+	ps := Split([]source.Block{
+		{Kind: source.Heading, Level: 1, Text: "歳入", Page: 3},
+		{Kind: source.TableCell, Text: header, Page: 3},
+		{Kind: source.TableCell, Text: "14 分担金及び負担金 | 150,214 | 323 | 150,537", Header: header, Page: 3},
+		{Kind: source.TableCell, Text: "2 負担金 | 149,994 | 323 | 150,317", Header: header, Within: []string{"14 分担金及び負担金"}, Page: 3},
+		{Kind: source.TableCell, Text: "個人市民税 | 5,604,641", Header: header, Within: []string{"1 市税", "市民税"}, Page: 3},
+	})
+	if len(ps) != 2 {
+		t.Fatalf("%d passages, want 2: %+v", len(ps), ps)
+	}
+	want := "14 分担金及び負担金 | 150,214 | 323 | 150,537\n" +
+		"14 分担金及び負担金 > 2 負担金 | 149,994 | 323 | 150,317\n" +
+		"1 市税 > 市民税 > 個人市民税 | 5,604,641"
+	if ps[1].Text != want || strings.Join(ps[1].Headings, " > ") != "歳入 > "+header {
+		t.Errorf("rows read\n%s\nunder %q, want\n%s\nunder %q", ps[1].Text, strings.Join(ps[1].Headings, " > "), want, "歳入 > "+header)
+	}
+}

@@ -52,8 +52,10 @@ package source
 //     A short line right above a table is its caption, a heading
 //     (「第１表　歳入歳出予算補正」). A table printed across two facing
 //     pages (the 款・項 on the left page, their amounts on the right, on
-//     one row grid) is one table on the left page (see joinSpreads).
-//     Other lines keep a gap as a space
+//     one row grid) is one table on the left page (see joinSpreads). A
+//     budget line's item number and name are one cell, and a line
+//     indented under another (a 項 under its 款) carries that line's
+//     label in Block.Within (see within). Other lines keep a gap as a space
 //     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
 //     wrapped prose.
 //   - Headings: the body size is the size of most characters outside tables. A short line
@@ -1871,12 +1873,16 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		text.Reset()
 	}
 	header, headerCells := "", 0 // the header row of the table being read
+	var outer []*pdfLine         // the budget lines the next one may sit under (see within)
 	for i, l := range lines {
 		switch {
 		case l.tableRow:
 			flush()
-			text := strings.Join(l.segs, cellSep)
+			text := rowText(l)
 			first := i == 0 || !lines[i-1].tableRow
+			if first {
+				outer = outer[:0]
+			}
 			switch {
 			case first && isHeaderRow(l):
 				header, headerCells = text, len(l.segs)
@@ -1887,7 +1893,9 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 				// the top of the next page with as many cells keeps its header
 				header, headerCells = "", 0
 			}
-			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header})
+			var in []string
+			in, outer = within(outer, l)
+			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header, Within: in})
 		case isSizedHeading(l, body):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
@@ -1913,6 +1921,85 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	flush()
 	return out
 }
+
+// within places a budget line under the lines above it, as a budget
+// table prints its outline: 款 in the first column, each 項 below it in
+// the second (「14 分担金及び負担金」 over 「2 負担金」), or an item
+// indented under the one it details (「市民税」 over 「個人市民税」). A
+// row that holds an amount and whose label starts further right than the
+// label of a row above it (by half an em or more), with no row between
+// starting left of it, sits under that row: it gets the cells of those
+// rows that stand left of its start (their labels, without amounts),
+// outermost first. A total (合計, 小計, 歳入合計) ends the outline. outer is
+// the rows the next row may sit under, as within returns it.
+func within(outer []*pdfLine, l *pdfLine) (in []string, next []*pdfLine) {
+	if !isBudgetLine(l) {
+		return nil, outer
+	}
+	x, tol := l.segLeft[0], 0.5*max(l.size, 1)
+	for len(outer) > 0 && outer[len(outer)-1].segLeft[0] > x-tol {
+		outer = outer[:len(outer)-1]
+	}
+	// label is o's number and name (「12 投資的経費」 over
+	// 「1) 普通建設事業費」)
+	label := func(o *pdfLine) string {
+		if reItemNumber.MatchString(strings.TrimSpace(o.segs[0])) {
+			return strings.TrimSpace(o.segs[0]) + " " + strings.TrimSpace(o.segs[1])
+		}
+		return strings.TrimSpace(o.segs[0])
+	}
+	if reTotal.MatchString(strings.ReplaceAll(label(l), " ", "")) {
+		return nil, outer[:0]
+	}
+	for _, o := range outer {
+		in = append(in, label(o))
+	}
+	return in, append(outer, l)
+}
+
+// rowText is a table row's cells joined by cellSep; a budget line's item
+// number and name are one cell, as the table's 款 column holds them:
+// 「14 分担金及び負担金 | 150,214 | 323 | 150,537」.
+func rowText(l *pdfLine) string {
+	if len(l.segs) > 2 && isBudgetLine(l) && reItemNumber.MatchString(strings.TrimSpace(l.segs[0])) {
+		return strings.TrimSpace(l.segs[0]) + " " + strings.Join(l.segs[1:], cellSep)
+	}
+	return strings.Join(l.segs, cellSep)
+}
+
+// isBudgetLine reports whether a table row is a line of a budget, as
+// 款・項・目 and 区分 tables print them: a label, an item's number or not
+// and a name (「2 | 負担金」, 「1) | 普通建設事業費」, 「市民税」), then
+// numbers only (amounts, ratios, △): 「2 | 負担金 | 149,994 | 323 |
+// 150,317」, 「特例地方債 | 0 | 0 | 0.0」. Rows of a table of projects
+// (「【都市計画課】 | 調査設計委託料 | 13,000千円 | 報償費」) are none.
+func isBudgetLine(l *pdfLine) bool {
+	segs := l.segs
+	if len(segs) > 0 && reItemNumber.MatchString(strings.TrimSpace(segs[0])) {
+		segs = segs[1:]
+	}
+	if len(segs) < 2 {
+		return false
+	}
+	name := strings.TrimSpace(segs[0])
+	if !strings.ContainsFunc(name, unicode.IsLetter) || strings.ContainsAny(name, "【】＜＞<>「」。") || utf8.RuneCountInString(name) > 30 {
+		return false
+	}
+	for _, s := range segs[1:] {
+		s = strings.TrimSpace(s)
+		if !reNumberCell.MatchString(s) && s != "△" && s != "▲" {
+			return false
+		}
+	}
+	return true
+}
+
+// reItemNumber is an item's number in a budget line's label: 14, 1), (1), ①.
+var reItemNumber = regexp.MustCompile(`^(?:[0-9０-９]{1,3}[)）]?|[(（][0-9０-９]{1,3}[)）]|[①-⑳])$`)
+
+// reTotal is the label of a total row: 合計, 小計, 計, 歳入合計, 総計
+// (not 一般会計).
+var reTotal = regexp.MustCompile(`^(?:[^0-9０-９]{0,4}合|小|総|累)?計$`)
 
 // reNumberCell matches a cell that is a number or an amount: 1,066,519,
 // △5,057, 12.5%, 3,000千円.

@@ -89,6 +89,9 @@ func TestDumpPDF(t *testing.T) {
 			if b.Header != "" {
 				h = " «" + b.Header + "»"
 			}
+			if len(b.Within) > 0 {
+				h = " ‹" + strings.Join(b.Within, " > ") + "›" + h
+			}
 			fmt.Printf("p%d %s%d %s%s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"), h)
 		}
 	}
@@ -258,6 +261,35 @@ func TestLayoutSpacing(t *testing.T) {
 	}
 }
 
+// TestLayoutSpread: a table printed across two facing pages (第１表 on A3
+// folded to A4: 款 and 項 on the left page, their amounts on the right,
+// on one row grid) reads as one table on the left page, each row its
+// label and its amounts under the joined header, each 項 within its 款.
+func TestLayoutSpread(t *testing.T) {
+	bs := chromiumBlocks(t, "spread")
+	const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+	var got []string
+	for _, b := range bs {
+		if b.Kind == TableCell {
+			got = append(got, fmt.Sprintf("p%d %s «%s» ‹%s›", b.Page, b.Text, b.Header, strings.Join(b.Within, " > ")))
+		}
+	}
+	want := []string{
+		"p1 " + header + " «» ‹›",
+		"p1 14 分担金及び負担金 | 150,214 | 323 | 150,537 «" + header + "» ‹›",
+		"p1 2 負担金 | 149,994 | 323 | 150,317 «" + header + "» ‹14 分担金及び負担金›",
+		"p1 16 国庫支出金 | 9,705,465 | 262,461 | 9,967,926 «" + header + "» ‹›",
+		"p1 1 国庫負担金 | 5,530,814 | 246,154 | 5,776,968 «" + header + "» ‹16 国庫支出金›",
+		"p1 2 国庫補助金 | 4,066,286 | 16,307 | 4,082,593 «" + header + "» ‹16 国庫支出金›",
+		"p1 23 市債 | 2,333,000 | 11,500 | 2,344,500 «" + header + "» ‹›",
+		"p1 1 市債 | 2,333,000 | 11,500 | 2,344,500 «" + header + "» ‹23 市債›",
+		"p1 歳入合計 | 41,927,085 | 1,066,519 | 42,993,604 «" + header + "» ‹›",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s\nall blocks:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), compact(bs))
+	}
+}
+
 // TestLayoutSpreadNeedsOneGrid: rows of amounts join the facing page only
 // when every one stands on the baseline of one short label line there: a
 // grid 0.6 em off (another grid), or prose beside them, leaves both pages as they are.
@@ -379,10 +411,19 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		const header = "款 | 項 | 補正前の額 | 補正額 | 計"
 		bs := corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf")
 		has(t, bs, "row 14 分担金及び負担金 with its amounts under "+header+" on page 3", func(b Block) bool {
-			return b.Page == 3 && b.Kind == TableCell && b.Text == "14 | 分担金及び負担金 | 150,214 | 323 | 150,537" && b.Header == header
+			return b.Page == 3 && b.Kind == TableCell && b.Text == "14 分担金及び負担金 | 150,214 | 323 | 150,537" && b.Header == header && b.Within == nil
 		})
-		has(t, bs, "歳出 row 1 公債費 with its amounts on page 7", func(b Block) bool {
-			return b.Page == 7 && b.Kind == TableCell && b.Text == "1 | 公債費 | 2,032,146 | 39,626 | 2,071,772" && b.Header == header
+		has(t, bs, "項 row 1 市債 within 23 市債", func(b Block) bool {
+			return b.Page == 3 && b.Kind == TableCell && b.Text == "1 市債 | 2,333,000 | 11,500 | 2,344,500" && b.Header == header &&
+				slices.Equal(b.Within, []string{"23 市債"})
+		})
+		has(t, bs, "歳出 row 1 公債費 within 12 公債費 on page 7", func(b Block) bool {
+			return b.Page == 7 && b.Kind == TableCell && b.Text == "1 公債費 | 2,032,146 | 39,626 | 2,071,772" && slices.Equal(b.Within, []string{"12 公債費"})
+		})
+	})
+	t.Run("indented budget lines sit in the line above", func(t *testing.T) {
+		has(t, corpusPDF(t, "nobeoka-hoseiyosan-gaiyo-r8-06.pdf"), "個人市民税 within 1 市税 > 市民税", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "個人市民税 | 5,604,641 | 5,604,641 | 8.0" && slices.Equal(b.Within, []string{"1 市税", "市民税"})
 		})
 	})
 }
