@@ -3,6 +3,7 @@ package passage
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"seisaku/indexer/source"
@@ -83,14 +84,38 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 // (13,000; △ 34,532) or four or more digits.
 var reAmount = regexp.MustCompile(`^[△▲-]?\s*(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]{4,})$`)
 
-// holdsAmount reports whether a table row has a cell that is an amount.
+// reFigure is a table cell that is a figure: a number, a ratio, △.
+var reFigure = regexp.MustCompile(`^[△▲-]?\s*[0-9０-９][0-9０-９,，.．]*\s*(?:%|％)?$`)
+
+// reItemNumber is an item's number before its name: 21, 1), (1).
+var reItemNumber = regexp.MustCompile(`^(?:[0-9０-９]{1,3}[)）]?|[(（][0-9０-９]{1,3}[)）])$`)
+
+// holdsAmount reports whether a table row is data: a cell is an amount,
+// or the row is a name (after its item's number) and figures only, a
+// budget line of small sums (「21 繰越金 | 1 | 1 | 0.0」, which opened
+// the heading path of every page after it). A row that names something
+// after its numbers (「２ | 19番 | １ | DX課の取組について」) is not.
 func holdsAmount(row string) bool {
-	for _, c := range strings.Split(row, " | ") {
-		if reAmount.MatchString(strings.TrimSpace(c)) {
+	cells := strings.Split(row, " | ")
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		cells[i] = c
+		if reAmount.MatchString(c) {
 			return true
 		}
 	}
-	return false
+	if len(cells) > 0 && reItemNumber.MatchString(cells[0]) {
+		cells = cells[1:]
+	}
+	if len(cells) < 2 || !strings.ContainsFunc(cells[0], unicode.IsLetter) {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if !reFigure.MatchString(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // patternRank matches text against the outline patterns of the seeds.

@@ -31,6 +31,9 @@ const footerPrefix = "問合せ先: "
 // fragmentSep joins a fragment to the passage it is merged into.
 const fragmentSep = "\n"
 
+// withinSep joins a table row to the rows it sits in (Block.Within).
+const withinSep = " > "
+
 // Split turns blocks into passages in reading order.
 //
 // Headings (Heading blocks, and Paragraph or TableCell blocks that look like
@@ -46,7 +49,13 @@ const fragmentSep = "\n"
 // passage above it under the same headings, even past MaxRunes or across a
 // page (lines.go). Blocks starting with 「問合せ先: 」, update or publication
 // stamps (更新日：2024年4月1日) and blank blocks are dropped. A table row with a Header
-// (see source.Block) has it as the last step of its heading path.
+// (see source.Block) has it as the last step of its heading path; one
+// that sits in rows above it (Block.Within: a 項 row in its 款) starts
+// with their labels: 「14 分担金及び負担金 > 2 負担金 | 149,994 | 323 |
+// 150,317」, so the line reads and is found as one. (In its heading
+// path instead, each 款 would be a passage of its own: pages of budget
+// tables would hold many more passages, and a page's passages add to its
+// rank, see search/hit.)
 // In minutes, a passage never holds blocks of two speeches (Block.Speech):
 // a new speech starts a new passage, under the same headings, and a block
 // of a speech is never a heading by its text. Passage.Speech is its
@@ -59,13 +68,16 @@ func Split(blocks []source.Block) []Passage {
 			continue
 		}
 		s.inSpeech(b.Speech)
-		if b.Header == "" && (b.Speech == 0 || b.Kind == source.Heading) {
+		if b.Header == "" && b.Within == nil && (b.Speech == 0 || b.Kind == source.Heading) {
 			if rank, label, ok := headingRank(blocks, i, text); ok {
 				s.openHeading(rank, label)
 				continue
 			}
 		}
 		s.underHeader(b.Header)
+		if len(b.Within) > 0 {
+			text = strings.Join(b.Within, withinSep) + withinSep + text
+		}
 		s.ocr = b.OCR
 		s.add(text, b.Page)
 	}

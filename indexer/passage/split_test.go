@@ -306,3 +306,50 @@ func TestSplitBudgetRowIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// A budget line of small sums (繰越金 of 1千円) is data as much as one
+// of large sums: it opens no heading path over the pages after it. A row
+// that names a matter after its numbers, a question of a notice
+// (「２ | 19番 | １ | DX課の取組について」), still heads what follows.
+func TestSplitSmallSumsRowIsNoHeading(t *testing.T) {
+	blocks := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "令和８年度　６月補正予算目的別内訳", Page: 2},
+		{Kind: source.TableCell, Text: "21 繰越金 | 1 | 1 | 0.0", Page: 2},
+		{Kind: source.TableCell, Text: "22 諸収入 | 1,917,712 | 2,500 | 1,920,212 | 2.8", Page: 2},
+		{Kind: source.TableCell, Text: "２ | 19番 | １ | DX課の取組について", Page: 3},
+		{Kind: source.Paragraph, Text: "本市のDX推進に向けた取組の現状と今後の方針を伺う。", Page: 3},
+	}
+	var got []string
+	for _, p := range Split(blocks) {
+		got = append(got, strings.Join(p.Headings, " > ")+" | "+p.Text)
+	}
+	want := []string{
+		"令和８年度　６月補正予算目的別内訳 | 21 繰越金 | 1 | 1 | 0.0\n22 諸収入 | 1,917,712 | 2,500 | 1,920,212 | 2.8",
+		"２ | 19番 | １ | DX課の取組について | 本市のDX推進に向けた取組の現状と今後の方針を伺う。",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A table row that sits in rows above it (a 項 in its 款) reads with
+// their labels first, under the table's header, and is no heading.
+func TestSplitRowWithin(t *testing.T) {
+	const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+	ps := Split([]source.Block{
+		{Kind: source.Heading, Level: 1, Text: "歳入", Page: 3},
+		{Kind: source.TableCell, Text: header, Page: 3},
+		{Kind: source.TableCell, Text: "14 分担金及び負担金 | 150,214 | 323 | 150,537", Header: header, Page: 3},
+		{Kind: source.TableCell, Text: "2 負担金 | 149,994 | 323 | 150,317", Header: header, Within: []string{"14 分担金及び負担金"}, Page: 3},
+		{Kind: source.TableCell, Text: "個人市民税 | 5,604,641", Header: header, Within: []string{"1 市税", "市民税"}, Page: 3},
+	})
+	if len(ps) != 2 {
+		t.Fatalf("%d passages, want 2: %+v", len(ps), ps)
+	}
+	want := "14 分担金及び負担金 | 150,214 | 323 | 150,537\n" +
+		"14 分担金及び負担金 > 2 負担金 | 149,994 | 323 | 150,317\n" +
+		"1 市税 > 市民税 > 個人市民税 | 5,604,641"
+	if ps[1].Text != want || strings.Join(ps[1].Headings, " > ") != "歳入 > "+header {
+		t.Errorf("rows read\n%s\nunder %q, want\n%s\nunder %q", ps[1].Text, strings.Join(ps[1].Headings, " > "), want, "歳入 > "+header)
+	}
+}

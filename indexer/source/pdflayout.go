@@ -24,7 +24,9 @@ package source
 //     「教員住宅浴室改修工事」; two are one when they stand apart as a pair
 //     or a typed space between them was spread (「件名」). Phrases of several
 //     characters either side of a gap (「桐生市長　大澤善隆」), cells of
-//     several characters and ASCII are never joined. A number joins the
+//     several characters and ASCII are never joined. Two letters after an
+//     item's number in their cell are one name spread over it, up to 20
+//     em (「1　市　　　債」, see numberedPair). A number joins the
 //     Japanese around it across 和欧間 gaps under 0.6 em (「議案第67号」,
 //     「12月13日」) unless it ends a cell. The rule needs only geometry: a
 //     run's text object (Obj) is not used, as the engine may not know it.
@@ -48,7 +50,12 @@ package source
 //     when the table goes on at the top of the next page with as many
 //     cells), and the passage splitter puts it last in their heading path.
 //     A short line right above a table is its caption, a heading
-//     (「第１表　歳入歳出予算補正」). Other lines keep a gap as a space
+//     (「第１表　歳入歳出予算補正」). A table printed across two facing
+//     pages (the 款・項 on the left page, their amounts on the right, on
+//     one row grid) is one table on the left page (see joinSpreads). A
+//     budget line's item number and name are one cell, and a line
+//     indented under another (a 項 under its 款) carries that line's
+//     label in Block.Within (see within). Other lines keep a gap as a space
 //     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
 //     wrapped prose.
 //   - Headings: the body size is the size of most characters outside tables. A short line
@@ -125,6 +132,7 @@ type pdfLine struct {
 	band     bool // a table row made of lines closer than lines can be (cells that wrap)
 	article  bool // a column of vertical text among three or more of its size side by side: body text, not a heading
 	col      int  // the text column of the page the line is in (0: the page's width; see columnOrder)
+	spread   bool // a row of a table printed across two facing pages, joined (see joinSpreads)
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -168,6 +176,7 @@ func layoutPDF(pages []pdfPage) []Block {
 func layoutLines(lines []*pdfLine, pages int) []Block {
 	markChrome(lines, pages)
 	lines = slices.DeleteFunc(lines, func(l *pdfLine) bool { return l.chrome || strings.TrimSpace(l.text()) == "" })
+	lines = joinSpreads(lines)
 	markTables(lines)
 	body := bodySize(lines)
 	levels := headingLevels(lines, body)
@@ -1492,6 +1501,10 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 					j++ // a typed space, spread: a pair at most (see below)
 					break
 				}
+				if p > maxSpacedPitchEm*em && numberedPair(gl, tokens, i) {
+					j++ // a numbered item's two-letter name: a pair at most
+					break
+				}
 				if p <= em || p > maxSpacedPitchEm*em {
 					break
 				}
@@ -1522,6 +1535,9 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 				}())
 			// a space typed between them, stretched by justification: 「件 名」
 			ok = ok || gl[tokens[i+1][0]].space >= realSpace
+			// a numbered item's name of two letters spread over its cell,
+			// as 款・項 of a budget table print it: 「1　市　　　債」
+			ok = ok || numberedPair(gl, tokens, i)
 			if !ok {
 				n = 1
 			}
@@ -1535,6 +1551,52 @@ func spacedWords(gl []glyph, tokens [][2]int) [][2]int {
 		i += n
 	}
 	return out
+}
+
+// maxLabelGapEm bounds the gap between an item's number and its name in
+// one cell (「14 分担金及び負担金」: 1.25 em); maxNumberedPairEm the width a
+// numbered item's two-letter name is spread over (a 項 column: 16 em).
+const (
+	maxLabelGapEm     = 1.5
+	maxNumberedPairEm = 20
+)
+
+// numberedPair reports whether tokens i and i+1, two single letters of one
+// size, are a two-letter name spread over its cell after the item's
+// number: the token before them is a number of one to three digits that
+// starts its cell (the line's start, or an em or more after what precedes
+// it) and ends within maxLabelGapEm of the first letter, and what follows
+// the second letter, if anything, is no single letter. So 「1　市　　　債」
+// and 「7　雑　　　入」 of a 款・項 column read 「1　市債」 and 「7　雑入」,
+// while header cells 「款　　項」 (no number) and a number before two
+// one-letter cells far from it stay apart.
+func numberedPair(gl []glyph, tokens [][2]int, i int) bool {
+	if i == 0 || i+1 >= len(tokens) {
+		return false
+	}
+	num := tokens[i-1]
+	if num[1]-num[0] > 3 {
+		return false
+	}
+	for k := num[0]; k < num[1]; k++ {
+		r, _ := utf8.DecodeRuneInString(gl[k].text)
+		if !unicode.IsDigit(r) || utf8.RuneCountInString(gl[k].text) != 1 {
+			return false
+		}
+	}
+	a, b := gl[tokens[i][0]], gl[tokens[i+1][0]]
+	em := max(a.Size, 1)
+	if a.Left-gl[num[1]-1].Right > maxLabelGapEm*em || b.Left-a.Right > maxNumberedPairEm*em {
+		return false
+	}
+	if i >= 2 && gl[num[0]].Left-gl[tokens[i-2][1]-1].Right < em {
+		return false
+	}
+	if j := i + 2; j < len(tokens) && tokens[j][1]-tokens[j][0] == 1 && utf8.RuneCountInString(gl[tokens[j][0]].text) == 1 &&
+		gl[tokens[j][0]].text[0] >= utf8.RuneSelf {
+		return false
+	}
+	return true
 }
 
 func isPunct(s string) bool { return strings.ContainsAny(s, "、。，．︑︒") }
@@ -1600,6 +1662,9 @@ func markChrome(lines []*pdfLine, pages int) {
 // whose cells line up: each line shares a cell edge (left or right, past
 // the first cell's start) with the line before it.
 func markTables(lines []*pdfLine) {
+	for _, l := range lines {
+		l.tableRow = l.tableRow || l.spread
+	}
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && (j == i || aligned(lines[j-1], lines[j])) {
@@ -1613,6 +1678,145 @@ func markTables(lines []*pdfLine) {
 		i = max(j, i+1)
 	}
 }
+
+// joinSpreads joins the rows of tables printed across two facing pages
+// (見開き), as a budget book prints 第１表 歳入歳出予算補正 on A3 folded
+// to A4: the left page holds the rows' names (款 and 項, each on its own
+// row, and 歳入合計), the right page the same rows' amounts (補正前の額,
+// 補正額, 計), on the same row grid. A page whose rows of amounts, three
+// or more, each stand on the baseline of exactly one line of the page
+// before, a short label line with no amount, is the right half of that
+// page's table: each of its rows joins the label line on its baseline,
+// and so does its header row (the label line right above its first row
+// of amounts) when a label line of the left page stands on it too
+// (「款　項」 beside 「補正前の額　補正額　計」). The joined row is on the
+// left page, where it starts, cells left to right; the right page keeps
+// what has no partner (「（単位：千円）」). Pages whose rows do not all
+// meet are left as they are: a row is never joined to a guess.
+func joinSpreads(lines []*pdfLine) []*pdfLine {
+	var pages [][2]int // [start, end) of each page's lines
+	for i, l := range lines {
+		if n := len(pages); n == 0 || lines[pages[n-1][0]].page != l.page {
+			pages = append(pages, [2]int{i, i})
+		}
+		pages[len(pages)-1][1] = i + 1
+	}
+	drop := map[*pdfLine]bool{}
+	for k := 1; k < len(pages); k++ {
+		left, right := lines[pages[k-1][0]:pages[k-1][1]], lines[pages[k][0]:pages[k][1]]
+		if left[0].page+1 != right[0].page || slices.ContainsFunc(left, func(l *pdfLine) bool { return l.spread }) {
+			continue
+		}
+		pairs := spreadPairs(left, right)
+		if pairs == nil {
+			continue
+		}
+		dx := math.Inf(-1)
+		for _, l := range left {
+			dx = max(dx, l.right)
+		}
+		minLeft := math.Inf(1)
+		for _, r := range right {
+			minLeft = min(minLeft, r.left)
+		}
+		dx += 2*max(right[0].size, 1) - minLeft // the right page's cells stand right of the left page's
+		for ri, li := range pairs {
+			a, b := left[li], right[ri]
+			m := *a
+			m.segs = append(slices.Clip(a.segs), b.segs...)
+			m.seps = append(append(slices.Clip(a.seps), "　"), b.seps...)
+			m.segLeft, m.segRight = slices.Clip(a.segLeft), slices.Clip(a.segRight)
+			for i := range b.segs {
+				m.segLeft = append(m.segLeft, b.segLeft[i]+dx)
+				m.segRight = append(m.segRight, b.segRight[i]+dx)
+			}
+			m.right = b.right + dx
+			m.spread = true
+			*a = m
+			drop[b] = true
+		}
+		k++ // the right page is no left page of the next
+	}
+	if len(drop) == 0 {
+		return lines
+	}
+	return slices.DeleteFunc(lines, func(l *pdfLine) bool { return drop[l] })
+}
+
+// spreadPairs matches the rows of amounts of a right page to the label
+// lines of the left page on their baselines (see joinSpreads): right line
+// index → left line index, nil unless every row of amounts has its label.
+func spreadPairs(left, right []*pdfLine) map[int]int {
+	onBaseline := func(r *pdfLine) (int, bool) {
+		found := -1
+		for i, l := range left {
+			if l.vertical || math.Abs(l.bottom-r.bottom) > baselineTol*max(l.size, r.size, 1) {
+				continue
+			}
+			if found >= 0 {
+				return -1, false // two lines on its baseline: no grid
+			}
+			found = i
+		}
+		return found, found >= 0
+	}
+	pairs := map[int]int{}
+	used := map[int]bool{}
+	first := -1
+	for ri, r := range right {
+		if r.vertical || !amountsOnly(r) {
+			continue
+		}
+		li, ok := onBaseline(r)
+		if !ok || used[li] || !isLabelLine(left[li]) {
+			return nil
+		}
+		pairs[ri], used[li] = li, true
+		if first < 0 {
+			first = ri
+		}
+	}
+	if len(pairs) < 3 {
+		return nil
+	}
+	if h := first - 1; h >= 0 && isHeaderRow(right[h]) {
+		if li, ok := onBaseline(right[h]); ok && !used[li] && isHeaderRow(left[li]) {
+			pairs[h] = li
+		}
+	}
+	return pairs
+}
+
+// amountsOnly reports whether every cell of a line is a number or an
+// amount (a row of a table's right half: 「150,214 | 323 | 150,537」).
+func amountsOnly(l *pdfLine) bool {
+	for _, s := range l.segs {
+		if !reNumberCell.MatchString(strings.TrimSpace(s)) && s != "△" && s != "▲" {
+			return false
+		}
+	}
+	return true
+}
+
+// isLabelLine reports whether a line can be the left half of a row: short
+// (at most 40 characters), no sentence, some letters, and no amount (a
+// number of four or more digits or grouped by commas; an item's own
+// number, 「14」, is no amount).
+func isLabelLine(l *pdfLine) bool {
+	t := l.text()
+	if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。．") || !strings.ContainsFunc(t, unicode.IsLetter) {
+		return false
+	}
+	for _, s := range l.segs {
+		if reSpreadAmount.MatchString(strings.TrimSpace(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+// reSpreadAmount is an amount: digits grouped by commas, or four or more.
+var reSpreadAmount = regexp.MustCompile(`^[△▲-]?\s*(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]{4,})$`)
 
 // alignTolerance is how far (in points) two cell edges may differ and
 // still be one column edge.
@@ -1702,12 +1906,16 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		text.Reset()
 	}
 	header, headerCells := "", 0 // the header row of the table being read
+	var outer []*pdfLine         // the budget lines the next one may sit under (see within)
 	for i, l := range lines {
 		switch {
 		case l.tableRow:
 			flush()
-			text := strings.Join(l.segs, cellSep)
+			text := rowText(l)
 			first := i == 0 || !lines[i-1].tableRow
+			if first {
+				outer = outer[:0]
+			}
 			switch {
 			case first && isHeaderRow(l):
 				header, headerCells = text, len(l.segs)
@@ -1718,7 +1926,9 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 				// the top of the next page with as many cells keeps its header
 				header, headerCells = "", 0
 			}
-			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header})
+			var in []string
+			in, outer = within(outer, l)
+			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header, Within: in})
 		case isSizedHeading(l, body):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
@@ -1744,6 +1954,85 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	flush()
 	return out
 }
+
+// within places a budget line under the lines above it, as a budget
+// table prints its outline: 款 in the first column, each 項 below it in
+// the second (「14 分担金及び負担金」 over 「2 負担金」), or an item
+// indented under the one it details (「市民税」 over 「個人市民税」). A
+// row that holds an amount and whose label starts further right than the
+// label of a row above it (by half an em or more), with no row between
+// starting left of it, sits under that row: it gets the cells of those
+// rows that stand left of its start (their labels, without amounts),
+// outermost first. A total (合計, 小計, 歳入合計) ends the outline. outer is
+// the rows the next row may sit under, as within returns it.
+func within(outer []*pdfLine, l *pdfLine) (in []string, next []*pdfLine) {
+	if !isBudgetLine(l) {
+		return nil, outer
+	}
+	x, tol := l.segLeft[0], 0.5*max(l.size, 1)
+	for len(outer) > 0 && outer[len(outer)-1].segLeft[0] > x-tol {
+		outer = outer[:len(outer)-1]
+	}
+	// label is o's number and name (「12 投資的経費」 over
+	// 「1) 普通建設事業費」)
+	label := func(o *pdfLine) string {
+		if reItemNumber.MatchString(strings.TrimSpace(o.segs[0])) {
+			return strings.TrimSpace(o.segs[0]) + " " + strings.TrimSpace(o.segs[1])
+		}
+		return strings.TrimSpace(o.segs[0])
+	}
+	if reTotal.MatchString(strings.ReplaceAll(label(l), " ", "")) {
+		return nil, outer[:0]
+	}
+	for _, o := range outer {
+		in = append(in, label(o))
+	}
+	return in, append(outer, l)
+}
+
+// rowText is a table row's cells joined by cellSep; a budget line's item
+// number and name are one cell, as the table's 款 column holds them:
+// 「14 分担金及び負担金 | 150,214 | 323 | 150,537」.
+func rowText(l *pdfLine) string {
+	if len(l.segs) > 2 && isBudgetLine(l) && reItemNumber.MatchString(strings.TrimSpace(l.segs[0])) {
+		return strings.TrimSpace(l.segs[0]) + " " + strings.Join(l.segs[1:], cellSep)
+	}
+	return strings.Join(l.segs, cellSep)
+}
+
+// isBudgetLine reports whether a table row is a line of a budget, as
+// 款・項・目 and 区分 tables print them: a label, an item's number or not
+// and a name (「2 | 負担金」, 「1) | 普通建設事業費」, 「市民税」), then
+// numbers only (amounts, ratios, △): 「2 | 負担金 | 149,994 | 323 |
+// 150,317」, 「特例地方債 | 0 | 0 | 0.0」. Rows of a table of projects
+// (「【都市計画課】 | 調査設計委託料 | 13,000千円 | 報償費」) are none.
+func isBudgetLine(l *pdfLine) bool {
+	segs := l.segs
+	if len(segs) > 0 && reItemNumber.MatchString(strings.TrimSpace(segs[0])) {
+		segs = segs[1:]
+	}
+	if len(segs) < 2 {
+		return false
+	}
+	name := strings.TrimSpace(segs[0])
+	if !strings.ContainsFunc(name, unicode.IsLetter) || strings.ContainsAny(name, "【】＜＞<>「」。") || utf8.RuneCountInString(name) > 30 {
+		return false
+	}
+	for _, s := range segs[1:] {
+		s = strings.TrimSpace(s)
+		if !reNumberCell.MatchString(s) && s != "△" && s != "▲" {
+			return false
+		}
+	}
+	return true
+}
+
+// reItemNumber is an item's number in a budget line's label: 14, 1), (1), ①.
+var reItemNumber = regexp.MustCompile(`^(?:[0-9０-９]{1,3}[)）]?|[(（][0-9０-９]{1,3}[)）]|[①-⑳])$`)
+
+// reTotal is the label of a total row: 合計, 小計, 計, 歳入合計, 総計
+// (not 一般会計).
+var reTotal = regexp.MustCompile(`^(?:[^0-9０-９]{0,4}合|小|総|累)?計$`)
 
 // reNumberCell matches a cell that is a number or an amount: 1,066,519,
 // △5,057, 12.5%, 3,000千円.

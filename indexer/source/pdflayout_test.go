@@ -89,6 +89,9 @@ func TestDumpPDF(t *testing.T) {
 			if b.Header != "" {
 				h = " «" + b.Header + "»"
 			}
+			if len(b.Within) > 0 {
+				h = " ‹" + strings.Join(b.Within, " > ") + "›" + h
+			}
 			fmt.Printf("p%d %s%d %s%s\n", b.Page, kindTags[b.Kind], b.Level, strings.ReplaceAll(b.Text, "\n", "⏎"), h)
 		}
 	}
@@ -214,6 +217,17 @@ func runsAt(text string, x, y, pitch float64) []pdfRun {
 	return rs
 }
 
+// digitsAt places ASCII digits (half-width glyphs of size 10, advance 5)
+// on a baseline at y from x.
+func digitsAt(text string, x, y float64) []pdfRun {
+	var rs []pdfRun
+	for _, r := range text {
+		rs = append(rs, charRun(r, x, y, x, x+5, 10, false))
+		x += 5
+	}
+	return rs
+}
+
 // TestLayoutSpacing: the letter-spacing rule on runs placed by hand.
 func TestLayoutSpacing(t *testing.T) {
 	for _, tc := range []struct {
@@ -226,6 +240,13 @@ func TestLayoutSpacing(t *testing.T) {
 		{"phrases apart", runsAt("桐生市長 大澤善隆", 100, 700, 10), "桐生市長　大澤善隆"},
 		{"single-letter cells far apart, uneven", append(runsAt("款", 100, 700, 10), append(runsAt("項", 300, 700, 10), runsAt("目", 420, 700, 10)...)...), "款　項　目"},
 		{"header cells of single letters beside a cell", append(runsAt("款 項", 100, 700, 15), runsAt("補正前の額", 160, 700, 10)...), "款　項　補正前の額"},
+		// a 項 column: the item's number, then its two-letter name spread
+		// over the cell (石垣市 第１表: 「1」 at 311, 「市」 330, 「債」 516)
+		{"numbered two-letter name spread over its cell", append(digitsAt("1", 100, 700), append(runsAt("市", 113, 700, 10), runsAt("債", 299, 700, 10)...)...), "1　市債"},
+		{"two-digit number, name of three", append(digitsAt("23", 100, 700), runsAt("雑入金", 119, 700, 90)...), "23　雑入金"},
+		{"number far from two one-letter cells", append(digitsAt("1", 100, 700), append(runsAt("有", 160, 700, 10), runsAt("無", 260, 700, 10)...)...), "1　有　無"},
+		{"numbered pair beyond a cell's width", append(digitsAt("1", 100, 700), append(runsAt("市", 113, 700, 10), runsAt("債", 360, 700, 10)...)...), "1　市　債"},
+		{"a number ending a word is no item's number", append(append(runsAt("第", 80, 700, 10), digitsAt("1", 92, 700)...), append(runsAt("市", 105, 700, 10), runsAt("債", 299, 700, 10)...)...), "第1　市　債"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := pageLines(1, pdfPage{Height: 842, Runs: tc.runs})
@@ -235,6 +256,76 @@ func TestLayoutSpacing(t *testing.T) {
 					got = append(got, l.text())
 				}
 				t.Errorf("lines %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestLayoutSpread: a table printed across two facing pages (第１表 on A3
+// folded to A4: 款 and 項 on the left page, their amounts on the right,
+// on one row grid) reads as one table on the left page, each row its
+// label and its amounts under the joined header, each 項 within its 款.
+func TestLayoutSpread(t *testing.T) {
+	bs := chromiumBlocks(t, "spread")
+	const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+	var got []string
+	for _, b := range bs {
+		if b.Kind == TableCell {
+			got = append(got, fmt.Sprintf("p%d %s «%s» ‹%s›", b.Page, b.Text, b.Header, strings.Join(b.Within, " > ")))
+		}
+	}
+	want := []string{
+		"p1 " + header + " «» ‹›",
+		"p1 14 分担金及び負担金 | 150,214 | 323 | 150,537 «" + header + "» ‹›",
+		"p1 2 負担金 | 149,994 | 323 | 150,317 «" + header + "» ‹14 分担金及び負担金›",
+		"p1 16 国庫支出金 | 9,705,465 | 262,461 | 9,967,926 «" + header + "» ‹›",
+		"p1 1 国庫負担金 | 5,530,814 | 246,154 | 5,776,968 «" + header + "» ‹16 国庫支出金›",
+		"p1 2 国庫補助金 | 4,066,286 | 16,307 | 4,082,593 «" + header + "» ‹16 国庫支出金›",
+		"p1 23 市債 | 2,333,000 | 11,500 | 2,344,500 «" + header + "» ‹›",
+		"p1 1 市債 | 2,333,000 | 11,500 | 2,344,500 «" + header + "» ‹23 市債›",
+		"p1 歳入合計 | 41,927,085 | 1,066,519 | 42,993,604 «" + header + "» ‹›",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s\nall blocks:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), compact(bs))
+	}
+}
+
+// TestLayoutSpreadNeedsOneGrid: rows of amounts join the facing page only
+// when every one stands on the baseline of one short label line there: a
+// grid 0.6 em off (another grid), or prose beside them, leaves both pages as they are.
+func TestLayoutSpreadNeedsOneGrid(t *testing.T) {
+	amounts := func(y float64) []pdfRun {
+		return append(digitsAt("150,214", 100, y), append(digitsAt("323", 200, y), digitsAt("150,537", 300, y)...)...)
+	}
+	var right pdfPage
+	right.Height = 842
+	for i := range 4 {
+		right.Runs = append(right.Runs, amounts(700-20*float64(i))...)
+	}
+	for _, tc := range []struct {
+		name string
+		left []string
+		y0   float64 // baseline of the left page's first line
+	}{
+		{"rows 0.6 em off the grid", []string{"分担金及び負担金", "負担金", "国庫支出金", "国庫負担金"}, 706},
+		{"prose beside the rows", []string{
+			"本市の財政状況は、歳入面において市税収入が減少する一方で、",
+			"扶助費などの義務的経費が増加しており、引き続き厳しい状況にある。",
+			"このため、事務事業の見直しを進め、財源の確保に努めるものである。",
+			"以上、補正予算の概要を申し上げ、提案理由の説明とします。",
+		}, 700},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			left := pdfPage{Height: 842}
+			for i, text := range tc.left {
+				left.Runs = append(left.Runs, runsAt(text, 60, tc.y0-20*float64(i), 10)...)
+			}
+			bs := layoutPDF([]pdfPage{left, right})
+			for _, b := range bs {
+				if b.Page == 1 && strings.Contains(b.Text, "150,214") || b.Page == 2 && b.Text != "150,214 | 323 | 150,537" {
+					t.Errorf("the pages were joined:\n%s", compact(bs))
+					break
+				}
 			}
 		})
 	}
@@ -316,8 +407,23 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		}
 	})
 	t.Run("budget rows keep their header", func(t *testing.T) {
-		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "row 150,214 under 補正前の額", func(b Block) bool {
-			return b.Kind == TableCell && b.Text == "150,214 | 323 | 150,537" && b.Header == "補正前の額 | 補正額 | 計"
+		// 第１表 across pages 3 and 4: names on the left, amounts on the right
+		const header = "款 | 項 | 補正前の額 | 補正額 | 計"
+		bs := corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf")
+		has(t, bs, "row 14 分担金及び負担金 with its amounts under "+header+" on page 3", func(b Block) bool {
+			return b.Page == 3 && b.Kind == TableCell && b.Text == "14 分担金及び負担金 | 150,214 | 323 | 150,537" && b.Header == header && b.Within == nil
+		})
+		has(t, bs, "項 row 1 市債 within 23 市債", func(b Block) bool {
+			return b.Page == 3 && b.Kind == TableCell && b.Text == "1 市債 | 2,333,000 | 11,500 | 2,344,500" && b.Header == header &&
+				slices.Equal(b.Within, []string{"23 市債"})
+		})
+		has(t, bs, "歳出 row 1 公債費 within 12 公債費 on page 7", func(b Block) bool {
+			return b.Page == 7 && b.Kind == TableCell && b.Text == "1 公債費 | 2,032,146 | 39,626 | 2,071,772" && slices.Equal(b.Within, []string{"12 公債費"})
+		})
+	})
+	t.Run("indented budget lines sit in the line above", func(t *testing.T) {
+		has(t, corpusPDF(t, "nobeoka-hoseiyosan-gaiyo-r8-06.pdf"), "個人市民税 within 1 市税 > 市民税", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "個人市民税 | 5,604,641 | 5,604,641 | 8.0" && slices.Equal(b.Within, []string{"1 市税", "市民税"})
 		})
 	})
 }

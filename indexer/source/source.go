@@ -25,6 +25,11 @@ type Block struct {
 	// joined by " | ", as the row's own), under which the row's cells
 	// read: 「議案番号 | 件名 | 審議結果 | 議決日」. "" when none.
 	Header string
+	// Within is, for a TableCell row of a budget table, the labels of the
+	// rows it sits under, outermost first: a 項 row's 款
+	// (「14 分担金及び負担金」 over 「2 負担金 | 149,994 | 323 | 150,317」).
+	// nil when none.
+	Within []string
 	// OCR: the block was read from a page image by OCR (a scanned PDF page,
 	// or one whose text layer was garbage), so some characters may be wrong.
 	OCR bool
