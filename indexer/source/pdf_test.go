@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"slices"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -355,7 +355,7 @@ func TestPDFInstanceReuse(t *testing.T) {
 		t.Fatal("the second read did not run in the kept instance")
 	}
 	pdfIdle <- kept
-	if !slices.EqualFunc(first.Blocks, again.Blocks, func(a, b Block) bool { return a == b }) {
+	if !reflect.DeepEqual(first.Blocks, again.Blocks) {
 		t.Errorf("the kept instance read other blocks:\n%v\n%v", first.Blocks, again.Blocks)
 	}
 	if _, err := extractPDF(good[:len(good)/3]); err == nil {
@@ -403,7 +403,7 @@ func TestReadPDFPagesInParallel(t *testing.T) {
 		t.Fatalf("%d blocks read by two instances, %d by one", len(two.Blocks), len(one.Blocks))
 	}
 	for i := range one.Blocks {
-		if one.Blocks[i] != two.Blocks[i] {
+		if !reflect.DeepEqual(one.Blocks[i], two.Blocks[i]) {
 			t.Fatalf("block %d: by two instances %+v, by one %+v", i, two.Blocks[i], one.Blocks[i])
 		}
 	}
