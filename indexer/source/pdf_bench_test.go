@@ -149,42 +149,49 @@ func BenchmarkPDFCorpus(b *testing.B) {
 // where a long budget book stands, without pdftotext's start per file.
 func BenchmarkPDFBook(b *testing.B) {
 	files := corpusPDFs(b)
+	book := filepath.Join(b.TempDir(), "book.pdf")
+	if err := joinPDFs(book, files, 3); err != nil {
+		b.Fatal(err)
+	}
+	benchPDFFiles(b, []string{book})
+}
+
+// joinPDFs writes to out the pages of files, times over, joined by PDFium
+// in an instance let go before the benchmark reads.
+func joinPDFs(out string, files []string, times int) error {
 	pi, err := getPDFInstance(pdfInstanceWait)
 	if err != nil {
-		b.Fatal(err)
+		return err
 	}
 	defer pi.release(false)
 	inst := pi.inst
 	doc, err := inst.FPDF_CreateNewDocument(&requests.FPDF_CreateNewDocument{})
 	if err != nil {
-		b.Fatal(err)
+		return err
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	for range 3 {
+	for range times {
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			s, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 			if err != nil {
-				b.Fatalf("%s: %v", f, err)
+				return fmt.Errorf("%s: %w", f, err)
 			}
-			if _, err := inst.FPDF_ImportPages(&requests.FPDF_ImportPages{Source: s.Document, Destination: doc.Document}); err != nil {
-				b.Fatalf("%s: %v", f, err)
-			}
+			_, err = inst.FPDF_ImportPages(&requests.FPDF_ImportPages{Source: s.Document, Destination: doc.Document})
 			inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: s.Document})
+			if err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
 		}
 	}
-	out, err := inst.FPDF_SaveAsCopy(&requests.FPDF_SaveAsCopy{Document: doc.Document})
+	saved, err := inst.FPDF_SaveAsCopy(&requests.FPDF_SaveAsCopy{Document: doc.Document})
 	if err != nil {
-		b.Fatal(err)
+		return err
 	}
-	book := filepath.Join(b.TempDir(), "book.pdf")
-	if err := os.WriteFile(book, *out.FileBytes, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	benchPDFFiles(b, []string{book})
+	return os.WriteFile(out, *saved.FileBytes, 0o644)
 }
 
 func BenchmarkPDF1000Pages(b *testing.B) {
