@@ -333,6 +333,9 @@ func extractDepartment(d doc, hints, defaults Metadata, city string) (string, st
 	} else if dep, line := organisationLine(d, city); dep != "" {
 		return dep, "the organisation line 「" + line + "」"
 	}
+	if dep := fieldDepartment(d); dep != "" {
+		return dep, "a form's field naming the unit in charge"
+	}
 	if dep := signatureDepartment(d); dep != "" {
 		return dep, "the head signing the speech"
 	}
