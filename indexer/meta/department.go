@@ -154,8 +154,9 @@ var reInsideUnit = regexp.MustCompile(`([^()、]{2,20}?[課室])内\)`)
 
 // notCityUnit marks contacts that are not the municipality's own units:
 // associations, committees of volunteers, national and prefectural offices,
-// companies, people.
-var notCityUnit = regexp.MustCompile(`協会|協議会|実行委員会|連合|連盟|医師会|法人|組合|会社|財団|事業団|公社|機構|クラブ|大学|支部|商工会|振興会|法務局|通信局|財務局|運輸局|整備局|労働局|国税局|警察|税務署|監督署|年金|事務所|ハローワーク|運営委員会|地方|^[県同]|県立|県庁|省`)
+// companies, people. Words that also name a city's own units are kept out:
+// 年金 alone (保険年金課), 地方 alone (地方創生課), 省 before エ (省エネルギー推進課).
+var notCityUnit = regexp.MustCompile(`協会|協議会|実行委員会|連合|連盟|医師会|法人|組合|会社|財団|事業団|公社|機構|クラブ|大学|支部|商工会|振興会|法務局|通信局|財務局|運輸局|整備局|労働局|国税局|警察|税務署|監督署|年金事務所|年金機構|事務所|ハローワーク|運営委員会|地方(?:裁判|検察|気象)|気象台|^[県同]|県立|県庁|省(?:$|[^エ力略])`)
 
 // reContactLead is what may stand before the unit: 《本庁》, 〔支所〕, <窓口>.
 var reContactLead = regexp.MustCompile(`^(《[^》]*》|〔[^〕]*〕|<[^>]*>)`)
