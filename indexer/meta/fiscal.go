@@ -187,9 +187,9 @@ func statedFiscalYear(s string) (int, string, bool) {
 }
 
 // reBudgetSpeech marks the documents that present the coming fiscal year:
-// 施政方針, 当初予算, 予算の概要と市政運営の方針, 所信表明 with the budget,
+// 施政方針 (市政執行方針 in Hokkaido), 当初予算, 予算の概要と市政運営の方針, 所信表明 with the budget,
 // and the 提案理由 of the budget session.
-var reBudgetSpeech = regexp.MustCompile(`施政方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由`)
+var reBudgetSpeech = regexp.MustCompile(`施政方針|執行方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由`)
 
 // reSupplementary marks a supplementary budget or settlement, which is
 // about the year under way or past, whatever the session.
@@ -278,7 +278,7 @@ func sessionFiscalYear(d doc) (int, string, bool) {
 		}
 	}
 	if month == 0 {
-		if m := reSessionFirst.FindStringSubmatch(head); m != nil && (kind == "施政方針" || kind == "当初予算") {
+		if m := reSessionFirst.FindStringSubmatch(head); m != nil && (kind == "施政方針" || kind == "執行方針" || kind == "当初予算") {
 			if y, ok := eraYear(m[1], m[2]); ok && validYear(y) {
 				return y, kind + " given at the year's first regular session (" + m[0] + ") → the fiscal year from that April", true
 			}

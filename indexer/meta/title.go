@@ -532,14 +532,27 @@ func isIssuer(s string) bool {
 // 第597号) on its line or the three below: a bulletin's cover prints
 // one, and a name mentioned in a table or a sentence comes without.
 var (
-	reMasthead = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報|市政|町政|村政)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
-	reIssueNo  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])no\.?\s*([0-9０-９]{1,5})\b|第\s*([0-9０-９]{1,5})\s*号`)
+	reMasthead     = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|(?:市政|町政|村政)[\p{Hiragana}\p{Katakana}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
+	reBulletinName = regexp.MustCompile(`(だより|便り|通信|ニュース)$`)
+	reIssueNo      = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])no\.?\s*([0-9０-９]{1,5})\b|第\s*([0-9０-９]{1,5})\s*号`)
 )
 
 // bulletin reports a masthead alone on its line(s) without an issue number
 // read: the cover is a bulletin's all the same, and its headings are no
 // title.
 func mastheadTitle(lines []Line) (title string, bulletin bool) {
+	isMasthead := func(tok string) bool {
+		// 広報計画, 市政執行方針: a document about publicity or the city's government, not a bulletin
+		if !reMasthead.MatchString(tok) {
+			return false
+		}
+		for _, p := range []string{"広報", "市報", "町報", "村報", "区報", "市政", "町政", "村政"} {
+			if rest, ok := strings.CutPrefix(tok, p); ok && namesDocument(rest) && !reBulletinName.MatchString(rest) {
+				return false
+			}
+		}
+		return true
+	}
 	var cover []string
 	for _, l := range lines {
 		if l.Page > 1 || len(cover) >= 2*coverLines {
@@ -552,14 +565,14 @@ func mastheadTitle(lines []Line) (title string, bulletin bool) {
 		name := ""
 		alone := false
 		for _, tok := range toks {
-			if reMasthead.MatchString(tok) {
+			if isMasthead(tok) {
 				name, alone = tok, len(toks) == 1
 				break
 			}
 		}
 		last := i // the line where the name ends
 		for j := i + 1; name == "" && len(toks) > 0 && toks[len(toks)-1] == "広報" && j < len(cover) && j <= i+2; j++ {
-			if next := strings.Fields(cover[j]); len(next) > 0 && reMasthead.MatchString("広報"+next[len(next)-1]) {
+			if next := strings.Fields(cover[j]); len(next) > 0 && isMasthead("広報"+next[len(next)-1]) {
 				name, alone, last = "広報"+next[len(next)-1], len(toks) == 1, j
 			}
 		}
