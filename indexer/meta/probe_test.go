@@ -16,7 +16,7 @@ import (
 // the values written for it by hand.
 type probe struct {
 	name, about string
-	batch       int // 1: written before any rule was changed for them; 2: after the first round
+	batch       int       // 1: written before any rule was changed for them; 2: after the first round
 	want        [4]string // title, fiscal year, department, city; "-" none
 	lines       []string
 }
@@ -39,8 +39,8 @@ func readProbes(t *testing.T) []probe {
 		case strings.HasPrefix(l, "=== "):
 			name, about, _ := strings.Cut(strings.TrimPrefix(l, "=== "), "  ")
 			out = append(out, probe{name: name, about: about, batch: batch})
-		case len(out) == 0 || strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "# ") || strings.HasPrefix(l, "# ") && len(out) == 0:
-			// the file's own comments
+		case len(out) == 0:
+			// the file's own comments, above the first record
 		case strings.HasPrefix(l, "want\t"):
 			f := strings.Split(l, "\t")
 			if len(f) != 5 {

@@ -529,8 +529,11 @@ func isIssuer(s string) bool {
 // beside it), so it is read from the tokens of the cover's lines: a
 // publication's name alone on its token, or 広報 ending a line with the
 // name at the end of one of the next two (the year between them). It counts only with an issue number (No.597,
-// 第597号) on its line or the three below: a bulletin's cover prints
-// one, and a name mentioned in a table or a sentence comes without.
+// 第597号) on its line or the four below the name (an edition, the year and
+// the month may stand between): a bulletin's cover prints one, and a name
+// mentioned in a table or a sentence comes without. 市政, 町政 and 村政
+// start a masthead only before kana (市政だより, not 市政執行方針), and a name
+// after 広報 that names a kind of document (広報計画) is no masthead.
 var (
 	reMasthead     = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|(?:市政|町政|村政)[\p{Hiragana}\p{Katakana}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
 	reBulletinName = regexp.MustCompile(`(だより|便り|通信|ニュース)$`)
