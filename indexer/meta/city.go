@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // municipalitiesTSV is the embedded municipality table (municipalities.go).
@@ -47,21 +48,25 @@ var brands = map[string]string{
 var sharedWardNames = map[string]bool{"北区": true, "中央区": true, "港区": true}
 
 type gazetteer struct {
-	kind   map[string]string         // name → kind ("" for a prefecture); wards are not names here
-	byName map[string][]Municipality // municipalities (not wards) by name: 府中市 → 東京都's and 広島県's
-	byHost map[string][]Municipality // by their website's host, and by its hostKey
-	maxLen int                       // longest name in runes
-	all    []Municipality
+	kind      map[string]string         // name → kind ("" for a prefecture); wards are not names here
+	byName    map[string][]Municipality // municipalities (not wards) by name: 府中市 → 東京都's and 広島県's
+	byHost    map[string][]Municipality // by their website's host, and by its hostKey
+	byReading map[string][]Municipality // by reading without 市, 町, 村 or 区 (ふらの, ひだかがわ), three kana or more
+	maxLen    int                       // longest name in runes
+	all       []Municipality
 }
 
 var places = loadGazetteer(municipalitiesTSV)
 
 func loadGazetteer(tsv string) *gazetteer {
-	g := &gazetteer{kind: map[string]string{}, byName: map[string][]Municipality{}, byHost: map[string][]Municipality{}}
+	g := &gazetteer{kind: map[string]string{}, byName: map[string][]Municipality{}, byHost: map[string][]Municipality{}, byReading: map[string][]Municipality{}}
 	g.all = parseMunicipalities(tsv)
 	for _, m := range g.all {
 		if m.Kind == "区" {
 			continue // a ward counts as its city (大阪市北区 is 大阪市); alone it is too ambiguous
+		}
+		if stem := readingStem(m); utf8.RuneCountInString(stem) >= 3 {
+			g.byReading[stem] = append(g.byReading[stem], m)
 		}
 		g.byName[m.Name] = append(g.byName[m.Name], m)
 		if m.Host != "" {
@@ -76,6 +81,29 @@ func loadGazetteer(tsv string) *gazetteer {
 		g.add(p, "")
 	}
 	return g
+}
+
+// readingStem is a municipality's reading without the reading of 市, 町,
+// 村 or 区 (ふらのし → ふらの, ひだかがわちょう → ひだかがわ); "" when the
+// reading does not end in it.
+func readingStem(m Municipality) string {
+	var ends []string
+	switch m.Kind {
+	case "市", "政令市":
+		ends = []string{"し"}
+	case "町":
+		ends = []string{"ちょう", "まち"}
+	case "村":
+		ends = []string{"そん", "むら"}
+	case "特別区":
+		ends = []string{"く"}
+	}
+	for _, e := range ends {
+		if stem, ok := strings.CutSuffix(m.Reading, e); ok {
+			return stem
+		}
+	}
+	return ""
 }
 
 // lookup resolves a municipality name to one row: the only one of that

@@ -78,7 +78,7 @@ func unitName(name string, r []rune, end int) (string, bool) {
 // kanaInUnits are the hiragana words that occur inside unit names
 // (こども青少年局, くらし安全課); other hiragana ends a name, so that a
 // phrase such as 緑に親しもう教室 is no unit.
-var kanaInUnits = []string{"こども", "子ども", "くらし", "まちづくり", "いきいき", "みどり", "子育て", "すこやか", "ふるさと", "しごと", "にぎわい", "ごみ", "住まい", "暮らし", "生きがい", "支え合い"}
+var kanaInUnits = []string{"こども", "子ども", "くらし", "まちづくり", "いきいき", "みどり", "子育て", "すこやか", "ふるさと", "しごと", "にぎわい", "ごみ", "住まい", "暮らし", "生きがい", "支え合い", "障がい", "すまい", "いのち", "みらい"}
 
 // unitRunes marks the runes that may be part of a unit name: kanji,
 // katakana, ー and the hiragana of kanaInUnits.
@@ -154,8 +154,9 @@ var reInsideUnit = regexp.MustCompile(`([^()、]{2,20}?[課室])内\)`)
 
 // notCityUnit marks contacts that are not the municipality's own units:
 // associations, committees of volunteers, national and prefectural offices,
-// companies, people.
-var notCityUnit = regexp.MustCompile(`協会|協議会|実行委員会|連合|連盟|医師会|法人|組合|会社|財団|事業団|公社|機構|クラブ|大学|支部|商工会|振興会|法務局|通信局|財務局|運輸局|整備局|労働局|国税局|警察|税務署|監督署|年金|事務所|ハローワーク|運営委員会|地方|^[県同]|県立|県庁|省`)
+// companies, people. Words that also name a city's own units are kept out:
+// 年金 alone (保険年金課), 地方 alone (地方創生課), 省 before エ (省エネルギー推進課).
+var notCityUnit = regexp.MustCompile(`協会|協議会|実行委員会|連合|連盟|医師会|法人|組合|会社|財団|事業団|公社|機構|クラブ|大学|支部|商工会|振興会|法務局|通信局|財務局|運輸局|整備局|労働局|国税局|警察|税務署|監督署|年金事務所|年金機構|事務所|ハローワーク|運営委員会|地方(?:裁判|検察|気象)|気象台|^[県同]|県立|県庁|省(?:$|[^エ力略])`)
 
 // reContactLead is what may stand before the unit: 《本庁》, 〔支所〕, <窓口>.
 var reContactLead = regexp.MustCompile(`^(《[^》]*》|〔[^〕]*〕|<[^>]*>)`)
@@ -299,6 +300,17 @@ func orgLineUnit(l, city string) string {
 	words := strings.Fields(strings.NewReplacer("　", " ").Replace(n))
 	var units []string
 	for _, w := range words {
+		if label, value, ok := cutLabel(w); ok {
+			if !reIssuerLabel.MatchString(label) {
+				return "" // 主催：…, 会場：…: the line says more than who issues it
+			}
+			if w = value; w == "" {
+				continue
+			}
+		}
+		if len(units) > 0 && reLowerUnit.MatchString(w) && utf8.RuneCountInString(w) <= 20 {
+			continue // こころの健康センター under its 局 and 部: a unit below the one found
+		}
 		rest := strings.TrimSpace(removePlaces(w))
 		if rest == "" || rest == "役所" || rest == "役場" || rest == "本庁" {
 			continue // the city, 〇〇市役所
@@ -325,6 +337,66 @@ func orgLineUnit(l, city string) string {
 	return units[0]
 }
 
+// reIssuerLabel is the label of an issuer's field: 発行, 編集, 作成, 担当,
+// 所管 and their forms (発行者, 編集・発行, 担当課, 所管部署, 契約担当課).
+var reIssuerLabel = regexp.MustCompile(`^\S{0,4}?(編集・?発行|発行・?編集|発行|編集|作成|担当|所管|主管)(者|元|部署|部局|部課|課|部|局)?$`)
+
+// reLowerUnit is a unit below a 課 or 部 (センター, 事務所, 係, 担当,
+// グループ, チーム, 班), named after it in an issuer line.
+var reLowerUnit = regexp.MustCompile(`(センター|事務所|係|担当|グループ|チーム|班)$`)
+
+// cutLabel splits a field written label：value or label／value (発行／富良野市,
+// 担当課：企画課).
+func cutLabel(w string) (label, value string, ok bool) {
+	i := strings.IndexAny(w, ":/")
+	if i <= 0 || utf8.RuneCountInString(w[:i]) > 8 {
+		return "", "", false
+	}
+	return w[:i], strings.TrimSpace(w[i+1:]), true
+}
+
+// reUnitField is a form's label for the unit in charge: 所管部, 所管課,
+// 担当課, 担当部署, 主管課, 所属, 課名.
+var reUnitField = regexp.MustCompile(`^(所管|担当|主管)(部署|部局|部課|局|部|室|課)?(名)?$|^所属$|^(部|局|課)名$`)
+
+// fieldDepartment is the unit a form names in its labelled fields among
+// its first lines (所管部 | 都市整備部 | 所管課 | 交通政策課; 担当課：企画課):
+// the first is the highest, as forms list 部 before 課. An outside body
+// (協議会, 実行委員会) counts for none.
+func fieldDepartment(d doc) string {
+	n := 0
+	for _, line := range strings.Split(d.body, "\n") {
+		t := strings.TrimSpace(normalize(line))
+		if t == "" {
+			continue
+		}
+		if n++; n > coverLines {
+			break
+		}
+		var cells []string
+		for _, c := range strings.Split(t, " | ") {
+			if label, value, ok := cutLabel(strings.TrimSpace(c)); ok && reUnitField.MatchString(label) {
+				cells = append(cells, label, value)
+			} else {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+		}
+		for i := 0; i+1 < len(cells); i++ {
+			if !reUnitField.MatchString(cells[i]) {
+				continue
+			}
+			v := strings.TrimSpace(removePlaces(cells[i+1]))
+			if v == "" || notCityUnit.MatchString(v) || strings.ContainsAny(v, "0123456789") {
+				continue
+			}
+			if u := departmentIn(v); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
 // endsInUnit: a word that ends in a unit suffix (人権・男女共同参画室).
 func endsInUnit(w string) bool {
 	for _, suf := range contactUnitSuffixes {
@@ -339,11 +411,15 @@ func endsInUnit(w string) bool {
 // 延岡市長 三浦 久知, 〇〇町長　山田太郎.
 var reSignature = regexp.MustCompile(`^\S{0,10}?([市区町村])長\s+\S{1,5}(\s+\S{1,5})?$`)
 
+// reHeadSpeech names the speeches a head gives the assembly: 施政方針,
+// 所信表明, 市政運営の方針 or 市政運営方針, 町政執行方針 (the name in
+// Hokkaido), 提案理由.
+var reHeadSpeech = regexp.MustCompile(`施政方針|所信|運営の?方針|執行方針|提案理由`)
+
 // signatureDepartment files a speech (施政方針, 所信表明, 予算説明) its head
 // signs under 市長 (区長, 町長, 村長).
 func signatureDepartment(d doc) string {
-	k := d.kindText()
-	if !strings.Contains(k, "施政方針") && !strings.Contains(k, "所信") && !strings.Contains(k, "運営の方針") {
+	if !reHeadSpeech.MatchString(d.kindText()) {
 		return ""
 	}
 	for _, l := range d.header {

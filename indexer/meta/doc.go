@@ -55,7 +55,14 @@
 // 広報あつぎ, 広報くらしき, 広報かしわら, 広報きりゅう, 広報しながわ; the
 // brands table in city.go), 3; in the body as the head of a longer name
 // (第4次柏原市総合計画, 大阪市協働指針), 2; in passing (大阪府と大阪市の,
-// 大阪市内), 1; and 本市 or 当市 anywhere adds 1 to the leading city. The
+// 大阪市内), 1; and 本市 or 当市 anywhere adds 1 to the leading city. A name
+// right after an issuer's label (発行：日高川町, 編集・発行 富良野市) scores as a
+// header line's, 4: the document states who issues it. A bulletin whose
+// masthead is 広報 (市報, 町報, …) and a municipality's reading without 市,
+// 町 or 村 (広報ふらの → 富良野市, 広報さっぽろ → 札幌市, 広報ねりま → 練馬区)
+// scores like a listed brand, 3, when no other municipality reads the
+// same and the reading has three kana or more (municipalities name their
+// bulletins so). The
 // best city with 4 or more is strong evidence; with 2 or 3 it is weak; one
 // passing mention is never enough, and a tie is unknown. A hinted city
 // loses a leading prefecture (神奈川県厚木市 → 厚木市).
@@ -70,13 +77,18 @@
 // year or session line above it (令和８年度 / 施政方針・予算説明), a number,
 // part or edition below it (（第７号）, 第２次, （資料編）), or the line that
 // names the document under a session line (令和5年 第10回 石垣市議会（定例会）
-// / 一般質問日程表); a line of body-size type counts only when it names a
+// / 一般質問日程表). A line above completes only a title line that states
+// no year of its own: under 令和６年第３回定例会 the title is 令和５年度決算の概要.
+// A title line that breaks before its head noun (…に対する, …に係る,
+// …における, …の, …及び: Japanese puts the noun last) goes on in the next
+// line of the same type. A line of body-size type counts only when it names a
 // kind of document (計画, 予算, 日程表, について, …). A PDF's document
 // information Title counts when the cover gives no heading that names a
 // document and it is no file name (2002.indd), office default (PowerPoint
 // プレゼンテーション) or garbage. Letter-spaced runs of single characters are
 // joined (南　国　市　予　算　書 → 南国市予算書), as are a number and its
-// counter (第 12回, 26 回). Never a title: a sentence or greeting
+// counter (第 12回, 26 回). Never a title: the name of a book's front
+// section (ごあいさつ, はじめに, 目次), a sentence or greeting
 // (おはようございます, 皆様, ～いたします, a polite verb ending, 。), a date or
 // era year alone (令和６年度, 令和８年２月16日), a number label (議案第86号,
 // 別紙３), a head's signature (延岡市長 三浦 久知), a form field (計画期間：…),
@@ -109,17 +121,25 @@
 // one (市長公室の取り組み under 令和4年度 / (2022年度)). Last, the contact lines
 // of the text (問合せ：…, 問い合わせ先：…, 申込み・問合せ：…, or the lines under a
 // bare label): each names a unit up to its phone number; an outside body
-// (協会, 実行委員会, 法務局, 税務署, an association's 事務局, a person's name,
-// another municipality or a prefecture) counts for nothing, a body inside a
+// (協会, 実行委員会, 法務局, 税務署, 年金事務所, an association's 事務局, a
+// person's name, another municipality or a prefecture; not 保険年金課 or
+// 地方創生課, which are the city's) counts for nothing, a body inside a
 // unit counts for the unit (…協会事務局(本庁国際課内) → 国際課), and the unit
 // more than half of all the contacts name is the department; with no
 // majority it is unknown. Before the contact lines, an issuer line among
 // the header lines that says nothing but who issues the document (三鷹市
 // 子ども政策部 子育て支援課; 市民文化局 人権・男女共同参画室; 令和８年５月27日
-// 財政課作成) gives its first unit, and a speech (施政方針, 所信) its head
-// signs (延岡市長 三浦 久知) is filed under 市長. A unit's name starts at a
+// 財政課作成; 発行／富良野市　編集／総務部企画課, its labels 発行, 編集, 作成,
+// 担当, 所管 and the like set aside; units below the first such as
+// こころの健康センター, 係, 担当 allowed after it) gives its first unit;
+// then a form's field naming the unit in charge among the first lines
+// (所管部 | 都市整備部 | 所管課 | 交通政策課 → 都市整備部; 担当部署：市民部 市民課;
+// 契約担当課：財務部契約検査課), the first being the highest as forms list
+// them; and a speech (施政方針, 所信, 市政運営方針, 町政執行方針, 提案理由)
+// its head signs (延岡市長 三浦 久知) is filed under 市長. A unit's name starts at a
 // word boundary (a space, punctuation, a line start, a place name or a
-// particle); hiragana inside common names stays (子ども政策部, 子育て支援課),
+// particle); hiragana inside common names stays (子ども政策部, 子育て支援課,
+// 障がい福祉課),
 // so 政策部 is never cut from 子ども政策部. 議会 is the department of minutes
 // (会議録, 議事録) only: a list of bills or a schedule of the assembly names
 // no unit. Words that end like a unit but name none (一部,
@@ -138,15 +158,24 @@
 // Why.FiscalYear keeps the evidence ("令和8年度 (title)", "施政方針 given at
 // a 3月 session → the fiscal year from that April", "dated 2021-02-24 →
 // fiscal 2020 (the document's date)"). A year that opens or closes a span
-// (平成21年度から, ～令和5年度まで, 2015～2019年度) and any year of a line
-// stating a period (計画期間) is never the document's. Sources, in order:
+// (平成21年度から, ～令和5年度まで, 2015～2019年度, （令和３年度～令和８年度）)
+// and any year of a line stating a period (計画期間) is never the
+// document's. Sources, in order:
 // the hint; the title, then the header lines of the title block (令和4年度
 // in "令和4年度\n(2022年度)"; the title block ends at the first table row,
-// section label or bill, and sentences belong to the lead); for formats
+// section label or bill, not at a row of single letter-spaced characters
+// (予 | 算 | の | 概 | 要), and sentences belong to the lead; in a budget
+// speech a year that only names its session, 令和6年度第4回定例会 of an
+// assembly counting its sessions by fiscal year, is not the speech's: it
+// was given in March, the last month of that year, and the session rule
+// reads the year it presents); for formats
 // whose hint states a publication date (bulletins),
 // the fiscal year of that date, April to March (2025-01-15 → 2024), because
-// a bulletin speaks of the year it is issued in; a budget or policy speech's
-// session (施政方針, 当初予算, 予算, 市政運営の方針, 所信 or 提案理由, not a
+// a bulletin speaks of the year it is issued in; a form's field labelled
+// with the year its content is about (評価対象年度 | 令和５年度, 実施年度：令和６年度;
+// also 対象年度, 事業年度, 会計年度, 予算年度), one year and no span, among the
+// first lines; a budget or policy speech's
+// session (施政方針 or 執行方針, 当初予算, 予算, 市政運営の方針, 所信 or 提案理由, not a
 // 補正予算 or 決算, given at a February or March 定例会 presents the fiscal
 // year starting that April, whatever the header's shape: 平成15年第1回定例会
 // 03月05日, 平成14年_第１回定例会 with 開催日: 2002-02-27, 令和８年３月定例会,
@@ -156,9 +185,11 @@
 // 令和８年度当初予算, 平成15年度の予算), not one merely mentioned, a
 // supplementary budget's or a span's; then, as weaker evidence, the fiscal
 // year of the document's own date: a date line of a paged document's title
-// block (令和７年２月 under the title) or a date it labels its own (会期：令和３年
+// block (令和７年２月 under the title), a bulletin's issue month (2025年6月号)
+// or a date it labels its own (会期：令和３年
 // ２月24日～, 令和元年９月30日現在), but never a plan's (計画, 戦略, ビジョン:
-// its date is when it was made) nor a web page's 更新日; then the operator's
+// its date is when it was made), a standing rule's (条例, 規則, 要綱, 要領,
+// 規程: in force until changed, about no one year) nor a web page's 更新日; then the operator's
 // default. The publication date found in a page's text
 // is not used this way: a scraped page's date is when it was last updated
 // (seed 000 is about 令和4年度 but dated 2023年6月9日). Years further in the

@@ -19,10 +19,16 @@ func docInput(t *testing.T, name string) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fixtureInput(strings.Split(strings.TrimRight(string(raw), "\n"), "\n"))
+}
+
+// fixtureInput builds an Input from the lines of a fixture in the
+// notation docInput describes.
+func fixtureInput(lines []string) Input {
 	var in Input
 	var text []string
 	paged := false
-	for _, l := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+	for _, l := range lines {
 		switch {
 		case strings.HasPrefix(l, "%title "):
 			in.Title = strings.TrimPrefix(l, "%title ")

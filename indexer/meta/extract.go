@@ -205,7 +205,12 @@ func cityEvidence(d doc, address string) (string, int) {
 			}
 		}
 	}
+	body := []rune(d.body)
 	for _, mt := range mentions(d.body) {
+		if reIssuerBefore.MatchString(string(body[max(0, mt.start-8):mt.start])) {
+			add(mt, scoreHeader) // 発行：日高川町: the document names who issues it
+			continue
+		}
 		if isCompound(mt) {
 			add(mt, scoreCompound)
 		} else {
@@ -217,6 +222,9 @@ func cityEvidence(d doc, address string) (string, int) {
 			if strings.Contains(text, brand) {
 				score[city] += scoreBrand
 			}
+		}
+		for _, city := range readingBrands(text) {
+			score[city] += scoreBrand
 		}
 	}
 	if m, ok := cityOfAddress(address); ok {
@@ -239,6 +247,32 @@ func cityEvidence(d doc, address string) (string, int) {
 		bestScore += scoreSelf
 	}
 	return best, bestScore
+}
+
+// reIssuerBefore is an issuer's label right before a name: 発行：, 編集／,
+// 発行者, 編集・発行.
+var reIssuerBefore = regexp.MustCompile(`(編集・発行|発行・編集|発行者|発行元|発行|編集)\s*[:：/／]?\s*$`)
+
+// reKanaMasthead is a bulletin's name in kana after 広報 or 市報 (広報ふらの,
+// 広報「ひだかがわ」).
+var reKanaMasthead = regexp.MustCompile(`(?:広報|市報|町報|村報|区報)\s*「?(\p{Hiragana}{3,})`)
+
+// readingBrands are the municipalities a bulletin names by its kana
+// masthead: 広報 and the municipality's reading without 市, 町 or 村
+// (広報ふらの → 富良野市, 広報さっぽろ → 札幌市), as municipalities name
+// their bulletins. A reading shared by several is no evidence, and the
+// brands table's names are counted there.
+func readingBrands(text string) []string {
+	var out []string
+	for _, m := range reKanaMasthead.FindAllStringSubmatch(text, -1) {
+		if _, listed := brands["広報"+m[1]]; listed {
+			continue
+		}
+		if ms := places.byReading[m[1]]; len(ms) == 1 {
+			out = append(out, ms[0].Name)
+		}
+	}
+	return out
 }
 
 // cityOfAddress is the municipality whose official website serves the
@@ -332,6 +366,9 @@ func extractDepartment(d doc, hints, defaults Metadata, city string) (string, st
 		// an article of a bulletin: its first lines are its text
 	} else if dep, line := organisationLine(d, city); dep != "" {
 		return dep, "the organisation line 「" + line + "」"
+	}
+	if dep := fieldDepartment(d); dep != "" {
+		return dep, "a form's field naming the unit in charge"
 	}
 	if dep := signatureDepartment(d); dep != "" {
 		return dep, "the head signing the speech"

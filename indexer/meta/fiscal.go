@@ -31,7 +31,11 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) (int, 
 			lines = append(lines, source{l, "header"})
 		}
 	}
+	_, budget := d.presentsBudget()
 	for _, s := range lines {
+		if budget && sessionYearOnly(s.text) {
+			continue // 令和6年度第4回定例会: the session's year, not the speech's (sessionFiscalYear)
+		}
 		if y, what, ok := statedFiscalYear(s.text); ok {
 			return y, what + " (" + s.name + ")"
 		}
@@ -45,6 +49,9 @@ func extractFiscalYear(d doc, hints, defaults Metadata, published string) (int, 
 		if y, ok := fiscalYearOf(published); ok {
 			return y, "published " + published + " (stated by the format)" // see doc.go
 		}
+	}
+	if y, why, ok := fieldFiscalYear(d); ok {
+		return y, why
 	}
 	if y, why, ok := sessionFiscalYear(d); ok {
 		return y, why
@@ -69,6 +76,10 @@ func titleBlock(header []string) []string {
 	var out []string
 	for _, l := range header {
 		t := strings.TrimSpace(normalize(l))
+		if cells := strings.Split(t, " | "); allSingle(cells) {
+			out = append(out, strings.Join(cells, "")) // 予 | 算 | の | 概 | 要: letter-spacing, not a table
+			continue
+		}
 		if strings.Contains(t, " | ") || strings.HasPrefix(t, "【") || strings.HasPrefix(t, "議案") || strings.HasPrefix(t, "■") {
 			break
 		}
@@ -134,8 +145,8 @@ func fiscalYears(s string) []yearMention {
 			}
 		}
 		before := s[:mt.start]
-		if k := strings.LastIndex(before, "("); k >= 0 && !strings.Contains(before[k:], ")") && k > 0 {
-			before = before[:k] // (2022年度) inside parentheses: look before them
+		if k := strings.LastIndex(before, "("); k > 0 && strings.TrimSpace(before[k+1:]) == "" {
+			before = before[:k] // 令和4年度(2022年度): the year in parentheses restates the one before them
 		}
 		if opensSpan(after) || closesSpan(before) {
 			mt.span = true
@@ -176,9 +187,9 @@ func statedFiscalYear(s string) (int, string, bool) {
 }
 
 // reBudgetSpeech marks the documents that present the coming fiscal year:
-// 施政方針, 当初予算, 予算の概要と市政運営の方針, 所信表明 with the budget,
+// 施政方針 (市政執行方針 in Hokkaido), 当初予算, 予算の概要と市政運営の方針, 所信表明 with the budget,
 // and the 提案理由 of the budget session.
-var reBudgetSpeech = regexp.MustCompile(`施政方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由`)
+var reBudgetSpeech = regexp.MustCompile(`施政方針|執行方針|当初予算|予算|市政運営の方針|区政運営の方針|町政運営|村政運営|所信|提案理由`)
 
 // reSupplementary marks a supplementary budget or settlement, which is
 // about the year under way or past, whatever the session.
@@ -267,7 +278,7 @@ func sessionFiscalYear(d doc) (int, string, bool) {
 		}
 	}
 	if month == 0 {
-		if m := reSessionFirst.FindStringSubmatch(head); m != nil && (kind == "施政方針" || kind == "当初予算") {
+		if m := reSessionFirst.FindStringSubmatch(head); m != nil && (kind == "施政方針" || kind == "執行方針" || kind == "当初予算") {
 			if y, ok := eraYear(m[1], m[2]); ok && validYear(y) {
 				return y, kind + " given at the year's first regular session (" + m[0] + ") → the fiscal year from that April", true
 			}
@@ -351,6 +362,15 @@ func reSupplementaryAfter(after string) bool {
 // not the year it is about.
 var rePlan = regexp.MustCompile(`計画|戦略|ビジョン|構想|プラン|指針|方針`)
 
+// reStandingRule is a rule in force until it is changed (条例, 規則, 要綱,
+// 要領, 規程, 訓令): its date is when it was made or last amended, and it
+// is about no fiscal year.
+var reStandingRule = regexp.MustCompile(`条例|規則|要綱|要領|規程|訓令`)
+
+// reIssueMonth is the issue of a periodical, a month with 号 (2025年6月号,
+// 令和7年8月号): the month the bulletin speaks of.
+var reIssueMonth = regexp.MustCompile(`^((令和|平成|昭和)\s*(元|\d{1,2})|\d{4})\s*年\s*\d{1,2}\s*月\s*号$`)
+
 // reOwnDateLabel is a date the document states as its own: a session's
 // days, the day its figures stand at, its issue or making.
 var reOwnDateLabel = regexp.MustCompile(`会期|現在|時点|発行|作成|策定|開催日`)
@@ -362,13 +382,13 @@ var reOwnDateLabel = regexp.MustCompile(`会期|現在|時点|発行|作成|策�
 // is when it was made, not the period it covers, and a web page's date
 // (更新日) is when it was last edited: neither counts.
 func datedFiscalYear(d doc, title string) (int, string, bool) {
-	if rePlan.MatchString(normalize(title)) {
+	if rePlan.MatchString(normalize(title)) || reStandingRule.MatchString(normalize(title)) {
 		return 0, "", false
 	}
 	paged := len(d.lines) > 0 && d.lines[0].Page > 0
 	for _, l := range titleBlock(d.header) {
 		n := normalize(l)
-		labelled := reOwnDateLabel.MatchString(n)
+		labelled := reOwnDateLabel.MatchString(n) || reIssueMonth.MatchString(strings.TrimSpace(n))
 		if !labelled && !(paged && isDateOnly(l)) && !(paged && len(dateOnlyISO(l)) == 10) {
 			continue
 		}
@@ -389,4 +409,67 @@ func datedFiscalYear(d doc, title string) (int, string, bool) {
 func dateOnlyISO(l string) string {
 	iso, _ := dateLine(l)
 	return iso
+}
+
+// reSessionAfter: what follows a year that names a session counted by
+// fiscal year (令和6年度第4回定例会, 令和6年度3月定例会).
+var reSessionAfter = regexp.MustCompile(`^\s*(第\s*\d+\s*回\s*)?(\d{1,2}\s*月\s*)?(定例|臨時)`)
+
+// sessionYearOnly: every fiscal year s states names a session
+// (令和6年度第4回定例会). An assembly that counts its sessions by fiscal
+// year holds the budget session in March, the last month of that year: a
+// budget speech given there is about the next one, which the session rule
+// reads from the session's date.
+func sessionYearOnly(s string) bool {
+	n := normalize(s)
+	ms := fiscalYears(n)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !reSessionAfter.MatchString(n[m.end:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// reYearField is a form's label for the fiscal year its content is about:
+// 評価対象年度, 対象年度, 実施年度, 事業年度, 会計年度, 予算年度.
+var reYearField = regexp.MustCompile(`^(評価)?対象年度$|^(実施|事業|会計|予算)年度$`)
+
+// fieldFiscalYear is the fiscal year a form states in a labelled field of
+// its first lines (評価対象年度 | 令和５年度, 対象年度：令和5年度): a sheet
+// of 事務事業評価 says which year's work it evaluates there. The value must
+// be one fiscal year, not a span.
+func fieldFiscalYear(d doc) (int, string, bool) {
+	n := 0
+	for _, line := range strings.Split(d.body, "\n") {
+		t := strings.TrimSpace(normalize(line))
+		if t == "" {
+			continue
+		}
+		if n++; n > coverLines {
+			break
+		}
+		var cells []string
+		for _, c := range strings.Split(t, " | ") {
+			label, value, ok := strings.Cut(c, ":")
+			if ok && reYearField.MatchString(strings.TrimSpace(label)) {
+				cells = append(cells, strings.TrimSpace(label), value)
+			} else {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+		}
+		for i := 0; i+1 < len(cells); i++ {
+			if !reYearField.MatchString(cells[i]) || isSpanLine(cells[i+1]) {
+				continue
+			}
+			ms := fiscalYears(cells[i+1])
+			if len(ms) == 1 && !ms[0].span {
+				return ms[0].year, ms[0].text + " (the field " + cells[i] + ")", true
+			}
+		}
+	}
+	return 0, "", false
 }

@@ -128,16 +128,24 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 	if debris >= 2 {
 		return "", false, false // vertical text read across its columns: nothing above is whole
 	}
+	if j := best + 1; j < len(cs) && isTitlePrefix(cs[best]) && cs[j].problem == "" && cs[j].rank <= cs[best].rank+1 && namesDocument(cs[j].text) && !isIssuer(cs[j].text) {
+		best = j // 令和６年第３回定例会 / 令和５年度決算の概要: the session heads the title line
+	}
 	parts := []string{cs[best].text}
 	names = namesDocument(cs[best].text)
 	// Above: a fiscal year or a session the title line continues
 	// (令和８年度 / 施政方針・予算説明; 令和5年 第10回 石垣市議会（定例会） /
 	// 一般質問日程表).
-	if i := best - 1; i >= 0 && isTitlePrefix(cs[i]) {
-		parts = append([]string{cs[i].text}, parts...)
+	if i := best - 1; i >= 0 && isTitlePrefix(cs[i]) && len(fiscalYears(cs[best].text)) == 0 {
+		parts = append([]string{cs[i].text}, parts...) // a title line with its own year (令和５年度決算の概要) is whole
 	}
 	// Below: a number, part or edition (（第７号）, 第２次, （資料編）), or the
 	// line that names the document when the title line did not.
+	if j := best + 1; j < len(cs) && continuesBelow(cs[best].text) && cs[j].rank == cs[best].rank && cs[j].problem == "" {
+		parts = append(parts, cs[j].text) // 「…計画（案）」に対する / パブリックコメントの実施結果について
+		names = names || namesDocument(cs[j].text)
+		best = j
+	}
 	for j := best + 1; j < len(cs) && j <= best+2; j++ {
 		c := cs[j]
 		if isCompletion(c.text) {
@@ -184,6 +192,15 @@ func isDebrisLine(s string) bool {
 	}
 	return isDebris(s)
 }
+
+// reOpenEnd is how a title line ends when the title goes on below it: an
+// attributive phrase or particle that needs the noun of the next line
+// (…に対する, …に係る, …についての, …における, …の, …及び).
+var reOpenEnd = regexp.MustCompile(`(に対する|に係る|に関する|についての|における|に向けた|のための|による|の|及び|並びに|と|・)$`)
+
+// continuesBelow: a title line that breaks before its head noun, which
+// Japanese puts last.
+func continuesBelow(s string) bool { return reOpenEnd.MatchString(strings.TrimSpace(s)) }
 
 // reSessionName is a session or assembly named in a title block:
 // 令和5年 第10回 石垣市議会（定例会）, 令和8年第1回定例会.
@@ -323,6 +340,10 @@ var (
 	// weekday, 現在 or 作成 (令和６年度, 令和８年２月 16日, 12月9日 月).
 	reBareDate   = regexp.MustCompile(`^[(（]?\s*((令和|平成|昭和|[RHS])\s*\.?\s*(元|\d{1,3})|\d{4}|\d{1,2})?\s*(年度?)?\s*(\d{1,2}\s*月\s*(\d{1,2}\s*日)?)?\s*[(（]?[月火水木金土日]?[)）]?\s*(現在|時点|作成|発行|策定)?\s*[)）]?$`)
 	reDayOfMonth = regexp.MustCompile(`\d\s*月|\d\s*日`)
+	// reSectionName: the name of a front section of a book (ごあいさつ,
+	// はじめに, 目次, 刊行にあたって), which heads a page but titles no
+	// document.
+	reSectionName = regexp.MustCompile(`^[(（【]?\s*(ご?あいさつ|ご?挨拶|はじめに|目次|もくじ|序文?|発刊にあたって|刊行にあたって|策定にあたって)\s*[)）】]?$`)
 	// reLabelOnly: a document number alone (議案第86号, 別紙３, 別添１－２,
 	// 資料2, No.545, - 1 -).
 	reLabelOnly = regexp.MustCompile(`^[(（【\[]?\s*(議案|報告|諮問|請願|陳情|発議|認定|別紙|別添|別表|別記|様式|資料|参考|No\.?|NO\.?|P\.?)?\s*(第)?\s*[-‐－]?\s*[0-9]+(\s*[-‐－の]\s*[0-9]+)?\s*(号|号議案)?\s*[-‐－]?\s*[)）】\]]?$`)
@@ -358,6 +379,8 @@ func titleProblem(s string) string {
 		return "a completion"
 	case isBracketLabel(s):
 		return "a label in brackets"
+	case reSectionName.MatchString(strings.TrimSpace(s)):
+		return "a section name"
 	case n < 3:
 		return "too short"
 	case n > maxTitleRunes:
@@ -506,17 +529,33 @@ func isIssuer(s string) bool {
 // beside it), so it is read from the tokens of the cover's lines: a
 // publication's name alone on its token, or 広報 ending a line with the
 // name at the end of one of the next two (the year between them). It counts only with an issue number (No.597,
-// 第597号) on its line or the three below: a bulletin's cover prints
-// one, and a name mentioned in a table or a sentence comes without.
+// 第597号) on its line or the four below the name (an edition, the year and
+// the month may stand between): a bulletin's cover prints one, and a name
+// mentioned in a table or a sentence comes without. 市政, 町政 and 村政
+// start a masthead only before kana (市政だより, not 市政執行方針), and a name
+// after 広報 that names a kind of document (広報計画) is no masthead.
 var (
-	reMasthead = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報|市政|町政|村政)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
-	reIssueNo  = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])no\.?\s*([0-9０-９]{1,5})\b|第\s*([0-9０-９]{1,5})\s*号`)
+	reMasthead     = regexp.MustCompile(`^(?:(?:広報|市報|町報|村報|区報)[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}|(?:市政|町政|村政)[\p{Hiragana}\p{Katakana}ー]{2,8}|[\p{Hiragana}\p{Katakana}\p{Han}ー]{2,8}(?:だより|便り|通信|ニュース))$`)
+	reBulletinName = regexp.MustCompile(`(だより|便り|通信|ニュース)$`)
+	reIssueNo      = regexp.MustCompile(`(?i)(?:^|[^A-Za-z])no\.?\s*([0-9０-９]{1,5})\b|第\s*([0-9０-９]{1,5})\s*号`)
 )
 
 // bulletin reports a masthead alone on its line(s) without an issue number
 // read: the cover is a bulletin's all the same, and its headings are no
 // title.
 func mastheadTitle(lines []Line) (title string, bulletin bool) {
+	isMasthead := func(tok string) bool {
+		// 広報計画, 市政執行方針: a document about publicity or the city's government, not a bulletin
+		if !reMasthead.MatchString(tok) {
+			return false
+		}
+		for _, p := range []string{"広報", "市報", "町報", "村報", "区報", "市政", "町政", "村政"} {
+			if rest, ok := strings.CutPrefix(tok, p); ok && namesDocument(rest) && !reBulletinName.MatchString(rest) {
+				return false
+			}
+		}
+		return true
+	}
 	var cover []string
 	for _, l := range lines {
 		if l.Page > 1 || len(cover) >= 2*coverLines {
@@ -529,20 +568,21 @@ func mastheadTitle(lines []Line) (title string, bulletin bool) {
 		name := ""
 		alone := false
 		for _, tok := range toks {
-			if reMasthead.MatchString(tok) {
+			if isMasthead(tok) {
 				name, alone = tok, len(toks) == 1
 				break
 			}
 		}
+		last := i // the line where the name ends
 		for j := i + 1; name == "" && len(toks) > 0 && toks[len(toks)-1] == "広報" && j < len(cover) && j <= i+2; j++ {
-			if next := strings.Fields(cover[j]); len(next) > 0 && reMasthead.MatchString("広報"+next[len(next)-1]) {
-				name, alone = "広報"+next[len(next)-1], len(toks) == 1
+			if next := strings.Fields(cover[j]); len(next) > 0 && isMasthead("広報"+next[len(next)-1]) {
+				name, alone, last = "広報"+next[len(next)-1], len(toks) == 1, j
 			}
 		}
 		if name == "" {
 			continue
 		}
-		for j := i; j < len(cover) && j <= i+3; j++ {
+		for j := i; j < len(cover) && j <= last+4; j++ {
 			if m := reIssueNo.FindStringSubmatch(cover[j]); m != nil {
 				if m[1] != "" {
 					return name + " No." + m[1], true
