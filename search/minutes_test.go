@@ -184,3 +184,26 @@ func TestMinutesSpeechOnce(t *testing.T) {
 		t.Errorf("奨学金: %d passages, %d hits; want the two folded passages fewer", len(plain.Hits), len(res.Hits))
 	}
 }
+
+// TestMinutesLongSpeech: 山田太郎 asks about five matters in one speech of
+// three passages, bears in one line of them; 佐藤花子's speech, one passage,
+// is on bears (indexer/minutes/testdata's ward-minutes-bears.txt). By its
+// score his passage ranks first (it names クマ four times); a passage of a
+// long speech weighs less, so hers does.
+func TestMinutesLongSpeech(t *testing.T) {
+	s := minutesFixture(t, "ward-minutes-bears.txt")
+	speakers := func(perDocument int) string {
+		res := search(t, s, Request{Q: "クマ role:question", HitsPerPage: 20, PerDocument: perDocument})
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Speaker)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := speakers(-1); got != "山田太郎 佐藤花子" { // by score alone
+		t.Fatalf("クマ by score: %s; the test no longer tells", got)
+	}
+	if got := speakers(0); got != "佐藤花子 山田太郎" {
+		t.Errorf("クマ: %s, want 佐藤花子's speech on bears before 山田太郎's on five matters", got)
+	}
+}

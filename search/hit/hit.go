@@ -47,7 +47,8 @@ type Hit struct {
 	Formatted Formatted `json:"_formatted"`
 	// SpeechKey is, in minutes, the speech the passage is part of
 	// (indexer.FieldSpeech): "" elsewhere.
-	SpeechKey string `json:"-"`
+	SpeechKey    string  `json:"-"`
+	SpeechWeight float64 `json:"-"` // the factor for its speech's length (WeighSpeeches); 0: not set
 }
 
 // Formatted holds the highlighted, HTML-escaped, cropped versions of a hit's
