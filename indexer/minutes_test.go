@@ -229,10 +229,16 @@ func TestMinutesPDF(t *testing.T) {
 			t.Errorf("passage %d has no page", p.Seq)
 		}
 		if p.Speaker == "" {
+			if k, ok := d.Fields(p)[FieldSpeech]; ok {
+				t.Errorf("passage %d of no speech: speech %v", p.Seq, k)
+			}
 			continue
 		}
 		if len(p.Headings) > 0 {
 			t.Errorf("speech passage %d under headings %q", p.Seq, p.Headings)
+		}
+		if k := d.Fields(p)[FieldSpeech]; k != SpeechKey(d.ID, p.Seq) { // every speech here is one passage
+			t.Errorf("speech passage %d: speech %v", p.Seq, k)
 		}
 		got = append(got, passageLine(p))
 	}
