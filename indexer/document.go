@@ -38,6 +38,10 @@ type Passage struct {
 	Speaker, SpeakerTitle, Role string
 	// Reply is, on an answer, the question it answers; nil otherwise.
 	Reply *Reply
+	// SpeechStart is, in minutes, the seq of the first passage of the
+	// speech (-1 when the passage is part of none): the speech's key, with
+	// the document's ID (SpeechKey).
+	SpeechStart int
 }
 
 // Reply is the question speech an answer answers.
@@ -51,6 +55,10 @@ type Reply struct {
 func PassageID(docID string, seq int) string {
 	return docID + "-" + strconv.Itoa(seq)
 }
+
+// SpeechKey is the value of the speech field of the passages of a speech
+// of document docID whose first passage is seq: that passage's ID.
+func SpeechKey(docID string, seq int) string { return PassageID(docID, seq) }
 
 // SplitPassageID is the inverse of PassageID.
 func SplitPassageID(id string) (docID string, seq int, ok bool) {
@@ -126,7 +134,7 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	for i, p := range ps {
 		tags := th.TagPassage(p.Headings, p.Text)
 		all[i] = tags
-		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags})
+		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags, SpeechStart: -1})
 	}
 	if rec != nil {
 		speakers(d.Passages, rec)
@@ -157,6 +165,7 @@ func speakers(ps []Passage, rec *minutes.Record) {
 		}
 		sp := rec.Speeches[k]
 		ps[i].Speaker, ps[i].SpeakerTitle, ps[i].Role = sp.Name, sp.Title, sp.Role
+		ps[i].SpeechStart = first[k]
 		if q := sp.ReplyTo; q >= 0 && sp.Role == RoleAnswer {
 			if seq, ok := first[q]; ok {
 				ps[i].Reply = &Reply{Seq: seq, Speaker: rec.Speeches[q].Name, Lead: rec.Speeches[q].Lead}
@@ -263,6 +272,9 @@ func (d *Document) Fields(p Passage) map[string]any {
 	setString(f, FieldSpeaker, p.Speaker)
 	setString(f, FieldSpeakerTitle, p.SpeakerTitle)
 	setString(f, FieldRole, p.Role)
+	if p.SpeechStart >= 0 && p.Speaker != "" {
+		f[FieldSpeech] = SpeechKey(d.ID, p.SpeechStart)
+	}
 	if r := p.Reply; r != nil {
 		f[FieldReplyTo] = float64(r.Seq)
 		setString(f, FieldReplyToSpeaker, r.Speaker)

@@ -60,6 +60,9 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(FieldReplyTo, numericField(true, false))
 	dm.AddFieldMappingsAt(FieldReplyToSpeaker, storedOnly())
 	dm.AddFieldMappingsAt(FieldReplyToLead, storedOnly())
+	// The speech key: its postings group a speech's passages; no doc
+	// values (counted by postings, never sorted).
+	dm.AddFieldMappingsAt(FieldSpeech, keywordField(true, false))
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im

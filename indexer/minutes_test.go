@@ -229,10 +229,16 @@ func TestMinutesPDF(t *testing.T) {
 			t.Errorf("passage %d has no page", p.Seq)
 		}
 		if p.Speaker == "" {
+			if k, ok := d.Fields(p)[FieldSpeech]; ok {
+				t.Errorf("passage %d of no speech: speech %v", p.Seq, k)
+			}
 			continue
 		}
 		if len(p.Headings) > 0 {
 			t.Errorf("speech passage %d under headings %q", p.Seq, p.Headings)
+		}
+		if k := d.Fields(p)[FieldSpeech]; k != SpeechKey(d.ID, p.Seq) { // every speech here is one passage
+			t.Errorf("speech passage %d: speech %v", p.Seq, k)
 		}
 		got = append(got, passageLine(p))
 	}
@@ -259,5 +265,50 @@ func TestMinutesPDF(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("speeches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMinutesSpeechKey: every passage of a speech carries the ID of the
+// speech's first passage, one term a speech; a speech's passages follow
+// each other; a document that is not minutes has none. In 桐生市's record,
+// 渡辺恒's second speech is passages 8–10 and the chair's call before it
+// (7) a speech of its own; in the ward's minutes (「○区長（森澤恭子君）」),
+// every speech is one passage.
+func TestMinutesSpeechKey(t *testing.T) {
+	d := minutesDocument(t, "kiryu-100-4-excerpt.jsonl")
+	key := map[int]any{}
+	for _, p := range d.Passages {
+		key[p.Seq] = d.Fields(p)[FieldSpeech]
+	}
+	want := SpeechKey(d.ID, 8)
+	if key[8] != want || key[9] != want || key[10] != want {
+		t.Errorf("passages 8–10: %v %v %v, want %s", key[8], key[9], key[10], want)
+	}
+	if key[7] != SpeechKey(d.ID, 7) || key[11] != SpeechKey(d.ID, 11) {
+		t.Errorf("passages 7 and 11: %v %v, want speeches of their own", key[7], key[11])
+	}
+	seen := map[any]int{}
+	for i, p := range d.Passages {
+		k := key[p.Seq]
+		if k == nil {
+			t.Errorf("passage %d (%s) has no speech", p.Seq, p.Speaker)
+			continue
+		}
+		if last, ok := seen[k]; ok && last != i-1 {
+			t.Errorf("speech %v resumes at passage %d after %d", k, p.Seq, last)
+		}
+		seen[k] = i
+	}
+	w := minutesDocument(t, "ward-minutes.txt")
+	for _, p := range w.Passages {
+		if got := w.Fields(p)[FieldSpeech]; got != SpeechKey(w.ID, p.Seq) {
+			t.Errorf("ward minutes passage %d: speech %v", p.Seq, got)
+		}
+	}
+	plain := (&Analyzer{}).Document(source.Source{Path: "notice.txt", Blocks: []source.Block{{Kind: source.Paragraph, Text: "○議長　これは会議録ではない文書の一行です。"}}})
+	for _, p := range plain.Passages {
+		if got, ok := plain.Fields(p)[FieldSpeech]; ok {
+			t.Errorf("a document that is not minutes: speech %v", got)
+		}
 	}
 }

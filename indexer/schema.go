@@ -47,6 +47,11 @@ package indexer
 //	reply_to_speaker  not indexed; stored; who asked that question
 //	reply_to_lead  not indexed; stored; the first words of that question
 //	session        keyword; stored; facet: the meeting (令和8年第1回定例会)
+//	speech         keyword; stored; the speech the passage is part of, as the
+//	               ID of the speech's first passage (SpeechKey): one term a
+//	               speech, whose postings are the speech's passages (search
+//	               takes a speech's passages as one hit, and can match them
+//	               together)
 //
 // Unknown metadata is left out of the passage (not written as a placeholder),
 // so facets count it as "missing" and filters never match it by accident.
@@ -80,6 +85,7 @@ const (
 	FieldReplyToSpeaker = "reply_to_speaker"
 	FieldReplyToLead    = "reply_to_lead"
 	FieldSession        = "session"
+	FieldSpeech         = "speech"
 )
 
 // The values of the role field.
@@ -98,4 +104,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 9
+const SchemaVersion = 10

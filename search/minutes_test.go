@@ -108,29 +108,32 @@ func allAnswers(hits []Hit, n int) bool {
 // TestMinutesAnswerByQuestion: 学生 is in three answers of the fixture: 管理部長's
 // (6) and the 市長's (12), answering 渡辺恒's questions on students'
 // scholarships (3–4, 8–10, which speak of 学生 throughout), and 総合政策部長's
-// (24), which names a students' club among the groups of the mayor's
+// (23–24), which names a students' club among the groups of the mayor's
 // dialogues, answering 田島忠一 (19–21), who does not speak of students.
-// By its score alone 管理部長's answer ranks below 渡辺恒's thanks for it (8);
-// read with its question, it ranks above, and the answers on the matter
-// rank above the one that names it in passing.
+// By its score alone the 市長's answer ranks below 渡辺恒's speech 8–10 (its
+// passage 9); read with that question, it ranks above, and the answers on
+// the matter rank above the one that names it in passing. (Ranks are of
+// speeches: a speech's passages are shown as one hit.)
 func TestMinutesAnswerByQuestion(t *testing.T) {
 	s := minutesSearcher(t)
 	ranks := func(perDocument int) map[int]int {
 		res := search(t, s, Request{Q: "学生", HitsPerPage: 20, PerDocument: perDocument})
 		rank := map[int]int{}
 		for i, h := range res.Hits {
-			_, seq, _ := indexer.SplitPassageID(h.ID)
-			rank[seq] = i + 1
+			_, first, _ := indexer.SplitPassageID(h.SpeechKey)
+			if rank[first] == 0 {
+				rank[first] = i + 1
+			}
 		}
 		t.Logf("perDocument %d: %s", perDocument, seqRoles(res.Hits))
 		return rank
 	}
-	if plain := ranks(-1); plain[8] == 0 || plain[6] < plain[8] { // by score alone, no reordering
-		t.Fatalf("学生 by score: the answer 6 above the thanks 8; the test no longer tells")
+	if plain := ranks(-1); plain[8] == 0 || plain[12] < plain[8] || plain[6] < plain[8] { // by score alone, no reordering
+		t.Fatalf("学生 by score: the answers 6 or 12 above the speech 8–10; the test no longer tells")
 	}
 	rank := ranks(20)
-	if rank[6] == 0 || rank[12] == 0 || rank[24] == 0 || rank[6] > rank[8] || rank[24] < rank[6] || rank[24] < rank[12] {
-		t.Errorf("学生: want the answers 6 and 12 above the thanks 8 and the answer 24")
+	if rank[6] == 0 || rank[12] == 0 || rank[23] == 0 || rank[12] > rank[8] || rank[23] < rank[6] || rank[23] < rank[12] {
+		t.Errorf("学生: want the answer 12 above the speech 8–10, and the answers 6 and 12 above the answer 23–24")
 	}
 }
 
@@ -152,5 +155,55 @@ func TestMinutesChairLines(t *testing.T) {
 	}
 	if got := first(20); got != indexer.RoleQuestion {
 		t.Errorf("田島忠一: first a %s passage, want his question", got)
+	}
+}
+
+// TestMinutesSpeechOnce: 奨学金 is in both passages of 渡辺恒's first speech
+// (3–4) and in two of his second's three (8–10). Each speech is shown once,
+// by its best passage, the other folded into it (sameSpeech).
+func TestMinutesSpeechOnce(t *testing.T) {
+	s := minutesSearcher(t)
+	res := search(t, s, Request{Q: "奨学金", HitsPerPage: 20})
+	shown := map[string]bool{}
+	folded := map[string]int{}
+	for _, h := range res.Hits {
+		if shown[h.SpeechKey] {
+			t.Errorf("奨学金: speech %s shown twice (%s)", h.SpeechKey, seqRoles(res.Hits))
+		}
+		shown[h.SpeechKey] = true
+		folded[h.SpeechKey] = h.SameSpeech
+	}
+	doc := res.Hits[0].DocID
+	for _, first := range []int{3, 8} {
+		if k := indexer.SpeechKey(doc, first); !shown[k] || folded[k] != 1 {
+			t.Errorf("奨学金: speech %d shown %v with %d passages folded, want 1 (%s)", first, shown[k], folded[k], seqRoles(res.Hits))
+		}
+	}
+	plain := search(t, s, Request{Q: "奨学金", HitsPerPage: 20, PerDocument: -1}) // no window: every passage
+	if len(plain.Hits) != len(res.Hits)+2 {
+		t.Errorf("奨学金: %d passages, %d hits; want the two folded passages fewer", len(plain.Hits), len(res.Hits))
+	}
+}
+
+// TestMinutesLongSpeech: 山田太郎 asks about five matters in one speech of
+// three passages, bears in one line of them; 佐藤花子's speech, one passage,
+// is on bears (indexer/minutes/testdata's ward-minutes-bears.txt). By its
+// score his passage ranks first (it names クマ four times); a passage of a
+// long speech weighs less, so hers does.
+func TestMinutesLongSpeech(t *testing.T) {
+	s := minutesFixture(t, "ward-minutes-bears.txt")
+	speakers := func(perDocument int) string {
+		res := search(t, s, Request{Q: "クマ role:question", HitsPerPage: 20, PerDocument: perDocument})
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Speaker)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := speakers(-1); got != "山田太郎 佐藤花子" { // by score alone
+		t.Fatalf("クマ by score: %s; the test no longer tells", got)
+	}
+	if got := speakers(0); got != "佐藤花子 山田太郎" {
+		t.Errorf("クマ: %s, want 佐藤花子's speech on bears before 山田太郎's on five matters", got)
 	}
 }

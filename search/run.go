@@ -38,7 +38,7 @@ var storedFields = []string{
 	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
 	indexer.FieldPage, indexer.FieldPrefecture, indexer.FieldRead,
 	indexer.FieldSpeaker, indexer.FieldSpeakerTitle, indexer.FieldRole, indexer.FieldSession,
-	indexer.FieldReplyTo, indexer.FieldReplyToSpeaker, indexer.FieldReplyToLead,
+	indexer.FieldReplyTo, indexer.FieldReplyToSpeaker, indexer.FieldReplyToLead, indexer.FieldSpeech,
 }
 
 // page runs q for the plan's page: through the fast path when it can serve

@@ -35,6 +35,7 @@ type Searcher struct {
 	vocab      atomic.Pointer[vocab.Vocabulary] // the index's words, read by Refresh
 	paged      atomic.Bool                      // the index holds paged documents (PDF): hit.CollapsePages
 	answers    atomic.Bool                      // the index holds minutes with the executive's answers: query.LiftAnswers
+	speechAvg  atomic.Uint64                    // float64 bits: the average passages of a speech of minutes, 0 without (hit.WeighSpeeches)
 	themes     func(string) (string, bool)      // the theme a word names
 	themeWords func(string) []string            // the thesaurus words of a theme
 }
@@ -134,6 +135,9 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	res := rs.res
+	if fetch != p && p.pageWindow > 0 {
+		s.weighSpeeches(res.Hits)
+	}
 	if fetch != p {
 		diversifyPage(res, rs, fetch, p)
 	}

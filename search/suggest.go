@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"math"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -39,6 +40,11 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	s.vocab.Store(v)
 	s.paged.Store(s.runner.hasTerms(indexer.FieldPage))
 	s.answers.Store(s.runner.hasTerm(indexer.FieldRole, indexer.RoleAnswer))
+	avg := 0.0
+	if sp, ps := s.runner.speechAverage(); sp > 0 {
+		avg = float64(ps) / float64(sp)
+	}
+	s.speechAvg.Store(math.Float64bits(avg))
 	return err
 }
 

@@ -56,7 +56,7 @@ func exchange(hits []Hit) []float64 {
 			if byDoc == nil {
 				byDoc = map[string][]question{}
 			}
-			byDoc[h.DocID] = append(byDoc[h.DocID], question{seq, h.Speaker, h.Score})
+			byDoc[h.DocID] = append(byDoc[h.DocID], question{seq, h.Speaker, weighted(h)})
 		}
 	}
 	out := make([]float64, len(hits))

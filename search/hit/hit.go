@@ -35,15 +35,20 @@ type Hit struct {
 	IssueTypes []string `json:"issueTypes"`
 	Source     string   `json:"source"`
 	URL        string   `json:"url,omitempty"`
-	CitySite   string   `json:"citySite,omitempty"` // the city's official site, https://host/ (CitySite); omitted when unknown
-	Page       int      `json:"page,omitempty"`     // the PDF page the passage starts on; omitted for formats without pages
-	SamePage   int      `json:"samePage,omitempty"` // other matching passages of the same PDF page, folded into this hit (pages.go)
-	Read       string   `json:"read,omitempty"`     // "ocr": some of the text was read from a page image, so a character may be wrong
+	CitySite   string   `json:"citySite,omitempty"`   // the city's official site, https://host/ (CitySite); omitted when unknown
+	Page       int      `json:"page,omitempty"`       // the PDF page the passage starts on; omitted for formats without pages
+	SamePage   int      `json:"samePage,omitempty"`   // other matching passages of the same PDF page, folded into this hit (pages.go)
+	SameSpeech int      `json:"sameSpeech,omitempty"` // in minutes: other matching passages of the same speech, folded into this hit (pages.go)
+	Read       string   `json:"read,omitempty"`       // "ocr": some of the text was read from a page image, so a character may be wrong
 	Speech
 	Permalink string    `json:"permalink"`
 	Score     float64   `json:"score"`
 	Match     *Match    `json:"match,omitempty"` // how the passage holds each query word (explain.go); nil when browsing
 	Formatted Formatted `json:"_formatted"`
+	// SpeechKey is, in minutes, the speech the passage is part of
+	// (indexer.FieldSpeech): "" elsewhere.
+	SpeechKey    string  `json:"-"`
+	SpeechWeight float64 `json:"-"` // the factor for its speech's length (WeighSpeeches); 0: not set
 }
 
 // Formatted holds the highlighted, HTML-escaped, cropped versions of a hit's
@@ -120,6 +125,7 @@ func bare(m *bsearch.DocumentMatch) Hit {
 		Page:       StoredInt(f[indexer.FieldPage]),
 		Read:       StoredString(f[indexer.FieldRead]),
 		Speech:     speech(f),
+		SpeechKey:  StoredString(f[indexer.FieldSpeech]),
 		Score:      m.Score,
 	}
 	h.Permalink = Permalink(h.DocID, StoredInt(f[indexer.FieldSeq]))

@@ -21,7 +21,8 @@ const pageMateWeight = 0.5
 
 // Evidence reorders hits (in rank order) in place by the evidence of their
 // page (above) and, for minutes, of the question an answer answers, a
-// chair's line weighing half (exchange.go), never across tiers.
+// chair's line weighing half (exchange.go) and a long speech's passage
+// less (speeches.go), never across tiers.
 func Evidence(hits []Hit) {
 	key := func(h Hit) string {
 		return strconv.Itoa(tier(h)) + "|" + h.DocID + "|" + strconv.Itoa(h.Page)
@@ -29,7 +30,7 @@ func Evidence(hits []Hit) {
 	page := map[string]float64{}
 	for _, h := range hits {
 		if h.Page > 0 {
-			page[key(h)] += h.Score
+			page[key(h)] += weighted(h)
 		}
 	}
 	type ranked struct {
@@ -39,9 +40,9 @@ func Evidence(hits []Hit) {
 	rs := make([]ranked, len(hits))
 	ex := exchange(hits)
 	for i, h := range hits {
-		rs[i] = ranked{h, (h.Score + ex[i]) * roleWeight(h)}
+		rs[i] = ranked{h, (weighted(h) + ex[i]) * roleWeight(h)}
 		if h.Page > 0 {
-			rs[i].score += pageMateWeight * (page[key(h)] - h.Score)
+			rs[i].score += pageMateWeight * (page[key(h)] - weighted(h))
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
@@ -54,3 +55,6 @@ func Evidence(hits []Hit) {
 		hits[i] = rs[i].h
 	}
 }
+
+// weighted is a hit's score times its speech's length weight.
+func weighted(h Hit) float64 { return h.Score * lengthWeight(h) }

@@ -27,33 +27,53 @@ import (
 // question and the answers to it are on one page as often as not), so
 // there the passages of one speaker fold together and another speaker's
 // stay hits of their own.
+//
+// In minutes the speech is the unit of meaning: a member's question on a
+// matter, the executive's answer to it, a 討論, a committee report; a
+// passage is a piece of one. Where the index names each passage's speech
+// (Hit.SpeechKey), a passage of a speech a hit above already shows is
+// folded into that hit whatever its page (Hit.SameSpeech counts them), and
+// the speeches keep their order: a speech of many passages that holds the
+// query's words between them is as often a long one that names each in
+// passing. A list that shows one speech three times shows two speeches
+// fewer, and the cap on a document's hits (Diversify) then counts a meeting
+// day's speeches, not its passages. On bench/minutes (18 needs over the
+// 桐生市 minutes, judged by speech, 775 judgments) nDCG@10 went 0.683 →
+// 0.691 (ordering the speeches by the words their passages hold, as pages
+// are: 0.644); see docs/ranking.md.
 const PageWindow = 100
 
-// CollapsePages folds the hits of each page into its first and orders the
-// pages by how many query words they hold (see above), in place of the
-// paged hits; it returns the hits left.
+// CollapsePages folds the hits of each page (and, in minutes, of each
+// speech) into its first and orders the pages by how many query words they
+// hold (see above), in place of the paged hits; it returns the hits left.
 func CollapsePages(hits []Hit) []Hit {
 	type page struct {
 		first int // index in out
 		words map[string]bool
 	}
 	key := func(h Hit) string {
+		if h.SpeechKey != "" {
+			return "speech\x00" + h.SpeechKey
+		}
 		return h.DocID + "\x00" + strconv.Itoa(h.Page) + "\x00" + h.Speaker + "\x00" + h.Role
 	}
 	pages := map[string]*page{}
 	out := hits[:0:0]
 	for _, h := range hits {
-		if h.Page <= 0 {
+		if h.Page <= 0 && h.SpeechKey == "" {
 			out = append(out, h)
 			continue
 		}
 		k := key(h)
 		p, seen := pages[k]
-		if !seen {
+		switch {
+		case !seen:
 			p = &page{first: len(out), words: map[string]bool{}}
 			pages[k] = p
 			out = append(out, h)
-		} else {
+		case h.SpeechKey != "":
+			out[p.first].SameSpeech++
+		default:
 			out[p.first].SamePage++
 		}
 		for _, w := range held(h) {
@@ -64,7 +84,7 @@ func CollapsePages(hits []Hit) []Hit {
 	// by their first passage's rank
 	var at []int
 	for i, h := range out {
-		if h.Page > 0 {
+		if h.Page > 0 && h.SpeechKey == "" {
 			at = append(at, i)
 		}
 	}
