@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -364,23 +365,7 @@ var reUnitField = regexp.MustCompile(`^(所管|担当|主管)(部署|部局|部�
 // the first is the highest, as forms list 部 before 課. An outside body
 // (協議会, 実行委員会) counts for none.
 func fieldDepartment(d doc) string {
-	n := 0
-	for _, line := range strings.Split(d.body, "\n") {
-		t := strings.TrimSpace(normalize(line))
-		if t == "" {
-			continue
-		}
-		if n++; n > coverLines {
-			break
-		}
-		var cells []string
-		for _, c := range strings.Split(t, " | ") {
-			if label, value, ok := cutLabel(strings.TrimSpace(c)); ok && reUnitField.MatchString(label) {
-				cells = append(cells, label, value)
-			} else {
-				cells = append(cells, strings.TrimSpace(c))
-			}
-		}
+	for cells := range formCells(d, reUnitField.MatchString) {
 		for i := 0; i+1 < len(cells); i++ {
 			if !reUnitField.MatchString(cells[i]) {
 				continue
@@ -395,6 +380,36 @@ func fieldDepartment(d doc) string {
 		}
 	}
 	return ""
+}
+
+// formCells yields the cells of each of a document's first coverLines
+// lines, as a form lays its fields out: 「所管部 | 都市整備部」 as they are,
+// and a cell 「担当課：企画課」 whose label isLabel accepts as its label and
+// its value, so that a label is always followed by its value.
+func formCells(d doc, isLabel func(string) bool) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		n := 0
+		for _, line := range strings.Split(d.body, "\n") {
+			t := strings.TrimSpace(normalize(line))
+			if t == "" {
+				continue
+			}
+			if n++; n > coverLines {
+				return
+			}
+			var cells []string
+			for _, c := range strings.Split(t, " | ") {
+				if label, value, ok := cutLabel(strings.TrimSpace(c)); ok && isLabel(label) {
+					cells = append(cells, label, value)
+				} else {
+					cells = append(cells, strings.TrimSpace(c))
+				}
+			}
+			if !yield(cells) {
+				return
+			}
+		}
+	}
 }
 
 // endsInUnit: a word that ends in a unit suffix (人権・男女共同参画室).

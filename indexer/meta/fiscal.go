@@ -443,24 +443,7 @@ var reYearField = regexp.MustCompile(`^(評価)?対象年度$|^(実施|事業|�
 // of 事務事業評価 says which year's work it evaluates there. The value must
 // be one fiscal year, not a span.
 func fieldFiscalYear(d doc) (int, string, bool) {
-	n := 0
-	for _, line := range strings.Split(d.body, "\n") {
-		t := strings.TrimSpace(normalize(line))
-		if t == "" {
-			continue
-		}
-		if n++; n > coverLines {
-			break
-		}
-		var cells []string
-		for _, c := range strings.Split(t, " | ") {
-			label, value, ok := strings.Cut(c, ":")
-			if ok && reYearField.MatchString(strings.TrimSpace(label)) {
-				cells = append(cells, strings.TrimSpace(label), value)
-			} else {
-				cells = append(cells, strings.TrimSpace(c))
-			}
-		}
+	for cells := range formCells(d, reYearField.MatchString) {
 		for i := 0; i+1 < len(cells); i++ {
 			if !reYearField.MatchString(cells[i]) || isSpanLine(cells[i+1]) {
 				continue
