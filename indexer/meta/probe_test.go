@@ -3,13 +3,11 @@ package meta
 import (
 	"bufio"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"seisaku/indexer/internal/titlecheck"
 )
 
 // probe is one record of testdata/probe.txt: a document's opening and
@@ -82,7 +80,7 @@ func TestProbe(t *testing.T) {
 		why := [4]string{m.Why.Title, m.Why.FiscalYear, m.Why.Department, ""}
 		for i, want := range p.want {
 			switch {
-			case got[i] == want || got[i] == "" && want == "-" || i == 0 && got[i] != "" && want != "-" && sameProbeTitle(got[i], want):
+			case got[i] == want || got[i] == "" && want == "-" || i == 0 && got[i] != "" && want != "-" && titlecheck.Same(got[i], want):
 				right[0][i]++
 				right[p.batch][i]++
 			case got[i] == "":
@@ -102,47 +100,4 @@ func TestProbe(t *testing.T) {
 			t.Logf("  %-12s %2d / %d / %d", f, right[b][i], wrong[b][i], unknown[b][i])
 		}
 	}
-}
-
-// sameProbeTitle: NFKC-folded and without spaces, the longest common
-// subsequence covers 75% of the extracted title and 60% of the hand title
-// (the rule of the indexer's metadata table).
-func sameProbeTitle(got, want string) bool {
-	g, w := foldProbe(got), foldProbe(want)
-	if len(g) == 0 || len(w) == 0 {
-		return false
-	}
-	n := lcsRunes(g, w)
-	return 4*n >= 3*len(g) && 5*n >= 3*len(w)
-}
-
-var reProbeSpace = regexp.MustCompile(`\s+`)
-
-func foldProbe(s string) []rune {
-	var out []rune
-	for _, r := range norm.NFKC.String(reProbeSpace.ReplaceAllString(s, "")) {
-		if !unicode.IsSpace(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-func lcsRunes(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			switch {
-			case a[i] == b[j]:
-				cur[j+1] = prev[j] + 1
-			case cur[j] > prev[j+1]:
-				cur[j+1] = cur[j]
-			default:
-				cur[j+1] = prev[j+1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -6,9 +6,9 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
-	"reflect"
 	"strings"
 	"testing"
 
