@@ -42,6 +42,8 @@ func TestRoleOf(t *testing.T) {
 		{"子ども未来部長", false, Answer}, {"水道局長", false, Answer}, {"上下水道事業管理者", false, Answer},
 		{"選挙管理委員会委員長", false, Answer}, {"教育委員長", false, Answer}, {"監査委員", false, Answer},
 		{"副市長保健福祉部長事務取扱", false, Answer}, {"事務担当助役", false, Answer}, {"監査委員事務局長職務代理", false, Answer},
+		{"公安委員会委員長", false, Answer}, {"労働委員会会長", false, Answer}, {"教育委員会教育長", false, Answer},
+		{"危機管理監", false, Answer}, {"技監", false, Answer}, {"総務常任委員会委員長", false, ""},
 		{"教育民生委員長", false, ""}, {"議会事務局長", false, ""}, {"事務局長", false, ""}, {"議事課長", false, ""},
 		{"子ども", false, ""}, {"", false, ""},
 	} {
