@@ -105,7 +105,16 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 	}
 	strong := 0
 	for k := range starts {
-		mk := compact(starts[k].mark, roster, mentions)
+		floor := ""
+		if k > 0 {
+			// the speech before, up to its first line: 「道路課長。」
+			prev := out[starts[k-1].block].Text[starts[k-1].mark.end:]
+			prev, _, _ = strings.Cut(strings.TrimSpace(prev), "\n")
+			if reRecognition.MatchString(prev) {
+				floor = strings.TrimSuffix(prev, "。")
+			}
+		}
+		mk := compact(starts[k].mark, roster, floor, mentions)
 		starts[k].mark = mk
 		if mk.title != "" && mk.name != "" || mk.symbol == '◆' || mk.symbol == '◎' {
 			strong++

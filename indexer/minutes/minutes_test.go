@@ -122,9 +122,10 @@ func TestCompact(t *testing.T) {
 	for _, c := range []struct{ word, floor, name, title string }{
 		{"日向委員長", "", "日向", "委員長"}, {"林委員", "", "林", "委員"}, {"佐藤市長", "", "佐藤", "市長"},
 		{"山本議員", "", "山本", "議員"}, {"竹内教育長", "", "竹内", "教育長"}, {"高橋福祉局長", "", "高橋", "福祉局長"},
+		{"西川道路課長", "道路課長", "西川", "道路課長"},
 		{"総務委員長", "", "", "総務委員長"}, {"予算特別委員長", "", "", "予算特別委員長"}, {"緑化委員長", "", "", "緑化委員長"},
 		{"副委員長", "", "", "副委員長"}, {"教育委員長", "", "", "教育委員長"}, {"企画部長", "", "", "企画部長"},
-		{"西川道路課長", "", "", "西川道路課長"}, // no roster: where the surname ends is not known
+		{"西川道路課長", "", "", "西川道路課長"}, // no roster, no chair naming it: where the surname ends is not known
 		{"蛭間利雄", "", "蛭間利雄", ""},
 	} {
 		mk, ok := readMark("○" + c.word + "　")
@@ -132,8 +133,8 @@ func TestCompact(t *testing.T) {
 			t.Errorf("%s: no mark", c.word)
 			continue
 		}
-		if got := compact(mk, roster, mentions); got.name != c.name || got.title != c.title {
-			t.Errorf("compact(%s) = %q, %q; want %q, %q", c.word, got.name, got.title, c.name, c.title)
+		if got := compact(mk, roster, c.floor, mentions); got.name != c.name || got.title != c.title {
+			t.Errorf("compact(%s, floor %q) = %q, %q; want %q, %q", c.word, c.floor, got.name, got.title, c.name, c.title)
 		}
 	}
 }

@@ -171,6 +171,8 @@ func fold(s string) string { return width.Fold.String(s) }
 //
 //   - the roster writes that title, then a name starting with that
 //     surname (「福祉局長　高橋次郎君」 for ○高橋福祉局長); or
+//   - the chair's speech before it gives the floor by that title
+//     (「○小野寺委員長　道路課長。」, then 「○西川道路課長　」); or
 //   - it ends in a title only one person holds or that names no unit
 //     (standalone: 委員長, 委員, 議員, 市長, 教育長, …) and what comes before
 //     it reads as a surname: one to four characters of a name, not the
@@ -178,8 +180,9 @@ func fold(s string) string { return width.Fold.String(s) }
 //     are named with — nor any P of a P委員会 or P分科会 the minutes
 //     mention).
 //
-// A unit's head without a roster (○高橋健康福祉部長) is not split: where
-// the surname ends is not known; the word stays a title.
+// A unit's head that neither the roster nor the chair names
+// (○高橋健康福祉部長) is not split: where the surname ends is not known; the
+// word stays a title.
 
 // standalone are the titles a compact mark may end with when no roster
 // says so, longest first.
@@ -196,12 +199,16 @@ var standalone = func() []string {
 var reBody = regexp.MustCompile(`(?:総務|文教|厚生|建設|経済|環境|予算|決算|運営|特別|常任|福祉|教育|産業|民生|都市|企画|市民|生活|水道|交通|防災|広報|広聴|財政|行政|改革|調査|対策|審査|議会|計画|観光|農林|商工|消防|整備|保健|健康|文化|基地|病院|子ども|協議|委員会)$`)
 
 // compact reads a mark's one word as a surname and a title (see above);
-// roster is the header's lines, spaces dropped; mentions reports whether
-// the minutes write a word.
-func compact(mk mark, roster []string, mentions func(string) bool) mark {
+// roster is the header's lines, spaces dropped; floor is the title the
+// speech before gave the floor to ("" if it gave none); mentions reports
+// whether the minutes write a word.
+func compact(mk mark, roster []string, floor string, mentions func(string) bool) mark {
 	w := mk.word
 	if w == "" || isSeat(w) || exactTitle(w) {
 		return mk
+	}
+	if p, ok := strings.CutSuffix(w, floor); ok && floor != "" && surname(p) && titleWord(floor) {
+		return split(mk, p, floor)
 	}
 	rs := []rune(w)
 	for i := 1; i <= 4 && i <= len(rs)-2; i++ {
