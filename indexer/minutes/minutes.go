@@ -57,7 +57,6 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 		mark  mark
 	}
 	var starts []start
-	strong := 0
 	out := make([]source.Block, len(blocks))
 	copy(out, blocks)
 	cur := 0
@@ -70,9 +69,6 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 			if mk, ok := readMark(b.Text); ok {
 				starts = append(starts, start{i, mk})
 				cur = len(starts)
-				if mk.title != "" && mk.name != "" || mk.symbol == '◆' || mk.symbol == '◎' {
-					strong++
-				}
 			} else if b.Kind == source.Speech && strings.HasPrefix(strings.TrimSpace(b.Text), "○") {
 				cur = 0 // 「○続行　」: a mark that names no one
 			}
@@ -88,6 +84,42 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 		head = append(head, strings.Split(b.Text, "\n")...)
 	}
 	all := append(head, front...)
+	// compact marks: 「○日向委員長　」 is 日向, 委員長 (speaker.go)
+	var roster []string
+	for _, l := range all {
+		roster = append(roster, variants.Replace(squeeze(l)))
+	}
+	var text string
+	mentions := func(w string) bool {
+		if text == "" {
+			var b strings.Builder
+			for _, l := range all {
+				b.WriteString(l + "\n")
+			}
+			for _, b2 := range out {
+				b.WriteString(b2.Text + "\n")
+			}
+			text = b.String()
+		}
+		return strings.Contains(text, w)
+	}
+	strong := 0
+	for k := range starts {
+		floor := ""
+		if k > 0 {
+			// the speech before, up to its first line: 「道路課長。」
+			prev := out[starts[k-1].block].Text[starts[k-1].mark.end:]
+			prev, _, _ = strings.Cut(strings.TrimSpace(prev), "\n")
+			if reRecognition.MatchString(prev) {
+				floor = strings.TrimSuffix(prev, "。")
+			}
+		}
+		mk := compact(starts[k].mark, roster, floor, mentions)
+		starts[k].mark = mk
+		if mk.title != "" && mk.name != "" || mk.symbol == '◆' || mk.symbol == '◎' {
+			strong++
+		}
+	}
 	// Minutes say that they are: the top of the header, the session or
 	// the title names a meeting's record. Plans and reports bullet their
 	// points with ○ and ◎ (「◎施策の目標」, 「○人口構造」, 「○…ビジョン（仮称）は、」),
@@ -95,7 +127,7 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 	if !reMeeting.MatchString(strings.Join(firstLines(all, 10), "\n") + "\n" + session + "\n" + title) {
 		return nil, blocks
 	}
-	if strong < 2 && !(len(starts) >= 3 && repeated(starts, func(s start) string { return s.mark.name })) {
+	if strong < 2 && !(len(starts) >= 3 && repeated(starts, func(s start) string { return speakerKey(s.mark) })) {
 		return nil, blocks
 	}
 	rec := &Record{Session: readSession(session, all, title), Date: readDate(all, title), Title: readTitle(all)}
@@ -172,10 +204,22 @@ func Read(blocks []source.Block, front []string, session, title string) (*Record
 
 // reMeeting: what only a meeting's record says of itself at its top (a
 // committee alone, 推進委員会, may be who wrote a plan).
-var reMeeting = regexp.MustCompile(`会議録|議事録|会議記録|委員会記録|定例会|臨時会|定例月議会|本会議`)
+var reMeeting = regexp.MustCompile(`会議録|議事録|会議記録|委員会記録|速記録|定例会|臨時会|定例月議会|本会議`)
 
-// repeated reports whether some name marks more than one speech: a list
-// of 「○対象　…」 items names nothing twice, minutes do.
+// speakerKey is who a mark names, for repeated: the name, else a title
+// the rules know (○議長　 speaks again and again).
+func speakerKey(mk mark) string {
+	switch {
+	case mk.name != "":
+		return mk.name
+	case mk.title != "" && (exactTitle(mk.title) || roleOf(mk.title, false) != "" || roleOf(mk.title, true) != ""):
+		return "title:" + mk.title
+	}
+	return ""
+}
+
+// repeated reports whether some speaker marks more than one speech: a
+// list of 「○対象　…」 items names nothing twice, minutes do.
 func repeated[T any](xs []T, key func(T) string) bool {
 	seen := map[string]bool{}
 	for _, x := range xs {

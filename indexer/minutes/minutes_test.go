@@ -15,9 +15,12 @@ func TestReadMark(t *testing.T) {
 		"○蛭間利雄　これより会議を開きます。":     {symbol: '○', name: "蛭間利雄"},
 		"○総務委員長　御報告いたします。":       {symbol: '○', title: "総務委員長"},
 		"○議長　日程第１":               {symbol: '○', title: "議長"},
+		"○百二番（大塚健司君）　伺います。":      {symbol: '○', name: "大塚健司", title: "議員", member: true},
+		"○７番　村田恵子君　伺います。":        {symbol: '○', name: "村田恵子", title: "議員", member: true},
+		"○石川健太君　伺います。":           {symbol: '○', name: "石川健太"},
 	} {
 		got, ok := readMark(text)
-		got.end = 0
+		got.end, got.word = 0, ""
 		if !ok || got != want {
 			t.Errorf("readMark(%q) = %+v, %v; want %+v", text, got, ok, want)
 		}
@@ -42,6 +45,8 @@ func TestRoleOf(t *testing.T) {
 		{"子ども未来部長", false, Answer}, {"水道局長", false, Answer}, {"上下水道事業管理者", false, Answer},
 		{"選挙管理委員会委員長", false, Answer}, {"教育委員長", false, Answer}, {"監査委員", false, Answer},
 		{"副市長保健福祉部長事務取扱", false, Answer}, {"事務担当助役", false, Answer}, {"監査委員事務局長職務代理", false, Answer},
+		{"公安委員会委員長", false, Answer}, {"労働委員会会長", false, Answer}, {"教育委員会教育長", false, Answer},
+		{"危機管理監", false, Answer}, {"技監", false, Answer}, {"総務常任委員会委員長", false, ""},
 		{"教育民生委員長", false, ""}, {"議会事務局長", false, ""}, {"事務局長", false, ""}, {"議事課長", false, ""},
 		{"子ども", false, ""}, {"", false, ""},
 	} {
@@ -106,5 +111,30 @@ func TestReadNotMinutes(t *testing.T) {
 	}
 	if rec, _ := Read(bs, nil, "", "親子料理教室"); rec != nil {
 		t.Errorf("read as minutes: %+v", rec)
+	}
+}
+
+// Compact marks: a surname and a title written together, or a title, or
+// a name (speaker.go).
+func TestCompact(t *testing.T) {
+	roster := []string{"委員長日向美砂子君", "福祉局長高橋次郎君"}
+	mentions := func(w string) bool { return w == "緑化委員会" }
+	for _, c := range []struct{ word, floor, name, title string }{
+		{"日向委員長", "", "日向", "委員長"}, {"林委員", "", "林", "委員"}, {"佐藤市長", "", "佐藤", "市長"},
+		{"山本議員", "", "山本", "議員"}, {"竹内教育長", "", "竹内", "教育長"}, {"高橋福祉局長", "", "高橋", "福祉局長"},
+		{"西川道路課長", "道路課長", "西川", "道路課長"},
+		{"総務委員長", "", "", "総務委員長"}, {"予算特別委員長", "", "", "予算特別委員長"}, {"緑化委員長", "", "", "緑化委員長"},
+		{"副委員長", "", "", "副委員長"}, {"教育委員長", "", "", "教育委員長"}, {"企画部長", "", "", "企画部長"},
+		{"西川道路課長", "", "", "西川道路課長"}, // no roster, no chair naming it: where the surname ends is not known
+		{"蛭間利雄", "", "蛭間利雄", ""},
+	} {
+		mk, ok := readMark("○" + c.word + "　")
+		if !ok {
+			t.Errorf("%s: no mark", c.word)
+			continue
+		}
+		if got := compact(mk, roster, c.floor, mentions); got.name != c.name || got.title != c.title {
+			t.Errorf("compact(%s, floor %q) = %q, %q; want %q, %q", c.word, c.floor, got.name, got.title, c.name, c.title)
+		}
 	}
 }

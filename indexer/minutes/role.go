@@ -17,7 +17,8 @@ import (
 //     deputies (副市長, 助役, 収入役), 教育長, 会計管理者, the 管理者 of public
 //     enterprises, the heads of units (…部長, …局長, …課長, …室長, …所長,
 //     消防長, 次長 and 参事 of a unit, 理事, …監), 監査委員, and the heads of the
-//     executive's committees (教育委員長, 選挙管理委員会委員長, 農業委員会会長).
+//     executive's committees the law sets up (教育委員長, 選挙管理委員会委員長,
+//     公安委員会委員長, 農業委員会会長).
 //   - A committee chair of the assembly speaking in plenary (総務委員長,
 //     予算特別委員長: a committee's report, then answers on it) is neither
 //     the executive nor a member asking: no role. Neither has the
@@ -38,11 +39,23 @@ var (
 		"監査委員": true, "代表監査委員": true, "教育委員": true,
 	}
 
-	// reExecutive: the titles of the executive side.
-	reExecutive = regexp.MustCompile(`^(?:(?:市|区|町|村)長|知事|副(?:市|区|町|村)長|副知事|助役|収入役|教育長|会計管理者|消防長)$` +
-		`|管理者$` +
+	// reExecutiveCommittee: the heads and members of the executive
+	// committees the Local Autonomy Act sets up (地方自治法180条の5: 教育,
+	// 選挙管理, 人事 or 公平, 監査委員, 公安, 労働, 収用, 海区漁業調整, 内水面漁場管理,
+	// 農業, 固定資産評価審査), as minutes title them: 公安委員会委員長,
+	// 労働委員会会長, 農業委員会会長, 選挙管理委員長.
+	reExecutiveCommittee = regexp.MustCompile(`^(?:教育|選挙管理|人事|公平|公安|労働|収用|海区漁業調整|内水面漁場管理|農業|固定資産評価審査)(?:委員会(?:委員長|会長|委員)|委員長)$`)
+
+	// reHead: the head, the deputies, and the officers the law names.
+	reHead = regexp.MustCompile(`^(?:(?:市|区|町|村)長|知事|副(?:市|区|町|村)長|副知事|助役|収入役|教育長|会計管理者|消防長)$`)
+
+	// reExecutive: the titles of the executive side. A title ending in
+	// 教育長 is the 教育長 (教育委員会教育長); one ending in …監 is an
+	// executive's post (危機管理監, 技監, 警視総監): the assembly has none.
+	reExecutive = regexp.MustCompile(reHead.String() +
+		`|教育長$|管理者$` +
 		`|(?:部|局|室|課|所|署|館|院|園|本部|センター|事務所|支所|事務長|校)長$` +
-		`|.(?:次長|参事|理事|主幹|審議監|技監|危機管理監|統括監|政策監)$`)
+		`|.(?:次長|参事|理事|主幹)$|\p{Han}監$`)
 
 	// reStaff: the assembly's own staff.
 	reStaff = regexp.MustCompile(`^(?:議会|議事|庶務|調査)|^(?:事務局|事務局長|事務局次長|書記|主査|主任|主事|係長|次長)$`)
@@ -71,7 +84,7 @@ func roleOf(title string, committee bool) string {
 		return ""
 	case title == "座長":
 		return Chair
-	case executiveCommittees[title] || executiveCommittees[t]:
+	case executiveCommittees[title] || executiveCommittees[t] || reExecutiveCommittee.MatchString(t):
 		return Answer
 	case strings.HasSuffix(title, "委員長") || strings.HasSuffix(title, "会長") || strings.HasSuffix(title, "委員"):
 		return "" // a committee of the assembly reporting, or an unknown body

@@ -2,8 +2,10 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -23,6 +25,10 @@ type mark struct {
 	title  string // the title the mark gives; "" when it gives a name only
 	member bool   // the mark says the speaker is a member: 「１番（…）」, 「（山田太郎議員）」
 	end    int    // byte offset in the block text where the speech itself starts
+	// word is the mark's one word when it has no brackets (日向委員長,
+	// 総務委員長, 蛭間利雄): a surname and a title written together, a title,
+	// or a name, which only the minutes around it tell apart (compact).
+	word string
 }
 
 // reMark reads the marks minutes systems write:
@@ -71,9 +77,20 @@ func readMark(text string) (mark, bool) {
 	if notSpeakers[word] {
 		return mark{}, false
 	}
+	// 「○石川健太君　」: a name with its honorific, as the Diet's minutes
+	// and those after them mark a member
+	if n, ok := strings.CutSuffix(word, "君"); ok && plausibleName(n) {
+		word = n
+	}
+	mk.word = word
 	switch {
 	case isSeat(word):
 		mk.title, mk.member = "議員", true
+		// 「○７番　村田恵子君　」: the seat, then the name
+		if n := reSeatName.FindStringSubmatchIndex(text[m[1]:]); n != nil && plausibleName(squeeze(text[m[1]+n[2]:m[1]+n[3]])) {
+			mk.name = squeeze(text[m[1]+n[2] : m[1]+n[3]])
+			mk.end = m[1] + n[1]
+		}
 	case isBareTitle(word):
 		mk.title = word
 	case plausibleName(word):
@@ -95,8 +112,13 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// reSeat is a member named by seat number: 5番, ５番, 十五番.
-var reSeat = regexp.MustCompile(`^[0-9０-９一二三四五六七八九十]{1,3}番$`)
+// reSeat is a member named by seat number: 5番, ５番, 十五番, 百二番 (the
+// Tokyo Metropolitan Assembly's 127 seats).
+var reSeat = regexp.MustCompile(`^(?:[0-9０-９]{1,3}|[一二三四五六七八九十百〇]{1,6})番$`)
+
+// reSeatName: a name with its honorific after a seat number and a space,
+// then a space (「○７番　村田恵子君　」).
+var reSeatName = regexp.MustCompile(`^([^ 　\n（(]{1,12}?)(?:君|議員)(?:[ 　]+|\n|$)`)
 
 func isSeat(s string) bool { return reSeat.MatchString(s) }
 
@@ -112,9 +134,13 @@ func plausibleName(s string) bool {
 	if reNoName.MatchString(s) {
 		return false
 	}
-	n := 0
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 12 && nameChars(s)
+}
+
+// nameChars: kanji and kana only, with the marks names use.
+func nameChars(s string) bool {
 	for _, r := range s {
-		n++
 		switch {
 		case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
 		case r == 'ー' || r == '・' || r == '々' || r == 'ヶ' || r == '〆':
@@ -122,7 +148,7 @@ func plausibleName(s string) bool {
 			return false
 		}
 	}
-	return n >= 2 && n <= 12
+	return true
 }
 
 // plausibleTitle: a title is a name of an office, not a sentence.
@@ -135,3 +161,97 @@ func plausibleTitle(s string) bool {
 
 // fold narrows full-width digits and letters (for matching only).
 func fold(s string) string { return width.Fold.String(s) }
+
+// Compact marks. Committee minutes, and some plenary ones, write the
+// speaker as a surname and a title together with nothing between
+// (「○日向委員長　」, 「○鈴木委員　」, 「○佐藤市長　」, 「○高橋福祉局長　」); other
+// minutes write a title alone the same way (「○総務委員長　」: the chair of
+// the 総務委員会 reporting, 「○企画部長　」). A mark's one word is read as a
+// surname and a title when
+//
+//   - the roster writes that title, then a name starting with that
+//     surname (「福祉局長　高橋次郎君」 for ○高橋福祉局長); or
+//   - the chair's speech before it gives the floor by that title
+//     (「○小野寺委員長　道路課長。」, then 「○西川道路課長　」); or
+//   - it ends in a title only one person holds or that names no unit
+//     (standalone: 委員長, 委員, 議員, 市長, 教育長, …) and what comes before
+//     it reads as a surname: one to four characters of a name, not the
+//     name of a body (総務, 予算特別, 教育民生 — words committees and units
+//     are named with — nor any P of a P委員会 or P分科会 the minutes
+//     mention).
+//
+// A unit's head that neither the roster nor the chair names
+// (○高橋健康福祉部長) is not split: where the surname ends is not known; the
+// word stays a title.
+
+// standalone are the titles a compact mark may end with when no roster
+// says so, longest first.
+var standalone = func() []string {
+	ts := []string{"議長", "副議長", "委員長", "副委員長", "委員", "議員", "分科会長", "副分科会長", "座長",
+		"市長", "区長", "町長", "村長", "知事", "副市長", "副区長", "副町長", "副村長", "副知事",
+		"教育長", "会計管理者", "消防長", "事務局長", "監査委員", "代表監査委員", "教育委員長", "選挙管理委員長", "選挙管理委員会委員長"}
+	sort.Slice(ts, func(i, j int) bool { return len(ts[i]) > len(ts[j]) })
+	return ts
+}()
+
+// reBody: the words committees and units are named with (総務委員長,
+// 予算特別委員長, 議会運営委員長), which no surname ends with.
+var reBody = regexp.MustCompile(`(?:総務|文教|厚生|建設|経済|環境|予算|決算|運営|特別|常任|福祉|教育|産業|民生|都市|企画|市民|生活|水道|交通|防災|広報|広聴|財政|行政|改革|調査|対策|審査|議会|計画|観光|農林|商工|消防|整備|保健|健康|文化|基地|病院|子ども|協議|委員会)$`)
+
+// compact reads a mark's one word as a surname and a title (see above);
+// roster is the header's lines, spaces dropped; floor is the title the
+// speech before gave the floor to ("" if it gave none); mentions reports
+// whether the minutes write a word.
+func compact(mk mark, roster []string, floor string, mentions func(string) bool) mark {
+	w := mk.word
+	if w == "" || isSeat(w) || exactTitle(w) {
+		return mk
+	}
+	if p, ok := strings.CutSuffix(w, floor); ok && floor != "" && surname(p) && titleWord(floor) {
+		return split(mk, p, floor)
+	}
+	rs := []rune(w)
+	for i := 1; i <= 4 && i <= len(rs)-2; i++ {
+		p, t := string(rs[:i]), string(rs[i:])
+		if !surname(p) || !titleWord(t) {
+			continue
+		}
+		for _, l := range roster {
+			if strings.Contains(l, t+p) {
+				return split(mk, p, t)
+			}
+		}
+	}
+	for _, t := range standalone {
+		p, ok := strings.CutSuffix(w, t)
+		if !ok || !surname(p) || reBody.MatchString(p) || reNoName.MatchString(p) || mentions(p+"委員会") || mentions(p+"分科会") {
+			continue
+		}
+		return split(mk, p, t)
+	}
+	return mk
+}
+
+func split(mk mark, name, title string) mark {
+	mk.name, mk.title = name, title
+	mk.member = mk.member || title == "議員"
+	return mk
+}
+
+// surname: one to four characters of a name.
+func surname(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 1 && n <= 4 && nameChars(s)
+}
+
+// exactTitle: a word that is a title as a whole (副委員長, not 副 and 委員長;
+// 教育委員長, 選挙管理委員長).
+func exactTitle(w string) bool {
+	return plenaryChairs[w] || committeeChairs[w] || w == "座長" || w == "議員" || w == "委員" ||
+		executiveCommittees[w] || reExecutiveCommittee.MatchString(w) || reHead.MatchString(w)
+}
+
+// titleWord: a word that reads as a title of the roster.
+func titleWord(t string) bool {
+	return exactTitle(t) || roleOf(t, false) != "" || roleOf(t, true) != "" || reStaff.MatchString(t)
+}
