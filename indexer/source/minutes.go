@@ -13,8 +13,12 @@ import (
 
 // speechStart matches the start of a speech: a mark, then a speaker
 // that is a title with a name in brackets (区長（森澤恭子君）, closing the
-// mark) or a word up to a space (蛭間利雄　).
-var speechStart = regexp.MustCompile(`(?m)^[ 　]*[○◯〇◆◎](?:[^ 　\n（(]{1,20}[（(][^）)\n]{1,20}[）)]|[^ 　\n]{1,20}[ 　])`)
+// mark), a word up to a space (蛭間利雄　), or a title, seat or name with
+// its honorific alone on its line, the speech below it (○議長, ○３番,
+// ○佐藤花子君: some systems print the mark on a line of its own). A word
+// alone must end as titles, seats and honorifics do (長, 員, 監, 者, 事,
+// 幹, 与, 番, 君): ◎ and ○ also head agenda items (◎開議の宣告).
+var speechStart = regexp.MustCompile(`(?m)^[ 　]*[○◯〇◆◎](?:[^ 　\n（(]{1,20}[（(][^）)\n]{1,20}[）)]|[^ 　\n]{1,20}[ 　]|[^ 　\n]{0,19}[長員監者事幹与番君]$)`)
 
 func hasSpeeches(text string) bool {
 	return speechStart.MatchString(text)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -381,5 +382,39 @@ func TestReadAllHint(t *testing.T) {
 	}
 	if n := sizeOf(bytes.NewReader([]byte(text))); n != int64(len(text)) {
 		t.Errorf("sizeOf(bytes.Reader) = %d, want %d", n, len(text))
+	}
+}
+
+// TestReadMinutesMarkAlone: minutes whose speaker marks stand alone on
+// their lines (○議長, the speech below) are read speech by speech, each
+// speech its own block, not run into the one before; an agenda heading
+// marked the same way (◎開議の宣告) opens no speech.
+func TestReadMinutesMarkAlone(t *testing.T) {
+	text := `令和６年第２回定例会　○○町議会会議録（第１号）
+令和６年６月１０日（月曜日）
+◎開議の宣告
+○議長
+　ただいまから令和６年第２回○○町議会定例会を開会します。
+　日程第１、一般質問を行います。３番、佐藤花子議員。
+○３番（佐藤花子君）
+　ヤングケアラーの支援について伺います。町として実態調査を行う考えはありますか。
+○町長
+　佐藤議員の御質問にお答えします。本年度中に実態調査を実施いたします。
+○議長
+　以上で一般質問を終わります。
+`
+	var docs []Source
+	if err := Read("kaigiroku.txt", []byte(text), func(s Source) error { docs = append(docs, s); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var speeches []string
+	for _, b := range docs[0].Blocks {
+		if b.Kind == Speech {
+			speeches = append(speeches, strings.SplitN(b.Text, "\n", 2)[0])
+		}
+	}
+	want := []string{"○議長", "○３番（佐藤花子君）", "○町長", "○議長"}
+	if !slices.Equal(speeches, want) {
+		t.Errorf("speeches open with %q, want %q", speeches, want)
 	}
 }
