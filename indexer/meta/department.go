@@ -138,13 +138,15 @@ func speakerDepartment(header []string) string {
 	if m := reHeadSpeaker.FindStringSubmatch(joined); m != nil {
 		return m[1] + m[2] + m[3] + m[4]
 	}
-	switch {
-	case strings.Contains(joined, "議会") && (strings.Contains(joined, "会議録") || strings.Contains(joined, "議事録")):
+	if reAssembly.MatchString(joined) && (strings.Contains(joined, "会議録") || strings.Contains(joined, "議事録")) {
 		return "議会" // minutes; a list of bills or a schedule of the assembly names no unit
-
 	}
 	return ""
 }
+
+// reAssembly names the assembly (市議会, 町議会, 議会): not the 議会 inside
+// 審議会 or 協議会, advisory and joint bodies whose 議事録 a department keeps.
+var reAssembly = regexp.MustCompile(`(?:^|[^審協])議会`)
 
 // reContactLabel matches a contact line: 問合せ：…, 問い合わせ先：…,
 // 申込み・問合せ：…, お問い合わせ：… (at most a short lead before the label).

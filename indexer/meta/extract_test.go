@@ -248,6 +248,11 @@ func TestDepartmentFromContactLines(t *testing.T) {
 		{"sentence", bulletin("詳しくは、問い合わせを。本庁観光課が対応します。"), ""},
 		// the head of a ward speaking
 		{"区長 speech", Input{Title: "令和5年第1回定例会 区長発言（施政方針）", Text: "発言者: 山田花子（区長）\n本日は…"}, "区長"},
+		// the assembly's minutes are 議会's; an advisory council's 議事録 is
+		// not, though 審議会 holds the letters 議会
+		{"assembly minutes", Input{Title: "令和6年第2回桐生市議会定例会会議録", Text: "○議長（山田太郎君）　開会します。"}, "議会"},
+		{"審議会 minutes", Input{Title: "第3回桐生市都市計画審議会 議事録", Text: "○会長　開会します。"}, ""},
+		{"協議会 minutes", Input{Title: "地域公共交通協議会 会議録", Text: "○委員　意見を述べます。"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
