@@ -116,6 +116,11 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		in.Title, in.InfoTitle = "", src.Title // a PDF's Title is its document information's: a claim to check
 	}
 	md := meta.Extract(in, a.Defaults)
+	if rec != nil && md.Department == "" && reAssemblySession.MatchString(rec.Session) {
+		// the record of a session of the assembly is the assembly's own,
+		// as a header naming 議会 and 会議録 would file it
+		md.Department, md.Why.Department = "議会", rec.Session+" (a session of the assembly)"
+	}
 	ps := passage.Split(blocks)
 	if len(ps) == 0 {
 		return nil
@@ -145,6 +150,10 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	d.Themes = theme.Rollup(all)
 	return d
 }
+
+// reAssemblySession names a session only an assembly holds (定例会,
+// 臨時会, 定例月議会, 本会議); a 委員会 or a 審議会 may be the executive's.
+var reAssemblySession = regexp.MustCompile(`定例会|臨時会|定例月議会|本会議`)
 
 // speakers gives every passage of a speech its speaker, title and role,
 // and an answer's passages the question they answer: the first passage of

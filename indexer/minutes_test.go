@@ -113,6 +113,16 @@ func TestMinutesKiryuRecord(t *testing.T) {
 	})
 }
 
+// TestMinutesAssemblyDepartment: the record of an assembly's session is
+// filed under 議会 though its header names no 議会 (kiryu's records start
+// with the session: 平成28年第4回定例会).
+func TestMinutesAssemblyDepartment(t *testing.T) {
+	d := minutesDocument(t, "kiryu-100-4-excerpt.jsonl")
+	if d.Meta.Department != "議会" || !strings.Contains(d.Meta.Why.Department, "平成28年第4回定例会") {
+		t.Errorf("department %q (%q), want 議会 from the session", d.Meta.Department, d.Meta.Why.Department)
+	}
+}
+
 // TestMinutesTitledMarks: text minutes that write 「○区長（森澤恭子君）」: the
 // title in the mark; answers of 区長, 子ども未来部長 and 教育長 to one question,
 // a 再質問 answered by itself, the 区長's 提案理由 after the chair opens a new
