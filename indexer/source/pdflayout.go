@@ -1299,8 +1299,20 @@ func isGenerated(r pdfRun) bool {
 // letter-spaced word (see spacedWords); the next segment keeps what stood
 // between them as its separator: the space character, else an ideographic
 // space between Japanese text and a space between ASCII.
+// spaceLead: how far before its x a space sorts among the glyphs of its
+// line, in points (well under any glyph's width).
+const spaceLead = 0.01
+
 func newLine(page int, height float64, rs []pdfRun) *pdfLine {
-	order := runOrder(rs, func(r pdfRun) float64 { return r.Left }, cmp.Compare[float64])
+	// a space stands before the glyph that starts where it stands (PDFium
+	// places the space it generates at the next glyph's origin): 「約 70名」,
+	// not 「約7 0名」 when the space comes after the 7 in PDFium's order
+	order := runOrder(rs, func(r pdfRun) float64 {
+		if blank(r.Text) {
+			return r.Left - spaceLead
+		}
+		return r.Left
+	}, cmp.Compare[float64])
 	gl := make([]glyph, 0, len(rs))
 	space := noSpace
 	for i := range rs {
@@ -1879,13 +1891,22 @@ func headingLevels(lines []*pdfLine, body float64) map[float64]int {
 }
 
 func isSizedHeading(l *pdfLine, body float64) bool {
-	return !l.tableRow && !l.article && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(l.text()) <= maxHeadingRune
+	t := l.text()
+	return !l.tableRow && !l.article && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(t) <= maxHeadingRune &&
+		namesSomething(t)
 }
 
 func isBoldHeading(l *pdfLine, body float64) bool {
 	t := l.text()
 	return !l.tableRow && !l.vertical && l.bold && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
-		!strings.HasSuffix(t, "。")
+		!strings.HasSuffix(t, "。") && namesSomething(t)
+}
+
+// namesSomething: a heading names something, so it has a letter; a line
+// of figures alone (a table's column numbers 「1 2 3 … 22」, a chart's
+// axis) heads nothing.
+func namesSomething(t string) bool {
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0
 }
 
 // buildBlocks joins wrapped lines into paragraphs and emits blocks.

@@ -427,3 +427,48 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		})
 	})
 }
+
+// TestLineSpaceBeforeGlyph: PDFium places a space it generates at the
+// origin of the glyph after it, and may give it after that glyph: the
+// space still stands before the glyph, so 「約 70名」 is not read 「約7 0名」
+// (as on page 3 of 音威子府村's 広報 of June 2024, 「約 70 名が参加し」).
+func TestLineSpaceBeforeGlyph(t *testing.T) {
+	glyph := func(s string, left, right float64) pdfRun {
+		return pdfRun{Text: s, Left: left, Right: right, Bottom: 700, Top: 710.4, Size: 10.42, X: left, Y: 702}
+	}
+	space := func(x float64) pdfRun {
+		r := glyph(" ", x, x)
+		r.Generated = true
+		return r
+	}
+	// the order PDFium gave them in: each space after the glyph it stands before
+	rs := []pdfRun{glyph("約", 51.02, 61.44), glyph("7", 64.21, 69.94), space(64.21), glyph("0", 69.94, 75.68),
+		glyph("名", 78.34, 88.76), space(78.34), glyph("が", 89.00, 99.42)}
+	if got := newLine(1, 842, rs).text(); strings.Contains(got, "7 0") || !strings.Contains(got, "70") {
+		t.Errorf("line reads %q, want 70 whole", got)
+	}
+}
+
+// TestFiguresHeadNothing: a line of figures alone set large (a table's
+// seat numbers, a chart's axis) is no heading; a large line that names
+// something is.
+func TestFiguresHeadNothing(t *testing.T) {
+	line := func(words ...string) *pdfLine {
+		var rs []pdfRun
+		x := 50.0
+		for _, w := range words {
+			rs = append(rs, pdfRun{Text: w, Left: x, Right: x + 14, Bottom: 700, Top: 716, Size: 16, X: x, Y: 703})
+			x += 30
+		}
+		return newLine(1, 842, rs)
+	}
+	if l := line("1", "2", "3", "10", "11", "22"); isSizedHeading(l, 10.5) {
+		t.Errorf("%q read as a heading", l.text())
+	}
+	if l := line("69,408,240", "579,855"); isSizedHeading(l, 10.5) {
+		t.Errorf("%q read as a heading", l.text())
+	}
+	if l := line("第１章", "総則"); !isSizedHeading(l, 10.5) {
+		t.Errorf("%q not read as a heading", l.text())
+	}
+}
