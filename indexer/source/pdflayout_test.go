@@ -472,3 +472,26 @@ func TestFiguresHeadNothing(t *testing.T) {
 		t.Errorf("%q not read as a heading", l.text())
 	}
 }
+
+// TestLineTrackedDigits: figures set with a little tracking, where PDFium
+// generates a space before every digit (音威子府村's 給与 tables,
+// 「月額 10,000円」 at 0.12 em apart), read as one number; numbers an em
+// apart stay apart.
+func TestLineTrackedDigits(t *testing.T) {
+	var rs []pdfRun
+	x := 438.58
+	for _, c := range "10,000" {
+		if x > 438.58 {
+			rs = append(rs, pdfRun{Text: " ", Left: x, Right: x, Bottom: 700, Top: 706, Size: 6, X: x, Y: 701, Generated: true})
+		}
+		rs = append(rs, pdfRun{Text: string(c), Left: x, Right: x + 3, Bottom: 700, Top: 706, Size: 6, X: x, Y: 701})
+		x += 3.72
+	}
+	for _, c := range "12" {
+		x += 6
+		rs = append(rs, pdfRun{Text: string(c), Left: x, Right: x + 3, Bottom: 700, Top: 706, Size: 6, X: x, Y: 701})
+	}
+	if got := newLine(1, 842, rs).text(); got != "10,000 1 2" && got != "10,000　1 2" {
+		t.Errorf("line reads %q, want 10,000 whole and 1 2 apart", got)
+	}
+}
