@@ -2,7 +2,7 @@
 # Growth: build time, index size, peak RSS and query latency of seisaku beside
 # Lucene 8 + kuromoji as the corpus grows (issue 19, item 4).
 #
-#   bash bench/growth.sh [stage ...]     stages: build sizes table clean
+#   bash bench/growth.sh [stage ...]     stages: build sizes variant table clean
 #
 # Environment: SIZES ("10 100 400 1000", MB of synthetic text from the seed
 # documents, run small to large); OUT (bench/out/growth) for corpora, indexes
@@ -124,6 +124,38 @@ stage_sizes() {
   for n in $SIZES; do one_size "$n"; done
 }
 
+# variant: the server alone on indexes the sizes stage left, in another shape:
+# VARIANT ("seeds10,seeds100,seeds400") several indexes served as one
+# (`serve -index a,b,c`), with CACHE_MB (256, the default) of postings cache;
+# 1 and 8 clients as above, recorded under the corpus "a+b+c@cacheN"
+stage_variant() {
+  local v=${VARIANT:-seeds10,seeds100,seeds400} cache=${CACHE_MB:-256} dirs="" c l0 pid line rss
+  for c in ${v//,/ }; do dirs="$dirs,$OUT/idx/$c/seisaku"; done
+  c="${v//,/+}@cache$cache"
+  echo "--- $c ($(date -u +%H:%M:%S), load $(load1))"
+  "$OUT/bin/seisaku" serve -index "${dirs#,}" -cache-mb "$cache" -addr 127.0.0.1:$PORT -rate 0 -suggest-rate 0 -log-level warn &
+  pid=$!
+  for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/readyz >/dev/null && break; sleep 0.5; done
+  l0=$(load1)
+  "$OUT/bin/loadtest" -url http://127.0.0.1:$PORT -queries "$ANCHORS/queries.txt" -c 1,8 -suggest=false \
+    -warmup "$WARMUP" -passes "$PASSES" >"$OUT/loadtest-$c.jsonl"
+  while read -r line; do
+    echo "$line"
+    python3 - "$RAW" "$c" "$l0" "$(load1)" "$line" <<'PY'
+import json, sys
+raw, corpus, before, after, line = sys.argv[1:]
+d = json.loads(line)
+d.update({"stage": "query", "name": f"seisaku-{d['op']}-c{d['concurrency']}", "corpus": corpus, "run": 1,
+          "load_before": float(before), "load_after": float(after)})
+open(raw, "a", encoding="utf-8").write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+  done <"$OUT/loadtest-$c.jsonl"
+  rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
+  kill $pid; wait $pid 2>/dev/null || true
+  append "$(printf '{"stage":"query","name":"seisaku-server","corpus":"%s","run":1,"peak_rss_mb":%s,"load_after":%s}' "$c" "$rss" "$(load1)")"
+  echo "seisaku server peak RSS: $rss MB"
+}
+
 stage_table() {
   python3 - "$RAW" <<'PY'
 import json, sys
@@ -136,22 +168,24 @@ def f(x, d=0):
     return "–" if x is None else f"{x:,.{d}f}"
 def g(r, k):
     return None if r is None else r.get(k)
+def cpus(r):  # user + system seconds, from GNU time's share of a CPU and the wall time
+    return "–" if not r or r.get("cpu_pct") is None else f"{r['cpu_pct'] * r['wall_s'] / 100:,.0f}"
 def load(*rs):
     xs = [x for r in rs if r for x in (r.get("load_before"), r.get("load_after")) if x is not None]
     return "–" if not xs else f"{min(xs):.1f}–{max(xs):.1f}"
-print("| text | system | build s | build CPU | index MB | build peak RSS MB | p50 / p99 ms, 1 client | p50 / p99 ms, 8 clients | q/s, 8 clients | server RSS MB | load (1 min) |")
+print("| text | system | build s | build CPU-s | index MB | build peak RSS MB | p50 / p99 ms, 1 client | p50 / p99 ms, 8 clients | q/s, 8 clients | server RSS MB | load (1 min) |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-for c in sorted(recs, key=lambda c: recs[c].get("gen", {}).get("bytes", 0)):
+for c in sorted(recs, key=lambda c: (("@" in c), recs[c].get("gen", {}).get("bytes", 0), c)):
     R = recs[c]
     mb = g(R.get("lucene-t1"), "body_bytes")  # body text, without the JSON around it
     text = f"{mb/1e6:,.0f} MB" if mb else c
     li, lq = R.get("lucene-t1"), R.get("lucene-c1")
     if li or lq:
-        print(f"| {text} | Lucene 8 (1 thread) | {f(g(li,'wall_s'),1)} | {f(g(li,'cpu_pct'))}% | {f(g(li,'index_du_mb'),1)} | {f(g(li,'peak_rss_mb'))} "
+        print(f"| {text} | Lucene 8 (1 thread) | {f(g(li,'wall_s'),1)} | {cpus(li)} | {f(g(li,'index_du_mb'),1)} | {f(g(li,'peak_rss_mb'))} "
               f"| {f(g(lq,'p50_ms'),1)} / {f(g(lq,'p99_ms'),1)} | (1 client only) | – | {f(g(lq,'peak_rss_mb'))} (query process) | {load(li, lq)} |")
     si, s1, s8, sv = R.get("seisaku"), R.get("seisaku-search-c1"), R.get("seisaku-search-c8"), R.get("seisaku-server")
     if si or s1:
-        print(f"| {text} | seisaku | {f(g(si,'wall_s'),1)} | {f(g(si,'cpu_pct'))}% | {f(g(si,'index_du_mb'),1)} | {f(g(si,'peak_rss_mb'))} "
+        print(f"| {text} | seisaku | {f(g(si,'wall_s'),1)} | {cpus(si)} | {f(g(si,'index_du_mb'),1)} | {f(g(si,'peak_rss_mb'))} "
               f"| {f(g(s1,'p50_ms'),1)} / {f(g(s1,'p99_ms'),1)} | {f(g(s8,'p50_ms'),1)} / {f(g(s8,'p99_ms'),1)} | {f(g(s8,'qps'))} "
               f"| {f(g(sv,'peak_rss_mb'))} | {load(si, s1, s8)} |")
 PY
