@@ -43,7 +43,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	grace := fs.Duration("swap-grace", def.WriteTimeout, "how long a swapped-out index stays open for requests still using it")
 	metricsAddr := fs.String("metrics-addr", getenv("SEISAKU_METRICS_ADDR"), "serve /metrics only on this address, e.g. 127.0.0.1:9090, not on -addr (env SEISAKU_METRICS_ADDR); empty: on -addr")
 	maxConns := fs.Int("max-connections", def.MaxConnections, "open client connections at most; more wait to be accepted")
-	cacheMB := fs.Int("cache-mb", search.DefaultPostingsCacheBytes>>20, "memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache")
+	cacheMB := fs.Int("cache-mb", -1, fmt.Sprintf("memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache; -1: a quarter of the index's size on disk, at least %d MB and at most half the memory", search.DefaultPostingsCacheBytes>>20))
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
 			"Serves the search API (/api/search, /api/openapi.json …) and the search page.\n"+
@@ -70,18 +70,21 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return usageError(fmt.Sprintf("serve: -log-level %q: want debug, info, warn or error", *logLevel))
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
-	if *cacheMB < 0 {
-		return usageError(fmt.Sprintf("serve: -cache-mb %d: want 0 or more", *cacheMB))
+	if *cacheMB < -1 {
+		return usageError(fmt.Sprintf("serve: -cache-mb %d: want 0 or more, or -1 to size it by the index", *cacheMB))
 	}
-
-	return serve(ctx, cfg, serveOptions{dirs: splitList(*dir), addr: *addr, reload: *reload, grace: *grace, cacheBytes: *cacheMB << 20}, logger)
+	cacheBytes := *cacheMB << 20
+	if *cacheMB < 0 {
+		cacheBytes = -1
+	}
+	return serve(ctx, cfg, serveOptions{dirs: splitList(*dir), addr: *addr, reload: *reload, grace: *grace, cacheBytes: cacheBytes}, logger)
 }
 
 type serveOptions struct {
 	dirs          []string // none: the bundled samples
 	addr          string
 	reload, grace time.Duration // see the -reload-interval and -swap-grace flags
-	cacheBytes    int           // -cache-mb
+	cacheBytes    int           // -cache-mb in bytes; -1: sized by the index (autoCacheBytes)
 }
 
 // serve listens at once, so /healthz answers while the index loads (the
@@ -165,6 +168,14 @@ type indexBackend struct {
 // the reason.
 func newBackend(idxs []bleve.Index, cacheBytes int, logger *slog.Logger) indexBackend {
 	s := search.NewMulti(idxs...)
+	if cacheBytes < 0 {
+		var disk int64
+		for _, idx := range idxs {
+			disk += onDiskBytes(idx)
+		}
+		cacheBytes = autoCacheBytes(disk, memoryBytes())
+		logger.Info("postings cache sized by the index", "index_mb", disk>>20, "cache_mb", cacheBytes>>20)
+	}
 	s.SetCacheBytes(cacheBytes)
 	s.SetFallbackHook(func(reason error) {
 		logger.Warn("search served by bleve's searchers, not the fast path", "reason", reason.Error())
@@ -201,4 +212,56 @@ func formatYear(y int) string {
 		return ""
 	}
 	return strconv.Itoa(y)
+}
+
+// autoCacheBytes is the postings cache for an index of disk bytes when
+// -cache-mb is not given: a quarter of the index, at least the default and
+// at most half of mem (0: unknown, no cap). The decoded postings the
+// queries need grow with the text: the default 256 MB held them at 100 MB
+// of text (a 582 MB index), not at 400 MB (2.3 GB: p50 67 ms, against
+// 8.3 ms with 512 MB) nor at 1 GB (5.8 GB: 207 ms, 20.4 ms with 1,536 MB;
+// docs/benchmarks.md, "Growth").
+func autoCacheBytes(disk, mem int64) int {
+	c := max(disk/4, int64(search.DefaultPostingsCacheBytes))
+	if mem > 0 {
+		c = min(c, mem/2)
+	}
+	return int(c)
+}
+
+// onDiskBytes is the size of an index's files, as its engine counts them
+// (0 for an index in memory).
+func onDiskBytes(idx bleve.Index) int64 {
+	st, _ := idx.StatsMap()["index"].(map[string]interface{})
+	switch n := st["CurOnDiskBytes"].(type) {
+	case uint64:
+		return int64(n)
+	case int64:
+		return n
+	}
+	return 0
+}
+
+// memoryBytes is the memory this process may use: its cgroup's limit
+// (a container's), else the machine's; 0 when neither can be read.
+func memoryBytes() int64 {
+	for _, f := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		if b, err := os.ReadFile(f); err == nil {
+			if n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && n < 1<<60 {
+				return n
+			}
+		}
+	}
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			if kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64); err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
 }

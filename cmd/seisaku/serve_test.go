@@ -200,7 +200,7 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"serve", "-rate", "-1"}, "serve: RateLimit and RateBurst must not be negative"},
 		{[]string{"serve", "extra"}, `serve: unexpected argument "extra"`},
 		{[]string{"serve", "-log-level", "loud"}, `serve: -log-level "loud"`},
-		{[]string{"serve", "-cache-mb", "-1"}, "serve: -cache-mb -1: want 0 or more"},
+		{[]string{"serve", "-cache-mb", "-2"}, "serve: -cache-mb -2: want 0 or more, or -1"},
 	} {
 		err := run(t.Context(), tt.args, func(string) string { return "" }, io.Discard, io.Discard)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || exitCode(err) != 2 {
