@@ -60,13 +60,37 @@ append() { # append JSON_OBJECT
 
 du_mb() { du -s --block-size=1 "$1" | awk '{printf "%.1f", $1/1e6}'; }
 
-stage_build() {
-  go build -trimpath -o "$OUT/bin/seisaku" ./cmd/seisaku
-  go build -trimpath -o "$OUT/bin/loadtest" ./bench/loadtest
-  (cd "$ANCHORS" && go build -o "$OUT/bin/gen" ./gen)
-  . "$ANCHORS/lucene/cp.sh"
-  mkdir -p "$OUT/lucene-classes"
-  javac -d "$OUT/lucene-classes" -cp "$CP" "$ANCHORS/lucene/LuceneBench.java"
+stage_build() { # the same binaries and classes as bench/run.sh's build, under $OUT
+  OUT=$OUT ANCHORS=$ANCHORS bash "$ROOT/bench/run.sh" build
+}
+
+# serve_measure LABEL DIRS [SERVE_FLAGS...]: seisaku's server on DIRS (one
+# index, or several separated by commas), the anchor queries at 1 and 8
+# clients, and the server's peak RSS, recorded under the corpus LABEL
+serve_measure() {
+  local c=$1 dirs=$2 l0 pid line rss
+  shift 2
+  "$OUT/bin/seisaku" serve -index "$dirs" "$@" -addr 127.0.0.1:$PORT -rate 0 -suggest-rate 0 -log-level warn &
+  pid=$!
+  for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/readyz >/dev/null && break; sleep 0.5; done
+  l0=$(load1)
+  "$OUT/bin/loadtest" -url http://127.0.0.1:$PORT -queries "$ANCHORS/queries.txt" -c 1,8 -suggest=false \
+    -warmup "$WARMUP" -passes "$PASSES" >"$OUT/loadtest-$c.jsonl"
+  while read -r line; do
+    echo "$line"
+    python3 - "$RAW" "$c" "$l0" "$(load1)" "$line" <<'PY'
+import json, sys
+raw, corpus, before, after, line = sys.argv[1:]
+d = json.loads(line)
+d.update({"stage": "query", "name": f"seisaku-{d['op']}-c{d['concurrency']}", "corpus": corpus, "run": 1,
+          "load_before": float(before), "load_after": float(after)})
+open(raw, "a", encoding="utf-8").write(json.dumps(d, ensure_ascii=False) + "\n")
+PY
+  done <"$OUT/loadtest-$c.jsonl"
+  rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
+  kill $pid; wait $pid 2>/dev/null || true
+  append "$(printf '{"stage":"query","name":"seisaku-server","corpus":"%s","run":1,"peak_rss_mb":%s,"load_after":%s}' "$c" "$rss" "$(load1)")"
+  echo "seisaku server peak RSS: $rss MB"
 }
 
 one_size() {
@@ -94,28 +118,9 @@ one_size() {
     "$WARMUP" "$PASSES" "$OUT/hits-$c-lucene.tsv"
   tag_last "$l0"
 
-  "$OUT/bin/seisaku" serve -index "$OUT/idx/$c/seisaku" -addr 127.0.0.1:$PORT -rate 0 -suggest-rate 0 -log-level warn &
-  local pid=$! line
-  for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/readyz >/dev/null && break; sleep 0.5; done
-  l0=$(load1)
-  "$OUT/bin/loadtest" -url http://127.0.0.1:$PORT -queries "$ANCHORS/queries.txt" -c 1,8 -suggest=false \
-    -warmup "$WARMUP" -passes "$PASSES" >"$OUT/loadtest-$c.jsonl"
-  while read -r line; do
-    echo "$line"
-    python3 - "$RAW" "$c" "$l0" "$(load1)" "$line" <<'PY'
-import json, sys
-raw, corpus, before, after, line = sys.argv[1:]
-d = json.loads(line)
-d.update({"stage": "query", "name": f"seisaku-{d['op']}-c{d['concurrency']}", "corpus": corpus, "run": 1,
-          "load_before": float(before), "load_after": float(after)})
-open(raw, "a", encoding="utf-8").write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
-  done <"$OUT/loadtest-$c.jsonl"
-  local rss
-  rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
-  kill $pid; wait $pid 2>/dev/null || true
-  append "$(printf '{"stage":"query","name":"seisaku-server","corpus":"%s","run":1,"peak_rss_mb":%s,"load_after":%s}' "$c" "$rss" "$(load1)")"
-  echo "seisaku server peak RSS: $rss MB"
+  # the server as a user starts it: its postings cache sized by the index since
+  # 2026-12-07 (the figures of docs/benchmarks.md, "Growth", were taken with 256 MB)
+  serve_measure "$c" "$OUT/idx/$c/seisaku"
 }
 
 stage_sizes() {
@@ -126,34 +131,14 @@ stage_sizes() {
 
 # variant: the server alone on indexes the sizes stage left, in another shape:
 # VARIANT ("seeds10,seeds100,seeds400") several indexes served as one
-# (`serve -index a,b,c`), with CACHE_MB (256, the default) of postings cache;
+# (`serve -index a,b,c`), with CACHE_MB (256) of postings cache;
 # 1 and 8 clients as above, recorded under the corpus "a+b+c@cacheN"
 stage_variant() {
-  local v=${VARIANT:-seeds10,seeds100,seeds400} cache=${CACHE_MB:-256} dirs="" c l0 pid line rss
+  local v=${VARIANT:-seeds10,seeds100,seeds400} cache=${CACHE_MB:-256} dirs="" c
   for c in ${v//,/ }; do dirs="$dirs,$OUT/idx/$c/seisaku"; done
   c="${v//,/+}@cache$cache"
   echo "--- $c ($(date -u +%H:%M:%S), load $(load1))"
-  "$OUT/bin/seisaku" serve -index "${dirs#,}" -cache-mb "$cache" -addr 127.0.0.1:$PORT -rate 0 -suggest-rate 0 -log-level warn &
-  pid=$!
-  for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/readyz >/dev/null && break; sleep 0.5; done
-  l0=$(load1)
-  "$OUT/bin/loadtest" -url http://127.0.0.1:$PORT -queries "$ANCHORS/queries.txt" -c 1,8 -suggest=false \
-    -warmup "$WARMUP" -passes "$PASSES" >"$OUT/loadtest-$c.jsonl"
-  while read -r line; do
-    echo "$line"
-    python3 - "$RAW" "$c" "$l0" "$(load1)" "$line" <<'PY'
-import json, sys
-raw, corpus, before, after, line = sys.argv[1:]
-d = json.loads(line)
-d.update({"stage": "query", "name": f"seisaku-{d['op']}-c{d['concurrency']}", "corpus": corpus, "run": 1,
-          "load_before": float(before), "load_after": float(after)})
-open(raw, "a", encoding="utf-8").write(json.dumps(d, ensure_ascii=False) + "\n")
-PY
-  done <"$OUT/loadtest-$c.jsonl"
-  rss=$(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$pid/status)
-  kill $pid; wait $pid 2>/dev/null || true
-  append "$(printf '{"stage":"query","name":"seisaku-server","corpus":"%s","run":1,"peak_rss_mb":%s,"load_after":%s}' "$c" "$rss" "$(load1)")"
-  echo "seisaku server peak RSS: $rss MB"
+  serve_measure "$c" "${dirs#,}" -cache-mb "$cache"
 }
 
 stage_table() {
