@@ -40,10 +40,10 @@ type Options struct {
 	Thesaurus    *theme.Thesaurus // nil: theme.Default()
 	Workers      int              // goroutines reading and analysing; 0: GOMAXPROCS
 	BatchSize    int              // passages per segment or batch; 0: 1000
-	// MergeFanIn is how many segments one merge of a disk build takes;
-	// 0: scorch's 10. A larger fan-in writes each passage fewer times but
-	// maps more segments at once (docs/benchmarks.md, "First cuts").
-	MergeFanIn int
+	// SegmentBytes bounds the bytes of segments one merge of a disk build
+	// takes, so the largest segment and the memory the build maps;
+	// 0: DefaultSegmentBytes.
+	SegmentBytes int64
 	// Progress, if set, is called from the build's goroutine about five
 	// times a second and once at the end.
 	Progress func(Progress)
@@ -288,8 +288,9 @@ func currentTarget(dir string) string {
 	return g
 }
 
-// buildGeneration writes the index into gen with scorch's offline builder,
-// which persists one segment per batch and merges them into one at the end.
+// buildGeneration writes the index into gen (segmentWriter: a segment per
+// batch, merged in the background into segments of at most
+// Options.SegmentBytes).
 func buildGeneration(ctx context.Context, gen string, inputs []input, opt Options) (*Summary, error) {
 	m := NewMapping()
 	if err := m.Validate(); err != nil {
@@ -303,26 +304,21 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 	if err := os.WriteFile(filepath.Join(gen, "index_meta.json"), meta, 0o644); err != nil {
 		return nil, err
 	}
-	b, err := scorch.NewBuilder(map[string]any{
-		"path":            filepath.Join(gen, "store"),
-		"buildPathPrefix": gen,
-		"batchSize":       batchSize(opt),
-		"mergeMax":        mergeFanIn(opt),
-		"internal":        map[string][]byte{"_mapping": mb},
-	})
+	w, err := newSegmentWriter(filepath.Join(gen, "store"), map[string][]byte{"_mapping": mb},
+		batchSize(opt), segmentBytes(opt), segmentBuilders(opt))
 	if err != nil {
-		return nil, fmt.Errorf("start index builder: %w", err)
+		return nil, fmt.Errorf("start index writer: %w", err)
 	}
-	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error { return b.Index(d) })
+	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error { return w.Index(d) })
+	if err == nil && sum.Passages == 0 {
+		err = fmt.Errorf("nothing to index: %d files read, none gave a passage (see the skipped files)", sum.Files)
+	}
 	if err != nil {
-		// not b.Close(): it would flush and merge what is there; the
-		// caller removes the whole generation
+		// nothing more is written; the caller removes the whole generation
+		w.Abort()
 		return nil, err
 	}
-	if sum.Passages == 0 {
-		return nil, fmt.Errorf("nothing to index: %d files read, none gave a passage (see the skipped files)", sum.Files)
-	}
-	if err := closeBuilder(b); err != nil {
+	if err := w.Close(); err != nil {
 		return nil, fmt.Errorf("finish index: %w", err)
 	}
 	return sum, nil
@@ -334,18 +330,6 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 // an order of magnitude faster to query.
 func NewMemory(m mapping.IndexMapping) (bleve.Index, error) {
 	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
-}
-
-// closeBuilder finishes the offline build. scorch's builder panics when a
-// segment failed to persist earlier (as on a full disk); that becomes an
-// error, so the build fails cleanly and the live index stays.
-func closeBuilder(b *scorch.Builder) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("index builder failed: %v", r)
-		}
-	}()
-	return b.Close()
 }
 
 // BuildMemory indexes the files of fsys into an in-memory index, for the
@@ -390,15 +374,23 @@ func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Su
 	return idx, sum, nil
 }
 
-// mergeFanIn is the builder's mergeMax. scorch's default, 10, merges the
-// segments ten at a time into new ones, and those again, until one is
-// left. One merge of all of kiryu's 130 segments was faster but raised the
-// peak RSS from 810 to 1,013 MB, so 10 stays the default.
-func mergeFanIn(opt Options) int {
-	if opt.MergeFanIn > 0 {
-		return opt.MergeFanIn
+// segmentBytes is the bound of one merge (Options.SegmentBytes).
+func segmentBytes(opt Options) int64 {
+	if opt.SegmentBytes > 0 {
+		return opt.SegmentBytes
 	}
-	return scorch.DefaultBuilderMergeMax
+	return DefaultSegmentBytes
+}
+
+// segmentBuilders is how many batches are built into segments at once: as
+// many as there are workers, at most two (a batch of 1,000 passages holds
+// some tens of MB while it is built).
+func segmentBuilders(opt Options) int {
+	n := opt.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return min(n, 2)
 }
 
 func batchSize(opt Options) int {

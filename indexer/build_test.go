@@ -412,3 +412,67 @@ func TestReadingEndsAsLengths(t *testing.T) {
 		t.Errorf("%s: no locations", term)
 	}
 }
+
+// TestSegmentBound: a build whose merge bound is smaller than its index
+// writes several segments, none much above the bound, and answers as a
+// build of one segment does. With a batch of 20 passages the seeds make
+// about a dozen batch segments; the bound of 64 KB merges them into a few.
+func TestSegmentBound(t *testing.T) {
+	one := filepath.Join(t.TempDir(), "one")
+	if _, err := Build(context.Background(), one, []string{seedsDir}, Options{BatchSize: 20}); err != nil {
+		t.Fatal(err)
+	}
+	many := filepath.Join(t.TempDir(), "many")
+	const bound = 64 << 10
+	sum, err := Build(context.Background(), many, []string{seedsDir}, Options{BatchSize: 20, SegmentBytes: bound})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zaps := func(dir string) (n int, biggest int64) {
+		t.Helper()
+		gen, err := CurrentGeneration(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := filepath.Glob(filepath.Join(gen, "store", "*.zap"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			fi, err := os.Stat(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			biggest = max(biggest, fi.Size())
+		}
+		return len(files), biggest
+	}
+	if n, _ := zaps(one); n != 1 {
+		t.Errorf("default bound: %d segments, want 1", n)
+	}
+	n, biggest := zaps(many)
+	if n < 2 || biggest > 3*bound {
+		t.Errorf("bound %d: %d segments, the largest %d bytes; want several, none far above the bound", bound, n, biggest)
+	}
+	a, _, err := Open(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, _, err := Open(many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if got := docCount(t, b); got != uint64(sum.Passages) {
+		t.Errorf("%d passages in the index, %d built", got, sum.Passages)
+	}
+	for _, q := range []struct{ field, text string }{
+		{FieldText, "多文化共生"}, {FieldText, "区政会議"}, {FieldTextBigram, "協働"},
+		{FieldTextReading, "広報紙"}, {FieldTitle, "運営方針"},
+	} {
+		if x, y := phraseHits(t, a, q.field, q.text), phraseHits(t, b, q.field, q.text); x != y || x == 0 {
+			t.Errorf("%s:%s: %d hits in one segment, %d in several (want equal and > 0)", q.field, q.text, x, y)
+		}
+	}
+}

@@ -215,23 +215,10 @@ func (rn *runner) passage(ctx context.Context, id string) (*bsearch.DocumentMatc
 	return sr.Hits[0], nil
 }
 
-// docFreq is the number of passages whose text holds term (0 when the index
-// cannot say, e.g. an alias over several indexes).
+// docFreq is the number of passages whose text holds term, over every
+// index served (0 when the index cannot say).
 func (rn *runner) docFreq(term string) int {
-	d, err := rn.idx.FieldDictRange(indexer.FieldText, []byte(term), []byte(term))
-	if err != nil {
-		return 0
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return 0
-		}
-		if e.Term == term {
-			return int(e.Count)
-		}
-	}
+	return rn.termCount(indexer.FieldText, term)
 }
 
 func addFacets(req *bleve.SearchRequest, names []string) {

@@ -57,19 +57,9 @@ func (rn *runner) termCount(field, term string) int {
 	if len(idxs) == 0 {
 		idxs = []bleve.Index{rn.idx}
 	}
-	n := 0
-	for _, idx := range idxs {
-		d, err := idx.FieldDictRange(field, []byte(term), []byte(term))
-		if err != nil {
-			return 0
-		}
-		_ = engine.EachEntry(d.Next, func(e *index.DictEntry) error {
-			if e.Term == term {
-				n += int(e.Count)
-			}
-			return nil
-		})
-		d.Close()
+	n, err := engine.TermCount(idxs, field, term)
+	if err != nil {
+		return 0
 	}
 	return n
 }

@@ -28,7 +28,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	year := fs.Int("year", 0, "fiscal year (Western) of documents that do not state one")
 	workers := fs.Int("workers", 0, "reading and analysis goroutines (0: one per core)")
 	batch := fs.Int("batch", 0, "passages per index segment (0: 1000)")
-	fanIn := fs.Int("merge-fan-in", 0, "segments per merge at the end of a build (0: 10)")
+	segMB := fs.Int("segment-mb", 0, "most MB of segments one merge takes, about the largest segment written (0: 256)")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on, off")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
 	update := fs.Bool("update", false, "update the live index from the same folders: read new and changed files (by content hash), drop deleted ones")
@@ -77,7 +77,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 		RootDefaults: defaults,
 		Workers:      *workers,
 		BatchSize:    *batch,
-		MergeFanIn:   *fanIn,
+		SegmentBytes: int64(*segMB) << 20,
 	}
 	showBar := *progress == "on" || (*progress == "auto" && isTerminal(stderr))
 	var bar *progressbar.ProgressBar

@@ -44,14 +44,16 @@ func (f *firstPhase) release(a []float32) {
 	}
 }
 
-var countArrays sync.Pool // of *[]uint8, all zero
+var countArrays sync.Pool // of *[]uint8, zero up to their capacity
 
 // counts returns a zeroed array of per-document counters; give it back
-// zeroed with releaseCounts.
+// zeroed with releaseCounts. An array is taken for any segment it is large
+// enough for (its tail past the segment's count stays zero), so an index of
+// several segments of different sizes reuses them as one segment does.
 func (f *firstPhase) counts() []uint8 {
 	n := int(f.e.seg.Count())
-	if p, ok := countArrays.Get().(*[]uint8); ok && len(*p) == n {
-		return *p
+	if p, ok := countArrays.Get().(*[]uint8); ok && cap(*p) >= n {
+		return (*p)[:n]
 	}
 	return make([]uint8, n)
 }

@@ -213,3 +213,32 @@ func DocumentOfPassage(id string) string {
 	}
 	return id
 }
+
+// TermCount returns how many passages of idxs hold term in field, deleted
+// ones included, as their term dictionaries count them. It looks the term
+// up in each segment's dictionary; bleve's FieldDictRange, which counts the
+// same, starts a range iterator on every segment and merges them, and cost
+// a served query on minutes (a count per speech of its hits) a third more
+// once an index had three segments.
+func TermCount(idxs []bleve.Index, field, term string) (int, error) {
+	v, err := Open(idxs...)
+	if err != nil {
+		return 0, err
+	}
+	defer v.Close()
+	n := 0
+	for _, ss := range v.segments() {
+		d, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return 0, fmt.Errorf("field %s: %w", field, err)
+		}
+		pl, err := d.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return 0, fmt.Errorf("%s:%s: %w", field, term, err)
+		}
+		if pl != nil {
+			n += int(pl.Count())
+		}
+	}
+	return n, nil
+}
