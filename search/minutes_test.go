@@ -207,3 +207,20 @@ func TestMinutesLongSpeech(t *testing.T) {
 		t.Errorf("クマ: %s, want 佐藤花子's speech on bears before 山田太郎's on five matters", got)
 	}
 }
+
+// TestMinutesSplitPhrases: 渡辺恒's first passage (3) holds 奨学金 and, a
+// sentence on, 有用な人材, and 管理部長's answer to it (6) both as well; no
+// passage holds 奨学金の人材. A word of two noun phrases joined by a
+// particle is held by a passage of a speech that holds both (plan,
+// split.go): the two are strict matches, and rank first.
+func TestMinutesSplitPhrases(t *testing.T) {
+	s := minutesSearcher(t)
+	res := search(t, s, Request{Q: "奨学金の人材", HitsPerPage: 20})
+	t.Logf("奨学金の人材: %s, relaxed %+v", seqRoles(res.Hits), res.Relaxed)
+	if res.Relaxed == nil || res.Relaxed.StrictHits != 2 || len(res.Hits) < 2 {
+		t.Fatalf("奨学金の人材: %s, relaxed %+v; want passages 3 and 6 as strict matches", seqRoles(res.Hits), res.Relaxed)
+	}
+	if got := seqRoles(res.Hits[:2]); got != "6:answer 3:question" {
+		t.Errorf("奨学金の人材: first %s, want the answer 6 and its question 3", got)
+	}
+}

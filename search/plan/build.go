@@ -166,6 +166,9 @@ func (b *builder) word(w parsed.Word, positive bool) query.Query {
 		if sq := b.synonymAlts(w.Text); sq != nil {
 			alts = append(alts, sq)
 		}
+		if sq := b.splitQuery(w.Text); sq != nil {
+			alts = append(alts, sq)
+		}
 	}
 	if positive {
 		b.marks = append(b.marks, newMark(w.Text, readings))

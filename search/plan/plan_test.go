@@ -92,3 +92,33 @@ func TestWordParts(t *testing.T) {
 		}
 	}
 }
+
+// A word of noun phrases joined by particles is split into them; a word
+// with a verb or a dependent word, a phrase of one character, or one noun
+// phrase is not.
+func TestSplitPhrases(t *testing.T) {
+	for w, want := range map[string]string{
+		"ふるさと納税の返礼品": "ふるさと納税|返礼品",
+		"子どもの医療費":    "子ども|医療費",
+		"学校給食費の無償化":  "学校給食費|無償化",
+		"空き家バンク":     "",
+		"中学生まで":      "",
+		"ごみの出し方":     "",
+		"保育園に入りたい":   "",
+	} {
+		if got := strings.Join(splitPhrases(w), "|"); got != want {
+			t.Errorf("splitPhrases(%s) = %q, want %q", w, got, want)
+		}
+	}
+	q, err := parsed.Parse("子どもの医療費")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Describe(New(q, "子どもの医療費", parsed.Scope{}, Options{}).At(LevelStrict).Query)
+	want := `AND(OR(text:"子ども"^3, title:"子ども"^2, headings:"子ども"^1.5, text_bigram:all(子ども)^0.5), ` +
+		`OR(text:"医療費"^3, title:"医療費"^2, headings:"医療費"^1.5, text_bigram:all(医療費)^0.5), ` +
+		`OR(role=question^1e-09, role=answer^1e-09, role=chair^1e-09))`
+	if !strings.Contains(got, want) {
+		t.Errorf("strict plan of 子どもの医療費:\n got %s\nwant it to hold %s", got, want)
+	}
+}
