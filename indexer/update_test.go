@@ -12,10 +12,16 @@ import (
 // update reads only what changed and ends with the same index a full
 // build of the new tree gives.
 func TestUpdate(t *testing.T) {
+	t.Run("one segment", func(t *testing.T) { testUpdate(t, Options{}) })
+	// a live index of several segments, as a large build writes
+	t.Run("several segments", func(t *testing.T) { testUpdate(t, Options{BatchSize: 20, SegmentBytes: 64 << 10}) })
+}
+
+func testUpdate(t *testing.T, opt Options) {
 	root := filepath.Join(t.TempDir(), "docs")
 	copyDir(t, seedsDir, root)
 	dir := filepath.Join(t.TempDir(), "index")
-	if _, err := Build(context.Background(), dir, []string{root}, Options{}); err != nil {
+	if _, err := Build(context.Background(), dir, []string{root}, opt); err != nil {
 		t.Fatal(err)
 	}
 	live, _ := CurrentGeneration(dir)
@@ -40,14 +46,14 @@ func TestUpdate(t *testing.T) {
 	// an interrupted update changes nothing
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Update(ctx, dir, []string{root}, Options{}); !errors.Is(err, context.Canceled) {
+	if _, err := Update(ctx, dir, []string{root}, opt); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled update: %v", err)
 	}
 	if g, _ := CurrentGeneration(dir); g != live {
 		t.Fatal("a cancelled update switched the index")
 	}
 
-	sum, err := Update(context.Background(), dir, []string{root}, Options{})
+	sum, err := Update(context.Background(), dir, []string{root}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
