@@ -98,6 +98,14 @@ const (
 // ReadOCR is the read field of a passage read by OCR.
 const ReadOCR = "ocr"
 
+// FirstPassageFields are the fields whose value is the document's, the same
+// on every passage. Whatever reads a passage's stored fields can read these
+// from its document's first passage (search: runner.withDocuments).
+var FirstPassageFields = []string{
+	FieldTitle, FieldCity, FieldPrefecture, FieldDepartment, FieldYear,
+	FieldPublished, FieldSession, FieldSource, FieldURL,
+}
+
 // HeadingSep joins the heading path in the stored headings field.
 const HeadingSep = " › "
 
