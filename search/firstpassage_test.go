@@ -138,4 +138,20 @@ func TestDocumentFieldsOnEveryPassage(t *testing.T) {
 	if notFirst == 0 {
 		t.Error("no hit was a passage other than its document's first")
 	}
+
+	// a document built again with another title and address: the hits
+	// show the new ones (the fast path's cache of first passages is the
+	// index's of the time)
+	d := ds[0]
+	d.Title, d.URL = "令和4年第3回桐生市議会定例会会議録(訂正)", "https://www.city.kiryu.lg.jp/gikai/r4-3-2.html"
+	addDocuments(t, idx, ds[:1])
+	for name, s := range map[string]*Searcher{"fast": fast, "plain": plain} {
+		res := search(t, s, Request{Q: "待機児童"})
+		if len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits", name)
+		}
+		for _, h := range res.Hits {
+			check(name+" after the change", h)
+		}
+	}
 }

@@ -2,7 +2,10 @@ package engine
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
@@ -61,6 +64,67 @@ func (v *View) StoredFields(ids []string, fields []string) (map[string]map[strin
 			}
 			out[dm.ID] = dm.Fields
 		}
+	}
+	return out, nil
+}
+
+// StoredCache keeps the stored fields of the passages it was asked for (a
+// document's first passage, which every hit of the document reads) while
+// the index stays the same: asked with a view of other snapshots (the
+// index changed), it starts afresh. It holds at most max passages; past
+// that it starts afresh too. The values it returns are shared: read them,
+// do not change them.
+type StoredCache struct {
+	fields []string
+	max    int
+
+	mu    sync.Mutex
+	snaps []*scorch.IndexSnapshot // the view the passages were read from
+	byID  map[string]map[string]any
+}
+
+// NewStoredCache returns an empty cache of the stored fields fields of at
+// most max passages.
+func NewStoredCache(fields []string, max int) *StoredCache {
+	return &StoredCache{fields: fields, max: max}
+}
+
+// StoredFields is v.StoredFields(ids, c's fields), reading only the
+// passages the cache does not hold for v.
+func (c *StoredCache) StoredFields(v *View, ids []string) (map[string]map[string]any, error) {
+	out := make(map[string]map[string]any, len(ids))
+	var miss []string
+	c.mu.Lock()
+	if !slices.Equal(c.snaps, v.snaps) {
+		c.snaps, c.byID = slices.Clone(v.snaps), map[string]map[string]any{}
+	}
+	for _, id := range ids {
+		if f, ok := c.byID[id]; ok {
+			out[id] = f
+		} else {
+			miss = append(miss, id)
+		}
+	}
+	c.mu.Unlock()
+	if len(miss) == 0 {
+		return out, nil
+	}
+	got, err := v.StoredFields(miss, c.fields)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if slices.Equal(c.snaps, v.snaps) {
+		if len(c.byID)+len(got) > c.max {
+			c.byID = map[string]map[string]any{}
+		}
+		for id, f := range got {
+			c.byID[id] = f
+		}
+	}
+	c.mu.Unlock()
+	for id, f := range got {
+		out[id] = f
 	}
 	return out, nil
 }
