@@ -31,11 +31,31 @@ func newPassageAnalyser(m mapping.IndexMapping, d *Document) *passageAnalyser {
 	return &passageAnalyser{m: m, d: d, memo: map[fieldValue]analysis.TokenStream{}}
 }
 
+// Passages returns the passages of d as a build indexes them (for
+// Batch.IndexAdvanced): analysed, with the stored values of
+// FirstPassageFields on the first passage alone. Tests that index
+// documents made in code use it, so that they search what a build writes.
+func Passages(m mapping.IndexMapping, d *Document) ([]*document.Document, error) {
+	pa := newPassageAnalyser(m, d)
+	out := make([]*document.Document, 0, len(d.Passages))
+	for _, p := range d.Passages {
+		bd, err := pa.document(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bd)
+	}
+	return out, nil
+}
+
 // document returns passage p as an analysed bleve document.
 func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	doc := document.NewDocument(PassageID(pa.d.ID, p.Seq))
 	if err := pa.m.MapDocument(doc, pa.d.Fields(p)); err != nil {
 		return nil, err
+	}
+	if p.Seq > 0 {
+		storeOnFirst(doc)
 	}
 	var text map[string]analysis.TokenStream
 	for i, f := range doc.Fields {
@@ -74,6 +94,46 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	}
 	return doc, nil
 }
+
+// storeOnFirst takes the stored values of FirstPassageFields off a passage
+// that is not its document's first: a field that is indexed stays indexed
+// (and keeps its doc values), one that is only stored is left out.
+func storeOnFirst(doc *document.Document) {
+	fields := doc.Fields[:0]
+	for _, f := range doc.Fields {
+		o := f.Options()
+		if !firstPassageField[f.Name()] || !o.IsStored() {
+			fields = append(fields, f)
+			continue
+		}
+		if !o.IsIndexed() {
+			continue
+		}
+		o &^= index.StoreField
+		switch f := f.(type) {
+		case *document.TextField:
+			fields = append(fields, document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), o, f.Analyzer()))
+		case *document.NumericField:
+			n, err := f.Number()
+			if err != nil { // not a number the mapping wrote: keep it as it is
+				fields = append(fields, f)
+				continue
+			}
+			fields = append(fields, document.NewNumericFieldWithIndexingOptions(f.Name(), f.ArrayPositions(), n, o))
+		default:
+			fields = append(fields, f)
+		}
+	}
+	doc.Fields = fields
+}
+
+var firstPassageField = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range FirstPassageFields {
+		m[f] = true
+	}
+	return m
+}()
 
 // analyzed is an analyzer that returns tokens computed earlier, once: the
 // field keeps its analyzer until the batch is written, and the tokens,

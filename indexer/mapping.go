@@ -25,6 +25,8 @@ func NewMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldDocID, keywordField(true, false))
 	dm.AddFieldMappingsAt(FieldSeq, numericField(true, false))
+	// The title, the facets of the document and source and url are stored
+	// on the document's first passage only (FirstPassageFields, analyze.go).
 	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true, true))
 	dm.AddFieldMappingsAt(FieldText,
 		textField("", analyzers.Morph, true, true),

@@ -1,14 +1,17 @@
 package indexer
 
 // The index holds one bleve document per passage. Every passage carries the
-// metadata of its document, so filters and facets work on passages, and the
-// whole document is the passages with the same DocID in Seq order.
+// metadata of its document in its indexed fields, so filters and facets work
+// on passages, and the whole document is the passages with the same DocID in
+// Seq order. The stored values that are the same on every passage of a
+// document (FirstPassageFields) are stored on its first passage (seq 0)
+// only; readers of a passage take them from there.
 //
 // Fields (name: analysis; stored?; purpose):
 //
 //	doc_id         keyword; stored; the document a passage belongs to
 //	seq            numeric; stored; position of the passage in its document
-//	title          Morph; stored; the document's title
+//	title          Morph; stored (passage 0 only), term vectors; the document's title
 //	text           Morph; stored, term vectors; the passage text (original characters)
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
@@ -18,19 +21,18 @@ package indexer
 //	               (particles included, same positions as text): kana queries split
 //	               into known readings, matched as a phrase
 //	headings       Morph; stored; heading path joined with HeadingSep
-//	city           keyword; stored; facet
-//	prefecture     keyword; stored; facet: the city's prefecture (大阪府), absent when the city is unknown
-//	department     keyword; stored; facet
-//	year           numeric; stored; fiscal year (absent when unknown), range filters and sort
+//	city           keyword; stored (passage 0 only); facet
+//	prefecture     keyword; stored (passage 0 only); facet: the city's prefecture (大阪府), absent when the city is unknown
+//	department     keyword; stored (passage 0 only); facet
+//	year           numeric; stored (passage 0 only); fiscal year (absent when unknown), range filters and sort
 //	year_facet     keyword; fiscal year as text ("2022"), term facet
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
-//	prefecture     keyword; stored; facet (都道府県 of the city)
 //	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
 //	doc_title      keyword; passage 0 only; the title once per document: its
 //	               dictionary is the list of titles that suggestions complete
-//	published      keyword; stored; YYYY-MM-DD when the document states it, sort by date
-//	source         not indexed; stored; file path or URL of the document
-//	url            not indexed; stored; the document's address when known
+//	published      keyword; stored (passage 0 only); YYYY-MM-DD when the document states it, sort by date
+//	source         not indexed; stored on passage 0 only; file path or URL of the document
+//	url            not indexed; stored on passage 0 only; the document's address when known
 //	page           numeric; stored; the 1-based page of a PDF the passage starts on
 //	               (absent for formats without pages)
 //	read           not indexed; stored; "ocr" when some of the passage was read from a
@@ -46,7 +48,7 @@ package indexer
 //	               of the question speech it answers
 //	reply_to_speaker  not indexed; stored; who asked that question
 //	reply_to_lead  not indexed; stored; the first words of that question
-//	session        keyword; stored; facet: the meeting (令和8年第1回定例会)
+//	session        keyword; stored (passage 0 only); facet: the meeting (令和8年第1回定例会)
 //	speech         keyword; stored; the speech the passage is part of, as the
 //	               ID of the speech's first passage (SpeechKey): one term a
 //	               speech, whose postings are the speech's passages (search
@@ -98,10 +100,22 @@ const (
 // ReadOCR is the read field of a passage read by OCR.
 const ReadOCR = "ocr"
 
+// FirstPassageFields are the fields whose value is the document's, the same
+// on every passage: each passage indexes them (those that are indexed, with
+// their doc values), but only the document's first passage (seq 0) stores
+// them. Whatever reads a passage's stored fields reads these from its
+// document's first passage (search: runner.withDocuments; the document
+// view reads every passage). Stored on every passage they were 51 MB of the
+// 578 MB index of kiryu's minutes (411 passages a document).
+var FirstPassageFields = []string{
+	FieldTitle, FieldCity, FieldPrefecture, FieldDepartment, FieldYear,
+	FieldPublished, FieldSession, FieldSource, FieldURL,
+}
+
 // HeadingSep joins the heading path in the stored headings field.
 const HeadingSep = " › "
 
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 10
+const SchemaVersion = 11

@@ -37,5 +37,8 @@ func (rn *runner) documentFacets(ctx context.Context, q query.Query, p *spec, pa
 	if err != nil || len(sr.Hits) > maxDocFacetPassages || int(sr.Total) != len(sr.Hits) {
 		return nil, false
 	}
+	if err := rn.withDocuments(ctx, sr.Hits); err != nil {
+		return nil, false
+	}
 	return hit.DocumentFacets(sr.Hits, p.facets), true
 }

@@ -67,7 +67,11 @@ func (rn *runner) fastPage(ctx context.Context, q query.Query, p *spec) (*Result
 		}
 		return nil, err
 	}
-	res := &Result{TotalHits: er.Total, Hits: p.hits(bsearch.DocumentMatchCollection(er.Hits))}
+	ms := bsearch.DocumentMatchCollection(er.Hits)
+	if err := rn.withDocuments(ctx, ms); err != nil {
+		return nil, err
+	}
+	res := &Result{TotalHits: er.Total, Hits: p.hits(ms)}
 	if len(p.facets) > 0 {
 		res.FacetDistribution = map[string]map[string]int{}
 		for name, fc := range er.Facets {

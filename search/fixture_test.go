@@ -122,13 +122,18 @@ func memoryIndex(t testing.TB, ds []*indexer.Document) bleve.Index {
 	return idx
 }
 
-// addDocuments indexes the passages of ds in one batch.
+// addDocuments indexes the passages of ds in one batch, as a build does
+// (indexer.Passages: the document's stored fields on its first passage).
 func addDocuments(t testing.TB, idx bleve.Index, ds []*indexer.Document) {
 	t.Helper()
 	b := idx.NewBatch()
 	for _, d := range ds {
-		for _, p := range d.Passages {
-			if err := b.Index(indexer.PassageID(d.ID, p.Seq), d.Fields(p)); err != nil {
+		ps, err := indexer.Passages(idx.Mapping(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if err := b.IndexAdvanced(p); err != nil {
 				t.Fatal(err)
 			}
 		}

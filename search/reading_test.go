@@ -32,16 +32,10 @@ func newIndex(t *testing.T, texts []string) bleve.Index {
 	}
 	t.Cleanup(func() { idx.Close() })
 	d := &indexer.Document{ID: "seed", Title: "令和4年度市民局運営方針"}
-	b := idx.NewBatch()
 	for i, text := range texts {
-		p := indexer.Passage{Passage: passage.Passage{Seq: i, Text: text}}
-		if err := b.Index(indexer.PassageID(d.ID, i), d.Fields(p)); err != nil {
-			t.Fatal(err)
-		}
+		d.Passages = append(d.Passages, indexer.Passage{Passage: passage.Passage{Seq: i, Text: text}})
 	}
-	if err := idx.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+	addDocuments(t, idx, []*indexer.Document{d})
 	return idx
 }
 

@@ -9,8 +9,10 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"seisaku/indexer"
 	"seisaku/indexer/theme"
 	"seisaku/search/hit"
+	"seisaku/search/internal/engine"
 	"seisaku/search/internal/vocab"
 	"seisaku/search/plan"
 	"seisaku/search/synonym"
@@ -65,7 +67,8 @@ func newSearcher(idx bleve.Index, members []bleve.Index) *Searcher {
 	for _, t := range th.Themes() {
 		words[t.Name] = t.Words
 	}
-	s := &Searcher{runner: &runner{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes)},
+	s := &Searcher{runner: &runner{idx: idx, members: members, engine: newEngine(DefaultPostingsCacheBytes),
+		firsts: engine.NewStoredCache(indexer.FirstPassageFields, maxCachedFirsts)},
 		themes: func(w string) (string, bool) {
 			t, ok := th.Lookup(w)
 			return t.Name, ok

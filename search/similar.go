@@ -64,6 +64,9 @@ func (s *Searcher) Similar(ctx context.Context, passageID string, n int) (*Simil
 			return nil, err
 		}
 		res.TotalHits = int(sr.Total)
+		if err := s.runner.withDocuments(ctx, sr.Hits); err != nil {
+			return nil, err
+		}
 		shown := sim.Shown(terms)
 		for _, m := range sr.Hits { // mark and list the distinctive terms only
 			if locs := m.Locations[indexer.FieldText]; locs != nil {
