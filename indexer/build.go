@@ -305,7 +305,7 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 		return nil, err
 	}
 	w, err := newSegmentWriter(filepath.Join(gen, "store"), map[string][]byte{"_mapping": mb},
-		batchSize(opt), segmentBytes(opt), segmentBuilders(opt))
+		segmentBatch(opt), segmentBytes(opt), segmentBuilders(opt))
 	if err != nil {
 		return nil, fmt.Errorf("start index writer: %w", err)
 	}
@@ -391,6 +391,20 @@ func segmentBuilders(opt Options) int {
 		n = runtime.GOMAXPROCS(0)
 	}
 	return min(n, 2)
+}
+
+// segmentBatch is how many passages a disk build puts in one batch segment.
+// Analysed passages are large (a location struct and a map entry a token,
+// some 60 KB for a passage of 500 bytes), and a build holds one batch
+// filling and one in each segment builder: with 250 rather than 1,000 a
+// passage, the live heap of a build of 80 of kiryu's records fell from 322
+// to 214 MB and its collections from 114 to 68 (GODEBUG=gctrace=1); the
+// merges take the more, smaller segments at no visible cost.
+func segmentBatch(opt Options) int {
+	if opt.BatchSize > 0 {
+		return opt.BatchSize
+	}
+	return 250
 }
 
 func batchSize(opt Options) int {

@@ -27,7 +27,7 @@ func runIndex(ctx context.Context, args []string, getenv func(string) string, st
 	dept := fs.String("department", "", "department of documents that do not state one")
 	year := fs.Int("year", 0, "fiscal year (Western) of documents that do not state one")
 	workers := fs.Int("workers", 0, "reading and analysis goroutines (0: one per core)")
-	batch := fs.Int("batch", 0, "passages per index segment (0: 1000)")
+	batch := fs.Int("batch", 0, "passages per batch segment (0: 250 for a build, 1000 for an update)")
 	segMB := fs.Int("segment-mb", 0, "most MB of segments one merge takes, about the largest segment written (0: 256)")
 	progress := fs.String("progress", "auto", "progress bar: auto (on a terminal), on, off")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line (for benchmark scripts)")
