@@ -100,15 +100,17 @@ func addWithSkeleton(b *streamBuilder, term string, pos, start, end int) {
 }
 
 // morphTerm is what ja_morph emits for a known word: its term, the
-// term's okurigana-free form (addWithSkeleton) and whether it is a stop word.
+// term's okurigana-free form (addWithSkeleton) and whether it is a stop
+// word; and what ja_reading emits for it.
 type morphTerm struct {
 	term, skeleton string
 	stop           bool
+	reading        string
 }
 
 // knownTerm returns the morphTerm of a known token, computed on the first
-// sight of its dictionary entry: a known word's surface, base form and so
-// its term depend on the entry alone, and a passage's words are mostly
+// sight of its dictionary entry: a known word's surface, base form and
+// reading, and so its terms, depend on the entry alone, and a passage's words are mostly
 // ones seen before.
 func (j *ja) knownTerm(t *tokenizer.Token) *morphTerm {
 	slot := &j.known[t.ID]
@@ -116,7 +118,8 @@ func (j *ja) knownTerm(t *tokenizer.Token) *morphTerm {
 		return w
 	}
 	term := strings.Clone(j.term(t)) // not a slice of the passage's text
-	w := &morphTerm{term: term, skeleton: okuriganaFree(term), stop: j.stopWords[term]}
+	w := &morphTerm{term: term, skeleton: okuriganaFree(term), stop: j.stopWords[term],
+		reading: strings.Clone(readingTerm(j.readingOf(t)))}
 	slot.Store(w)
 	return w
 }
@@ -168,7 +171,13 @@ func (j *ja) readingTo(b *streamBuilder, p *parsed) {
 			pos = j.userReadings(b, p, t, pos)
 			continue
 		}
-		if term := readingTerm(j.readingOf(t)); term != "" {
+		var term string
+		if t.Class == tokenizer.KNOWN {
+			term = j.knownTerm(t).reading
+		} else {
+			term = readingTerm(j.readingOf(t))
+		}
+		if term != "" {
 			start, end := p.span(t.Position, t.Position+len(t.Surface))
 			b.add(term, pos, start, end)
 		}
