@@ -2,6 +2,8 @@ package analyzers
 
 import (
 	"fmt"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,9 +43,27 @@ func (p *parsed) span(f0, f1 int) (int, int) {
 // position, also the dropped ones, so phrase queries stay exact.
 func (j *ja) morph(p *parsed) analysis.TokenStream {
 	b := newStreamBuilder(len(p.toks), len(p.folded))
+	j.morphTo(b, p)
+	return b.stream()
+}
+
+// morphTo adds the ja_morph stream of p to b.
+func (j *ja) morphTo(b *streamBuilder, p *parsed) {
 	eachContent(p, func(t *tokenizer.Token, pos int) int {
 		if t.Class == tokenizer.USER {
 			return j.userParts(b, p, t, pos)
+		}
+		if t.Class == tokenizer.KNOWN {
+			w := j.knownTerm(t)
+			if w.term == "" || w.stop {
+				return pos
+			}
+			start, end := p.span(t.Position, t.Position+len(t.Surface))
+			b.add(w.term, pos, start, end)
+			if w.skeleton != w.term {
+				b.add(w.skeleton, pos, start, end)
+			}
+			return pos
 		}
 		term := j.term(t)
 		if term == "" || j.stopWords[term] {
@@ -53,7 +73,6 @@ func (j *ja) morph(p *parsed) analysis.TokenStream {
 		addWithSkeleton(b, term, pos, start, end)
 		return pos
 	})
-	return b.stream()
 }
 
 // eachContent calls fn with each content token of p and its position in
@@ -78,6 +97,31 @@ func addWithSkeleton(b *streamBuilder, term string, pos, start, end int) {
 	if sk := okuriganaFree(term); sk != term {
 		b.add(sk, pos, start, end)
 	}
+}
+
+// morphTerm is what ja_morph emits for a known word: its term, the
+// term's okurigana-free form (addWithSkeleton) and whether it is a stop
+// word; and what ja_reading emits for it.
+type morphTerm struct {
+	term, skeleton string
+	stop           bool
+	reading        string
+}
+
+// knownTerm returns the morphTerm of a known token, computed on the first
+// sight of its dictionary entry: a known word's surface, base form and
+// reading, and so its terms, depend on the entry alone, and a passage's words are mostly
+// ones seen before.
+func (j *ja) knownTerm(t *tokenizer.Token) *morphTerm {
+	slot := &j.known[t.ID]
+	if w := slot.Load(); w != nil {
+		return w
+	}
+	term := strings.Clone(j.term(t)) // not a slice of the passage's text
+	w := &morphTerm{term: term, skeleton: okuriganaFree(term), stop: j.stopWords[term],
+		reading: strings.Clone(readingTerm(j.readingOf(t)))}
+	slot.Store(w)
+	return w
 }
 
 // term returns the folded base form of a dictionary or unknown token.
@@ -110,6 +154,12 @@ func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int)
 // the position. A user-dictionary word gives the readings of its parts.
 func (j *ja) reading(p *parsed) analysis.TokenStream {
 	b := newStreamBuilder(len(p.toks), len(p.folded))
+	j.readingTo(b, p)
+	return b.stream()
+}
+
+// readingTo adds the ja_reading stream of p to b.
+func (j *ja) readingTo(b *streamBuilder, p *parsed) {
 	pos := 0
 	for i := range p.toks {
 		t := &p.toks[i]
@@ -121,12 +171,17 @@ func (j *ja) reading(p *parsed) analysis.TokenStream {
 			pos = j.userReadings(b, p, t, pos)
 			continue
 		}
-		if term := readingTerm(j.readingOf(t)); term != "" {
+		var term string
+		if t.Class == tokenizer.KNOWN {
+			term = j.knownTerm(t).reading
+		} else {
+			term = readingTerm(j.readingOf(t))
+		}
+		if term != "" {
 			start, end := p.span(t.Position, t.Position+len(t.Surface))
 			b.add(term, pos, start, end)
 		}
 	}
-	return b.stream()
 }
 
 // userReadings emits the readings of a user-dictionary word's parts at
@@ -183,13 +238,19 @@ func bigram(folded string, m *offsetMap) analysis.TokenStream {
 // textUnits returns the characters of folded text with the original bytes
 // each came from, after the katakana long vowel rule (stemUnits).
 func textUnits(folded string, m *offsetMap) []unit {
-	units := make([]unit, 0, utf8.RuneCountInString(folded))
+	return appendTextUnits(make([]unit, 0, utf8.RuneCountInString(folded)), folded, m)
+}
+
+// appendTextUnits is textUnits appending to units[:0].
+func appendTextUnits(units []unit, folded string, m *offsetMap) []unit {
+	units = units[:0]
+	c := mapCursor{m: m} // f, then f+w-1: the offsets increase
 	for f, r := range folded {
 		w := utf8.RuneLen(r)
 		if w < 0 {
 			w = 1 // invalid byte, decoded as RuneError
 		}
-		units = append(units, unit{r: r, start: m.start(f), end: m.end(f + w)})
+		units = append(units, unit{r: r, start: c.start(f), end: c.end(f + w)})
 	}
 	return stemUnits(units)
 }
@@ -203,6 +264,34 @@ func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStr
 	p := j.parse(text)
 	return j.morph(p), j.reading(p), bigram(p.folded, p.m)
 }
+
+// AnalyzePassageFunc is AnalyzePassage for a caller that only reads the
+// streams: it lends them to fn, and they (tokens and terms alike) are
+// valid only until fn returns, when their buffers go back to a pool to
+// serve the next passage. An index build counts the streams into term
+// frequencies right away, so it need not allocate them anew per passage.
+func AnalyzePassageFunc(text string, fn func(morph, reading, bigram analysis.TokenStream)) {
+	j := mustJA()
+	p := j.parse(text)
+	bs := passagePool.Get().(*passageBuffers)
+	bs.morph.reset(len(p.toks), len(p.folded))
+	j.morphTo(&bs.morph, p)
+	bs.reading.reset(len(p.toks), len(p.folded))
+	j.readingTo(&bs.reading, p)
+	bs.units = appendTextUnits(bs.units, p.folded, p.m)
+	bs.bigram.reset(len(bs.units), len(p.folded)*2)
+	bigrams(&bs.bigram, bs.units, 0)
+	fn(bs.morph.lend(), bs.reading.lend(), bs.bigram.lend())
+	passagePool.Put(bs)
+}
+
+// passageBuffers are the buffers of one AnalyzePassageFunc call.
+type passageBuffers struct {
+	morph, reading, bigram streamBuilder
+	units                  []unit
+}
+
+var passagePool = sync.Pool{New: func() any { return new(passageBuffers) }}
 
 // Analyze returns the token stream the named analyzer emits for text:
 // terms with their positions and original byte offsets.

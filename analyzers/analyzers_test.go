@@ -322,6 +322,22 @@ func TestAnalyzePassageMatchesAnalyzers(t *testing.T) {
 	}
 }
 
+// TestAnalyzePassageFuncMatches checks the streams AnalyzePassageFunc lends
+// against AnalyzePassage's, passage after passage, so a buffer that keeps
+// anything of the passage before shows up.
+func TestAnalyzePassageFuncMatches(t *testing.T) {
+	for _, text := range passages(t) {
+		m, r, b := AnalyzePassage(text)
+		AnalyzePassageFunc(text, func(lm, lr, lb analysis.TokenStream) {
+			for name, pair := range map[string][2]analysis.TokenStream{Morph: {lm, m}, Reading: {lr, r}, Bigram: {lb, b}} {
+				if got, want := compact(pair[0]), compact(pair[1]); got != want {
+					t.Errorf("%s %q:\nAnalyzePassageFunc %s\nAnalyzePassage     %s", name, text, got, want)
+				}
+			}
+		})
+	}
+}
+
 // TestUserDictParts enforces the rules written at the top of userdict.txt.
 func TestUserDictParts(t *testing.T) {
 	j := mustJA()

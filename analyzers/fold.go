@@ -3,6 +3,7 @@ package analyzers
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,7 +57,11 @@ func (m *offsetMap) start(f int) int {
 	if m == nil {
 		return f
 	}
-	i := m.find(f)
+	return m.startIn(m.find(f), f)
+}
+
+// startIn is start with the span holding f found already: i.
+func (m *offsetMap) startIn(i, f int) int {
 	if i == len(m.spans) {
 		return m.olen
 	}
@@ -75,7 +80,11 @@ func (m *offsetMap) end(f int) int {
 	if f <= 0 {
 		return 0
 	}
-	i := m.find(f - 1)
+	return m.endIn(m.find(f-1), f)
+}
+
+// endIn is end with the span holding f-1 found already: i.
+func (m *offsetMap) endIn(i, f int) int {
 	if i == len(m.spans) {
 		return m.olen
 	}
@@ -86,15 +95,65 @@ func (m *offsetMap) end(f int) int {
 	return s.o1
 }
 
+// mapCursor maps offsets that mostly increase, finding each one's span by
+// walking on from the last one's rather than by a search from scratch.
+type mapCursor struct {
+	m *offsetMap
+	i int
+}
+
+// seek returns the index of the span holding folded byte f, as m.find.
+func (c *mapCursor) seek(f int) int {
+	if c.i > 0 && c.m.spans[c.i-1].f1 > f { // behind the last one
+		c.i = c.m.find(f)
+		return c.i
+	}
+	for c.i < len(c.m.spans) && c.m.spans[c.i].f1 <= f {
+		c.i++
+	}
+	return c.i
+}
+
+// start is m.start(f).
+func (c *mapCursor) start(f int) int {
+	if c.m == nil {
+		return f
+	}
+	return c.m.startIn(c.seek(f), f)
+}
+
+// end is m.end(f).
+func (c *mapCursor) end(f int) int {
+	if c.m == nil {
+		return f
+	}
+	if f <= 0 {
+		return 0
+	}
+	return c.m.endIn(c.seek(f-1), f)
+}
+
 // foldText applies NFKC and the kana variant rules to s. The map is nil when
 // nothing changed, which is the common case for already clean text.
 func foldText(s string) (string, *offsetMap) {
 	if isNFKC(s) && !hasVariant(s) {
 		return s, nil
 	}
-	buf, segs := nfkcSegments(s)
-	return applyVariants(s, buf, segs)
+	sc := foldPool.Get().(*foldScratch)
+	sc.buf, sc.segs = appendNFKCSegments(sc.buf[:0], sc.segs[:0], s)
+	f, m := applyVariants(s, sc.buf, sc.segs)
+	foldPool.Put(sc)
+	return f, m
 }
+
+// foldScratch is nfkcSegments' output, which applyVariants only reads:
+// reused from call to call.
+type foldScratch struct {
+	buf  []byte
+	segs []seg
+}
+
+var foldPool = sync.Pool{New: func() any { return new(foldScratch) }}
 
 // isNFKC is norm.NFKC.IsNormalString(s), decided without the tables when
 // every rune is one of the common ones of Japanese text (stableRune).
@@ -124,15 +183,13 @@ func stableRune(r rune) bool {
 // buf[b0:b1].
 type seg struct{ o0, o1, b0, b1 int }
 
-// nfkcSegments normalizes s to NFKC, recording which original bytes produced
-// which output bytes. norm.Iter may hand out one segment's output in several
+// appendNFKCSegments normalizes s to NFKC into buf (empty), recording in
+// segs (empty) which original bytes produced which output bytes. norm.Iter may hand out one segment's output in several
 // pieces without advancing Pos (㍻ → 平, 成), so pieces are gathered until
 // the input position moves.
-func nfkcSegments(s string) ([]byte, []seg) {
+func appendNFKCSegments(buf []byte, segs []seg, s string) ([]byte, []seg) {
 	var it norm.Iter
 	it.InitString(norm.NFKC, s)
-	buf := make([]byte, 0, len(s)+16)
-	segs := make([]seg, 0, utf8.RuneCountInString(s))
 	o0, b0 := 0, 0
 	for !it.Done() {
 		buf = append(buf, it.Next()...)

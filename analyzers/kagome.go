@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -34,6 +35,7 @@ type ja struct {
 	unkPOS    int         // index of the top-level POS in UnkDict.Contents[id]
 
 	stopWords map[string]bool
+	known     []atomic.Pointer[morphTerm] // by known word ID: knownTerm's memo
 }
 
 var shared struct {
@@ -60,6 +62,7 @@ func newJA() (*ja, error) {
 		return nil, fmt.Errorf("analyzers: kagome tokenizer: %w", err)
 	}
 	j := &ja{tk: tk, dict: d, user: ud, stopWords: parseWordList(stopWordsFile)}
+	j.known = make([]atomic.Pointer[morphTerm], len(d.Contents))
 	if err := j.indexFeatures(); err != nil {
 		return nil, err
 	}

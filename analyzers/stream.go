@@ -13,7 +13,8 @@ import (
 type streamBuilder struct {
 	toks  []analysis.Token
 	arena []byte
-	mark  int // arena offset where the term being built starts
+	mark  int                  // arena offset where the term being built starts
+	ptrs  analysis.TokenStream // lend's stream, kept for the next one
 }
 
 // newStreamBuilder sizes the builder for about n tokens of termBytes bytes
@@ -23,6 +24,17 @@ func newStreamBuilder(n, termBytes int) *streamBuilder {
 		toks:  make([]analysis.Token, 0, n+1),
 		arena: make([]byte, 0, termBytes+16),
 	}
+}
+
+// reset empties b for reuse, sized as newStreamBuilder sizes a new one.
+func (b *streamBuilder) reset(n, termBytes int) {
+	if cap(b.toks) < n+1 {
+		b.toks = make([]analysis.Token, 0, n+1)
+	}
+	if cap(b.arena) < termBytes+16 {
+		b.arena = make([]byte, 0, termBytes+16)
+	}
+	b.toks, b.arena, b.mark = b.toks[:0], b.arena[:0], 0
 }
 
 // add appends a token whose term is s.
@@ -56,6 +68,19 @@ func (b *streamBuilder) stream() analysis.TokenStream {
 	return ts
 }
 
+// lend returns the collected tokens in a stream that stays b's: valid until
+// b is reset.
+func (b *streamBuilder) lend() analysis.TokenStream {
+	if cap(b.ptrs) < len(b.toks) {
+		b.ptrs = make(analysis.TokenStream, len(b.toks))
+	}
+	b.ptrs = b.ptrs[:len(b.toks)]
+	for i := range b.toks {
+		b.ptrs[i] = &b.toks[i]
+	}
+	return b.ptrs
+}
+
 // unit is one character for the bigrammer with the original bytes it came
 // from.
 type unit struct {
@@ -69,6 +94,8 @@ func isCJK(r rune) bool {
 	switch {
 	case r < 0x1100:
 		return false
+	case 0x4E00 <= r && r <= 0x9FFF, 0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA:
+		return true // CJK unified ideographs, hiragana, katakana: the common case first
 	case r == longVowel || r == '〆' || r == '〇' || r == '々':
 		return true
 	}

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"unsafe"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -16,9 +18,11 @@ import (
 // lock) finds every field analysed already.
 //
 // The passage text feeds three fields (morph, reading, bigram);
-// analyzers.AnalyzePassage derives all three from one kagome pass. The
-// title is the same on every passage of a document and headings repeat
-// from passage to passage, so each distinct value is analysed once.
+// analyzers.AnalyzePassageFunc derives all three from one kagome pass, in
+// buffers that serve passage after passage, and tokenFrequencies counts
+// them right away. The title is the same on every passage of a document
+// and headings repeat from passage to passage, so each distinct value is
+// analysed once.
 type passageAnalyser struct {
 	m    mapping.IndexMapping
 	d    *Document
@@ -57,7 +61,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	if p.Seq > 0 {
 		storeOnFirst(doc)
 	}
-	var text map[string]analysis.TokenStream
+	var text []int // indexes in doc.Fields of the fields of the passage text
 	for i, f := range doc.Fields {
 		if !f.Options().IsIndexed() {
 			continue
@@ -67,30 +71,38 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 			continue
 		}
 		if tf, ok := f.(*document.TextField); ok && tf.Analyzer() != nil {
-			var tokens analysis.TokenStream
 			switch tf.Name() {
 			case FieldText, FieldTextReading, FieldTextBigram:
-				if text == nil {
-					morph, reading, bigram := analyzers.AnalyzePassage(p.Text)
-					analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
-					text = map[string]analysis.TokenStream{
-						FieldText: morph, FieldTextReading: reading, FieldTextBigram: bigram,
-					}
-				}
-				tokens = text[tf.Name()]
-			default:
-				k := fieldValue{tf.Name(), string(tf.Value())}
-				var ok bool
-				if tokens, ok = pa.memo[k]; !ok {
-					tokens = tf.Analyzer().Analyze(tf.Value())
-					pa.memo[k] = tokens
-				}
+				text = append(text, i)
+				continue
 			}
-			f = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
-				tf.Options(), &analyzed{tokens})
+			k := fieldValue{tf.Name(), string(tf.Value())}
+			tokens, ok := pa.memo[k]
+			if !ok {
+				tokens = tf.Analyzer().Analyze(tf.Value())
+				pa.memo[k] = tokens
+			}
+			doc.Fields[i] = newCountedField(tf, tokens)
+			continue
 		}
 		f.Analyze()
 		doc.Fields[i] = analysedField{f}
+	}
+	if len(text) > 0 {
+		analyzers.AnalyzePassageFunc(p.Text, func(morph, reading, bigram analysis.TokenStream) {
+			analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
+			for _, i := range text {
+				tf := doc.Fields[i].(*document.TextField)
+				tokens := morph
+				switch tf.Name() {
+				case FieldTextReading:
+					tokens = reading
+				case FieldTextBigram:
+					tokens = bigram
+				}
+				doc.Fields[i] = newCountedField(tf, tokens)
+			}
+		})
 	}
 	return doc, nil
 }
@@ -135,17 +147,86 @@ var firstPassageField = func() map[string]bool {
 	return m
 }()
 
-// analyzed is an analyzer that returns tokens computed earlier, once: the
-// field keeps its analyzer until the batch is written, and the tokens,
-// already counted into term frequencies, need not stay in memory that
-// long. Token streams are only read, never changed, so passages can share
-// one.
-type analyzed struct{ tokens analysis.TokenStream }
+// countedField is a text field analysed here: its term frequencies are
+// counted from the tokens given (tokenFrequencies), so bleve's Analyze,
+// which would copy the stored value and count anew, never runs.
+type countedField struct {
+	*document.TextField
+	length int
+	freqs  index.TokenFrequencies
+}
 
-func (a *analyzed) Analyze([]byte) analysis.TokenStream {
-	t := a.tokens
-	a.tokens = nil
-	return t
+func newCountedField(tf *document.TextField, tokens analysis.TokenStream) countedField {
+	return countedField{tf, len(tokens), tokenFrequencies(tokens, tf.ArrayPositions(), tf.Options())}
+}
+
+func (countedField) Analyze()                                           {}
+func (f countedField) AnalyzedLength() int                              { return f.length }
+func (f countedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
+
+// tokenFrequencies returns what bleve's analysis.TokenFrequency returns for
+// the same arguments (the same terms, counts and locations, in the same
+// order), with a handful of allocations per field instead of several per
+// distinct term: the TokenFreqs, the locations and their pointers each come
+// from one slice, and the terms (the map's keys, which TokenFreq.Term
+// shares) from one byte buffer. The terms are copied, so tokens may be
+// reused once it returns.
+func tokenFrequencies(tokens analysis.TokenStream, arrayPositions []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
+	n := 0
+	for _, t := range tokens {
+		n += len(t.Term)
+	}
+	terms := make([]byte, 0, n) // never grows: the keys below point into it
+	freqs := make([]index.TokenFreq, 0, len(tokens))
+	rv := make(index.TokenFrequencies, len(tokens))
+	vectors := options.IncludeTermVectors()
+	var which []*index.TokenFreq // each token's, when there are locations
+	if vectors {
+		which = make([]*index.TokenFreq, len(tokens))
+	}
+	for i, t := range tokens {
+		tf, ok := rv[string(t.Term)]
+		if !ok {
+			start := len(terms)
+			terms = append(terms, t.Term...)
+			freqs = append(freqs, index.TokenFreq{Term: terms[start:len(terms):len(terms)]})
+			tf = &freqs[len(freqs)-1]
+			key := ""
+			if len(t.Term) > 0 {
+				key = unsafe.String(&terms[start], len(t.Term))
+			}
+			rv[key] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1) // the count, for now
+		if vectors {
+			which[i] = tf
+		}
+	}
+	if vectors {
+		locs := make([]index.TokenLocation, len(tokens))
+		ptrs := make([]*index.TokenLocation, len(tokens))
+		off := 0
+		for k := range freqs {
+			c := freqs[k].Frequency()
+			freqs[k].Locations = ptrs[off : off : off+c]
+			off += c
+		}
+		for i, t := range tokens {
+			locs[i] = index.TokenLocation{
+				ArrayPositions: arrayPositions,
+				Start:          t.Start,
+				End:            t.End,
+				Position:       t.Position,
+			}
+			which[i].Locations = append(which[i].Locations, &locs[i])
+		}
+	}
+	if options.SkipFreqNorm() {
+		for k := range freqs {
+			freqs[k].SetFrequency(0)
+		}
+	}
+	return rv
 }
 
 // analysedField is a field whose Analyze already ran: the call scorch

@@ -132,7 +132,14 @@ func (g *gazetteer) add(name, kind string) {
 		g.kind[name] = kind
 	}
 	g.maxLen = max(g.maxLen, len([]rune(name)))
+	if g.maxLen > maxPlaceRunes {
+		panic("meta: a place name longer than maxPlaceRunes: " + name)
+	}
 }
+
+// maxPlaceRunes bounds the names of the table (the longest has 7 runes), so
+// that longestAt can spell its candidates in a buffer on the stack.
+const maxPlaceRunes = 15
 
 // Municipalities returns a copy of the embedded table.
 func Municipalities() []Municipality {
@@ -203,15 +210,35 @@ func (g *gazetteer) longestAt(r []rune, i int) (string, int) {
 	if !isHan(r[i]) && !unicode.In(r[i], unicode.Hiragana, unicode.Katakana) {
 		return "", 0
 	}
-	for n := min(g.maxLen, len(r)-i); n >= 2; n-- {
-		if !strings.ContainsRune("市町村区都道府県", r[i+n-1]) {
+	// The candidates are looked up as UTF-8 in a buffer on the stack, each
+	// a prefix of the longest: no string is made unless one is a name.
+	var buf [maxPlaceRunes * utf8.UTFMax]byte
+	var ends [maxPlaceRunes + 1]int // ends[n]: the bytes of r[i:i+n]
+	maxN := min(g.maxLen, len(r)-i)
+	enc := buf[:0]
+	for n := 1; n <= maxN; n++ {
+		enc = utf8.AppendRune(enc, r[i+n-1])
+		ends[n] = len(enc)
+	}
+	for n := maxN; n >= 2; n-- {
+		if !isPlaceSuffix(r[i+n-1]) {
 			continue
 		}
-		if _, ok := g.kind[string(r[i:i+n])]; ok {
-			return string(r[i : i+n]), n
+		if _, ok := g.kind[string(enc[:ends[n]])]; ok {
+			return string(enc[:ends[n]]), n
 		}
 	}
 	return "", 0
+}
+
+// isPlaceSuffix reports whether r ends the name of a municipality, a ward
+// or a prefecture.
+func isPlaceSuffix(r rune) bool {
+	switch r {
+	case '市', '町', '村', '区', '都', '道', '府', '県':
+		return true
+	}
+	return false
 }
 
 func acceptable(r []rune, i, n int, name, kind string) bool {

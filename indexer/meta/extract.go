@@ -253,6 +253,18 @@ func cityEvidence(d doc, address string) (string, int) {
 // 発行者, 編集・発行.
 var reIssuerBefore = regexp.MustCompile(`(編集・発行|発行・編集|発行者|発行元|発行|編集)\s*[:：/／]?\s*$`)
 
+// mastheadWords are the words that start every match of reKanaMasthead.
+var mastheadWords = []string{"広報", "市報", "町報", "村報", "区報"}
+
+func hasMastheadWord(text string) bool {
+	for _, w := range mastheadWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // reKanaMasthead is a bulletin's name in kana after 広報 or 市報 (広報ふらの,
 // 広報「ひだかがわ」).
 var reKanaMasthead = regexp.MustCompile(`(?:広報|市報|町報|村報|区報)\s*「?(\p{Hiragana}{3,})`)
@@ -263,6 +275,9 @@ var reKanaMasthead = regexp.MustCompile(`(?:広報|市報|町報|村報|区報)\
 // their bulletins. A reading shared by several is no evidence, and the
 // brands table's names are counted there.
 func readingBrands(text string) []string {
+	if !hasMastheadWord(text) {
+		return nil // what reKanaMasthead cannot match, told without it
+	}
 	var out []string
 	for _, m := range reKanaMasthead.FindAllStringSubmatch(text, -1) {
 		if _, listed := brands["広報"+m[1]]; listed {
