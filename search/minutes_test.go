@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/source"
+	"seisaku/search/plan"
 )
 
 // minutesSearcher indexes the cut of 桐生市's minutes in
@@ -222,5 +224,52 @@ func TestMinutesSplitPhrases(t *testing.T) {
 	}
 	if got := seqRoles(res.Hits[:2]); got != "6:answer 3:question" {
 		t.Errorf("奨学金の人材: first %s, want the answer 6 and its question 3", got)
+	}
+}
+
+// TestMinutesExecutiveWords: in 渡辺恒's 一般質問 on 奨学金, 整備 is the
+// 管理部長's word (「新たな奨学金制度の整備」, passage 6; no question holds
+// it) and 署名 the member's (the 署名 of the students' 陳情, passages 9 and
+// 10; the 市長 names it once in answer, 12). 奨学金 整備 asks what the city
+// does: its words are the executive's, so an answer weighs more, and the
+// 市長's second answer (16, 奨学金 without 整備) ranks above 渡辺恒's speech
+// 8–10, which scores higher. On 奨学金 署名, the members' words, the
+// speech 8–10 stays above the answer 16.
+func TestMinutesExecutiveWords(t *testing.T) {
+	s := minutesSearcher(t)
+	ranks := func(q string) map[int]int {
+		res := search(t, s, Request{Q: q, HitsPerPage: 20})
+		rank := map[int]int{}
+		for i, h := range res.Hits {
+			_, first, _ := indexer.SplitPassageID(h.SpeechKey)
+			if rank[first] == 0 {
+				rank[first] = i + 1
+			}
+		}
+		t.Logf("%s: %s", q, seqRoles(res.Hits))
+		return rank
+	}
+	lean := func(q string) float64 {
+		p, err := newSpec(Request{Q: q, HitsPerPage: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.query.LiftAnswers() // as Search does in an index of minutes
+		return s.executiveWords(context.Background(), plan.New(p.query, q, p.filters, plan.Options{}), p)
+	}
+	if l := lean("奨学金 整備"); l <= 0 {
+		t.Errorf("奨学金 整備: lean %.3f, want the executive's words (> 0)", l)
+	}
+	if l := lean("奨学金 署名"); l >= 0 {
+		t.Errorf("奨学金 署名: lean %.3f, want the members' words (< 0)", l)
+	}
+	if l := lean("奨学金 答弁"); l != 0 {
+		t.Errorf("奨学金 答弁: lean %.3f, want 0 (answers only)", l)
+	}
+	if r := ranks("奨学金 整備"); r[16] == 0 || r[8] == 0 || r[16] > r[8] {
+		t.Errorf("奨学金 整備: the answer 16 at %d, the speech 8–10 at %d; want the answer above", r[16], r[8])
+	}
+	if r := ranks("奨学金 署名"); r[16] == 0 || r[8] == 0 || r[16] < r[8] {
+		t.Errorf("奨学金 署名: the answer 16 at %d, the speech 8–10 at %d; want the speech above", r[16], r[8])
 	}
 }

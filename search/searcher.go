@@ -133,16 +133,21 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		n, err := s.runner.count(ctx, q)
 		return err != nil || n > 0 // on an error, as if found: not relaxed
 	}
-	rs, err := s.runner.levels(ctx, plan.New(p.query, r.Q, p.filters, o), p.relax, fetch)
+	pl := plan.New(p.query, r.Q, p.filters, o)
+	rs, err := s.runner.levels(ctx, pl, p.relax, fetch)
 	if err != nil {
 		return nil, err
+	}
+	executive := false // the query's words are the executive's (hit.Evidence)
+	if fetch != p && p.pageWindow > 0 && s.answers.Load() {
+		executive = s.executiveWords(ctx, pl, p) > 0
 	}
 	res := rs.res
 	if fetch != p && p.pageWindow > 0 {
 		s.weighSpeeches(res.Hits)
 	}
 	if fetch != p {
-		diversifyPage(res, rs, fetch, p)
+		diversifyPage(res, rs, fetch, p, executive)
 	}
 	c := counter{rn: s.runner, p: p, readings: v.Readings()}
 	if err := annotate(ctx, c, v, r, o, rs); err != nil {
@@ -237,14 +242,15 @@ func (rn *runner) levels(ctx context.Context, pl *plan.Planner, relax bool, fetc
 
 // diversifyPage cuts p's page from the window of bare hits the levels
 // fetched: explained first when their tiers differ, reordered (package
-// hit), then highlighted.
-func diversifyPage(res *Result, rs levelRun, fetch, p *spec) {
+// hit; executive: the query's words are the executive's), then
+// highlighted.
+func diversifyPage(res *Result, rs levelRun, fetch, p *spec, executive bool) {
 	if rs.level > LevelStrict || len(rs.plan.Expansions) > 0 { // tiers differ
 		for i := range res.Hits {
 			fetch.pending.Explain(fetch.marker, &res.Hits[i])
 		}
 	}
-	hit.Evidence(res.Hits)
+	hit.Evidence(res.Hits, executive)
 	if p.pageWindow > 0 { // the same first hits whatever the page asked for, so pages stay disjoint
 		w := min(len(res.Hits), p.pageWindow)
 		res.Hits = append(hit.CollapsePages(res.Hits[:w]), res.Hits[w:]...)

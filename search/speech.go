@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"math"
 
 	"github.com/blevesearch/bleve/v2"
@@ -9,6 +10,8 @@ import (
 	"seisaku/indexer"
 	"seisaku/search/hit"
 	"seisaku/search/internal/engine"
+	"seisaku/search/plan"
+	parsed "seisaku/search/query"
 )
 
 // Speeches of minutes (package hit, speeches.go): a hit knows its speech
@@ -62,4 +65,50 @@ func (rn *runner) termCount(field, term string) int {
 		return 0
 	}
 	return n
+}
+
+// executiveWords says how far the query's words are the executive's rather
+// than the members' (hit.Evidence, exchange.go): the mean over the query's
+// words of the log of the share of the answers' passages that hold the
+// word (as the word's strict query finds it) over the share of the
+// questions' passages that do, each count plus one half. Above 0 the
+// answers speak the query's words more. It is 0 where the query filters
+// on roles (答弁 read as role:answer), where the index holds no answers or
+// no questions, and for a query none of whose words a speech holds; a
+// clause of alternatives is left out.
+func (s *Searcher) executiveWords(ctx context.Context, pl *plan.Planner, p *spec) float64 {
+	for _, f := range p.query.Filters {
+		if f.Facet == "role" {
+			return 0
+		}
+	}
+	na := s.runner.termCount(indexer.FieldRole, indexer.RoleAnswer)
+	nq := s.runner.termCount(indexer.FieldRole, indexer.RoleQuestion)
+	if na == 0 || nq == 0 {
+		return 0
+	}
+	in := func(role string) parsed.Scope { return parsed.Scope{Values: map[string][]string{"role": {role}}} }
+	sum, n := 0.0, 0
+	for _, c := range p.query.Clauses {
+		if len(c.Any) != 1 {
+			continue
+		}
+		a, err := s.runner.count(ctx, pl.WordQuery(c.Any[0], in(indexer.RoleAnswer)))
+		if err != nil {
+			return 0
+		}
+		q, err := s.runner.count(ctx, pl.WordQuery(c.Any[0], in(indexer.RoleQuestion)))
+		if err != nil {
+			return 0
+		}
+		if a+q == 0 {
+			continue // no speech holds it: no evidence either way
+		}
+		sum += math.Log(((float64(a) + 0.5) / float64(na)) / ((float64(q) + 0.5) / float64(nq)))
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
 }

@@ -35,12 +35,40 @@ func TestExchange(t *testing.T) {
 			t.Errorf("%s: evidence %.3f, want %.3f", hits[i].ID, got[i], want[i])
 		}
 	}
-	Evidence(hits)
+	Evidence(hits, false)
 	var order []string
 	for _, h := range hits {
 		order = append(order, h.ID)
 	}
 	if got := strings.Join(order, " "); got != "d-19 d-30 d-6 d-23 e-6 d-4 d-3 d-24" {
 		t.Errorf("order %s", got)
+	}
+}
+
+// TestExecutiveWords: on a query of the executive's words an answer weighs
+// executiveWeight times its score and ranks above a question that scores a
+// little more; on other queries it does not, and a chair's line weighs
+// half either way.
+func TestExecutiveWords(t *testing.T) {
+	hits := func() []Hit {
+		return []Hit{
+			{ID: "d-9", DocID: "d", Score: 1.0, Speech: Speech{Speaker: "渡辺恒", Role: indexer.RoleQuestion}},
+			{ID: "d-16", DocID: "d", Score: 0.8, Speech: Speech{Speaker: "亀山豊文", Role: indexer.RoleAnswer}},
+			{ID: "d-15", DocID: "d", Score: 1.4, Speech: Speech{Speaker: "森山享大", Role: indexer.RoleChair}},
+		}
+	}
+	for _, c := range []struct {
+		executive bool
+		want      string
+	}{{false, "d-9 d-16 d-15"}, {true, "d-16 d-9 d-15"}} {
+		hs := hits()
+		Evidence(hs, c.executive)
+		var order []string
+		for _, h := range hs {
+			order = append(order, h.ID)
+		}
+		if got := strings.Join(order, " "); got != c.want {
+			t.Errorf("executive %v: order %s, want %s", c.executive, got, c.want)
+		}
 	}
 }

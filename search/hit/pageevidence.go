@@ -21,9 +21,10 @@ const pageMateWeight = 0.5
 
 // Evidence reorders hits (in rank order) in place by the evidence of their
 // page (above) and, for minutes, of the question an answer answers, a
-// chair's line weighing half (exchange.go) and a long speech's passage
+// chair's line weighing half, an answer more when the query's words are
+// the executive's (executive; exchange.go) and a long speech's passage
 // less (speeches.go), never across tiers.
-func Evidence(hits []Hit) {
+func Evidence(hits []Hit, executive bool) {
 	key := func(h Hit) string {
 		return strconv.Itoa(tier(h)) + "|" + h.DocID + "|" + strconv.Itoa(h.Page)
 	}
@@ -40,7 +41,7 @@ func Evidence(hits []Hit) {
 	rs := make([]ranked, len(hits))
 	ex := exchange(hits)
 	for i, h := range hits {
-		rs[i] = ranked{h, (weighted(h) + ex[i]) * roleWeight(h)}
+		rs[i] = ranked{h, (weighted(h) + ex[i]) * roleWeight(h, executive)}
 		if h.Page > 0 {
 			rs[i].score += pageMateWeight * (page[key(h)] - weighted(h))
 		}

@@ -21,7 +21,7 @@ func TestPageEvidence(t *testing.T) {
 		h("補正予算p3b", "hosei", 3, 0.01, "relaxed"),
 		h("質問p5", "shitsumon", 5, 0.015, "relaxed"),
 	}
-	Evidence(hits)
+	Evidence(hits, false)
 	var got []string
 	for _, x := range hits {
 		got = append(got, x.ID)

@@ -200,3 +200,11 @@ func excludeFacets(q query.Query, pq *parsed.Query) query.Query {
 	}
 	return bq
 }
+
+// WordQuery is the strict query of the word w alone within scope, no
+// exclusion: what the word finds by itself (as Options.Found counts it).
+func (p *Planner) WordQuery(w parsed.Word, scope parsed.Scope) query.Query {
+	one := &parsed.Query{Clauses: []parsed.Clause{{Any: []parsed.Word{w}}}}
+	b := newBuilder(p.opt, p.parts, nil)
+	return b.build(one, w.Text, scope, LevelStrict)
+}
