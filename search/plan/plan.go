@@ -174,7 +174,7 @@ type Mark struct {
 func newMark(text string, readings [][]string) Mark {
 	terms, _ := analyzers.Terms(analyzers.Morph, text)
 	for _, r := range readings {
-		terms = append(terms, r...)
+		terms = appendTerms(terms, r)
 	}
 	return Mark{Text: text, Terms: terms}
 }
@@ -199,4 +199,14 @@ func excludeFacets(q query.Query, pq *parsed.Query) query.Query {
 		}
 	}
 	return bq
+}
+
+// appendTerms appends the reading terms of a split but its gaps.
+func appendTerms(terms, split []string) []string {
+	for _, t := range split {
+		if t != vocab.Gap {
+			terms = append(terms, t)
+		}
+	}
+	return terms
 }
