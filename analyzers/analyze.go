@@ -146,12 +146,15 @@ func (j *ja) userParts(b *streamBuilder, p *parsed, t *tokenizer.Token, pos int)
 	return pos + len(parts) - 1
 }
 
-// reading derives the ja_reading stream: one term per kagome token, its
+// reading derives the ja_reading stream: one term per content token, its
 // folded katakana reading (ReadingTerm), at the same positions as the
-// ja_morph stream. Particles and auxiliaries are kept, so the positions of a
-// sentence's readings are consecutive and a kana phrase (しみんのこえ) matches
-// the whole (市民の声); symbols and whitespace are dropped but still advance
-// the position. A user-dictionary word gives the readings of its parts.
+// ja_morph stream. Particles, auxiliaries and the other function words
+// ja_morph drops are left out too but advance the position, so a kana
+// phrase (しみんのこえ) matches the whole (市民の声) with a gap where の
+// stands (FunctionReadings; package search fills it): they were two in five
+// of the field's tokens and in nearly every passage. Symbols and whitespace
+// are dropped and advance the position. A user-dictionary word gives the
+// readings of its parts.
 func (j *ja) reading(p *parsed) analysis.TokenStream {
 	b := newStreamBuilder(len(p.toks), len(p.folded))
 	j.readingTo(b, p)
@@ -164,7 +167,7 @@ func (j *ja) readingTo(b *streamBuilder, p *parsed) {
 	for i := range p.toks {
 		t := &p.toks[i]
 		pos++
-		if p.kinds[i] == symbol {
+		if p.kinds[i] != content {
 			continue
 		}
 		if t.Class == tokenizer.USER {

@@ -18,15 +18,17 @@
 // folded text (多文化共生 → 多文|文化|化共|共生), a single character where a run
 // has one, and every run of letters and digits as one lower-cased word.
 //
-// ja_reading emits one term per kagome token at the same positions as
+// ja_reading emits one term per content token at the same positions as
 // ja_morph: the token's katakana reading folded with ReadingTerm (no long
-// vowel mark anywhere, so サーバー and サーバ read サバ), particles and
-// auxiliaries included so that a sentence's readings sit at consecutive
-// positions (市民の声を → シミン|ノ|コエ|ヲ); symbols and whitespace are dropped
-// but advance the position. A kana query must not be analysed with it:
+// vowel mark anywhere, so サーバー and サーバ read サバ). The function words
+// ja_morph drops (particles, auxiliaries, conjunctions) and symbols and
+// whitespace are left out but advance the position (市民の声を →
+// シミン|_|コエ), so a kana phrase matches with a gap where a particle
+// stands (ParticleReadings). A kana query must not be analysed with it:
 // kagome splits kana differently from the kanji (こうほうし → こう|ほうし, 広報紙
 // → コウホウ|シ). Package search instead splits the folded kana into terms of
-// the field's dictionary and matches them as a phrase.
+// the field's dictionary and particles' readings, and matches them as a
+// phrase with a gap for each particle (しみんのこえ → シミン _ コエ).
 //
 // AnalyzePassage gives all three streams from one kagome run; Terms gives one
 // analyzer's terms as strings; FindFolded finds a word in a text under the

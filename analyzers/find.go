@@ -37,6 +37,9 @@ func NewFolded(text string) *Folded {
 	return &Folded{text: text, units: units, lower: lower}
 }
 
+// Text returns the original text fd was made of.
+func (fd *Folded) Text() string { return fd.text }
+
 // Find is FindFolded(text, word) for the text f was made from.
 func (fd *Folded) Find(word string) [][2]int {
 	needle := []rune(Fold(word))

@@ -175,3 +175,51 @@ func (j *ja) baseForm(t *tokenizer.Token) string {
 	}
 	return t.Surface
 }
+
+// ParticleReadings returns the readings (as ReadingTerm writes them) of the
+// dictionary's particles (助詞), which ja_morph drops and ja_reading leaves
+// out: where a kana phrase has one (の of しみんのこえ), it has a gap. The
+// other function words ja_reading leaves out (auxiliaries, conjunctions)
+// end or start a phrase rather than join its words, and some read as
+// common words do (かつ), so they make no gaps. It panics if the embedded
+// dictionaries do not load.
+func ParticleReadings() map[string]bool {
+	functionReadings.once.Do(func() {
+		j := mustJA()
+		particle, ok := dictPOSID(j, "助詞")
+		m := map[string]bool{}
+		for id, k := range j.knownKind {
+			if !ok || k != stopTag || id >= len(j.dict.Contents) {
+				continue
+			}
+			if pos := j.dict.POSTable.POSs[id]; len(pos) == 0 || pos[0] != particle {
+				continue
+			}
+			c := j.dict.Contents[id]
+			if j.readIdx < 0 || j.readIdx >= len(c) || c[j.readIdx] == "*" {
+				continue
+			}
+			f, _ := foldText(c[j.readIdx])
+			if r := readingTerm(f); r != "" {
+				m[r] = true
+			}
+		}
+		functionReadings.m = m
+	})
+	return functionReadings.m
+}
+
+var functionReadings struct {
+	once sync.Once
+	m    map[string]bool
+}
+
+// dictPOSID returns the ID of a part-of-speech name in j's dictionary.
+func dictPOSID(j *ja, name string) (dict.POSID, bool) {
+	for i, n := range j.dict.POSTable.NameList {
+		if n == name {
+			return dict.POSID(i), true
+		}
+	}
+	return 0, false
+}

@@ -23,7 +23,7 @@ func NewMapping() mapping.IndexMapping {
 	im.DocValuesDynamic = false
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt(FieldDocID, keywordField(true, false))
+	dm.AddFieldMappingsAt(FieldDocID, unscored(keywordField(true, false)))
 	dm.AddFieldMappingsAt(FieldSeq, numericField(true, false))
 	// The title, the facets of the document and source and url are stored
 	// on the document's first passage only (FirstPassageFields, analyze.go).
@@ -41,30 +41,34 @@ func NewMapping() mapping.IndexMapping {
 	for _, f := range Facets {
 		if f.Year {
 			// the values of the numeric year field, as text, for counting
-			dm.AddFieldMappingsAt(f.Field, keywordField(false, true))
+			dm.AddFieldMappingsAt(f.Field, unscored(keywordField(false, true)))
 			continue
 		}
-		dm.AddFieldMappingsAt(f.Field, keywordField(true, true))
+		fm := keywordField(true, true)
+		if f.Field != FieldIssueType && f.Field != FieldRole { // themes and 答弁 score
+			fm = unscored(fm)
+		}
+		dm.AddFieldMappingsAt(f.Field, fm)
 	}
 	// Stored on passage 0 only, for the document view; nothing queries it.
 	// Indexed on every passage it was a tenth of the index.
 	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
 	dm.AddFieldMappingsAt(FieldDocTitle, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
-	dm.AddFieldMappingsAt(FieldPublished, keywordField(true, true))
+	dm.AddFieldMappingsAt(FieldPublished, unscored(keywordField(true, true)))
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldPage, numericField(true, false))
 	dm.AddFieldMappingsAt(FieldRead, storedOnly())
 	// Minutes: speaker, role and session are facets (above); the title is
 	// a filter without counts, the question an answer answers is shown.
-	dm.AddFieldMappingsAt(FieldSpeakerTitle, keywordField(true, false))
+	dm.AddFieldMappingsAt(FieldSpeakerTitle, unscored(keywordField(true, false)))
 	dm.AddFieldMappingsAt(FieldReplyTo, numericField(true, false))
 	dm.AddFieldMappingsAt(FieldReplyToSpeaker, storedOnly())
 	dm.AddFieldMappingsAt(FieldReplyToLead, storedOnly())
 	// The speech key: its postings group a speech's passages; no doc
 	// values (counted by postings, never sorted).
-	dm.AddFieldMappingsAt(FieldSpeech, keywordField(true, false))
+	dm.AddFieldMappingsAt(FieldSpeech, unscored(keywordField(true, false)))
 	im.AddDocumentMapping(PassageType, dm)
 	im.DefaultMapping = dm
 	return im
@@ -97,6 +101,7 @@ func keywordField(store, docValues bool) *mapping.FieldMapping {
 func numericField(store, docValues bool) *mapping.FieldMapping {
 	fm := bleve.NewNumericFieldMapping()
 	fm.Store = store
+	fm.SkipFreqNorm = true // filters, sort keys and ranges: never scored
 	fm.IncludeInAll = false
 	fm.DocValues = docValues
 	return fm
@@ -110,5 +115,12 @@ func storedOnly() *mapping.FieldMapping {
 	fm.IncludeTermVectors = false
 	fm.IncludeInAll = false
 	fm.DocValues = false
+	return fm
+}
+
+// unscored marks fm as a field nothing scores (a filter, a facet, a key):
+// its postings keep no frequency and field length (SkipFreqNorm).
+func unscored(fm *mapping.FieldMapping) *mapping.FieldMapping {
+	fm.SkipFreqNorm = true
 	return fm
 }

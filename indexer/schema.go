@@ -17,9 +17,10 @@ package indexer
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
 //	               (no phrase, no locations; highlights come from a substring search)
 //	text_reading   Reading; term vectors, each location's end written as the token's
-//	               length; the same text as one folded katakana reading per morph token
-//	               (particles included, same positions as text): kana queries split
-//	               into known readings, matched as a phrase
+//	               length; the same text as one folded katakana reading per content
+//	               token (same positions as text; particles and auxiliaries left out
+//	               as text leaves them out): kana queries split into known readings
+//	               and particles, matched as a phrase with a gap for each particle
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored (passage 0 only); facet
 //	prefecture     keyword; stored (passage 0 only); facet: the city's prefecture (大阪府), absent when the city is unknown
@@ -118,4 +119,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 11
+const SchemaVersion = 12

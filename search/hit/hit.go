@@ -1,10 +1,13 @@
 package hit
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -200,6 +203,7 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 		}
 	}
 	var out, lones []span
+	var readings []posSpan
 	for _, f := range textFields {
 		for term, ls := range locs[f] {
 			rs, restricted := within[term]
@@ -207,6 +211,7 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 				sp := span{int(l.Start), int(l.End)}
 				if f == indexer.FieldTextReading {
 					sp.end = int(l.Start + l.End) // the index keeps a reading's length as its end (analyzers.ReadingIndex)
+					readings = append(readings, posSpan{l.Pos, sp})
 				}
 				switch {
 				case lone[term] && !free[term]:
@@ -226,7 +231,48 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 			}
 		}
 	}
+	return append(out, particleGaps(readings, text.Text())...)
+}
+
+// posSpan is a located term's position and bytes.
+type posSpan struct {
+	pos uint64
+	span
+}
+
+// particleGaps returns the particles inside kana phrases matched by
+// reading: the reading field leaves particles out, so 市民の声 found by
+// しみんのこえ is located as 市民 and 声 two positions apart, and the の
+// between them, hiragana alone, is marked with them.
+func particleGaps(rs []posSpan, text string) []span {
+	if len(rs) < 2 {
+		return nil
+	}
+	slices.SortFunc(rs, func(a, b posSpan) int { return cmp.Compare(a.pos, b.pos) })
+	var out []span
+	for i := 1; i < len(rs); i++ {
+		a, b := rs[i-1], rs[i]
+		if b.pos != a.pos+2 || a.end >= b.start || b.start > len(text) {
+			continue
+		}
+		if gap := text[a.end:b.start]; utf8.RuneCountInString(gap) <= maxParticleRunes && allHiragana(gap) {
+			out = append(out, span{a.end, b.start})
+		}
+	}
 	return out
+}
+
+// maxParticleRunes is the longest particle marked between two readings
+// (から, まで, より, など).
+const maxParticleRunes = 3
+
+func allHiragana(s string) bool {
+	for _, r := range s {
+		if !unicode.In(r, unicode.Hiragana) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func inside(rs [][2]int, start, end int) bool {

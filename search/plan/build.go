@@ -68,7 +68,7 @@ type builder struct {
 func (b *builder) explained(w parsed.Word, readings [][]string) Word {
 	qw := Word{Text: w.Text}
 	for _, r := range readings {
-		qw.Readings = append(qw.Readings, r...)
+		qw.Readings = appendTerms(qw.Readings, r)
 	}
 	if w.Phrase {
 		return qw
@@ -249,8 +249,8 @@ func mixedReading(text string) (string, bool) {
 		return "", false
 	}
 	ts, err := analyzers.Analyze(analyzers.Reading, text)
-	if err != nil || len(ts) == 0 || !contentOnly(text, len(ts)) {
-		return "", false
+	if err != nil || len(ts) == 0 || ts[len(ts)-1].Position-ts[0].Position != len(ts)-1 || !contentOnly(text, len(ts)) {
+		return "", false // a gap: a particle or auxiliary, which the readings leave out
 	}
 	var r strings.Builder
 	for _, t := range ts {

@@ -174,7 +174,7 @@ type Mark struct {
 func newMark(text string, readings [][]string) Mark {
 	terms, _ := analyzers.Terms(analyzers.Morph, text)
 	for _, r := range readings {
-		terms = append(terms, r...)
+		terms = appendTerms(terms, r)
 	}
 	return Mark{Text: text, Terms: terms}
 }
@@ -207,4 +207,14 @@ func (p *Planner) WordQuery(w parsed.Word, scope parsed.Scope) query.Query {
 	one := &parsed.Query{Clauses: []parsed.Clause{{Any: []parsed.Word{w}}}}
 	b := newBuilder(p.opt, p.parts, nil)
 	return b.build(one, w.Text, scope, LevelStrict)
+}
+
+// appendTerms appends the reading terms of a split but its gaps.
+func appendTerms(terms, split []string) []string {
+	for _, t := range split {
+		if t != vocab.Gap {
+			terms = append(terms, t)
+		}
+	}
+	return terms
 }

@@ -56,7 +56,9 @@ func (c compiler) compile(q query.Query) (node, error) {
 	case *query.PhraseQuery:
 		slots := make([][]string, len(q.Terms))
 		for i, t := range q.Terms {
-			slots[i] = []string{t}
+			if t != "" { // "" is a gap, as in bleve's phrase searcher
+				slots[i] = []string{t}
+			}
 		}
 		return phrase(q.FieldVal, slots, q.Boost()), nil
 	case *query.MatchPhraseQuery:

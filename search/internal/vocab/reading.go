@@ -31,11 +31,18 @@ import (
 const maxReadingRunes = 30
 
 // Readings holds the terms of the text_reading field with the number of
-// passages that contain each.
+// passages that contain each, and the readings of the particles the field
+// leaves out (analyzers.ParticleReadings): a kana word's の in しみんのこえ
+// is such a gap.
 type Readings struct {
 	count    map[string]uint64
-	maxRunes int // runes of the longest term
+	gaps     map[string]bool
+	maxRunes int // runes of the longest term or gap
 }
+
+// Gap stands in a split for a particle's reading: the text_reading field has
+// no term there, so the phrase takes any token at its position.
+const Gap = ""
 
 // loadReadings reads the text_reading term dictionary.
 func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*Readings, error) {
@@ -47,7 +54,16 @@ func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*Readings, e
 	if err != nil {
 		return nil, err
 	}
+	d.addGaps()
 	return d, nil
+}
+
+// addGaps adds the particles' readings as gaps.
+func (d *Readings) addGaps() {
+	d.gaps = analyzers.ParticleReadings()
+	for g := range d.gaps {
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(g))
+	}
 }
 
 // NewReadings returns a reading dictionary of the terms with their passage
@@ -57,19 +73,27 @@ func NewReadings(count map[string]uint64) *Readings {
 	for t := range count {
 		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(t))
 	}
+	d.addGaps()
 	return d
 }
 
 // readingSplit is one way to write a kana word as known readings.
 type readingSplit struct {
 	terms []string
+	gaps  int     // runes of the word its gaps stand for, unchecked
 	score float64 // sum of log(1+passages) of the terms: higher is more frequent
 }
 
-// better orders splits: fewer terms first, then the more frequent.
+// better orders splits: fewer terms first, then the fewer runes left to
+// gaps (コウレイシャ|ノ|ミマモリ before コウレイシャ|ノミ|マモリ: a gap takes
+// any token, so the less of the word it stands for, the more is checked),
+// then the more frequent.
 func (a readingSplit) better(b readingSplit) bool {
 	if len(a.terms) != len(b.terms) {
 		return len(a.terms) < len(b.terms)
+	}
+	if a.gaps != b.gaps {
+		return a.gaps < b.gaps
 	}
 	return a.score > b.score
 }
@@ -89,12 +113,25 @@ func (d *Readings) Splits(word string, k int) [][]string {
 	best[0] = []readingSplit{{}}
 	for j := 1; j <= len(rs); j++ {
 		for i := max(0, j-d.maxRunes); i < j; i++ {
-			n, ok := d.count[string(rs[i:j])]
-			if !ok || len(best[i]) == 0 {
+			if len(best[i]) == 0 {
 				continue
 			}
-			for _, s := range best[i] {
-				best[j] = append(best[j], s.extend(string(rs[i:j]), n))
+			piece := string(rs[i:j])
+			// a particle's reading is a gap inside the word, and may
+			// also be a word's (ノ of 野, シ of 市): both are tried
+			if d.gaps[piece] && i > 0 && j < len(rs) {
+				for _, s := range best[i] {
+					if s.terms[len(s.terms)-1] != Gap { // one gap between two words
+						g := s.extend(Gap, 0)
+						g.gaps += j - i
+						best[j] = append(best[j], g)
+					}
+				}
+			}
+			if n := d.count[piece]; n > 0 {
+				for _, s := range best[i] {
+					best[j] = append(best[j], s.extend(piece, n))
+				}
 			}
 		}
 		sort.SliceStable(best[j], func(a, b int) bool { return best[j][a].better(best[j][b]) })
@@ -102,9 +139,10 @@ func (d *Readings) Splits(word string, k int) [][]string {
 	}
 	var out [][]string
 	for _, s := range best[len(rs)] {
-		if len(s.terms) == len(best[len(rs)][0].terms) {
-			out = append(out, s.terms)
+		if len(s.terms) != len(best[len(rs)][0].terms) {
+			continue
 		}
+		out = append(out, s.terms)
 	}
 	return out
 }
@@ -113,7 +151,7 @@ func (d *Readings) Splits(word string, k int) [][]string {
 func (s readingSplit) extend(term string, n uint64) readingSplit {
 	terms := make([]string, len(s.terms), len(s.terms)+1)
 	copy(terms, s.terms)
-	return readingSplit{terms: append(terms, term), score: s.score + math.Log1p(float64(n))}
+	return readingSplit{terms: append(terms, term), gaps: s.gaps, score: s.score + math.Log1p(float64(n))}
 }
 
 // KanaReading returns the reading-field form of a word typed in kana (full

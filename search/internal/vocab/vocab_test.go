@@ -8,8 +8,10 @@ import (
 
 func TestReadingSplits(t *testing.T) {
 	d := NewReadings(map[string]uint64{
-		"コウホウ": 50, "シ": 900, "コウ": 30, "ホウシ": 10, "ホウ": 40, "シミン": 80, "ノ": 5000, "コエ": 20,
+		"コウホウ": 50, "シ": 900, "コウ": 30, "ホウシ": 10, "ホウ": 40, "シミン": 80, "コエ": 20,
+		"コウレイシャ": 60, "ミマモリ": 5, "マモリ": 50,
 	})
+	// the index leaves particles out: の is a gap ("" between the spaces)
 	tests := []struct {
 		word string
 		k    int
@@ -17,8 +19,13 @@ func TestReadingSplits(t *testing.T) {
 	}{
 		{"コウホウシ", 3, "コウホウ シ|コウ ホウシ"}, // not コウ|ホウ|シ: more terms
 		{"コウホウシ", 1, "コウホウ シ"},
-		{"シミンノコエ", 3, "シミン ノ コエ"},
-		{"シミンノコエカ", 3, ""},               // カ is no term: no split
+		{"シミンノコエ", 3, "シミン  コエ"},
+		{"シミンノコエカ", 3, ""}, // か is a particle, but a gap only inside the word
+		{"シミンノ", 3, ""},    // nor at its end
+		{"ノコエ", 3, ""},     // or start
+		{"コウホウシノシミン", 3, "コウホウ シ  シミン|コウ ホウシ  シミン"}, // one gap between two words, not two gaps (シ is a particle too)
+		// のみ is a particle too, but a gap that stands for less is checked more
+		{"コウレイシャノミマモリ", 1, "コウレイシャ  ミマモリ"},
 		{strings.Repeat("シ", 31), 3, ""}, // too long to split
 		{"", 3, ""},
 	}
@@ -30,6 +37,11 @@ func TestReadingSplits(t *testing.T) {
 		if s := strings.Join(got, "|"); s != tt.want {
 			t.Errorf("splits(%s, %d) = %s, want %s", tt.word, tt.k, s, tt.want)
 		}
+	}
+	// a particle's reading that is also a word's: both
+	d = NewReadings(map[string]uint64{"シミン": 80, "ノ": 7, "コエ": 20})
+	if got := d.Splits("シミンノコエ", 3); fmt.Sprint(got) != "[[シミン ノ コエ] [シミン  コエ]]" {
+		t.Errorf("splits with ノ a word too: %q", got)
 	}
 	if got := (*Readings)(nil).Splits("コウホウシ", 3); got != nil {
 		t.Errorf("nil dictionary split %v", got)
