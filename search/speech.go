@@ -43,12 +43,17 @@ func (s *Searcher) weighSpeeches(hits []Hit) {
 		return
 	}
 	n := map[string]int{}
+	var keys []string
 	for _, h := range hits {
 		if k := h.SpeechKey; k != "" {
 			if _, ok := n[k]; !ok {
-				n[k] = s.runner.termCount(indexer.FieldSpeech, k)
+				n[k] = 0
+				keys = append(keys, k)
 			}
 		}
+	}
+	for i, c := range s.runner.termCounts(indexer.FieldSpeech, keys) {
+		n[keys[i]] = c
 	}
 	hit.WeighSpeeches(hits, n, avg)
 }
@@ -56,15 +61,21 @@ func (s *Searcher) weighSpeeches(hits []Hit) {
 // termCount is the number of passages holding term in the keyword field,
 // as the term dictionaries count them (0 when they cannot say).
 func (rn *runner) termCount(field, term string) int {
+	return rn.termCounts(field, []string{term})[0]
+}
+
+// termCounts is termCount of each of terms, read from one snapshot (all 0
+// when the dictionaries cannot say).
+func (rn *runner) termCounts(field string, terms []string) []int {
 	idxs := rn.members
 	if len(idxs) == 0 {
 		idxs = []bleve.Index{rn.idx}
 	}
-	n, err := engine.TermCount(idxs, field, term)
+	ns, err := engine.TermCounts(idxs, field, terms)
 	if err != nil {
-		return 0
+		return make([]int, len(terms))
 	}
-	return n
+	return ns
 }
 
 // executiveWords says how far the query's words are the executive's rather

@@ -426,3 +426,25 @@ func TestMatchAllBoost(t *testing.T) {
 		}
 	}
 }
+
+// TestTermCounts: the passages holding each of several terms, from one
+// snapshot, as TermCount counts one: 大阪市 three, 柏原市 two, a city no
+// passage holds none; 共生 in two passages' text (twice in one of them).
+func TestTermCounts(t *testing.T) {
+	idx := testIndex(t)
+	got, err := TermCounts([]bleve.Index{idx}, indexer.FieldCity, []string{"大阪市", "柏原市", "京都市", "枚方市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []int{3, 2, 0, 1}) {
+		t.Errorf("city counts %v, want [3 2 0 1]", got)
+	}
+	for i, c := range []string{"大阪市", "柏原市", "京都市", "枚方市"} {
+		if n, err := TermCount([]bleve.Index{idx}, indexer.FieldCity, c); err != nil || n != got[i] {
+			t.Errorf("TermCount(%s) = %d, %v; TermCounts gave %d", c, n, err, got[i])
+		}
+	}
+	if n, err := TermCount([]bleve.Index{idx}, indexer.FieldText, "共生"); err != nil || n != 2 {
+		t.Errorf("共生 in %d passages (%v), want 2", n, err)
+	}
+}

@@ -221,24 +221,36 @@ func DocumentOfPassage(id string) string {
 // a served query on minutes (a count per speech of its hits) a third more
 // once an index had three segments.
 func TermCount(idxs []bleve.Index, field, term string) (int, error) {
-	v, err := Open(idxs...)
+	ns, err := TermCounts(idxs, field, []string{term})
 	if err != nil {
 		return 0, err
 	}
+	return ns[0], nil
+}
+
+// TermCounts is TermCount of each of terms, from one snapshot of the
+// indexes and one dictionary a segment.
+func TermCounts(idxs []bleve.Index, field string, terms []string) ([]int, error) {
+	v, err := Open(idxs...)
+	if err != nil {
+		return nil, err
+	}
 	defer v.Close()
-	n := 0
+	ns := make([]int, len(terms))
+	var pl segment.PostingsList
 	for _, ss := range v.segments() {
 		d, err := ss.Segment().Dictionary(field)
 		if err != nil {
-			return 0, fmt.Errorf("field %s: %w", field, err)
+			return nil, fmt.Errorf("field %s: %w", field, err)
 		}
-		pl, err := d.PostingsList([]byte(term), nil, nil)
-		if err != nil {
-			return 0, fmt.Errorf("%s:%s: %w", field, term, err)
-		}
-		if pl != nil {
-			n += int(pl.Count())
+		for i, term := range terms {
+			if pl, err = d.PostingsList([]byte(term), nil, pl); err != nil {
+				return nil, fmt.Errorf("%s:%s: %w", field, term, err)
+			}
+			if pl != nil {
+				ns[i] += int(pl.Count())
+			}
 		}
 	}
-	return n, nil
+	return ns, nil
 }
