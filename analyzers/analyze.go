@@ -358,14 +358,17 @@ func newAnalyzer(name string) (analyzer, error) {
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.reading(j.parse(s)) }}, nil
 	case ReadingIndex:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return EndsAsLengths(j.reading(j.parse(s))) }}, nil
+	case TextIndex:
+		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return EndsAsLengths(j.morph(j.parse(s))) }}, nil
 	}
 	return analyzer{}, fmt.Errorf("analyzers: no analyzer named %q", name)
 }
 
 // EndsAsLengths writes each token's length where its End was (End -=
-// Start) and returns ts: the ReadingIndex stream from a Reading one. A
-// reading is a few bytes long, so its length takes one byte in a location
-// where the end offset took two once past the text's first 128 bytes.
+// Start) and returns ts: the ReadingIndex stream from a Reading one, the
+// TextIndex stream from a Morph one. A token is a few bytes long, so its
+// length takes one byte in a location where the end offset took two once
+// past the text's first 128 bytes.
 func EndsAsLengths(ts analysis.TokenStream) analysis.TokenStream {
 	for _, t := range ts {
 		t.End -= t.Start

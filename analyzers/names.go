@@ -22,4 +22,7 @@ const (
 	// its length in bytes (EndsAsLengths), which takes one byte where an
 	// offset past a text's first 128 bytes takes two.
 	ReadingIndex = "ja_reading_index"
+	// TextIndex is Morph as the index keeps it for the passage text: each
+	// token's End is its length in bytes (EndsAsLengths), as ReadingIndex.
+	TextIndex = "ja_morph_text_index"
 )

@@ -91,6 +91,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	if len(text) > 0 {
 		analyzers.AnalyzePassageFunc(p.Text, func(morph, reading, bigram analysis.TokenStream) {
 			analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
+			analyzers.EndsAsLengths(morph)   // as the text field's, TextIndex
 			for _, i := range text {
 				tf := doc.Fields[i].(*document.TextField)
 				tokens := morph

@@ -357,59 +357,67 @@ func TestExactNumbers(t *testing.T) {
 	}
 }
 
-// The reading field's locations keep the position and the start offset,
-// and the token's length where the end was (analyzers.ReadingIndex): its
-// reading's bytes in the stored text end at start+length.
-func TestReadingEndsAsLengths(t *testing.T) {
+// TestEndsAsLengths: the text and reading fields keep each location's
+// length where its end was (analyzers.TextIndex, ReadingIndex): a location
+// of a term is the start and length of its token in the analysis of the
+// stored text.
+func TestEndsAsLengths(t *testing.T) {
 	idx, _, err := BuildMemory(context.Background(), os.DirFS(seedsDir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	d, err := idx.FieldDict(FieldTextReading)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var term string
-	for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
-		if e.Count > 2 && strings.ContainsRune(e.Term, 'カ') {
-			term = e.Term
-			break
-		}
-	}
-	d.Close()
-	if term == "" {
-		t.Fatal("no reading term with カ in the seeds")
-	}
-	tq := bleve.NewTermQuery(term)
-	tq.SetField(FieldTextReading)
-	req := bleve.NewSearchRequest(tq)
-	req.IncludeLocations = true
-	req.Fields = []string{FieldText}
-	res, err := idx.Search(req)
-	if err != nil || len(res.Hits) == 0 {
-		t.Fatalf("%s: no hits: %v", term, err)
-	}
-	checked := 0
-	for _, h := range res.Hits {
-		text, _ := h.Fields[FieldText].(string)
-		ts, err := analyzers.Analyze(analyzers.Reading, text)
+	for _, c := range []struct{ field, analyzer string }{
+		{FieldTextReading, analyzers.Reading},
+		{FieldText, analyzers.Morph},
+	} {
+		d, err := idx.FieldDict(c.field)
 		if err != nil {
 			t.Fatal(err)
 		}
-		at := map[uint64][2]uint64{}
-		for _, tok := range ts {
-			at[uint64(tok.Position)] = [2]uint64{uint64(tok.Start), uint64(tok.End - tok.Start)}
-		}
-		for _, l := range h.Locations[FieldTextReading][term] {
-			if want, ok := at[l.Pos]; !ok || [2]uint64{l.Start, l.End} != want {
-				t.Errorf("%s: %s at %d: start %d, end %d; want start and length %v", h.ID, term, l.Pos, l.Start, l.End, want)
+		var term string
+		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+			if e.Count > 2 && (strings.ContainsRune(e.Term, 'カ') || strings.HasPrefix(e.Term, "市民")) {
+				term = e.Term
+				break
 			}
-			checked++
 		}
-	}
-	if checked == 0 {
-		t.Errorf("%s: no locations", term)
+		d.Close()
+		if term == "" {
+			t.Fatalf("%s: no term with カ or 市民 in the seeds", c.field)
+		}
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(c.field)
+		req := bleve.NewSearchRequest(tq)
+		req.IncludeLocations = true
+		req.Fields = []string{FieldText}
+		res, err := idx.Search(req)
+		if err != nil || len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits: %v", term, err)
+		}
+		checked := 0
+		for _, h := range res.Hits {
+			text, _ := h.Fields[FieldText].(string)
+			ts, err := analyzers.Analyze(c.analyzer, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := map[uint64][2]uint64{}
+			for _, tok := range ts {
+				if string(tok.Term) == term {
+					at[uint64(tok.Position)] = [2]uint64{uint64(tok.Start), uint64(tok.End - tok.Start)}
+				}
+			}
+			for _, l := range h.Locations[c.field][term] {
+				if want, ok := at[l.Pos]; !ok || [2]uint64{l.Start, l.End} != want {
+					t.Errorf("%s %s: %s at %d: start %d, end %d; want start and length %v", c.field, h.ID, term, l.Pos, l.Start, l.End, want)
+				}
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no locations", term)
+		}
 	}
 }
 

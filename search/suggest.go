@@ -80,8 +80,8 @@ func surfaceSample(ctx context.Context, idx bleve.Index, term string) map[string
 	for _, h := range sr.Hits {
 		text := hit.StoredString(h.Fields[indexer.FieldText])
 		for _, loc := range h.Locations[indexer.FieldText][term] {
-			if loc.Start < loc.End && int(loc.End) <= len(text) {
-				count[text[loc.Start:loc.End]]++
+			if end := loc.Start + loc.End; loc.End > 0 && int(end) <= len(text) { // End: the length (analyzers.TextIndex)
+				count[text[loc.Start:end]]++
 			}
 		}
 	}

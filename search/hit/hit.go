@@ -208,9 +208,10 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 		for term, ls := range locs[f] {
 			rs, restricted := within[term]
 			for _, l := range ls {
-				sp := span{int(l.Start), int(l.End)}
+				// the index keeps a token's length as its end
+				// (analyzers.TextIndex, ReadingIndex)
+				sp := span{int(l.Start), int(l.Start + l.End)}
 				if f == indexer.FieldTextReading {
-					sp.end = int(l.Start + l.End) // the index keeps a reading's length as its end (analyzers.ReadingIndex)
 					readings = append(readings, posSpan{l.Pos, sp})
 				}
 				switch {

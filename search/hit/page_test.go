@@ -13,7 +13,8 @@ import (
 )
 
 // match is a bleve match of a passage of document doc with text, and the
-// term locations of text's terms at the given substrings.
+// term locations of text's terms at the given substrings (End a length, as
+// the index keeps the text field's: analyzers.TextIndex).
 func match(id, doc, text string, terms map[string]string) *bsearch.DocumentMatch {
 	locs := bsearch.TermLocationMap{}
 	for term, sub := range terms {
@@ -22,7 +23,7 @@ func match(id, doc, text string, terms map[string]string) *bsearch.DocumentMatch
 			if j < 0 {
 				break
 			}
-			locs[term] = append(locs[term], &bsearch.Location{Start: uint64(i + j), End: uint64(i + j + len(sub))})
+			locs[term] = append(locs[term], &bsearch.Location{Start: uint64(i + j), End: uint64(len(sub))})
 			i += j + len(sub)
 		}
 	}

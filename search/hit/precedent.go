@@ -101,8 +101,8 @@ func shared(text, shown string, m *bsearch.DocumentMatch, terms []string) []stri
 	for _, t := range terms {
 		count := map[string]int{}
 		for _, l := range locs[t] {
-			if l.Start < l.End && int(l.End) <= len(text) {
-				count[text[l.Start:l.End]]++
+			if end := l.Start + l.End; l.End > 0 && int(end) <= len(text) { // End: the length (analyzers.TextIndex)
+				count[text[l.Start:end]]++
 			}
 		}
 		w := vocab.BestSurface(t, count)

@@ -31,7 +31,7 @@ func TestPrecedentOrder(t *testing.T) {
 	for i, h := range hits {
 		locs := bsearch.TermLocationMap{}
 		if h.ID != "kiryu-generic" {
-			locs["多文化"] = []*bsearch.Location{{Start: 0, End: 9}}
+			locs["多文化"] = []*bsearch.Location{{Start: 0, End: 9}} // End: the length
 		}
 		ms[i] = &bsearch.DocumentMatch{Locations: bsearch.FieldTermLocationMap{indexer.FieldText: locs}}
 	}
@@ -53,7 +53,7 @@ func TestSharedWords(t *testing.T) {
 	locs := bsearch.TermLocationMap{}
 	add := func(term, surface string) {
 		i := strings.Index(text, surface)
-		locs[term] = append(locs[term], &bsearch.Location{Start: uint64(i), End: uint64(i + len(surface))})
+		locs[term] = append(locs[term], &bsearch.Location{Start: uint64(i), End: uint64(len(surface))}) // End: the length (analyzers.TextIndex)
 	}
 	add("sns", "ＳＮＳ")
 	add("行う", "行わ")
