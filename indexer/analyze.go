@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"sync"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -62,8 +61,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	if p.Seq > 0 {
 		storeOnFirst(doc)
 	}
-	a := newFreqArena() // released with the passage (releaseAnalysis)
-	var text []int      // indexes in doc.Fields of the fields of the passage text
+	var text []int // indexes in doc.Fields of the fields of the passage text
 	for i, f := range doc.Fields {
 		if !f.Options().IsIndexed() {
 			continue
@@ -84,7 +82,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 				tokens = tf.Analyzer().Analyze(tf.Value())
 				pa.memo[k] = tokens
 			}
-			doc.Fields[i] = newCountedField(tf, tokens, a)
+			doc.Fields[i] = newCountedField(tf, tokens)
 			continue
 		}
 		f.Analyze()
@@ -93,7 +91,6 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 	if len(text) > 0 {
 		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, reading, bigram analysis.TokenStream) {
 			analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
-			streams, vectors := make([]analysis.TokenStream, 0, 3), make([]bool, 0, 3)
 			for _, i := range text {
 				tf := doc.Fields[i].(*document.TextField)
 				tokens := morph
@@ -103,13 +100,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 				case FieldTextBigram:
 					tokens = bigram
 				}
-				streams, vectors = append(streams, tokens), append(vectors, tf.Options().IncludeTermVectors())
-			}
-			a.reserve(streams, vectors)
-			for k, i := range text {
-				tokens := streams[k]
-				tf := doc.Fields[i].(*document.TextField)
-				doc.Fields[i] = newCountedField(tf, tokens, a)
+				doc.Fields[i] = newCountedField(tf, tokens)
 			}
 		})
 	}
@@ -163,11 +154,10 @@ type countedField struct {
 	*document.TextField
 	length int
 	freqs  index.TokenFrequencies
-	arena  *freqArena // where freqs live
 }
 
-func newCountedField(tf *document.TextField, tokens analysis.TokenStream, a *freqArena) countedField {
-	return countedField{tf, len(tokens), a.tokenFrequencies(tokens, tf.ArrayPositions(), tf.Options()), a}
+func newCountedField(tf *document.TextField, tokens analysis.TokenStream) countedField {
+	return countedField{tf, len(tokens), tokenFrequencies(tokens, tf.ArrayPositions(), tf.Options())}
 }
 
 func (countedField) Analyze()                                           {}
@@ -176,125 +166,45 @@ func (f countedField) AnalyzedTokenFrequencies() index.TokenFrequencies { return
 
 // tokenFrequencies returns what bleve's analysis.TokenFrequency returns for
 // the same arguments (the same terms, counts and locations, in the same
-// order), in memory of its own (an arena that is never released).
+// order), with a handful of allocations per field instead of several per
+// distinct term: the TokenFreqs, the locations and their pointers each come
+// from one slice, and the terms (the map's keys, which TokenFreq.Term
+// shares) from one byte buffer. The terms are copied, so tokens may be
+// reused once it returns.
 func tokenFrequencies(tokens analysis.TokenStream, arrayPositions []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
-	return new(freqArena).tokenFrequencies(tokens, arrayPositions, options)
-}
-
-// freqArena holds the term frequencies of one passage's fields: their
-// TokenFreqs, locations, location pointers and terms (the maps' keys, which
-// TokenFreq.Term shares) each come from one slice, which serves the next
-// passage once this one is written into a segment (releaseAnalysis). Term
-// frequencies were half of what a build allocated.
-type freqArena struct {
-	terms []byte
-	freqs []index.TokenFreq
-	locs  []index.TokenLocation
-	ptrs  []*index.TokenLocation
-	which []*index.TokenFreq // scratch: each token's TokenFreq
-}
-
-var arenaPool = sync.Pool{New: func() any { return new(freqArena) }}
-
-// newFreqArena returns an arena, reused if one was released.
-func newFreqArena() *freqArena { return arenaPool.Get().(*freqArena) }
-
-// release clears a and makes it serve another passage. Nothing counted in
-// it may be read after.
-func (a *freqArena) release() {
-	a.terms, a.freqs, a.locs, a.ptrs = a.terms[:0], a.freqs[:0], a.locs[:0], a.ptrs[:0]
-	arenaPool.Put(a)
-}
-
-// releaseAnalysis gives back the arena of a passage that passageAnalyser
-// analysed, once nothing reads its fields any more (its segment is
-// written, or a dry run counted it).
-func releaseAnalysis(d index.Document) {
-	bd, ok := d.(*document.Document)
-	if !ok {
-		return
-	}
-	for _, f := range bd.Fields {
-		if cf, ok := f.(countedField); ok && cf.arena != nil {
-			cf.arena.release()
-			return
-		}
-	}
-}
-
-// grow returns s with room for n more elements, in a new array when s has
-// not: the elements already handed out keep pointing into the old one.
-func grow[T any](s []T, n int) []T {
-	if cap(s)-len(s) >= n {
-		return s
-	}
-	return make([]T, 0, max(n+n/4, 64))
-}
-
-// reserve makes room in a for streams counted one after the other, those
-// with term vectors among them (vectors): so that an arena holds one array
-// of each kind sized for a whole passage, not several.
-func (a *freqArena) reserve(streams []analysis.TokenStream, vectors []bool) {
-	var terms, tokens, locs int
-	for i, ts := range streams {
-		for _, t := range ts {
-			terms += len(t.Term)
-		}
-		tokens += len(ts)
-		if vectors[i] {
-			locs += len(ts)
-		}
-	}
-	a.terms = grow(a.terms, terms)
-	a.freqs = grow(a.freqs, tokens)
-	a.locs = grow(a.locs, locs)
-	a.ptrs = grow(a.ptrs, locs)
-}
-
-// tokenFrequencies counts tokens into a; see the function of that name.
-// The terms are copied, so tokens may be reused once it returns.
-func (a *freqArena) tokenFrequencies(tokens analysis.TokenStream, arrayPositions []uint64, options index.FieldIndexingOptions) index.TokenFrequencies {
 	n := 0
 	for _, t := range tokens {
 		n += len(t.Term)
 	}
-	a.terms = grow(a.terms, n) // never grows below: the keys point into it
-	a.freqs = grow(a.freqs, len(tokens))
-	first := len(a.freqs)
-	// A map of its own, sized for the tokens: a map kept from passage to
-	// passage had to be cleared (2 CPU-s on kiryu) and grew again whenever
-	// it served a larger field than before (lookups and inserts took 7.6
-	// instead of 2.9 CPU-s).
+	terms := make([]byte, 0, n) // never grows: the keys below point into it
+	freqs := make([]index.TokenFreq, 0, len(tokens))
 	rv := make(index.TokenFrequencies, len(tokens))
 	vectors := options.IncludeTermVectors()
+	var which []*index.TokenFreq // each token's, when there are locations
 	if vectors {
-		a.which = grow(a.which[:0], len(tokens))[:len(tokens)]
+		which = make([]*index.TokenFreq, len(tokens))
 	}
 	for i, t := range tokens {
 		tf, ok := rv[string(t.Term)]
 		if !ok {
-			start := len(a.terms)
-			a.terms = append(a.terms, t.Term...)
-			a.freqs = append(a.freqs, index.TokenFreq{Term: a.terms[start:len(a.terms):len(a.terms)]})
-			tf = &a.freqs[len(a.freqs)-1]
+			start := len(terms)
+			terms = append(terms, t.Term...)
+			freqs = append(freqs, index.TokenFreq{Term: terms[start:len(terms):len(terms)]})
+			tf = &freqs[len(freqs)-1]
 			key := ""
 			if len(t.Term) > 0 {
-				key = unsafe.String(&a.terms[start], len(t.Term))
+				key = unsafe.String(&terms[start], len(t.Term))
 			}
 			rv[key] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1) // the count, for now
 		if vectors {
-			a.which[i] = tf
+			which[i] = tf
 		}
 	}
-	freqs := a.freqs[first:]
 	if vectors {
-		a.locs = grow(a.locs, len(tokens))
-		a.ptrs = grow(a.ptrs, len(tokens))
-		l0, p0 := len(a.locs), len(a.ptrs)
-		a.locs, a.ptrs = a.locs[:l0+len(tokens)], a.ptrs[:p0+len(tokens)]
-		locs, ptrs := a.locs[l0:], a.ptrs[p0:]
+		locs := make([]index.TokenLocation, len(tokens))
+		ptrs := make([]*index.TokenLocation, len(tokens))
 		off := 0
 		for k := range freqs {
 			c := freqs[k].Frequency()
@@ -308,7 +218,7 @@ func (a *freqArena) tokenFrequencies(tokens analysis.TokenStream, arrayPositions
 				End:            t.End,
 				Position:       t.Position,
 			}
-			a.which[i].Locations = append(a.which[i].Locations, &locs[i])
+			which[i].Locations = append(which[i].Locations, &locs[i])
 		}
 	}
 	if options.SkipFreqNorm() {

@@ -48,54 +48,6 @@ func TestTokenFrequenciesAsBleve(t *testing.T) {
 	}
 }
 
-// TestFreqArenaReused counts the fields of passage after passage in one
-// arena each, released and reused as a build does, and checks every field
-// against bleve's count when it is made and again just before its arena is
-// released (nothing a later field counts may change an earlier one).
-func TestFreqArenaReused(t *testing.T) {
-	texts := []string{
-		"桐生市の市民の声を、市は取り組み、取組として聞く。サーバーとサーバ。ABC abc",
-		"令和６年度　第２回　桐生市議会定例会　（１２月４日）",
-		"",
-		strings.Repeat("市民の声を聞く会を開きます。日程第１、一般質問を行います。", 40),
-		"短い",
-	}
-	o := index.IndexField | index.IncludeTermVectors
-	type counted struct {
-		tfs  index.TokenFrequencies
-		want string
-	}
-	var held [][]counted // passages not yet released, oldest first
-	var arenas []*freqArena
-	for round := range 6 {
-		for _, text := range texts {
-			a := newFreqArena()
-			var fields []counted
-			analyzers.AnalyzePassageFunc(text, func(morph, reading, bigram analysis.TokenStream) {
-				for _, ts := range []analysis.TokenStream{morph, reading, bigram} {
-					fields = append(fields, counted{a.tokenFrequencies(ts, []uint64{uint64(round)}, o),
-						describeFrequencies(analysis.TokenFrequency(ts, []uint64{uint64(round)}, o))})
-				}
-			})
-			for i, f := range fields {
-				if g := describeFrequencies(f.tfs); g != f.want {
-					t.Fatalf("round %d %.20q field %d:\ngot  %s\nwant %s", round, text, i, g, f.want)
-				}
-			}
-			held, arenas = append(held, fields), append(arenas, a)
-			if len(held) > 3 { // the oldest is written: check it and release
-				for i, f := range held[0] {
-					if g := describeFrequencies(f.tfs); g != f.want {
-						t.Fatalf("round %d, before release, field %d:\ngot  %s\nwant %s", round, i, g, f.want)
-					}
-				}
-				arenas[0].release()
-				held, arenas = held[1:], arenas[1:]
-			}
-		}
-	}
-}
-
 // describeFrequencies writes token frequencies out in term order.
 func describeFrequencies(tfs index.TokenFrequencies) string {
 	keys := make([]string, 0, len(tfs))

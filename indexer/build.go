@@ -159,10 +159,7 @@ func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) 
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
-	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error {
-		releaseAnalysis(d)
-		return nil
-	})
+	sum, err := run(ctx, m, inputs, opt, func(*document.Document) error { return nil })
 	if err != nil {
 		return nil, err
 	}

@@ -166,9 +166,6 @@ func (w *segmentWriter) writeBatch(batch []index.Document) (segFile, error) {
 	if err != nil {
 		return segFile{}, fmt.Errorf("write segment %s: %w", p, err)
 	}
-	for _, d := range batch {
-		releaseAnalysis(d) // written: nothing reads the passages again
-	}
 	return stat(id, p)
 }
 
