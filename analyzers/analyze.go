@@ -22,8 +22,13 @@ type parsed struct {
 
 // parse folds text and tokenizes the folded text in Search mode.
 func (j *ja) parse(text string) *parsed {
-	f, m := foldText(text)
-	p := &parsed{text: text, folded: f, m: m}
+	return j.parseFolded(FoldText(text))
+}
+
+// parseFolded is parse of a text folded already.
+func (j *ja) parseFolded(ft FoldedText) *parsed {
+	p := &parsed{text: ft.text, folded: ft.folded, m: ft.m}
+	f := ft.folded
 	if f != "" {
 		p.toks = j.tk.Analyze(f, tokenizer.Search)
 	}
@@ -274,8 +279,13 @@ func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStr
 // serve the next passage. An index build counts the streams into term
 // frequencies right away, so it need not allocate them anew per passage.
 func AnalyzePassageFunc(text string, fn func(morph, reading, bigram analysis.TokenStream)) {
+	AnalyzeFoldedFunc(FoldText(text), fn)
+}
+
+// AnalyzeFoldedFunc is AnalyzePassageFunc of ft's text, folded already.
+func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, reading, bigram analysis.TokenStream)) {
 	j := mustJA()
-	p := j.parse(text)
+	p := j.parseFolded(ft)
 	bs := passagePool.Get().(*passageBuffers)
 	bs.morph.reset(len(p.toks), len(p.folded))
 	j.morphTo(&bs.morph, p)

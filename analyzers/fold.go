@@ -31,6 +31,27 @@ func Fold(s string) string {
 	return foldTerm(f)
 }
 
+// FoldedText is a text after foldText, the first stage of folding, for a
+// build that uses one passage's text twice: its theme tagging folds it
+// whole (Fold) and its analysis (AnalyzeFoldedFunc) hands the folded text
+// to kagome; NFKC runs once for both.
+type FoldedText struct {
+	text, folded string
+	m            *offsetMap
+}
+
+// FoldText folds text's first stage for Fold and AnalyzeFoldedFunc.
+func FoldText(text string) FoldedText {
+	f, m := foldText(text)
+	return FoldedText{text: text, folded: f, m: m}
+}
+
+// Text is the text as it was given to FoldText.
+func (ft FoldedText) Text() string { return ft.text }
+
+// Fold is Fold(ft.Text()).
+func (ft FoldedText) Fold() string { return foldTerm(ft.folded) }
+
 // span maps a range of folded bytes to a range of original bytes. A same span
 // is a byte-for-byte copy, so offsets inside it map linearly; any other span
 // is atomic: offsets inside it map to its ends.

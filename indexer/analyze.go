@@ -89,7 +89,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 		doc.Fields[i] = analysedField{f}
 	}
 	if len(text) > 0 {
-		analyzers.AnalyzePassageFunc(p.Text, func(morph, reading, bigram analysis.TokenStream) {
+		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, reading, bigram analysis.TokenStream) {
 			analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
 			analyzers.EndsAsLengths(morph)   // as the text field's, TextIndex
 			for _, i := range text {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"seisaku/analyzers"
 	"seisaku/indexer/meta"
 	"seisaku/indexer/minutes"
 	"seisaku/indexer/passage"
@@ -42,6 +43,17 @@ type Passage struct {
 	// speech (-1 when the passage is part of none): the speech's key, with
 	// the document's ID (SpeechKey).
 	SpeechStart int
+
+	folded analyzers.FoldedText // Text's first stage of folding, for its analysis
+}
+
+// foldedText returns p's text folded (analyzers.FoldText), as its document
+// folded it for the theme tagging when it still holds the same text.
+func (p Passage) foldedText() analyzers.FoldedText {
+	if p.folded.Text() == p.Text {
+		return p.folded
+	}
+	return analyzers.FoldText(p.Text)
 }
 
 // Reply is the question speech an answer answers.
@@ -137,9 +149,10 @@ func (a *Analyzer) Document(src source.Source) *Document {
 	}
 	all := make([][]string, len(ps))
 	for i, p := range ps {
-		tags := th.TagPassage(p.Headings, p.Text)
+		ft := analyzers.FoldText(p.Text) // folded once, for the themes and the analysis
+		tags := th.TagFolded(p.Headings, ft.Fold())
 		all[i] = tags
-		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags, SpeechStart: -1})
+		d.Passages = append(d.Passages, Passage{Passage: p, Themes: tags, SpeechStart: -1, folded: ft})
 	}
 	if rec != nil {
 		speakers(d.Passages, rec)

@@ -47,13 +47,18 @@ func (t *Thesaurus) Tag(text string) []string { return t.TagPassage(nil, text) }
 // most the three best are kept. TagPassage returns nil when no theme
 // applies.
 func (t *Thesaurus) TagPassage(headings []string, text string) []string {
+	return t.TagFolded(headings, fold(text))
+}
+
+// TagFolded is TagPassage of a text folded already: body is
+// analyzers.Fold(text), which a build has at hand (analyzers.FoldedText).
+func (t *Thesaurus) TagFolded(headings []string, body string) []string {
 	buf := matchPool.Get().(*[]match)
 	defer matchPool.Put(buf)
 	sc := newScorer(t)
 	for _, h := range headings {
 		sc.add(buf, fold(h), headingTimes)
 	}
-	body := fold(text)
 	for line := range strings.SplitSeq(body, "\n") {
 		switch {
 		case logistics(line):
