@@ -266,6 +266,18 @@ func TestMinutesExecutiveWords(t *testing.T) {
 	if l := lean("奨学金 答弁"); l != 0 {
 		t.Errorf("奨学金 答弁: lean %.3f, want 0 (answers only)", l)
 	}
+	// the words' counts are kept until the index changes: asked again, the
+	// same lean from the kept counts, and none kept after Refresh
+	before := lean("奨学金 整備")
+	if n := len(s.roleCounts.Load().m); n == 0 {
+		t.Error("no word's counts kept")
+	}
+	if again := lean("奨学金 整備"); again != before {
+		t.Errorf("奨学金 整備: lean %.3f from the kept counts, %.3f counted", again, before)
+	}
+	if err := s.Refresh(context.Background()); err != nil || len(s.roleCounts.Load().m) != 0 {
+		t.Errorf("after Refresh (%v): %d words' counts kept", err, len(s.roleCounts.Load().m))
+	}
 	if r := ranks("奨学金 整備"); r[16] == 0 || r[8] == 0 || r[16] > r[8] {
 		t.Errorf("奨学金 整備: the answer 16 at %d, the speech 8–10 at %d; want the answer above", r[16], r[8])
 	}

@@ -38,6 +38,7 @@ type Searcher struct {
 	paged      atomic.Bool                      // the index holds paged documents (PDF): hit.CollapsePages
 	answers    atomic.Bool                      // the index holds minutes with the executive's answers: query.LiftAnswers
 	speechAvg  atomic.Uint64                    // float64 bits: the average passages of a speech of minutes, 0 without (hit.WeighSpeeches)
+	roleCounts atomic.Pointer[roleCounts]       // a word's answer and question passages (executiveWords), emptied by Refresh
 	themes     func(string) (string, bool)      // the theme a word names
 	themeWords func(string) []string            // the thesaurus words of a theme
 }
