@@ -95,13 +95,12 @@ func (s *Searcher) executiveWords(ctx context.Context, pl *plan.Planner, p *spec
 			return 0
 		}
 	}
-	na := s.runner.termCount(indexer.FieldRole, indexer.RoleAnswer)
-	nq := s.runner.termCount(indexer.FieldRole, indexer.RoleQuestion)
-	if na == 0 || nq == 0 {
+	cache := s.roleCounts.Load()
+	if cache == nil || cache.passages[0] == 0 || cache.passages[1] == 0 {
 		return 0
 	}
+	na, nq := cache.passages[0], cache.passages[1]
 	in := func(role string) parsed.Scope { return parsed.Scope{Values: map[string][]string{"role": {role}}} }
-	cache := s.roleCounts.Load()
 	sum, n := 0.0, 0
 	for _, c := range p.query.Clauses {
 		if len(c.Any) != 1 {
@@ -135,19 +134,28 @@ func (s *Searcher) executiveWords(ctx context.Context, pl *plan.Planner, p *spec
 	return sum / float64(n)
 }
 
-// roleCounts keeps the answer and question passages of the words that
-// executiveWords counted, keyed by the word's query, until the index
-// changes (Refresh): the two counts cost a served query on minutes a tenth
-// of its throughput at 8 clients, and a word's counts depend on the index
-// alone. At most maxRoleCounts words are kept; past that it starts over.
+// roleCounts holds, until the index changes (Refresh), the index's answer
+// and question passages and those of the words that executiveWords
+// counted, keyed by the word's query: the two counts a word cost a served
+// query on minutes a tenth of its throughput at 8 clients, and they depend
+// on the index alone. At most maxRoleCounts words are kept; past that it
+// starts over.
 type roleCounts struct {
-	mu sync.Mutex
-	m  map[string][2]int
+	passages [2]int // the index's answer and question passages
+	mu       sync.Mutex
+	m        map[string][2]int
 }
 
 const maxRoleCounts = 20000
 
-func newRoleCounts() *roleCounts { return &roleCounts{m: map[string][2]int{}} }
+// newRoleCounts reads the index's answer and question passages, from one
+// snapshot.
+func newRoleCounts(rn *runner) *roleCounts {
+	c := &roleCounts{m: map[string][2]int{}}
+	ns := rn.termCounts(indexer.FieldRole, []string{indexer.RoleAnswer, indexer.RoleQuestion})
+	c.passages = [2]int{ns[0], ns[1]}
+	return c
+}
 
 func (c *roleCounts) get(key string) ([2]int, bool) {
 	if c == nil {

@@ -45,7 +45,7 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 		avg = float64(ps) / float64(sp)
 	}
 	s.speechAvg.Store(math.Float64bits(avg))
-	s.roleCounts.Store(newRoleCounts())
+	s.roleCounts.Store(newRoleCounts(s.runner))
 	return err
 }
 
