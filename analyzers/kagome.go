@@ -33,6 +33,8 @@ type ja struct {
 	baseIdx   int         // index of the base form in Contents[id]
 	readIdx   int         // index of the reading in Contents[id]
 	unkPOS    int         // index of the top-level POS in UnkDict.Contents[id]
+	particle  dict.POSID  // 助詞's name ID (ParticleReadings)
+	hasPart   bool        // the dictionary names 助詞
 
 	stopWords map[string]bool
 	known     []atomic.Pointer[morphTerm] // by known word ID: knownTerm's memo
@@ -84,6 +86,7 @@ func (j *ja) indexFeatures() error {
 		}
 	}
 	symbolID, otherID, kantou := ids["記号"], ids["その他"], ids["間投"]
+	j.particle, j.hasPart = ids["助詞"]
 	j.knownKind = make([]tokenKind, len(j.dict.POSTable.POSs))
 	for id, pos := range j.dict.POSTable.POSs {
 		switch {
@@ -184,15 +187,14 @@ func (j *ja) baseForm(t *tokenizer.Token) string {
 // common words do (かつ), so they make no gaps. It panics if the embedded
 // dictionaries do not load.
 func ParticleReadings() map[string]bool {
-	functionReadings.once.Do(func() {
+	particleReadings.once.Do(func() {
 		j := mustJA()
-		particle, ok := dictPOSID(j, "助詞")
 		m := map[string]bool{}
 		for id, k := range j.knownKind {
-			if !ok || k != stopTag || id >= len(j.dict.Contents) {
+			if !j.hasPart || k != stopTag || id >= len(j.dict.Contents) {
 				continue
 			}
-			if pos := j.dict.POSTable.POSs[id]; len(pos) == 0 || pos[0] != particle {
+			if pos := j.dict.POSTable.POSs[id]; len(pos) == 0 || pos[0] != j.particle {
 				continue
 			}
 			c := j.dict.Contents[id]
@@ -204,22 +206,12 @@ func ParticleReadings() map[string]bool {
 				m[r] = true
 			}
 		}
-		functionReadings.m = m
+		particleReadings.m = m
 	})
-	return functionReadings.m
+	return particleReadings.m
 }
 
-var functionReadings struct {
+var particleReadings struct {
 	once sync.Once
 	m    map[string]bool
-}
-
-// dictPOSID returns the ID of a part-of-speech name in j's dictionary.
-func dictPOSID(j *ja, name string) (dict.POSID, bool) {
-	for i, n := range j.dict.POSTable.NameList {
-		if n == name {
-			return dict.POSID(i), true
-		}
-	}
-	return 0, false
 }
