@@ -273,35 +273,35 @@ func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStr
 	return j.morph(p), j.reading(p), bigram(p.folded, p.m)
 }
 
-// AnalyzePassageFunc is AnalyzePassage for a caller that only reads the
+// AnalyzePassageFunc is AnalyzePassage for an index build, which keeps
+// the morph and bigram streams and no readings (package search derives
+// those from the text terms: EachTermReading), and only reads the
 // streams: it lends them to fn, and they (tokens and terms alike) are
 // valid only until fn returns, when their buffers go back to a pool to
 // serve the next passage. An index build counts the streams into term
 // frequencies right away, so it need not allocate them anew per passage.
-func AnalyzePassageFunc(text string, fn func(morph, reading, bigram analysis.TokenStream)) {
+func AnalyzePassageFunc(text string, fn func(morph, bigram analysis.TokenStream)) {
 	AnalyzeFoldedFunc(FoldText(text), fn)
 }
 
 // AnalyzeFoldedFunc is AnalyzePassageFunc of ft's text, folded already.
-func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, reading, bigram analysis.TokenStream)) {
+func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, bigram analysis.TokenStream)) {
 	j := mustJA()
 	p := j.parseFolded(ft)
 	bs := passagePool.Get().(*passageBuffers)
 	bs.morph.reset(len(p.toks), len(p.folded))
 	j.morphTo(&bs.morph, p)
-	bs.reading.reset(len(p.toks), len(p.folded))
-	j.readingTo(&bs.reading, p)
 	bs.units = appendTextUnits(bs.units, p.folded, p.m)
 	bs.bigram.reset(len(bs.units), len(p.folded)*2)
 	bigrams(&bs.bigram, bs.units, 0)
-	fn(bs.morph.lend(), bs.reading.lend(), bs.bigram.lend())
+	fn(bs.morph.lend(), bs.bigram.lend())
 	passagePool.Put(bs)
 }
 
 // passageBuffers are the buffers of one AnalyzePassageFunc call.
 type passageBuffers struct {
-	morph, reading, bigram streamBuilder
-	units                  []unit
+	morph, bigram streamBuilder
+	units         []unit
 }
 
 var passagePool = sync.Pool{New: func() any { return new(passageBuffers) }}
@@ -366,8 +366,6 @@ func newAnalyzer(name string) (analyzer, error) {
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return lastPerPosition(j.morph(j.parse(s))) }}, nil
 	case Reading:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.reading(j.parse(s)) }}, nil
-	case ReadingIndex:
-		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return EndsAsLengths(j.reading(j.parse(s))) }}, nil
 	case TextIndex:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return EndsAsLengths(j.morph(j.parse(s))) }}, nil
 	}
@@ -375,8 +373,7 @@ func newAnalyzer(name string) (analyzer, error) {
 }
 
 // EndsAsLengths writes each token's length where its End was (End -=
-// Start) and returns ts: the ReadingIndex stream from a Reading one, the
-// TextIndex stream from a Morph one. A token is a few bytes long, so its
+// Start) and returns ts: the TextIndex stream from a Morph one. A token is a few bytes long, so its
 // length takes one byte in a location where the end offset took two once
 // past the text's first 128 bytes.
 func EndsAsLengths(ts analysis.TokenStream) analysis.TokenStream {

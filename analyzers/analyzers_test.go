@@ -328,9 +328,9 @@ func TestAnalyzePassageMatchesAnalyzers(t *testing.T) {
 // anything of the passage before shows up.
 func TestAnalyzePassageFuncMatches(t *testing.T) {
 	for _, text := range passages(t) {
-		m, r, b := AnalyzePassage(text)
-		AnalyzePassageFunc(text, func(lm, lr, lb analysis.TokenStream) {
-			for name, pair := range map[string][2]analysis.TokenStream{Morph: {lm, m}, Reading: {lr, r}, Bigram: {lb, b}} {
+		m, _, b := AnalyzePassage(text)
+		AnalyzePassageFunc(text, func(lm, lb analysis.TokenStream) {
+			for name, pair := range map[string][2]analysis.TokenStream{Morph: {lm, m}, Bigram: {lb, b}} {
 				if got, want := compact(pair[0]), compact(pair[1]); got != want {
 					t.Errorf("%s %q:\nAnalyzePassageFunc %s\nAnalyzePassage     %s", name, text, got, want)
 				}
@@ -545,5 +545,37 @@ func TestParticleReadings(t *testing.T) {
 	toks := analyze(t, Reading, "市民の声")
 	if len(toks) != 2 || toks[0].Position != 1 || toks[1].Position != 3 || !gaps[ReadingTerm("の")] {
 		t.Errorf("市民の声 reads %s", compact(toks))
+	}
+}
+
+// TestEachTermReading: the readings a text term is found by are those of its
+// dictionary spellings in the forms a kana query names things with.
+func TestEachTermReading(t *testing.T) {
+	pairs := map[[2]string]bool{}
+	EachTermReading(func(r, term string) { pairs[[2]string{r, term}] = true })
+	for _, p := range [][2]string{
+		{"ミマモリ", "見守る"}, // 見守り, the continuative used as a noun
+		{"ミマモリ", "見守"},  // and the okurigana-free term indexed beside it
+		{"ミマモル", "見守る"}, // the dictionary form
+		{"コウホウ", "広報"},
+		{"シミン", "市民"},
+		{"コエ", "声"},
+		{"タスケアイ", "助け合う"}, // 助け合い
+		{"ショウガイ", "障害"},   // 障害者 is 障害|者
+		{"シャ", "者"},
+	} {
+		if !pairs[p] {
+			t.Errorf("%s is not a reading of %s", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{
+		{"ミマモッ", "見守る"}, // 見守っ: no query names a thing so
+		{"ミマモラ", "見守る"},
+		{"スル", "する"}, // a stop word: the text field has no term for it
+		{"ノ", "の"},   // a particle: a gap
+	} {
+		if pairs[p] {
+			t.Errorf("%s is a reading of %s", p[0], p[1])
+		}
 	}
 }

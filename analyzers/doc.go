@@ -42,7 +42,7 @@
 // Folding runs before kagome (half-width katakana tokenizes badly otherwise)
 // and keeps a map from folded bytes back to original bytes; a character
 // that folds into several (㍻ → 平成) maps as a whole. The one exception is
-// ja_reading_index (ReadingIndex), the reading field's analyzer at index
+// ja_morph_text_index (TextIndex), the text field's analyzer at index
 // time: its End is the token's length, text[Start:Start+End], which keeps
 // the field's locations small.
 //

@@ -32,6 +32,7 @@ type ja struct {
 	knownKind []tokenKind // by known word ID
 	baseIdx   int         // index of the base form in Contents[id]
 	readIdx   int         // index of the reading in Contents[id]
+	formIdx   int         // index of the inflected form in Contents[id], or -1
 	unkPOS    int         // index of the top-level POS in UnkDict.Contents[id]
 	particle  dict.POSID  // 助詞's name ID (ParticleReadings)
 	hasPart   bool        // the dictionary names 助詞
@@ -104,6 +105,10 @@ func (j *ja) indexFeatures() error {
 		return fmt.Errorf("analyzers: IPA dictionary lacks base form or reading columns")
 	}
 	j.baseIdx, j.readIdx = int(base)-ipaPOSLen, int(read)-ipaPOSLen
+	j.formIdx = -1
+	if f, ok := j.dict.ContentsMeta[dict.InflectionalForm]; ok {
+		j.formIdx = int(f) - ipaPOSLen
+	}
 	j.unkPOS = int(j.dict.UnkDict.ContentsMeta[dict.POSStartIndex])
 	return nil
 }

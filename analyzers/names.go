@@ -15,14 +15,13 @@ const (
 	// Bigram emits overlapping character bigrams of the folded text, for
 	// words the dictionary splits oddly (多文化共生, 協働).
 	Bigram = "ja_bigram"
-	// Reading emits the folded katakana reading of every morph token, so a
-	// query typed in kana (こうほうし) finds kanji words (広報紙).
+	// Reading emits the folded katakana reading of every morph token: the
+	// reading of a query word written in kanji and kana (package search).
+	// The index keeps no readings; the text terms' readings come from the
+	// dictionaries (EachTermReading).
 	Reading = "ja_reading"
-	// ReadingIndex is Reading as the index keeps it: each token's End is
-	// its length in bytes (EndsAsLengths), which takes one byte where an
-	// offset past a text's first 128 bytes takes two.
-	ReadingIndex = "ja_reading_index"
 	// TextIndex is Morph as the index keeps it for the passage text: each
-	// token's End is its length in bytes (EndsAsLengths), as ReadingIndex.
+	// token's End is its length in bytes (EndsAsLengths), which takes one
+	// byte where an offset past a text's first 128 bytes takes two.
 	TextIndex = "ja_morph_text_index"
 )

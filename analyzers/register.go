@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	for _, name := range []string{Morph, MorphQuery, Bigram, Reading, ReadingIndex, TextIndex} {
+	for _, name := range []string{Morph, MorphQuery, Bigram, Reading, TextIndex} {
 		if err := registry.RegisterAnalyzer(name, constructor(name)); err != nil {
 			panic(fmt.Sprintf("analyzers: register %s: %v", name, err))
 		}

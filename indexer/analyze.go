@@ -17,8 +17,8 @@ import (
 // core, while bleve's segment builder (which works serially under its own
 // lock) finds every field analysed already.
 //
-// The passage text feeds three fields (morph, reading, bigram);
-// analyzers.AnalyzePassageFunc derives all three from one kagome pass, in
+// The passage text feeds two fields (morph, bigram);
+// analyzers.AnalyzePassageFunc derives both from one kagome pass, in
 // buffers that serve passage after passage, and tokenFrequencies counts
 // them right away. The title is the same on every passage of a document
 // and headings repeat from passage to passage, so each distinct value is
@@ -72,7 +72,7 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 		}
 		if tf, ok := f.(*document.TextField); ok && tf.Analyzer() != nil {
 			switch tf.Name() {
-			case FieldText, FieldTextReading, FieldTextBigram:
+			case FieldText, FieldTextBigram:
 				text = append(text, i)
 				continue
 			}
@@ -89,16 +89,12 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 		doc.Fields[i] = analysedField{f}
 	}
 	if len(text) > 0 {
-		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, reading, bigram analysis.TokenStream) {
-			analyzers.EndsAsLengths(reading) // as the field's analyzer, ReadingIndex
-			analyzers.EndsAsLengths(morph)   // as the text field's, TextIndex
+		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, bigram analysis.TokenStream) {
+			analyzers.EndsAsLengths(morph) // as the text field's analyzer, TextIndex
 			for _, i := range text {
 				tf := doc.Fields[i].(*document.TextField)
 				tokens := morph
-				switch tf.Name() {
-				case FieldTextReading:
-					tokens = reading
-				case FieldTextBigram:
+				if tf.Name() == FieldTextBigram {
 					tokens = bigram
 				}
 				doc.Fields[i] = newCountedField(tf, tokens)

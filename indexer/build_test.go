@@ -220,7 +220,7 @@ func TestBuildMemoryMatchesDisk(t *testing.T) {
 	}
 	for _, q := range []struct{ field, text string }{
 		{FieldText, "情報発信"}, {FieldText, "区政会議"}, {FieldTextBigram, "協働"},
-		{FieldTextReading, "広報紙"}, {FieldTitle, "運営方針"},
+		{FieldText, "広報紙"}, {FieldTitle, "運営方針"},
 	} {
 		if d, m := phraseHits(t, disk, q.field, q.text), phraseHits(t, mem, q.field, q.text); d != m || d == 0 {
 			t.Errorf("%s:%s: disk %d hits, memory %d (want equal and > 0)", q.field, q.text, d, m)
@@ -357,8 +357,8 @@ func TestExactNumbers(t *testing.T) {
 	}
 }
 
-// TestEndsAsLengths: the text and reading fields keep each location's
-// length where its end was (analyzers.TextIndex, ReadingIndex): a location
+// TestEndsAsLengths: the text field keeps each location's length where its
+// end was (analyzers.TextIndex): a location
 // of a term is the start and length of its token in the analysis of the
 // stored text.
 func TestEndsAsLengths(t *testing.T) {
@@ -368,7 +368,6 @@ func TestEndsAsLengths(t *testing.T) {
 	}
 	defer idx.Close()
 	for _, c := range []struct{ field, analyzer string }{
-		{FieldTextReading, analyzers.Reading},
 		{FieldText, analyzers.Morph},
 	} {
 		d, err := idx.FieldDict(c.field)
@@ -477,7 +476,7 @@ func TestSegmentBound(t *testing.T) {
 	}
 	for _, q := range []struct{ field, text string }{
 		{FieldText, "多文化共生"}, {FieldText, "区政会議"}, {FieldTextBigram, "協働"},
-		{FieldTextReading, "広報紙"}, {FieldTitle, "運営方針"},
+		{FieldText, "広報紙"}, {FieldTitle, "運営方針"},
 	} {
 		if x, y := phraseHits(t, a, q.field, q.text), phraseHits(t, b, q.field, q.text); x != y || x == 0 {
 			t.Errorf("%s:%s: %d hits in one segment, %d in several (want equal and > 0)", q.field, q.text, x, y)

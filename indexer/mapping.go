@@ -29,16 +29,12 @@ func NewMapping() mapping.IndexMapping {
 	// on the document's first passage only (FirstPassageFields, analyze.go).
 	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true, true))
 	dm.AddFieldMappingsAt(FieldText,
-		// Each location's end is the token's length (TextIndex), as the
-		// reading field's: the ends took two bytes past a passage's first
-		// 128, lengths one.
+		// Each location's end is the token's length (TextIndex): the ends
+		// took two bytes past a passage's first 128, lengths one.
 		textField("", analyzers.TextIndex, true, true),
 		// Without term vectors: bigram locations were most of the index.
 		// The field is queried as a conjunction of bigrams, not a phrase.
 		textField(FieldTextBigram, analyzers.Bigram, false, false),
-		// Each location's end is the reading's length (ReadingIndex): the
-		// reading field's locations were a quarter of the index.
-		textField(FieldTextReading, analyzers.ReadingIndex, false, true),
 	)
 	dm.AddFieldMappingsAt(FieldHeadings, textField("", analyzers.Morph, true, true))
 	for _, f := range Facets {

@@ -12,15 +12,14 @@ package indexer
 //	doc_id         keyword; stored; the document a passage belongs to
 //	seq            numeric; stored; position of the passage in its document
 //	title          Morph; stored (passage 0 only), term vectors; the document's title
-//	text           Morph; stored, term vectors; the passage text (original characters)
+//	text           Morph; stored, term vectors; the passage text (original characters).
+//	               A kana query meets it by reading: package search gives each
+//	               term the readings of its spellings in the dictionaries and
+//	               matches a kana word as a phrase of the terms so read, with a
+//	               gap for each particle (the index keeps no readings)
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
 //	               (no phrase, no locations; highlights come from a substring search)
-//	text_reading   Reading; term vectors, each location's end written as the token's
-//	               length; the same text as one folded katakana reading per content
-//	               token (same positions as text; particles and auxiliaries left out
-//	               as text leaves them out): kana queries split into known readings
-//	               and particles, matched as a phrase with a gap for each particle
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored (passage 0 only); facet
 //	prefecture     keyword; stored (passage 0 only); facet: the city's prefecture (大阪府), absent when the city is unknown
@@ -65,7 +64,6 @@ const (
 	FieldTitle        = "title"
 	FieldText         = "text"
 	FieldTextBigram   = "text_bigram"
-	FieldTextReading  = "text_reading"
 	FieldHeadings     = "headings"
 	FieldCity         = "city"
 	FieldPrefecture   = "prefecture"
@@ -119,4 +117,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 12
+const SchemaVersion = 13

@@ -19,7 +19,7 @@ const DefaultPostingsCacheBytes = engine.DefaultCacheBytes
 func newEngine(cacheBytes int) *engine.Engine {
 	return engine.New(engine.Config{
 		CacheBytes: cacheBytes,
-		Located:    []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings, indexer.FieldTextReading},
+		Located:    []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings},
 		YearField:  indexer.FieldYear,
 		YearTerms:  indexer.FieldYearFacet,
 	})

@@ -55,7 +55,7 @@ func explainWord(w plan.Word, hay haystack, themes []string, locs bsearch.FieldT
 	case found(hay, w.Text):
 		wm.How = "exact"
 		return wm
-	case anyLocated(locs, []string{indexer.FieldTextReading}, w.Readings):
+	case len(readingRuns(locs, w.Readings)) > 0:
 		wm.How = "reading"
 		return wm
 	}

@@ -4,6 +4,11 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"seisaku/indexer"
+	"seisaku/search/plan"
 )
 
 // at returns the spans of every occurrence of each word in text.
@@ -82,5 +87,57 @@ func TestHighlightCrop(t *testing.T) {
 				t.Errorf("%s/%d: %d runes: %s", w, crop, n, got)
 			}
 		}
+	}
+}
+
+// TestReadingRuns: a kana word matched by reading is the run of its
+// phrase's terms at consecutive positions (any token where a particle's gap
+// stands); its terms located apart, as a relaxed tier locates a word's
+// parts, are no reading match.
+func TestReadingRuns(t *testing.T) {
+	text := "市民の声を聞き、声を上げる市民とバスに乗る。"
+	loc := func(term string, pos uint64, sub string, nth int) (string, *bsearch.Location) {
+		i := 0
+		for k := 0; k <= nth; k++ {
+			j := strings.Index(text[i:], sub)
+			i += j
+			if k < nth {
+				i += len(sub)
+			}
+		}
+		return term, &bsearch.Location{Pos: pos, Start: uint64(i), End: uint64(len(sub))}
+	}
+	locs := func(ls ...func() (string, *bsearch.Location)) bsearch.FieldTermLocationMap {
+		m := bsearch.TermLocationMap{}
+		for _, l := range ls {
+			term, loc := l()
+			m[term] = append(m[term], loc)
+		}
+		return bsearch.FieldTermLocationMap{indexer.FieldText: m}
+	}
+	l := func(term string, pos uint64, sub string, nth int) func() (string, *bsearch.Location) {
+		return func() (string, *bsearch.Location) { return loc(term, pos, sub, nth) }
+	}
+	koe := plan.Phrase{{"市民"}, nil, {"声", "越える"}}
+	// 市民(1) の(2) 声(3): a run, and の is marked between its readings
+	got := readingRuns(locs(l("市民", 1, "市民", 0), l("声", 3, "声", 0)), []plan.Phrase{koe})
+	if len(got) != 2 || text[got[0].start:got[0].end]+text[got[1].start:got[1].end] != "市民声" {
+		t.Errorf("市民の声: runs %v", got)
+	}
+	if g := particleGaps(got, text); len(g) != 1 || text[g[0].start:g[0].end] != "の" {
+		t.Errorf("市民の声: particle gaps %v", g)
+	}
+	// 声(9) … 市民(14): both words located, in no run
+	if got := readingRuns(locs(l("声", 9, "声", 1), l("市民", 14, "市民", 1)), []plan.Phrase{koe}); len(got) != 0 {
+		t.Errorf("声を上げる市民: runs %v", got)
+	}
+	// バス alone, located by a relaxed tier as a part of コミュニティバス
+	bus := plan.Phrase{{"コミュニティ"}, {"バス"}}
+	if got := readingRuns(locs(l("バス", 16, "バス", 0)), []plan.Phrase{bus}); len(got) != 0 {
+		t.Errorf("バス alone: runs %v", got)
+	}
+	// a split of one reading runs wherever a term of it is located
+	if got := readingRuns(locs(l("声", 3, "声", 0), l("声", 9, "声", 1)), []plan.Phrase{{{"声"}}}); len(got) != 2 {
+		t.Errorf("こえ: runs %v", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"seisaku/analyzers"
 	"seisaku/indexer"
 	"seisaku/indexer/meta"
+	"seisaku/search/plan"
 )
 
 // Permalink is the address of a passage in the web UI:
@@ -97,7 +98,7 @@ func (h Hit) FacetValues(name string) []string {
 // textFields are the fields whose locations are byte ranges of the stored
 // passage text. The bigram field has none (no term vectors): words that
 // matched only there are found again in the text (Marker.unlocated).
-var textFields = []string{indexer.FieldText, indexer.FieldTextReading}
+var textFields = []string{indexer.FieldText}
 
 // Hit is a whole hit: bare, explained and highlighted.
 func (mk Marker) Hit(m *bsearch.DocumentMatch) Hit {
@@ -189,8 +190,12 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 	within := map[string][][2]int{} // term → the occurrences of its word as typed
 	free := map[string]bool{}       // terms of a word not found as typed: marked anywhere
 	lone := map[string]bool{}       // one-character ones among them: marked next to another part
+	var readings []posSpan          // the runs of words found by their reading
 	for _, w := range mk.Marks {
 		rs := text.Find(w.Text)
+		if len(rs) == 0 {
+			readings = append(readings, readingRuns(locs, w.Readings)...)
+		}
 		for _, t := range w.Terms {
 			switch {
 			case len(rs) > 0:
@@ -203,17 +208,16 @@ func (mk Marker) textSpans(locs bsearch.FieldTermLocationMap, text *analyzers.Fo
 		}
 	}
 	var out, lones []span
-	var readings []posSpan
+	for _, r := range readings {
+		out = append(out, r.span)
+	}
 	for _, f := range textFields {
 		for term, ls := range locs[f] {
 			rs, restricted := within[term]
 			for _, l := range ls {
 				// the index keeps a token's length as its end
-				// (analyzers.TextIndex, ReadingIndex)
+				// (analyzers.TextIndex)
 				sp := span{int(l.Start), int(l.Start + l.End)}
-				if f == indexer.FieldTextReading {
-					readings = append(readings, posSpan{l.Pos, sp})
-				}
 				switch {
 				case lone[term] && !free[term]:
 					lones = append(lones, sp)
@@ -241,8 +245,53 @@ type posSpan struct {
 	span
 }
 
+// readingRuns returns the located text terms that make a run of one of the
+// phrases a kana word reads as: a term of each slot at consecutive
+// positions, any position where a gap stands. A term located elsewhere (バス
+// matched as a part of コミュニティバス by a relaxed tier) is no reading
+// match.
+func readingRuns(locs bsearch.FieldTermLocationMap, ps []plan.Phrase) []posSpan {
+	tl := locs[indexer.FieldText]
+	if len(tl) == 0 {
+		return nil
+	}
+	var out []posSpan
+	for _, p := range ps {
+		if len(p) == 0 || len(p[0]) == 0 {
+			continue
+		}
+		at := make([]map[uint64]span, len(p)) // slot → position → bytes; nil for a gap
+		for i, slot := range p {
+			if len(slot) == 0 {
+				continue
+			}
+			at[i] = map[uint64]span{}
+			for _, t := range slot {
+				for _, l := range tl[t] {
+					// the index keeps a token's length as its end (analyzers.TextIndex)
+					at[i][l.Pos] = span{int(l.Start), int(l.Start + l.End)}
+				}
+			}
+		}
+	starts:
+		for p0 := range at[0] {
+			for i := 1; i < len(p); i++ {
+				if _, ok := at[i][p0+uint64(i)]; at[i] != nil && !ok {
+					continue starts
+				}
+			}
+			for i := range p {
+				if at[i] != nil {
+					out = append(out, posSpan{p0 + uint64(i), at[i][p0+uint64(i)]})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // particleGaps returns the particles inside kana phrases matched by
-// reading: the reading field leaves particles out, so 市民の声 found by
+// reading: the text field leaves particles out, so 市民の声 found by
 // しみんのこえ is located as 市民 and 声 two positions apart, and the の
 // between them, hiragana alone, is marked with them.
 func particleGaps(rs []posSpan, text string) []span {

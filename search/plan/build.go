@@ -21,9 +21,10 @@ import (
 // phrase. The bigram field is a recall net for words the dictionary splits
 // differently in context (多文化共生, 協働): it has no positions, so every
 // bigram of the word must occur in the passage, anywhere, and it counts
-// little. The reading field (vocab.Readings) lets kana find kanji (こうほうし →
-// 広報紙) and is used only for words typed all in kana, where it cannot drown
-// precise kanji matches in homophones.
+// little. The text terms' readings (vocab.Readings) let kana find kanji
+// (こうほうし → 広報紙), for words typed all in kana, where they cannot drown
+// precise kanji matches in homophones, and for words of kanji and kana
+// (mixedReading).
 var wordFields = []struct {
 	field, analyzer string
 	boost           float64
@@ -39,7 +40,7 @@ var wordFields = []struct {
 // alternatives.
 const maxReadingSplits = 3
 
-// readingBoost weighs a kana word's match on the reading field.
+// readingBoost weighs a kana word's match by reading.
 const readingBoost = 1
 
 // expansionBoost is the weight of a theme match that stands in for a word:
@@ -65,11 +66,8 @@ type builder struct {
 
 // explained collects what the explanation needs to know of a positive
 // word.
-func (b *builder) explained(w parsed.Word, readings [][]string) Word {
-	qw := Word{Text: w.Text}
-	for _, r := range readings {
-		qw.Readings = appendTerms(qw.Readings, r)
-	}
+func (b *builder) explained(w parsed.Word, readings []Phrase) Word {
+	qw := Word{Text: w.Text, Readings: readings}
 	if w.Phrase {
 		return qw
 	}
@@ -154,11 +152,12 @@ func (b *builder) clause(c parsed.Clause) query.Query {
 // anywhere counts as holding the word, for exclusion too.)
 func (b *builder) word(w parsed.Word, positive bool) query.Query {
 	alts := b.literal(w.Text)
-	var readings [][]string
+	var readings []Phrase
 	if positive && !w.Phrase {
-		readings = b.readingSplits(w.Text)
-		for _, terms := range readings {
-			alts = append(alts, phraseQuery(indexer.FieldTextReading, terms, readingBoost))
+		for _, split := range b.readingSplits(w.Text) {
+			p := b.readingPhrase(split)
+			alts = append(alts, multiPhraseQuery(indexer.FieldText, p, readingBoost))
+			readings = append(readings, p)
 		}
 		if t, ok := b.expand(w.Text); ok {
 			alts = append(alts, t)
@@ -226,8 +225,7 @@ func (b *builder) readingSplits(text string) [][]string {
 const minMixedReading = 4
 
 // mixedReading returns the reading of a word written in kanji and kana
-// alone (引きこもり), from the readings the index's text_reading field is
-// made of: so that it meets the word's kana spelling (ひきこもり), whose
+// alone (引きこもり), from the readings the index's text terms have: so that it meets the word's kana spelling (ひきこもり), whose
 // reading the dictionary may split differently (ヒキコモリ, where the kanji
 // spelling reads ヒキ|コモリ). Words of one script, with other characters,
 // or with particles or dependent words (contentOnly) have none: kana words
@@ -286,8 +284,34 @@ func contentOnly(text string, n int) bool {
 	return true
 }
 
+// readingPhrase returns the phrase a split of a kana word is matched as:
+// at each position the text terms of that reading, or none for a
+// particle's.
+func (b *builder) readingPhrase(split []string) Phrase {
+	p := make(Phrase, len(split))
+	for i, r := range split {
+		p[i] = b.readings.Terms(r)
+	}
+	return p
+}
+
 func phraseQuery(field string, terms []string, boost float64) query.Query {
 	pq := query.NewPhraseQuery(terms, field)
+	pq.SetBoost(boost)
+	return pq
+}
+
+// multiPhraseQuery matches p in field; a gap is a slot of "", which bleve's
+// phrase searcher takes for any term.
+func multiPhraseQuery(field string, p Phrase, boost float64) query.Query {
+	slots := make([][]string, len(p))
+	for i, s := range p {
+		slots[i] = s
+		if len(s) == 0 {
+			slots[i] = []string{""}
+		}
+	}
+	pq := query.NewMultiPhraseQuery(slots, field)
 	pq.SetBoost(boost)
 	return pq
 }
@@ -427,6 +451,15 @@ func Describe(q query.Query) string {
 		return fmt.Sprintf("%s:%s(%s)%s", q.FieldVal, op, q.Match, boost(q.Boost()))
 	case *query.PhraseQuery:
 		return fmt.Sprintf("%s:[%s]%s", q.FieldVal, strings.Join(q.Terms, " "), boost(q.Boost()))
+	case *query.MultiPhraseQuery:
+		slots := make([]string, len(q.Terms))
+		for i, s := range q.Terms {
+			slots[i] = strings.Join(s, "|")
+			if slots[i] == "" {
+				slots[i] = "_"
+			}
+		}
+		return fmt.Sprintf("%s:⟨%s⟩%s", q.FieldVal, strings.Join(slots, " "), boost(q.Boost()))
 	case *query.TermQuery:
 		return fmt.Sprintf("%s=%s%s", q.FieldVal, q.Term, boost(q.Boost()))
 	case *query.NumericRangeQuery:

@@ -123,7 +123,7 @@ type Expansion struct {
 // (package hit) tells by it how the hit holds the word.
 type Word struct {
 	Text       string
-	Readings   []string      // reading terms its kana splits into
+	Readings   []Phrase      // the phrases its kana splits read as
 	Parts      []Part        // its analysed parts (relax.go)
 	Alts       []Alternative // its variants and synonyms (synonyms.go)
 	Theme      string        // the theme it names
@@ -135,7 +135,11 @@ type Word struct {
 func (w Word) String() string {
 	var fs []string
 	if len(w.Readings) > 0 {
-		fs = append(fs, "readings: "+strings.Join(w.Readings, " "))
+		rs := make([]string, len(w.Readings))
+		for i, r := range w.Readings {
+			rs[i] = r.String()
+		}
+		fs = append(fs, "readings: "+strings.Join(rs, " "))
 	}
 	if len(w.Parts) > 0 {
 		ps := make([]string, len(w.Parts))
@@ -165,18 +169,33 @@ func (w Word) String() string {
 
 // Mark is a positive query word (or an alternative of one) and the terms
 // its matches are recorded under in the locations of the text fields: its
-// morph terms and the reading terms of its kana splits.
+// morph terms, and the phrases its kana splits read as.
 type Mark struct {
-	Text  string
-	Terms []string
+	Text     string
+	Terms    []string
+	Readings []Phrase // the phrases its kana splits read as, marked where they run
 }
 
-func newMark(text string, readings [][]string) Mark {
+func newMark(text string, readings []Phrase) Mark {
 	terms, _ := analyzers.Terms(analyzers.Morph, text)
-	for _, r := range readings {
-		terms = appendTerms(terms, r)
+	return Mark{Text: text, Terms: terms, Readings: readings}
+}
+
+// Phrase is a split of a kana word as the text field matches it: at each
+// position the terms of that reading (市民, then 声|越える), or none where a
+// particle's reading stands (a gap: the field leaves particles out).
+type Phrase [][]string
+
+// String renders p as [市民 _ 声|越える].
+func (p Phrase) String() string {
+	ss := make([]string, len(p))
+	for i, s := range p {
+		ss[i] = strings.Join(s, "|")
+		if len(s) == 0 {
+			ss[i] = "_"
+		}
 	}
-	return Mark{Text: text, Terms: terms}
+	return "[" + strings.Join(ss, " ") + "]"
 }
 
 // excludeFacets adds the query's facet exclusions (-city:倉敷市) to the

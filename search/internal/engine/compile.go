@@ -61,6 +61,19 @@ func (c compiler) compile(q query.Query) (node, error) {
 			}
 		}
 		return phrase(q.FieldVal, slots, q.Boost()), nil
+	case *query.MultiPhraseQuery:
+		if q.Fuzziness != 0 { // (auto fuzziness is unexported: the plan never sets it)
+			return nil, unsupported("multi-phrase %v: fuzziness", q.Terms)
+		}
+		slots := make([][]string, len(q.Terms))
+		for i, s := range q.Terms {
+			for _, t := range s {
+				if t != "" { // a slot of "" alone is a gap, as in bleve's searcher
+					slots[i] = append(slots[i], t)
+				}
+			}
+		}
+		return phrase(q.FieldVal, slots, q.Boost()), nil
 	case *query.MatchPhraseQuery:
 		a, err := c.analyzer(q.Analyzer, q.FieldVal, q.Fuzziness)
 		if err != nil {

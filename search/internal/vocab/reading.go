@@ -13,49 +13,102 @@ import (
 )
 
 // Readings. A word typed in kana (こうほうし) finds kanji (広報紙) through the
-// text_reading field, which holds one folded katakana reading per morph token
-// (広報紙 → コウホウ|シ). kagome segments kana differently from the kanji it
-// stands for (こうほうし → こう|ほうし), so the query is not analysed: its
-// folded kana (analyzers.ReadingTerm) is split into readings that occur in the
-// field's term dictionary, preferring the fewest pieces and then the most
-// frequent ones, and each of the best few splits is matched as a phrase.
+// readings of the text field's terms: each term of the field's dictionary
+// has the readings its dictionary spellings have (analyzers.EachTermReading:
+// 広報 → コウホウ, 見守る → ミマモル and ミマモリ), and a term in kana reads as
+// itself. kagome segments kana differently from the kanji it stands for
+// (こうほうし → こう|ほうし), so the query is not analysed: its folded kana
+// (analyzers.ReadingTerm) is split into known readings, preferring the
+// fewest pieces and then the most frequent ones, and each of the best few
+// splits is matched as a phrase of the text field whose every position
+// takes any term of that reading (広報|公報 then 紙|市|誌…).
 //
-// The dictionary is read into memory by Load. Several indexes served as
-// one (search.NewMulti) read their dictionaries merged; a bare IndexAlias
-// over several indexes has no field dictionary in bleve v2.5 and does not
-// expose its members, so there the reading alternative is skipped (kana
-// words still match the other fields).
+// The readings are derived when the dictionary is read (Load), from the
+// terms and the embedded morphological dictionaries: the index keeps no
+// field of readings. Several indexes served as one (search.NewMulti) read
+// their dictionaries merged; a bare IndexAlias over several indexes has no
+// field dictionary in bleve v2.5 and does not expose its members, so there
+// the reading alternative is skipped (kana words still match the other
+// fields).
 
 // maxReadingRunes bounds the kana words split: a longer one is almost
 // always pasted text.
 const maxReadingRunes = 30
 
-// Readings holds the terms of the text_reading field with the number of
-// passages that contain each, and the readings of the particles the field
-// leaves out (analyzers.ParticleReadings): a kana word's の in しみんのこえ
-// is such a gap.
+// maxReadingTerms bounds the terms one reading stands for in a phrase, the
+// most frequent kept: a one- or two-kana reading (シ, コウ) is written with
+// dozens of characters.
+const maxReadingTerms = 16
+
+// Readings holds the readings of an index's text terms: for each reading
+// the number of passages its terms occur in (a passage counted once per
+// term) and the terms, most frequent first; and the readings of the
+// particles the text field leaves out (analyzers.ParticleReadings): a kana
+// word's の in しみんのこえ is such a gap.
 type Readings struct {
 	count    map[string]uint64
+	terms    map[string][]string
 	gaps     map[string]bool
 	maxRunes int // runes of the longest term or gap
 }
 
-// Gap stands in a split for a particle's reading: the text_reading field has
-// no term there, so the phrase takes any token at its position.
+// Gap stands in a split for a particle's reading: the text field has no
+// term there, so the phrase takes any token at its position.
 const Gap = ""
 
-// loadReadings reads the text_reading term dictionary.
+// loadReadings reads the text field's dictionary and gives its terms their
+// readings.
 func loadReadings(fieldDict func(string) (index.FieldDict, error)) (*Readings, error) {
-	d := &Readings{count: map[string]uint64{}}
-	err := EachTerm(fieldDict, indexer.FieldTextReading, func(e *index.DictEntry) {
-		d.count[e.Term] = e.Count
-		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(e.Term))
+	counts := map[string]uint64{}
+	err := EachTerm(fieldDict, indexer.FieldText, func(e *index.DictEntry) {
+		counts[e.Term] = e.Count
 	})
 	if err != nil {
 		return nil, err
 	}
+	return readingsFor(counts), nil
+}
+
+// readingsFor returns the readings of the terms, found in count passages
+// each.
+func readingsFor(counts map[string]uint64) *Readings {
+	by := map[string]map[string]bool{}
+	add := func(r, t string) {
+		if by[r] == nil {
+			by[r] = map[string]bool{}
+		}
+		by[r][t] = true
+	}
+	for t := range counts {
+		if r, ok := KanaReading(t); ok {
+			add(r, t)
+		}
+	}
+	analyzers.EachTermReading(func(r, t string) {
+		if counts[t] > 0 {
+			add(r, t)
+		}
+	})
+	d := &Readings{count: make(map[string]uint64, len(by)), terms: make(map[string][]string, len(by))}
+	for r, set := range by {
+		ts := make([]string, 0, len(set))
+		var n uint64
+		for t := range set {
+			ts = append(ts, t)
+			n += counts[t]
+		}
+		sort.Slice(ts, func(i, j int) bool {
+			if counts[ts[i]] != counts[ts[j]] {
+				return counts[ts[i]] > counts[ts[j]]
+			}
+			return ts[i] < ts[j]
+		})
+		d.count[r] = n
+		d.terms[r] = ts[:min(len(ts), maxReadingTerms)]
+		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(r))
+	}
 	d.addGaps()
-	return d, nil
+	return d
 }
 
 // addGaps adds the particles' readings as gaps.
@@ -66,15 +119,19 @@ func (d *Readings) addGaps() {
 	}
 }
 
-// NewReadings returns a reading dictionary of the terms with their passage
-// counts (for tests; Load reads the index's).
-func NewReadings(count map[string]uint64) *Readings {
-	d := &Readings{count: count}
-	for t := range count {
-		d.maxRunes = max(d.maxRunes, utf8.RuneCountInString(t))
+// NewReadings returns the readings of text terms found in count passages
+// each (for tests; Load reads the index's).
+func NewReadings(counts map[string]uint64) *Readings {
+	return readingsFor(counts)
+}
+
+// Terms returns the text terms a reading of a split stands for, the most
+// frequent first, or none for a Gap.
+func (d *Readings) Terms(reading string) []string {
+	if d == nil || reading == Gap {
+		return nil
 	}
-	d.addGaps()
-	return d
+	return d.terms[reading]
 }
 
 // readingSplit is one way to write a kana word as known readings.

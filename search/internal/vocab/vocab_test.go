@@ -126,3 +126,36 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestTermReadings: an index's text terms give the readings a kana word is
+// split into, each standing for its terms, the most frequent first.
+func TestTermReadings(t *testing.T) {
+	d := NewReadings(map[string]uint64{
+		"広報": 50, "公報": 2, "紙": 40, "市": 900, "市民": 80, "声": 20,
+		"高齢者": 60, "見守る": 5, "見守": 5, "ごみ": 30, "ゴミ": 10,
+	})
+	for _, tt := range []struct{ reading, want string }{
+		{"コウホウ", "広報 公報"},
+		{"ミマモリ", "見守 見守る"}, // 見守り reads so; its terms are 見守る and 見守
+		{"ゴミ", "ごみ ゴミ"},    // a kana term reads as itself
+		{"シミン", "市民"},
+		{"カイギ", ""}, // no term of the index reads so
+		{Gap, ""},
+	} {
+		if got := strings.Join(d.Terms(tt.reading), " "); got != tt.want {
+			t.Errorf("terms of %q = %q, want %q", tt.reading, got, tt.want)
+		}
+	}
+	if got := d.Terms("シ"); len(got) < 2 || got[0] != "市" {
+		t.Errorf("terms of シ = %q, want 市 first, then 紙", got)
+	}
+	for word, want := range map[string]string{
+		"コウホウシ":       "コウホウ シ",
+		"シミンノコエ":      "シミン  コエ",
+		"コウレイシャノミマモリ": "コウレイシャ  ミマモリ",
+	} {
+		if got := d.Splits(word, 1); len(got) == 0 || strings.Join(got[0], " ") != want {
+			t.Errorf("split of %s = %q, want %s", word, got, want)
+		}
+	}
+}
