@@ -174,7 +174,7 @@ func (d *TextDecoder) Text(v []byte) (string, error) {
 	if d == nil {
 		return "", ErrTextDecoder
 	}
-	b, err := d.dec.DecodeAll(v, make([]byte, 0, 3*len(v)))
+	b, err := d.dec.DecodeAll(v, nil) // sized by the frame's content size
 	if err != nil {
 		return "", fmt.Errorf("stored passage text: %w", err)
 	}
