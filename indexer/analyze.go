@@ -26,21 +26,24 @@ import (
 type passageAnalyser struct {
 	m    mapping.IndexMapping
 	d    *Document
+	text *textEncoder // compresses the stored passage text
 	memo map[fieldValue]analysis.TokenStream
 }
 
 type fieldValue struct{ field, value string }
 
-func newPassageAnalyser(m mapping.IndexMapping, d *Document) *passageAnalyser {
-	return &passageAnalyser{m: m, d: d, memo: map[fieldValue]analysis.TokenStream{}}
+func newPassageAnalyser(m mapping.IndexMapping, d *Document, text *textEncoder) *passageAnalyser {
+	return &passageAnalyser{m: m, d: d, text: text, memo: map[fieldValue]analysis.TokenStream{}}
 }
 
 // Passages returns the passages of d as a build indexes them (for
 // Batch.IndexAdvanced): analysed, with the stored values of
-// FirstPassageFields on the first passage alone. Tests that index
-// documents made in code use it, so that they search what a build writes.
+// FirstPassageFields on the first passage alone, and the text compressed
+// without a dictionary (an index of the caller's making has none). Tests
+// that index documents made in code use it, so that they search what a
+// build writes.
 func Passages(m mapping.IndexMapping, d *Document) ([]*document.Document, error) {
-	pa := newPassageAnalyser(m, d)
+	pa := newPassageAnalyser(m, d, plainTextEncoder())
 	out := make([]*document.Document, 0, len(d.Passages))
 	for _, p := range d.Passages {
 		bd, err := pa.document(p)
@@ -94,7 +97,12 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 			for _, i := range text {
 				tf := doc.Fields[i].(*document.TextField)
 				tokens := morph
-				if tf.Name() == FieldTextBigram {
+				switch tf.Name() {
+				case FieldText:
+					if tf.Options().IsStored() {
+						tf = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), pa.text.encode(tf.Value()), tf.Options(), tf.Analyzer())
+					}
+				case FieldTextBigram:
 					tokens = bigram
 				}
 				doc.Fields[i] = newCountedField(tf, tokens)

@@ -79,7 +79,8 @@ type Summary struct {
 	// Update only: input files by what happened to them.
 	Unchanged, Changed, Added, Removed int
 
-	docs map[string][]DocRecord // documents by input name
+	docs     map[string][]DocRecord // documents by input name
+	textDict []byte                 // the dictionary the passage text was compressed with; nil: none
 }
 
 // addSkips adds the files left out before reading (see discover and
@@ -159,7 +160,7 @@ func DryRun(ctx context.Context, roots []string, opt Options) (*Summary, error) 
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
-	sum, err := run(ctx, m, inputs, opt, func(*document.Document) error { return nil })
+	sum, err := run(ctx, m, inputs, opt, nil, func(*document.Document) error { return nil })
 	if err != nil {
 		return nil, err
 	}
@@ -309,7 +310,7 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("start index writer: %w", err)
 	}
-	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error { return w.Index(d) })
+	sum, err := run(ctx, m, inputs, opt, nil, func(d *document.Document) error { return w.Index(d) })
 	if err == nil && sum.Passages == 0 {
 		err = fmt.Errorf("nothing to index: %d files read, none gave a passage (see the skipped files)", sum.Files)
 	}
@@ -317,6 +318,9 @@ func buildGeneration(ctx context.Context, gen string, inputs []input, opt Option
 		// nothing more is written; the caller removes the whole generation
 		w.Abort()
 		return nil, err
+	}
+	if sum.textDict != nil {
+		w.internal[textDictKey] = sum.textDict // written with the root at Close
 	}
 	if err := w.Close(); err != nil {
 		return nil, fmt.Errorf("finish index: %w", err)
@@ -354,7 +358,7 @@ func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Su
 		return err
 	}
 	n := batchSize(opt)
-	sum, err := run(ctx, m, inputs, opt, func(d *document.Document) error {
+	sum, err := run(ctx, m, inputs, opt, nil, func(d *document.Document) error {
 		if err := batch.IndexAdvanced(d); err != nil {
 			return err
 		}
@@ -365,6 +369,9 @@ func BuildMemory(ctx context.Context, fsys fs.FS, opt Options) (bleve.Index, *Su
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil && sum.textDict != nil {
+		err = idx.SetInternal([]byte(textDictKey), sum.textDict)
 	}
 	if err != nil {
 		idx.Close()
@@ -418,7 +425,11 @@ func batchSize(opt Options) int {
 // goroutines each, and hands every analysed passage to sink on the calling
 // goroutine. Reading and analysis are separate stages, so one large file
 // (a JSON Lines export of a whole assembly) still uses every core.
-func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Options, sink func(*document.Document) error) (*Summary, error) {
+//
+// The passage text is stored compressed by text; with text nil, run
+// trains a dictionary on the first passages read (trainText) and the
+// Summary holds it for the caller to keep with the index.
+func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Options, text *textEncoder, sink func(*document.Document) error) (*Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := opt.Workers
@@ -456,14 +467,20 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 		}()
 	}
 	go func() { readers.Wait(); close(srcs) }()
+	ready := srcs // the documents to analyse
+	if text == nil {
+		trained := make(chan sourceJob, 2*workers)
+		go st.trainText(ctx, cancel, an, srcs, trained)
+		ready = trained
+	} else {
+		st.texts = text
+	}
 	for range workers {
 		analysers.Add(1)
 		go func() {
 			defer analysers.Done()
-			for job := range srcs {
-				a := *an
-				a.Defaults = job.defaults
-				st.analyse(ctx, m, &a, job, out)
+			for job := range ready {
+				st.analyse(ctx, m, an, job, out)
 			}
 		}()
 	}
@@ -499,13 +516,18 @@ func run(ctx context.Context, m mapping.IndexMapping, inputs []input, opt Option
 // buildState is shared by the workers of one build.
 type buildState struct {
 	start time.Time
-	mu    sync.Mutex
-	p     Progress
-	skips []Skip
-	hurt  []Skip                 // documents read with damage (Summary.Damaged)
-	docs  map[string][]DocRecord // by input name
-	text  atomic.Int64
-	read  atomic.Int64 // input bytes of the documents analysed so far
+	// texts compresses the stored passage text: set before the first
+	// document reaches the analysers, read only after. textErr is why it
+	// could not be made.
+	texts   *textEncoder
+	textErr error
+	mu      sync.Mutex
+	p       Progress
+	skips   []Skip
+	hurt    []Skip                 // documents read with damage (Summary.Damaged)
+	docs    map[string][]DocRecord // by input name
+	text    atomic.Int64
+	read    atomic.Int64 // input bytes of the documents analysed so far
 }
 
 func (st *buildState) skip(path, reason string) {
@@ -529,10 +551,16 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 	if sinkErr != nil {
 		return nil, sinkErr
 	}
+	if st.textErr != nil { // set before the analysers stopped: see trainText
+		return nil, st.textErr
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	sum := &Summary{Progress: st.snapshot(), docs: st.docs}
+	if st.texts != nil {
+		sum.textDict = st.texts.dict
+	}
 	sum.BytesDone = sum.Bytes // every file was read, some only to be skipped
 	sort.Slice(st.skips, func(i, j int) bool { return st.skips[i].Path < st.skips[j].Path })
 	sum.Skipped = st.skips
@@ -545,12 +573,93 @@ func (st *buildState) finish(ctx context.Context, opt Options, sinkErr error) (*
 }
 
 // sourceJob is a document read from a file, with its root's defaults, the
-// input bytes read for it, and its file's tally.
+// input bytes read for it, and its file's tally; once prepared, the
+// document made of it (nil: none, an empty one).
 type sourceJob struct {
 	src      source.Source
 	defaults meta.Metadata
 	bytes    int64
 	file     *fileTally
+	prepared bool
+	doc      *Document
+}
+
+// prepare makes the job's document: its source cut to maxDocumentText and
+// read into passages with the root's defaults.
+func (job *sourceJob) prepare(an *Analyzer) {
+	if job.prepared {
+		return
+	}
+	a := *an
+	a.Defaults = job.defaults
+	if cut := cutToSize(&job.src, maxDocumentText); cut != "" {
+		job.src.Damage = strings.TrimPrefix(job.src.Damage+"; "+cut, "; ")
+	}
+	job.doc = a.Document(job.src)
+	job.prepared = true
+}
+
+// trainText trains the dictionary of the passage text on the passages of
+// the first documents read (textSampleBytes of text, or all there are),
+// and then hands those documents and every later one on to
+// ready, which it closes. The documents it holds meanwhile are read but
+// not analysed (their text and metadata), and the analysers wait for the
+// dictionary: on kiryu's minutes some 20 meeting days and 3–4 s of
+// training. On an error it cancels the build. It sets st.texts when it
+// succeeds and st.textErr when it fails, each before closing ready.
+func (st *buildState) trainText(ctx context.Context, cancel context.CancelFunc, an *Analyzer, srcs <-chan sourceJob, ready chan<- sourceJob) {
+	defer close(ready)
+	var held []sourceJob
+	var sample [][]byte
+	for n := 0; n < textSampleBytes; {
+		var job sourceJob
+		var ok bool
+		select {
+		case job, ok = <-srcs:
+		case <-ctx.Done():
+			return
+		}
+		if !ok {
+			break
+		}
+		job.prepare(an)
+		if job.doc != nil {
+			for _, p := range job.doc.Passages {
+				sample = append(sample, []byte(p.Text))
+				n += len(p.Text)
+			}
+		}
+		held = append(held, job)
+	}
+	d, err := trainTextDictionary(sample)
+	sample = nil
+	if err == nil {
+		st.texts, err = newTextEncoder(d)
+	}
+	if err != nil {
+		st.textErr = err
+		cancel()
+		return
+	}
+	send := func(job sourceJob) bool {
+		select {
+		case ready <- job:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for i := range held {
+		if !send(held[i]) {
+			return
+		}
+		held[i] = sourceJob{}
+	}
+	for job := range srcs {
+		if !send(job) {
+			return
+		}
+	}
 }
 
 // fileTally counts a file's documents still to analyse, plus one while the
@@ -586,7 +695,7 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 		n := max(sent, min(consumed.Load(), in.size-1))
 		tally.pending.Add(1)
 		select {
-		case srcs <- sourceJob{src, in.defaults, n - sent, tally}:
+		case srcs <- sourceJob{src: src, defaults: in.defaults, bytes: n - sent, file: tally}:
 			sent = n
 			return nil
 		case <-ctx.Done():
@@ -616,11 +725,8 @@ func (st *buildState) readFile(ctx context.Context, in input, srcs chan<- source
 // analyse turns one source into analysed passages and sends them on out.
 func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *Analyzer, job sourceJob, out chan<- []*document.Document) {
 	defer job.file.done(st, job.bytes)
-	src := job.src
-	if cut := cutToSize(&src, maxDocumentText); cut != "" {
-		src.Damage = strings.TrimPrefix(src.Damage+"; "+cut, "; ")
-	}
-	d := an.Document(src)
+	job.prepare(an)
+	src, d := job.src, job.doc
 	if d == nil {
 		st.skip(sourceName(src), "empty document: no text left after removing page chrome")
 		return
@@ -641,7 +747,7 @@ func (st *buildState) analyse(ctx context.Context, m mapping.IndexMapping, an *A
 			return false
 		}
 	}
-	pa := newPassageAnalyser(m, d)
+	pa := newPassageAnalyser(m, d, st.texts)
 	for _, p := range d.Passages {
 		bd, err := pa.document(p)
 		if err != nil {

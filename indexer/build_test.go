@@ -293,7 +293,7 @@ func TestProgressFollowsAnalysis(t *testing.T) {
 	}
 	var snaps []Progress
 	opt := Options{Workers: 1, Progress: func(p Progress) { snaps = append(snaps, p) }}
-	sum, err := run(context.Background(), NewMapping(), inputs, opt, func(*document.Document) error {
+	sum, err := run(context.Background(), NewMapping(), inputs, opt, nil, func(*document.Document) error {
 		time.Sleep(time.Millisecond) // a slow index writer
 		return nil
 	})
@@ -367,6 +367,14 @@ func TestEndsAsLengths(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
+	dict, err := TextDictionary(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := NewTextDecoder(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct{ field, analyzer string }{
 		{FieldText, analyzers.Morph},
 	} {
@@ -396,7 +404,11 @@ func TestEndsAsLengths(t *testing.T) {
 		}
 		checked := 0
 		for _, h := range res.Hits {
-			text, _ := h.Fields[FieldText].(string)
+			stored, _ := h.Fields[FieldText].(string)
+			text, err := dec.Text([]byte(stored))
+			if err != nil {
+				t.Fatal(err)
+			}
 			ts, err := analyzers.Analyze(c.analyzer, text)
 			if err != nil {
 				t.Fatal(err)

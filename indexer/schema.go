@@ -12,11 +12,12 @@ package indexer
 //	doc_id         keyword; stored; the document a passage belongs to
 //	seq            numeric; stored; position of the passage in its document
 //	title          Morph; stored (passage 0 only), term vectors; the document's title
-//	text           Morph; stored, term vectors; the passage text (original characters).
-//	               A kana query meets it by reading: package search gives each
-//	               term the readings of its spellings in the dictionaries and
-//	               matches a kana word as a phrase of the terms so read, with a
-//	               gap for each particle (the index keeps no readings)
+//	text           Morph; stored, term vectors; the passage text (original characters),
+//	               stored as a zstd frame with the index's dictionary (storedtext.go):
+//	               read it through a TextDecoder. A kana query meets it by reading:
+//	               package search gives each term the readings of its spellings in
+//	               the dictionaries and matches a kana word as a phrase of the terms
+//	               so read, with a gap for each particle (the index keeps no readings)
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
 //	               (no phrase, no locations; highlights come from a substring search)
@@ -117,4 +118,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 13
+const SchemaVersion = 14

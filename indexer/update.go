@@ -132,10 +132,17 @@ func updateGeneration(ctx context.Context, live, gen string, plan updatePlan, op
 	}
 	err = idx.Batch(batch)
 	batch.Reset()
+	var text *textEncoder // the index's own dictionary, or none as it has none
+	if err == nil {
+		var d []byte
+		if d, err = TextDictionary(idx); err == nil {
+			text, err = newTextEncoder(d)
+		}
+	}
 	var sum *Summary
 	if err == nil {
 		n := batchSize(opt)
-		sum, err = run(ctx, idx.Mapping(), plan.read, opt, func(d *document.Document) error {
+		sum, err = run(ctx, idx.Mapping(), plan.read, opt, text, func(d *document.Document) error {
 			if err := batch.IndexAdvanced(d); err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,6 +32,64 @@ type runner struct {
 	fallbacks  atomic.Int64        // searches the fast path handed to bleve
 	onFallback func(error)         // nil: none; see SetFallbackHook
 	firsts     *engine.StoredCache // documents' first passages' fields (withDocuments)
+	texts      atomic.Pointer[textDecoder]
+}
+
+// textDecoder decodes the stored passage text of the runner's indexes
+// (indexer.TextDecoder); err is why it could not be made.
+type textDecoder struct {
+	dec *indexer.TextDecoder
+	err error
+}
+
+// loadTexts makes the decoder of the stored text of the runner's indexes,
+// with each one's dictionary: once, at Refresh, for every request after.
+// A bare IndexAlias of several indexes cannot give their dictionaries
+// (NewMulti can): its text decodes only where it was compressed without.
+func (rn *runner) loadTexts() error {
+	idxs := rn.members
+	if len(idxs) == 0 {
+		idxs = []bleve.Index{rn.idx}
+	}
+	var dicts [][]byte
+	for _, idx := range idxs {
+		if d, err := indexer.TextDictionary(idx); err == nil {
+			dicts = append(dicts, d)
+		}
+	}
+	dec, err := indexer.NewTextDecoder(dicts...)
+	rn.texts.Store(&textDecoder{dec: dec, err: err})
+	return err
+}
+
+// decodeText replaces the stored value of the text field of each match
+// by the passage text it holds (indexer.TextDecoder). Every match a
+// search returns passes here once, on both paths (run, fastPage).
+func (rn *runner) decodeText(ms []*bsearch.DocumentMatch) error {
+	t := rn.texts.Load()
+	if t == nil { // before the first Refresh
+		t = &textDecoder{err: indexer.ErrTextDecoder}
+	}
+	for _, m := range ms {
+		v, ok := m.Fields[indexer.FieldText]
+		if !ok {
+			continue
+		}
+		var text string
+		stored, ok := v.(string)
+		err := t.err
+		if err == nil && !ok {
+			err = fmt.Errorf("text of %s is %T, not one value", m.ID, v)
+		}
+		if err == nil {
+			text, err = t.dec.Text([]byte(stored))
+		}
+		if err != nil {
+			return &Error{Code: EInternal, Message: "段落の本文を読めません (stored passage text)", Err: fmt.Errorf("%s: %w", m.ID, err)}
+		}
+		m.Fields[indexer.FieldText] = text
+	}
+	return nil
 }
 
 // maxCachedFirsts bounds the documents whose first passage's fields the
@@ -104,6 +163,9 @@ func (rn *runner) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sea
 			return nil, &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
 		}
 		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
+	}
+	if err := rn.decodeText(sr.Hits); err != nil {
+		return nil, err
 	}
 	return sr, nil
 }

@@ -25,13 +25,15 @@ const (
 	MaxSuggestions     = vocab.MaxSuggestions
 )
 
-// Refresh rereads the index's vocabulary (titles, terms, readings, cities)
-// and the fast path's passage ID order. After swapping the indexes behind
-// an alias, call it.
+// Refresh rereads the index's vocabulary (titles, terms, readings, cities),
+// the dictionaries of its stored text (runner.loadTexts) and the fast
+// path's passage ID order. After swapping the indexes behind an alias,
+// call it.
 func (s *Searcher) Refresh(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	terr := s.runner.loadTexts()
 	if v, err := s.runner.view(); err == nil { // the fast path's ID order, built before the first search
 		_ = s.runner.engine.Prepare(v)
 		v.Close()
@@ -46,6 +48,9 @@ func (s *Searcher) Refresh(ctx context.Context) error {
 	}
 	s.speechAvg.Store(math.Float64bits(avg))
 	s.roleCounts.Store(newRoleCounts(s.runner))
+	if err == nil {
+		err = terr
+	}
 	return err
 }
 
@@ -61,19 +66,19 @@ func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggest
 	if folded == "" || ctx.Err() != nil {
 		return []Suggestion{}, ctx.Err()
 	}
-	sample := func(term string) map[string]int { return surfaceSample(ctx, s.runner.idx, term) }
+	sample := func(term string) map[string]int { return surfaceSample(ctx, s.runner, term) }
 	return s.vocab.Load().Suggest(folded, n, sample), nil
 }
 
 // surfaceSample counts how the first vocab.SurfaceSample passages (in ID
 // order) that hold term write it: the slices of their text at its
 // locations.
-func surfaceSample(ctx context.Context, idx bleve.Index, term string) map[string]int {
+func surfaceSample(ctx context.Context, rn *runner, term string) map[string]int {
 	req := bleve.NewSearchRequestOptions(termQuery(indexer.FieldText, term, 1), vocab.SurfaceSample, 0, false)
 	req.Fields = []string{indexer.FieldText}
 	req.IncludeLocations = true
 	req.SortBy([]string{"_id"})
-	sr, err := idx.SearchInContext(ctx, req)
+	sr, err := rn.run(ctx, req)
 	if err != nil {
 		return nil
 	}
