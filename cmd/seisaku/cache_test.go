@@ -5,27 +5,32 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"seisaku/indexer"
 	"seisaku/search"
 )
 
-// TestAutoCacheBytes: without -cache-mb the postings cache is a quarter of
-// the index on disk, at least the default and at most half the memory.
+// TestAutoCacheBytes: without -cache-mb the postings cache is 1 KiB a
+// passage, at least the default and at most half the memory.
 func TestAutoCacheBytes(t *testing.T) {
 	const mb = 1 << 20
 	def := search.DefaultPostingsCacheBytes
 	for _, tc := range []struct {
-		disk, mem int64
-		want      int
+		passages uint64
+		mem      int64
+		want     int
 	}{
-		{582 * mb, 24 << 30, def},            // seeds100's index: the default
-		{2315 * mb, 24 << 30, 2315 * mb / 4}, // 400 MB of text: 578 MB
-		{5787 * mb, 24 << 30, 5787 * mb / 4}, // 1 GB of text: 1,446 MB
-		{5787 * mb, 2 << 30, 1 << 30},        // a 2 GB container: half of it
-		{0, 0, def},                          // an index in memory, memory unknown
+		{165_737, 24 << 30, def},               // seeds100 (100 MB of text): the default
+		{192_255, 24 << 30, def},               // kiryu's minutes (94 MB)
+		{663_563, 24 << 30, 663_563 << 10},     // 400 MB of text: 648 MB
+		{1_659_601, 24 << 30, 1_659_601 << 10}, // 1 GB of text: 1,621 MB
+		{1_659_601, 2 << 30, 1 << 30},          // a 2 GB container: half of it
+		{0, 0, def},                            // an empty index, memory unknown
+		{1 << 62, 0, 1 << 50},                  // no overflow
 	} {
-		if got := autoCacheBytes(tc.disk, tc.mem); got != tc.want {
-			t.Errorf("autoCacheBytes(%d MB, %d MB) = %d MB, want %d MB", tc.disk/mb, tc.mem/mb, got/mb, tc.want/mb)
+		if got := autoCacheBytes(tc.passages, tc.mem); got != tc.want {
+			t.Errorf("autoCacheBytes(%d passages, %d MB) = %d MB, want %d MB", tc.passages, tc.mem/mb, got/mb, tc.want/mb)
 		}
 	}
 	if memoryBytes() <= 0 {
@@ -33,8 +38,8 @@ func TestAutoCacheBytes(t *testing.T) {
 	}
 }
 
-// TestOnDiskBytes: the size the cache is sized from is the index's files.
-func TestOnDiskBytes(t *testing.T) {
+// TestPassagesOf: the cache is sized by the passages of every index served.
+func TestPassagesOf(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	if _, err := indexer.Build(context.Background(), dir, []string{seedsDir}, indexer.Options{}); err != nil {
 		t.Fatal(err)
@@ -44,7 +49,14 @@ func TestOnDiskBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	if n := onDiskBytes(idx); n < 100<<10 {
-		t.Errorf("onDiskBytes = %d, want the index's files (the seeds make over 100 KB)", n)
+	n, err := idx.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 50 {
+		t.Fatalf("the five seed documents made %d passages, want 50 or more", n)
+	}
+	if got := passagesOf([]bleve.Index{idx, idx}); got != 2*n {
+		t.Errorf("passagesOf(two indexes of %d) = %d, want %d", n, got, 2*n)
 	}
 }

@@ -43,7 +43,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	grace := fs.Duration("swap-grace", def.WriteTimeout, "how long a swapped-out index stays open for requests still using it")
 	metricsAddr := fs.String("metrics-addr", getenv("SEISAKU_METRICS_ADDR"), "serve /metrics only on this address, e.g. 127.0.0.1:9090, not on -addr (env SEISAKU_METRICS_ADDR); empty: on -addr")
 	maxConns := fs.Int("max-connections", def.MaxConnections, "open client connections at most; more wait to be accepted")
-	cacheMB := fs.Int("cache-mb", -1, fmt.Sprintf("memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache; -1: a quarter of the index's size on disk, at least %d MB and at most half the memory", search.DefaultPostingsCacheBytes>>20))
+	cacheMB := fs.Int("cache-mb", -1, fmt.Sprintf("memory for decoded postings, in MB: less memory, slower repeated queries; 0: no cache; -1: 1 KB for each passage of the index, at least %d MB and at most half the memory", search.DefaultPostingsCacheBytes>>20))
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: seisaku serve [-index DIR] [-addr :8080] [-origins a,b] [-rate N] [flags]\n\n"+
 			"Serves the search API (/api/search, /api/openapi.json …) and the search page.\n"+
@@ -169,12 +169,9 @@ type indexBackend struct {
 func newBackend(idxs []bleve.Index, cacheBytes int, logger *slog.Logger) indexBackend {
 	s := search.NewMulti(idxs...)
 	if cacheBytes < 0 {
-		var disk int64
-		for _, idx := range idxs {
-			disk += onDiskBytes(idx)
-		}
-		cacheBytes = autoCacheBytes(disk, memoryBytes())
-		logger.Info("postings cache sized by the index", "index_mb", disk>>20, "cache_mb", cacheBytes>>20)
+		passages := passagesOf(idxs)
+		cacheBytes = autoCacheBytes(passages, memoryBytes())
+		logger.Info("postings cache sized by the index", "passages", passages, "cache_mb", cacheBytes>>20)
 	}
 	s.SetCacheBytes(cacheBytes)
 	s.SetFallbackHook(func(reason error) {
@@ -214,32 +211,37 @@ func formatYear(y int) string {
 	return strconv.Itoa(y)
 }
 
-// autoCacheBytes is the postings cache for an index of disk bytes when
-// -cache-mb is not given: a quarter of the index, at least the default and
-// at most half of mem (0: unknown, no cap). The decoded postings the
-// queries need grow with the text: the default 256 MB held them at 100 MB
-// of text (a 582 MB index), not at 400 MB (2.3 GB: p50 67 ms, against
-// 8.3 ms with 512 MB) nor at 1 GB (5.8 GB: 207 ms, 20.4 ms with 1,536 MB;
-// docs/benchmarks.md, "Growth").
-func autoCacheBytes(disk, mem int64) int {
-	c := max(disk/4, int64(search.DefaultPostingsCacheBytes))
+// cacheBytesPerPassage sizes the postings cache by the passages served.
+// What the cache holds grows with the postings, and the postings with the
+// passages: 16 bytes a passage for each term that occurs in it, plus 16
+// for each occurrence where a phrase reads the locations. The size of the
+// index on disk (a quarter of it until schema 14) stopped telling it once
+// the readings left the index and the text was compressed: the same 400 MB
+// of text made a 2.3 GB index and then a 1.3 GB one, for the same postings
+// (docs/benchmarks.md, "Growth").
+const cacheBytesPerPassage = 1 << 10
+
+// autoCacheBytes is the postings cache for an index of passages when
+// -cache-mb is not given: 1 KiB a passage, at least the default and at
+// most half of mem (0: unknown, no cap).
+func autoCacheBytes(passages uint64, mem int64) int {
+	c := max(int64(min(passages, 1<<40))*cacheBytesPerPassage, int64(search.DefaultPostingsCacheBytes))
 	if mem > 0 {
 		c = min(c, mem/2)
 	}
 	return int(c)
 }
 
-// onDiskBytes is the size of an index's files, as its engine counts them
-// (0 for an index in memory).
-func onDiskBytes(idx bleve.Index) int64 {
-	st, _ := idx.StatsMap()["index"].(map[string]interface{})
-	switch n := st["CurOnDiskBytes"].(type) {
-	case uint64:
-		return int64(n)
-	case int64:
-		return n
+// passagesOf counts the passages of indexes served as one (an index whose
+// count cannot be read counts none).
+func passagesOf(idxs []bleve.Index) uint64 {
+	var n uint64
+	for _, idx := range idxs {
+		if c, err := idx.DocCount(); err == nil {
+			n += c
+		}
 	}
-	return 0
+	return n
 }
 
 // memoryBytes is the memory this process may use: its cgroup's limit
