@@ -119,7 +119,8 @@ one_size() {
   tag_last "$l0"
 
   # the server as a user starts it: its postings cache sized by the index since
-  # 2026-12-07 (the figures of docs/benchmarks.md, "Growth", were taken with 256 MB)
+  # 2026-12-07, by its size on disk until 3fccc9c and by its passages since
+  # (docs/benchmarks.md, "Growth (2026-12-06, night)" was taken with 256 MB)
   serve_measure "$c" "$OUT/idx/$c/seisaku"
 }
 
