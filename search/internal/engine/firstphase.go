@@ -122,6 +122,7 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 				}
 			}
 		}
+		releaseBitset(in)
 	} else {
 		for _, k := range kids {
 			km, ka, err := k.first(f, cand)
@@ -204,14 +205,34 @@ func (f *firstPhase) unit(u unit) (*unitScores, error) {
 // bitset is a dense set of a segment's document numbers; nil holds all.
 type bitset []uint64
 
+var bitsets sync.Pool // of *bitset
+
+// newBitset returns b as a dense set over n documents; give it back with
+// releaseBitset once read. The words come from a pool: a query makes one
+// per segment and part, each of a segment's size (83 KB for 663,563
+// passages), and made anew they were a seventh of a query's allocation on
+// 400 MB of text (docs/benchmarks.md, "Growth (2026-12-07)").
 func newBitset(b *roaring.Bitmap, n uint64) bitset {
-	s := make(bitset, (n+63)/64)
+	w := int((n + 63) / 64)
+	var s bitset
+	if p, ok := bitsets.Get().(*bitset); ok && cap(*p) >= w {
+		s = (*p)[:w]
+		clear(s)
+	} else {
+		s = make(bitset, w)
+	}
 	for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
 		for _, d := range ds {
 			s[d>>6] |= 1 << (d & 63)
 		}
 	}
 	return s
+}
+
+func releaseBitset(s bitset) {
+	if s != nil {
+		bitsets.Put(&s)
+	}
 }
 
 func (s bitset) has(d uint64) bool {
@@ -284,6 +305,7 @@ func (m *matched) pool(root node, ord *idOrder, keys [][]int64, n int, perDoc bo
 				p.h.offer(c, n)
 			}
 		}
+		releaseBitset(in)
 		f.release(scores)
 	}
 	if len(parts) > 1 && workers > 1 {
