@@ -25,6 +25,11 @@ func (n *termNode) exact(e *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, err
 	if err != nil {
 		return nil, err
 	}
+	if cand == e.live && (e.deleted == nil || e.deleted.IsEmpty()) {
+		// Every document is a candidate: the postings are the answer,
+		// shared with the cache (no node modifies what exact returns).
+		return b, nil
+	}
 	return roaring.And(cand, b), nil
 }
 
