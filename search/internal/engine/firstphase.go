@@ -28,37 +28,44 @@ type firstPhase struct {
 	e *segEval
 }
 
-var scoreArrays sync.Pool // of *[]float32
+// scratch is a pool of slices of one element type, reused across
+// searches: each holds one value per document of a segment, so made anew
+// they would be most of what a query allocates.
+type scratch[T any] struct{ p sync.Pool } // of *[]T
 
-func (f *firstPhase) array() []float32 {
-	n := int(f.e.seg.Count())
-	if p, ok := scoreArrays.Get().(*[]float32); ok && cap(*p) >= n {
+// get returns a slice of length n as it was put back (its contents are the
+// caller's contract), or a zeroed new one. A slice is taken for any
+// segment it is large enough for.
+func (s *scratch[T]) get(n int) []T {
+	if p, ok := s.p.Get().(*[]T); ok && cap(*p) >= n {
 		return (*p)[:n]
 	}
-	return make([]float32, n)
+	return make([]T, n)
 }
 
-func (f *firstPhase) release(a []float32) {
+func (s *scratch[T]) put(a []T) {
 	if a != nil {
-		scoreArrays.Put(&a)
+		s.p.Put(&a)
 	}
 }
 
-var countArrays sync.Pool // of *[]uint8, zero up to their capacity
+var (
+	scoreArrays scratch[float32] // any contents: a node writes what it returns
+	countArrays scratch[uint8]   // zero up to their capacity
+	bitsets     scratch[uint64]  // any contents: newBitset clears them
+)
+
+func (f *firstPhase) array() []float32 { return scoreArrays.get(int(f.e.seg.Count())) }
+
+func (f *firstPhase) release(a []float32) { scoreArrays.put(a) }
 
 // counts returns a zeroed array of per-document counters; give it back
-// zeroed with releaseCounts. An array is taken for any segment it is large
-// enough for (its tail past the segment's count stays zero), so an index of
-// several segments of different sizes reuses them as one segment does.
-func (f *firstPhase) counts() []uint8 {
-	n := int(f.e.seg.Count())
-	if p, ok := countArrays.Get().(*[]uint8); ok && cap(*p) >= n {
-		return (*p)[:n]
-	}
-	return make([]uint8, n)
-}
+// zeroed with releaseCounts. Its tail past the segment's count stays zero,
+// so an index of several segments of different sizes reuses them as one
+// segment does.
+func (f *firstPhase) counts() []uint8 { return countArrays.get(int(f.e.seg.Count())) }
 
-func (f *firstPhase) releaseCounts(c []uint8) { countArrays.Put(&c) }
+func (f *firstPhase) releaseCounts(c []uint8) { countArrays.put(c) }
 
 // unscored gives every candidate the same score.
 func (f *firstPhase) unscored(cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
@@ -205,22 +212,14 @@ func (f *firstPhase) unit(u unit) (*unitScores, error) {
 // bitset is a dense set of a segment's document numbers; nil holds all.
 type bitset []uint64
 
-var bitsets sync.Pool // of *bitset
-
 // newBitset returns b as a dense set over n documents; give it back with
-// releaseBitset once read. The words come from a pool: a query makes one
+// releaseBitset once read. Its words come from a pool: a query makes one
 // per segment and part, each of a segment's size (83 KB for 663,563
 // passages), and made anew they were a seventh of a query's allocation on
 // 400 MB of text (docs/benchmarks.md, "Growth (2026-12-07)").
 func newBitset(b *roaring.Bitmap, n uint64) bitset {
-	w := int((n + 63) / 64)
-	var s bitset
-	if p, ok := bitsets.Get().(*bitset); ok && cap(*p) >= w {
-		s = (*p)[:w]
-		clear(s)
-	} else {
-		s = make(bitset, w)
-	}
+	s := bitset(bitsets.get(int((n + 63) / 64)))
+	clear(s)
 	for it, ds := newBlocks(b); len(ds) > 0; ds = it.next() {
 		for _, d := range ds {
 			s[d>>6] |= 1 << (d & 63)
@@ -229,11 +228,7 @@ func newBitset(b *roaring.Bitmap, n uint64) bitset {
 	return s
 }
 
-func releaseBitset(s bitset) {
-	if s != nil {
-		bitsets.Put(&s)
-	}
-}
+func releaseBitset(s bitset) { bitsets.put(s) }
 
 func (s bitset) has(d uint64) bool {
 	return s == nil || s[d>>6]&(1<<(d&63)) != 0
