@@ -23,6 +23,9 @@ type segEval struct {
 }
 
 func newSegEval(seg segment.Segment, deleted *roaring.Bitmap, years func(lo, hi int) ([]string, error), yearField string, c *cache) *segEval {
+	if deleted != nil && deleted.IsEmpty() {
+		deleted = nil // none, as segEval.deleted says it
+	}
 	live := roaring.New()
 	live.AddRange(0, seg.Count())
 	if deleted != nil {

@@ -25,7 +25,7 @@ func (n *termNode) exact(e *segEval, cand *roaring.Bitmap) (*roaring.Bitmap, err
 	if err != nil {
 		return nil, err
 	}
-	if cand == e.live && (e.deleted == nil || e.deleted.IsEmpty()) {
+	if cand == e.live && e.deleted == nil {
 		// Every document is a candidate: the postings are the answer,
 		// shared with the cache (no node modifies what exact returns).
 		return b, nil
