@@ -231,7 +231,8 @@ func checkAgreement(t *testing.T, fast, plain *Searcher, reqs []Request) {
 // TestFastPathAgreesOnBenchIndex compares the two paths on a large index
 // built by bench/run.sh, with the anchors' queries: set
 // SEISAKU_AGREE_INDEX=bench/out/idx/seeds100/seisaku (and optionally
-// SEISAKU_AGREE_QUERIES) to run it.
+// SEISAKU_AGREE_QUERIES, and SEISAKU_BENCH_CITY to run each query also
+// filtered to a city) to run it.
 func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 	idx := openBenchIndex(t)
 	qf := os.Getenv("SEISAKU_AGREE_QUERIES")
@@ -248,6 +249,12 @@ func TestFastPathAgreesOnBenchIndex(t *testing.T) {
 	for sc.Scan() {
 		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
 			reqs = append(reqs, Request{Q: l, HitsPerPage: 10, Expand: true})
+		}
+	}
+	if c := os.Getenv("SEISAKU_BENCH_CITY"); c != "" { // each query also filtered to the city
+		for _, r := range reqs[:len(reqs):len(reqs)] {
+			r.City = []string{c}
+			reqs = append(reqs, r)
 		}
 	}
 	fast := New(idx)
@@ -586,6 +593,9 @@ func TestFallbackSaysWhy(t *testing.T) {
 // where a served query spends its time:
 //
 //	SEISAKU_AGREE_INDEX=$PWD/bench/out/idx/seeds100/seisaku go test ./search -run '^$' -bench ServedQueries -cpuprofile /tmp/cpu.out
+//
+// SEISAKU_BENCH_CITY=堺市 runs them filtered to that city, as a city's
+// search widget on an index of many cities sends them.
 func BenchmarkServedQueries(b *testing.B) {
 	s := New(openBenchIndex(b))
 	f, err := os.ReadFile("../../shared/anchors/queries.txt")
@@ -599,6 +609,9 @@ func BenchmarkServedQueries(b *testing.B) {
 		}
 		r := Request{Q: l, HitsPerPage: 10, Expand: true, Synonyms: true, Facets: []string{"city", "year"},
 			HighlightPre: "<mark>", HighlightPost: "</mark>"}
+		if c := os.Getenv("SEISAKU_BENCH_CITY"); c != "" {
+			r.City = []string{c}
+		}
 		b.Run(fmt.Sprintf("q%02d", i), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.Search(ctx, r); err != nil {

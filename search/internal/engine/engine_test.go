@@ -3,9 +3,12 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,10 +23,7 @@ import (
 
 // passages are sentences of the seed pages (大阪市 運営方針, 枚方市 市長公室,
 // 柏原市 部長マニフェスト), one bleve document each, with their metadata.
-var passages = []struct {
-	id, text, city, dept string
-	year                 int
-}{
+var passages = []testPassage{
 	{"kashiwara-0", "外国人市民への情報提供を充実させ、多文化共生の地域づくりを進める。", "柏原市", "政策推進部", 0},
 	{"kashiwara-1", "第4次柏原市総合計画に基づいて、柏原市の将来像の実現を目指す。", "柏原市", "政策推進部", 0},
 	{"osaka-0", "大阪市多文化共生施策推進本部において、多文化共生指針の進捗管理を行う。", "大阪市", "市民局", 2022},
@@ -32,8 +32,15 @@ var passages = []struct {
 	{"hirakata-0", "広報紙や市ホームページ、SNSなど多様な情報発信媒体を活用する。", "枚方市", "市長公室", 2022},
 }
 
+type testPassage struct {
+	id, text, city, dept string
+	year                 int
+}
+
 // testIndex indexes passages in a scorch index on disk, as served.
-func testIndex(tb testing.TB) bleve.Index {
+func testIndex(tb testing.TB) bleve.Index { return testIndexOf(tb, passages) }
+
+func testIndexOf(tb testing.TB, passages []testPassage) bleve.Index {
 	tb.Helper()
 	idx, err := bleve.New(filepath.Join(tb.TempDir(), "idx"), indexer.NewMapping())
 	if err != nil {
@@ -454,5 +461,100 @@ func TestTermCounts(t *testing.T) {
 	}
 	if n, err := TermCount([]bleve.Index{idx}, indexer.FieldText, "共生"); err != nil || n != 2 {
 		t.Errorf("共生 in %d passages (%v), want 2", n, err)
+	}
+}
+
+// TestFirstPhaseSparse runs the first phase as pool runs it, over the
+// exact set, once reading every unit whole and once looking each member up
+// (seek): the sets and the scores must be the same to the bit.
+func TestFirstPhaseSparse(t *testing.T) {
+	// Each passage ten times, of ten lengths, so that a term's documents
+	// score differently and a member is rarely a unit's first document.
+	var ps []testPassage
+	for i := range 10 {
+		for _, p := range passages {
+			p.id = fmt.Sprintf("%s-%d", p.id, i)
+			p.text += strings.Repeat("これは長さを変える文です。", i)
+			ps = append(ps, p)
+		}
+	}
+	v, err := Open(testIndexOf(t, ps))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	e := testEngine(1 << 20)
+	defer func(r uint64) { sparseRatio = r }(sparseRatio)
+	for _, q := range []query.Query{
+		query.NewConjunctionQuery([]query.Query{term("多文化"), term("推進")}),
+		query.NewConjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"), term("情報")}),
+		query.NewConjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"),
+			query.NewDisjunctionQuery([]query.Query{term("情報"), phraseOf("情報発信"), term("市民")})}),
+		query.NewConjunctionQuery([]query.Query{term("区政"), query.NewDisjunctionQuery([]query.Query{term("協働"), term("推進"), term("会議")})}),
+		minOf(2, term("情報"), term("推進"), term("多文化"), term("市民")),
+	} {
+		cq, err := e.Compile(q, indexer.NewMapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := e.match(v, cq.root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type run struct {
+			sets   []*roaring.Bitmap
+			scores [][]float32
+		}
+		runs := map[uint64]*run{}
+		for _, ratio := range []uint64{0, 1 << 40} { // always sparse; never
+			sparseRatio = ratio
+			r := &run{}
+			for i, set := range m.sets {
+				f := &firstPhase{m: m, e: m.segs[i]}
+				mem, scores, err := cq.root.first(f, set)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r.sets = append(r.sets, mem)
+				r.scores = append(r.scores, slices.Clone(scores))
+			}
+			runs[ratio] = r
+		}
+		sp, whole := runs[0], runs[1<<40]
+		n := 0
+		for i := range m.sets {
+			if !sp.sets[i].Equals(whole.sets[i]) {
+				t.Errorf("%s: sparse matched %v, whole %v", cq, sp.sets[i].ToArray(), whole.sets[i].ToArray())
+			}
+			for _, d := range whole.sets[i].ToArray() {
+				n++
+				if a, b := sp.scores[i][d], whole.scores[i][d]; math.Float32bits(a) != math.Float32bits(b) {
+					t.Errorf("%s: passage %d scores %g sparse, %g whole", cq, d, a, b)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s matches nothing: the case tests nothing", cq)
+		}
+	}
+}
+
+func TestSeek(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		docs := make([]uint32, rng.IntN(300))
+		for i := range docs {
+			docs[i] = uint32(rng.IntN(5000))
+		}
+		slices.Sort(docs)
+		docs = slices.Compact(docs)
+		from := 0
+		for d := uint32(0); d < 5100; d += uint32(1 + rng.IntN(40)) {
+			want := sort.Search(len(docs), func(i int) bool { return docs[i] >= d })
+			if got := seek(docs, from, d); got != want {
+				t.Fatalf("seek(%v, %d, %d) = %d, want %d", docs, from, d, got, want)
+			}
+			from = want
+		}
 	}
 }

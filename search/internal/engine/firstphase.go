@@ -2,9 +2,10 @@ package engine
 
 import (
 	"container/heap"
-	"fmt"
 	"math"
 	"runtime"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -84,11 +85,47 @@ func (f *firstPhase) unitNode(u unit, cand *roaring.Bitmap) (*roaring.Bitmap, []
 	if err != nil {
 		return nil, nil, err
 	}
+	set := roaring.And(cand, s.set)
 	a := f.array()
+	if sparse(set.GetCardinality(), len(s.docs)) {
+		j := 0
+		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
+			for _, d := range ds {
+				j = seek(s.docs, j, d)
+				a[d] = s.tfn[j]
+			}
+		}
+		return set, a, nil
+	}
 	for i, d := range s.docs {
 		a[d] = s.tfn[i]
 	}
-	return roaring.And(cand, s.set), a, nil
+	return set, a, nil
+}
+
+// sparseRatio: a unit whose documents outnumber the members asked for by
+// this much is looked up member by member (seek) instead of read whole.
+// The members of a query of several words are those of every word, often
+// a small part of a common word's documents.
+// A variable for the tests, which run both ways.
+var sparseRatio uint64 = 8
+
+func sparse(members uint64, docs int) bool { return members*sparseRatio < uint64(docs) }
+
+// seek returns the index of the first of docs[from:] (sorted) that is d or
+// more, len(docs) if none: it gallops from from, so walking a sorted list
+// of members through docs costs the log of the gaps, not len(docs).
+func seek(docs []uint32, from int, d uint32) int {
+	if from >= len(docs) || docs[from] >= d {
+		return from
+	}
+	lo, step := from, 1 // docs[lo] < d
+	for lo+step < len(docs) && docs[lo+step] < d {
+		lo += step
+		step <<= 1
+	}
+	hi := min(lo+step, len(docs)) // docs[hi] >= d, or hi is the end
+	return lo + 1 + sort.Search(hi-lo-1, func(i int) bool { return docs[lo+1+i] >= d })
 }
 
 // disjunction is first for a disjunction of kids of which at least min
@@ -111,25 +148,53 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 		units = units && isUnit(k)
 	}
 	if units {
+		// A unit with many more documents than there are candidates is
+		// intersected with them first and its members looked up (sparse);
+		// the others are read whole against a bitset of the members.
 		us := make([]*unitScores, len(kids))
+		subs := make([]*roaring.Bitmap, len(kids)) // sparse units' members
+		n, whole := cand.GetCardinality(), false
 		for i, k := range kids {
 			u, err := f.unit(k.(unit))
 			if err != nil {
 				return nil, nil, err
 			}
 			us[i] = u
-			mem.Or(u.set)
+			if sparse(n, len(u.docs)) {
+				subs[i] = roaring.And(cand, u.set)
+				mem.Or(subs[i])
+			} else {
+				mem.Or(u.set)
+				whole = true
+			}
 		}
-		mem.And(cand)
-		in := newBitset(mem, f.e.seg.Count())
-		for _, u := range us {
+		if whole {
+			mem.And(cand)
+		}
+		var in bitset // made for the first unit read whole
+		for i, u := range us {
+			if subs[i] != nil {
+				j := 0
+				for it, ds := newBlocks(subs[i]); len(ds) > 0; ds = it.next() {
+					for _, d := range ds {
+						j = seek(u.docs, j, d)
+						add(d, u.tfn[j])
+					}
+				}
+				continue
+			}
+			if in == nil {
+				in = newBitset(mem, f.e.seg.Count())
+			}
 			for i, d := range u.docs {
 				if in.has(uint64(d)) {
 					add(d, u.tfn[i])
 				}
 			}
 		}
-		releaseBitset(in)
+		if in != nil {
+			releaseBitset(in)
+		}
 	} else {
 		for _, k := range kids {
 			km, ka, err := k.first(f, cand)
@@ -180,7 +245,12 @@ func (f *firstPhase) unit(u unit) (*unitScores, error) {
 		}
 		w := queryWeight(t.boost, idf)
 		ts = append(ts, weighted{t, w})
-		fmt.Fprintf(&key, "\x00%s\x00%s\x00%08x", t.field, t.term, math.Float32bits(w))
+		key.WriteByte(0)
+		key.WriteString(t.field)
+		key.WriteByte(0)
+		key.WriteString(t.term)
+		key.WriteByte(0)
+		key.WriteString(strconv.FormatUint(uint64(math.Float32bits(w)), 16))
 	}
 	return load(f.e.c, cacheKey{f.e.seg, kindUnit, "", key.String()}, func() (*unitScores, error) {
 		set, err := u.unitDocs(f.e)
