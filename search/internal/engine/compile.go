@@ -43,9 +43,13 @@ func (e *Engine) Compile(q query.Query, m mapping.IndexMapping) (*Query, error) 
 type compiler struct {
 	m         mapping.IndexMapping
 	yearField string
+	nested    bool // compiling a part of the query, not its root
+	unscored  bool // compiling an exclusion or a filter: only matched
 }
 
 func (c compiler) compile(q query.Query) (node, error) {
+	root := !c.nested
+	c.nested = true // c is a copy: what it compiles below is nested
 	switch q := q.(type) {
 	case *query.MatchAllQuery:
 		return allNode{boost: q.Boost()}, nil
@@ -101,6 +105,12 @@ func (c compiler) compile(q query.Query) (node, error) {
 	case *query.DisjunctionQuery:
 		return c.disjunction(q)
 	case *query.BooleanQuery:
+		if !root && !c.unscored && (q.MustNot != nil || q.Filter != nil) {
+			// boolNode applies its exclusions and filter to the candidates
+			// (exact) but scores by its Must alone, which is bleve's answer
+			// only at the root, or where nothing scores (a filter's noValue)
+			return nil, unsupported("boolean query with exclusions or a filter inside a scored clause")
+		}
 		return c.boolean(q)
 	case *query.NumericRangeQuery:
 		if q.FieldVal != c.yearField || !incl(q.InclusiveMin, true) || !incl(q.InclusiveMax, true) {
@@ -184,13 +194,16 @@ func (c compiler) boolean(q *query.BooleanQuery) (node, error) {
 	}
 	n := &boolNode{}
 	for _, p := range []struct {
-		q   query.Query
-		dst *node
-	}{{q.Must, &n.must}, {q.MustNot, &n.not}, {q.Filter, &n.filter}} {
+		q      query.Query
+		dst    *node
+		scored bool
+	}{{q.Must, &n.must, true}, {q.MustNot, &n.not, false}, {q.Filter, &n.filter, false}} {
 		if p.q == nil {
 			continue
 		}
-		k, err := c.compile(p.q)
+		pc := c
+		pc.unscored = c.unscored || !p.scored
+		k, err := pc.compile(p.q)
 		if err != nil {
 			return nil, err
 		}

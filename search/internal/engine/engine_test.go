@@ -115,6 +115,13 @@ func noValue(field string) query.Query {
 	return query.NewBooleanQuery(nil, nil, []query.Query{p})
 }
 
+// filtered is q as the plan's filter: the Filter of a boolean query.
+func filtered(q query.Query) query.Query {
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	bq.AddFilter(q)
+	return bq
+}
+
 func years(lo, hi float64) query.Query {
 	in := true
 	q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &in, &in)
@@ -228,7 +235,7 @@ func TestExactSets(t *testing.T) {
 		{"year range", years(2012, 2022), "hirakata-0 osaka-0 osaka-1"},
 		{"unknown year", noValue(indexer.FieldYearFacet), "kashiwara-0 kashiwara-1"},
 		{"unknown department", noValue(indexer.FieldDepartment), "osaka-2"},
-		{"unknown or a city", query.NewDisjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"), noValue(indexer.FieldDepartment)}),
+		{"unknown or a city", filtered(query.NewDisjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"), noValue(indexer.FieldDepartment)})),
 			"hirakata-0 osaka-2"},
 		{"a field with no values", noValue(indexer.FieldPrefecture), "hirakata-0 kashiwara-0 kashiwara-1 osaka-0 osaka-1 osaka-2"},
 	}
@@ -555,6 +562,40 @@ func TestSeek(t *testing.T) {
 				t.Fatalf("seek(%v, %d, %d) = %d, want %d", docs, from, d, got, want)
 			}
 			from = want
+		}
+	}
+}
+
+// TestNestedBoolean: a boolean inside another clause scores by its Must
+// alone, which is bleve's answer only where nothing is excluded or
+// filtered, so with exclusions or a filter it is left to bleve.
+func TestNestedBoolean(t *testing.T) {
+	_, v := testView(t)
+	e := testEngine(1 << 20)
+	bq := func(not []query.Query) query.Query {
+		return query.NewDisjunctionQuery([]query.Query{term("情報"),
+			query.NewBooleanQuery([]query.Query{term("市民")}, nil, not)})
+	}
+	if _, err := e.Compile(bq([]query.Query{term("推進")}), indexer.NewMapping()); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("a nested boolean with an exclusion compiled (%v)", err)
+	}
+	cq, err := e.Compile(bq(nil), indexer.NewMapping())
+	if err != nil {
+		t.Fatalf("a nested boolean of a Must alone: %v", err)
+	}
+	if got, err := e.Search(context.Background(), v, cq, Page{Size: 20}); err != nil {
+		t.Error(err)
+	} else if got.Total < 3 {
+		t.Errorf("a nested boolean of a Must alone: %d hits, want 3 or more", got.Total)
+	}
+	// at the root, the exclusion applies to the candidates; in a filter,
+	// nothing scores: both served
+	for _, q := range []query.Query{
+		query.NewBooleanQuery([]query.Query{term("市民")}, nil, []query.Query{term("推進")}),
+		filtered(query.NewDisjunctionQuery([]query.Query{keyword(indexer.FieldCity, "枚方市"), noValue(indexer.FieldDepartment)})),
+	} {
+		if _, err := e.Compile(q, indexer.NewMapping()); err != nil {
+			t.Errorf("%v", err)
 		}
 	}
 }
