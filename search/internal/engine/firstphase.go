@@ -427,7 +427,10 @@ type candHeap struct {
 }
 
 func (h *candHeap) better(a, b cand) bool {
-	return before(a.key, a.score, h.rank[a.num], b.key, b.score, h.rank[b.num])
+	if x, decided := beforeByValue(a.key, a.score, b.key, b.score); decided {
+		return x
+	}
+	return h.rank[a.num] < h.rank[b.num]
 }
 
 // offer keeps c if it is among the n best seen.

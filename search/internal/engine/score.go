@@ -66,11 +66,22 @@ func coordinate[S float32 | float64](sum S, matched, total int) S {
 // relevance), then the score (highest first), then the passage ID order
 // (rank, smallest first), bleve's tie-break.
 func before[S float32 | float64](keyA int64, scoreA S, rankA uint32, keyB int64, scoreB S, rankB uint32) bool {
-	if keyA != keyB {
-		return keyA > keyB
-	}
-	if scoreA != scoreB {
-		return scoreA > scoreB
+	if a, decided := beforeByValue(keyA, scoreA, keyB, scoreB); decided {
+		return a
 	}
 	return rankA < rankB
+}
+
+// beforeByValue is before by the key and the score alone: decided is
+// false on a tie, which the ranks break. Callers that look the ranks up
+// do so only then: a lookup in a large index's rank array is a cache
+// miss, and ties are rare.
+func beforeByValue[S float32 | float64](keyA int64, scoreA S, keyB int64, scoreB S) (a, decided bool) {
+	if keyA != keyB {
+		return keyA > keyB, true
+	}
+	if scoreA != scoreB {
+		return scoreA > scoreB, true
+	}
+	return false, false
 }
