@@ -186,14 +186,10 @@ func TestCompile(t *testing.T) {
 	}
 }
 
-// matches returns the IDs of the passages q matches exactly, sorted.
-func matches(t *testing.T, e *Engine, v *View, q query.Query) string {
+// matchOf compiles q and matches it exactly over v.
+func matchOf(t *testing.T, e *Engine, v *View, q query.Query) (*Query, *matched) {
 	t.Helper()
 	cq, err := e.Compile(q, indexer.NewMapping())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ord, err := e.order.get(v, DocumentOfPassage)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,6 +197,17 @@ func matches(t *testing.T, e *Engine, v *View, q query.Query) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cq, m
+}
+
+// matches returns the IDs of the passages q matches exactly, sorted.
+func matches(t *testing.T, e *Engine, v *View, q query.Query) string {
+	t.Helper()
+	ord, err := e.order.get(v, DocumentOfPassage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, m := matchOf(t, e, v, q)
 	var ids []string
 	for i, set := range m.sets {
 		for _, d := range set.ToArray() {
@@ -265,14 +272,7 @@ func TestFirstPhase(t *testing.T) {
 		query.NewBooleanQuery([]query.Query{term("情報")}, nil, []query.Query{term("推進")}),
 		query.NewConjunctionQuery([]query.Query{term("情報"), query.NewDisjunctionQuery([]query.Query{boostedAll(0.001), term("推進")})}),
 	} {
-		cq, err := e.Compile(q, indexer.NewMapping())
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := e.match(v, cq.root)
-		if err != nil {
-			t.Fatal(err)
-		}
+		cq, m := matchOf(t, e, v, q)
 		ord, err := e.order.get(v, DocumentOfPassage)
 		if err != nil {
 			t.Fatal(err)
@@ -500,14 +500,7 @@ func TestFirstPhaseSparse(t *testing.T) {
 		query.NewConjunctionQuery([]query.Query{term("区政"), query.NewDisjunctionQuery([]query.Query{term("協働"), term("推進"), term("会議")})}),
 		minOf(2, term("情報"), term("推進"), term("多文化"), term("市民")),
 	} {
-		cq, err := e.Compile(q, indexer.NewMapping())
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := e.match(v, cq.root)
-		if err != nil {
-			t.Fatal(err)
-		}
+		cq, m := matchOf(t, e, v, q)
 		type run struct {
 			sets   []*roaring.Bitmap
 			scores [][]float32
