@@ -88,13 +88,7 @@ func (f *firstPhase) unitNode(u unit, cand *roaring.Bitmap) (*roaring.Bitmap, []
 	set := roaring.And(cand, s.set)
 	a := f.array()
 	if sparse(set.GetCardinality(), len(s.docs)) {
-		j := 0
-		for it, ds := newBlocks(set); len(ds) > 0; ds = it.next() {
-			for _, d := range ds {
-				j = seek(s.docs, j, d)
-				a[d] = s.tfn[j]
-			}
-		}
+		s.lookup(set, func(d uint32, v float32) { a[d] = v })
 		return set, a, nil
 	}
 	for i, d := range s.docs {
@@ -104,13 +98,25 @@ func (f *firstPhase) unitNode(u unit, cand *roaring.Bitmap) (*roaring.Bitmap, []
 }
 
 // sparseRatio: a unit whose documents outnumber the members asked for by
-// this much is looked up member by member (seek) instead of read whole.
-// The members of a query of several words are those of every word, often
-// a small part of a common word's documents.
-// A variable for the tests, which run both ways.
+// this much is looked up member by member (lookup) instead of read whole.
+// The members of a query of several words, or of a city's search, are
+// often a small part of a common word's documents. (A variable for the
+// tests, which run both ways.)
 var sparseRatio uint64 = 8
 
 func sparse(members uint64, docs int) bool { return members*sparseRatio < uint64(docs) }
+
+// lookup calls fn with each member of sub, which holds only documents of
+// u, and the member's score, in order.
+func (u *unitScores) lookup(sub *roaring.Bitmap, fn func(d uint32, v float32)) {
+	j := 0
+	for it, ds := newBlocks(sub); len(ds) > 0; ds = it.next() {
+		for _, d := range ds {
+			j = seek(u.docs, j, d)
+			fn(d, u.tfn[j])
+		}
+	}
+}
 
 // seek returns the index of the first of docs[from:] (sorted) that is d or
 // more, len(docs) if none: it gallops from from, so walking a sorted list
@@ -174,13 +180,7 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 		var in bitset // made for the first unit read whole
 		for i, u := range us {
 			if subs[i] != nil {
-				j := 0
-				for it, ds := newBlocks(subs[i]); len(ds) > 0; ds = it.next() {
-					for _, d := range ds {
-						j = seek(u.docs, j, d)
-						add(d, u.tfn[j])
-					}
-				}
+				u.lookup(subs[i], add)
 				continue
 			}
 			if in == nil {
