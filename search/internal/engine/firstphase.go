@@ -349,7 +349,11 @@ func (m *matched) pool(root node, ord *idOrder, keys [][]int64, n int, perDoc bo
 			p.err = err
 			return
 		}
-		in := newBitset(mem, e.seg.Count())
+		var in bitset // nil: every member was scored, as is usual
+		if !mem.Equals(p.set) {
+			in = newBitset(mem, e.seg.Count())
+			defer releaseBitset(in)
+		}
 		base := uint32(m.base[p.seg])
 		for it, ds := newBlocks(p.set); len(ds) > 0; ds = it.next() {
 			for _, d := range ds {
@@ -370,7 +374,6 @@ func (m *matched) pool(root node, ord *idOrder, keys [][]int64, n int, perDoc bo
 				p.h.offer(c, n)
 			}
 		}
-		releaseBitset(in)
 		f.release(scores)
 	}
 	if len(parts) > 1 && workers > 1 {
