@@ -68,9 +68,11 @@ func testIndexOf(tb testing.TB, passages []testPassage) bleve.Index {
 }
 
 // testView indexes passages and opens a view of them, closed with the test.
-func testView(t *testing.T) (bleve.Index, *View) {
+func testView(t *testing.T) (bleve.Index, *View) { return testViewOf(t, passages) }
+
+func testViewOf(t *testing.T, ps []testPassage) (bleve.Index, *View) {
 	t.Helper()
-	idx := testIndex(t)
+	idx := testIndexOf(t, ps)
 	v, err := Open(idx)
 	if err != nil {
 		t.Fatal(err)
@@ -485,11 +487,7 @@ func TestFirstPhaseSparse(t *testing.T) {
 			ps = append(ps, p)
 		}
 	}
-	v, err := Open(testIndexOf(t, ps))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
+	_, v := testViewOf(t, ps)
 	e := testEngine(1 << 20)
 	defer func(r uint64) { sparseRatio = r }(sparseRatio)
 	for _, q := range []query.Query{
