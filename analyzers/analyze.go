@@ -236,10 +236,10 @@ func hasHan(s string) bool {
 }
 
 // bigram derives the ja_bigram stream from the folded text.
-func bigram(folded string, m *offsetMap) analysis.TokenStream {
+func (j *ja) bigram(folded string, m *offsetMap) analysis.TokenStream {
 	units := textUnits(folded, m)
 	b := newStreamBuilder(len(units), len(folded)*2)
-	bigrams(b, units, 0)
+	bigrams(b, units, 0, &j.grammar)
 	return b.stream()
 }
 
@@ -270,7 +270,7 @@ func appendTextUnits(units []unit, folded string, m *offsetMap) []unit {
 func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStream) {
 	j := mustJA()
 	p := j.parse(text)
-	return j.morph(p), j.reading(p), bigram(p.folded, p.m)
+	return j.morph(p), j.reading(p), j.bigram(p.folded, p.m)
 }
 
 // AnalyzePassageFunc is AnalyzePassage for an index build, which keeps
@@ -280,12 +280,16 @@ func AnalyzePassage(text string) (morph, reading, bigramStream analysis.TokenStr
 // valid only until fn returns, when their buffers go back to a pool to
 // serve the next passage. An index build counts the streams into term
 // frequencies right away, so it need not allocate them anew per passage.
-func AnalyzePassageFunc(text string, fn func(morph, bigram analysis.TokenStream)) {
+//
+// bigramLength is the text_bigram field's length: the bigrams of the text,
+// the bigrams of grammar it leaves out (grammarBigrams) included, so that a
+// passage's length norm is that of all its characters.
+func AnalyzePassageFunc(text string, fn func(morph, bigram analysis.TokenStream, bigramLength int)) {
 	AnalyzeFoldedFunc(FoldText(text), fn)
 }
 
 // AnalyzeFoldedFunc is AnalyzePassageFunc of ft's text, folded already.
-func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, bigram analysis.TokenStream)) {
+func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, bigram analysis.TokenStream, bigramLength int)) {
 	j := mustJA()
 	p := j.parseFolded(ft)
 	bs := passagePool.Get().(*passageBuffers)
@@ -293,8 +297,8 @@ func AnalyzeFoldedFunc(ft FoldedText, fn func(morph, bigram analysis.TokenStream
 	j.morphTo(&bs.morph, p)
 	bs.units = appendTextUnits(bs.units, p.folded, p.m)
 	bs.bigram.reset(len(bs.units), len(p.folded)*2)
-	bigrams(&bs.bigram, bs.units, 0)
-	fn(bs.morph.lend(), bs.bigram.lend())
+	n := bigrams(&bs.bigram, bs.units, 0, &j.grammar)
+	fn(bs.morph.lend(), bs.bigram.lend(), n)
 	passagePool.Put(bs)
 }
 
@@ -349,17 +353,16 @@ func (a analyzer) Analyze(b []byte) analysis.TokenStream { return a.analyze(stri
 
 // newAnalyzer returns the analyzer registered under name.
 func newAnalyzer(name string) (analyzer, error) {
-	if name == Bigram {
-		return analyzer{analyze: func(s string) analysis.TokenStream {
-			f, m := foldText(s)
-			return bigram(f, m)
-		}}, nil
-	}
 	j, err := loadJA()
 	if err != nil {
 		return analyzer{}, err
 	}
 	switch name {
+	case Bigram:
+		return analyzer{j: j, analyze: func(s string) analysis.TokenStream {
+			f, m := foldText(s)
+			return j.bigram(f, m)
+		}}, nil
 	case Morph:
 		return analyzer{j: j, analyze: func(s string) analysis.TokenStream { return j.morph(j.parse(s)) }}, nil
 	case MorphQuery:

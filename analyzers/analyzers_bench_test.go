@@ -68,6 +68,6 @@ func BenchmarkFold(b *testing.B) {
 // it: the streams lent, in buffers reused from passage to passage.
 func BenchmarkAnalyzePassageFunc(b *testing.B) {
 	benchPassages(b, func(s string) {
-		AnalyzePassageFunc(s, func(_, _ analysis.TokenStream) {})
+		AnalyzePassageFunc(s, func(_, _ analysis.TokenStream, _ int) {})
 	})
 }

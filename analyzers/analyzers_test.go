@@ -87,6 +87,16 @@ func TestBigram(t *testing.T) {
 		{"サーバー、サーバ", "サー/1/0-6 ーバ/2/3-9 サー/3/15-21 ーバ/4/18-24"},
 		{"市", "市/1/0-3"},
 		{"Wi-Fi環境", "wi/1/0-2 fi/2/3-5 環境/3/5-11"},
+		// no bigram of two hiragana within a word of grammar (grammarBigrams):
+		// あり, りま (にあたりまして), ます; おり, whether kagome reads the
+		// word as おり|ひめ or not; じめ (はじめ) but not いじ; a seam of
+		// two grammar words (うこ of という|こと, てお of て|おり) stays
+		{"あります", ""},
+		{"おりひめバス", "りひ/2/3-9 ひめ/3/6-12 めバ/4/9-15 バス/5/12-18"},
+		{"市おりひめバス", "市お/1/0-6 りひ/3/6-12 ひめ/4/9-15 めバ/5/12-18 バス/6/15-21"},
+		{"いじめ", "いじ/1/0-6"},
+		{"ということでございます", "うこ/3/6-12 とで/5/12-18 でご/6/15-21"},
+		{"しております", "てお/2/3-9"},
 	}
 	for _, tt := range tests {
 		if got := compact(analyze(t, Bigram, tt.text)); got != tt.want {
@@ -329,7 +339,7 @@ func TestAnalyzePassageMatchesAnalyzers(t *testing.T) {
 func TestAnalyzePassageFuncMatches(t *testing.T) {
 	for _, text := range passages(t) {
 		m, _, b := AnalyzePassage(text)
-		AnalyzePassageFunc(text, func(lm, lb analysis.TokenStream) {
+		AnalyzePassageFunc(text, func(lm, lb analysis.TokenStream, _ int) {
 			for name, pair := range map[string][2]analysis.TokenStream{Morph: {lm, m}, Bigram: {lb, b}} {
 				if got, want := compact(pair[0]), compact(pair[1]); got != want {
 					t.Errorf("%s %q:\nAnalyzePassageFunc %s\nAnalyzePassage     %s", name, text, got, want)

@@ -16,7 +16,11 @@
 //
 // ja_bigram emits overlapping bigrams of every run of kanji and kana in the
 // folded text (多文化共生 → 多文|文化|化共|共生), a single character where a run
-// has one, and every run of letters and digits as one lower-cased word.
+// has one, and every run of letters and digits as one lower-cased word. A
+// bigram of two hiragana within a word of grammar (particles, auxiliaries,
+// dependent words: ます, して, おり) is left out of every text alike
+// (grammarBigrams); it keeps its position, and an index counts it in the
+// field's length (AnalyzePassageFunc).
 //
 // ja_reading emits one term per content token at the same positions as
 // ja_morph: the token's katakana reading folded with ReadingTerm (no long

@@ -37,6 +37,8 @@ type ja struct {
 	particle  dict.POSID  // 助詞's name ID (ParticleReadings)
 	hasPart   bool        // the dictionary names 助詞
 
+	grammar grammarBigrams // the bigrams ja_bigram leaves out
+
 	stopWords map[string]bool
 	known     []atomic.Pointer[morphTerm] // by known word ID: knownTerm's memo
 }
@@ -110,6 +112,25 @@ func (j *ja) indexFeatures() error {
 		j.formIdx = int(f) - ipaPOSLen
 	}
 	j.unkPOS = int(j.dict.UnkDict.ContentsMeta[dict.POSStartIndex])
+	dependent, ok := ids["非自立"]
+	if !ok {
+		return fmt.Errorf("analyzers: IPA dictionary lacks the part of speech 非自立")
+	}
+	for id, pos := range j.dict.POSTable.POSs {
+		grammar := j.knownKind[id] == stopTag || len(pos) > 1 && pos[1] == dependent
+		if !grammar || id >= len(j.dict.Contents) {
+			continue
+		}
+		// a word of grammar written in hiragana, spelled as it reads
+		if c := j.dict.Contents[id]; j.baseIdx < len(c) && j.readIdx < len(c) && allHiragana(c[j.baseIdx]) {
+			j.grammar.addWord(toHiragana(c[j.readIdx]))
+		}
+	}
+	for w := range j.stopWords { // これ, この, ある, する, こと as ja_morph drops them
+		if allHiragana(w) {
+			j.grammar.addWord(w)
+		}
+	}
 	return nil
 }
 

@@ -13,7 +13,8 @@ const (
 	// 申し込み, 申込み and 申込 find the same passages with the same weight.
 	MorphQuery = "ja_morph_query"
 	// Bigram emits overlapping character bigrams of the folded text, for
-	// words the dictionary splits oddly (多文化共生, 協働).
+	// words the dictionary splits oddly (多文化共生, 協働), but none of two
+	// hiragana of grammar (ます, して).
 	Bigram = "ja_bigram"
 	// Reading emits the folded katakana reading of every morph token: the
 	// reading of a query word written in kanji and kana (package search).

@@ -110,8 +110,9 @@ func isWord(r rune) bool {
 // bigrams emits overlapping character bigrams of every CJK run of units (a
 // single character where the run has only one), and every run of letters
 // and digits as one lower-cased word, numbering positions from pos+1. It
-// returns the last position used.
-func bigrams(b *streamBuilder, units []unit, pos int) int {
+// returns the last position used: the number of bigrams and words the
+// text has, the bigrams of grammar (g), which it leaves out, included.
+func bigrams(b *streamBuilder, units []unit, pos int, g *grammarBigrams) int {
 	for i := 0; i < len(units); {
 		j := i + 1
 		switch r := units[i].r; {
@@ -119,7 +120,7 @@ func bigrams(b *streamBuilder, units []unit, pos int) int {
 			for j < len(units) && isCJK(units[j].r) {
 				j++
 			}
-			pos = cjkRun(b, units[i:j], pos)
+			pos = cjkRun(b, units[i:j], pos, g)
 		case isWord(r):
 			for j < len(units) && isWord(units[j].r) {
 				j++
@@ -136,7 +137,7 @@ func bigrams(b *streamBuilder, units []unit, pos int) int {
 	return pos
 }
 
-func cjkRun(b *streamBuilder, run []unit, pos int) int {
+func cjkRun(b *streamBuilder, run []unit, pos int, g *grammarBigrams) int {
 	if len(run) == 1 {
 		pos++
 		b.begin()
@@ -145,7 +146,10 @@ func cjkRun(b *streamBuilder, run []unit, pos int) int {
 		return pos
 	}
 	for k := 0; k+1 < len(run); k++ {
-		pos++
+		pos++ // a bigram of grammar keeps its place and counts in the length
+		if g.has(run[k].r, run[k+1].r) {
+			continue
+		}
 		b.begin()
 		b.appendRune(run[k].r)
 		b.appendRune(run[k+1].r)

@@ -92,20 +92,21 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 		doc.Fields[i] = analysedField{f}
 	}
 	if len(text) > 0 {
-		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, bigram analysis.TokenStream) {
+		analyzers.AnalyzeFoldedFunc(p.foldedText(), func(morph, bigram analysis.TokenStream, bigramLength int) {
 			analyzers.EndsAsLengths(morph) // as the text field's analyzer, TextIndex
 			for _, i := range text {
 				tf := doc.Fields[i].(*document.TextField)
-				tokens := morph
 				switch tf.Name() {
 				case FieldText:
 					if tf.Options().IsStored() {
 						tf = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), pa.text.encode(tf.Value()), tf.Options(), tf.Analyzer())
 					}
+					doc.Fields[i] = newCountedField(tf, morph)
 				case FieldTextBigram:
-					tokens = bigram
+					cf := newCountedField(tf, bigram)
+					cf.length = bigramLength // the bigrams of grammar count
+					doc.Fields[i] = cf
 				}
-				doc.Fields[i] = newCountedField(tf, tokens)
 			}
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"seisaku/analyzers"
+	"seisaku/indexer/passage"
 )
 
 // TestTokenFrequenciesAsBleve checks tokenFrequencies against bleve's
@@ -31,7 +32,7 @@ func TestTokenFrequenciesAsBleve(t *testing.T) {
 	var got []index.TokenFrequencies
 	var want []string
 	for _, text := range texts {
-		analyzers.AnalyzePassageFunc(text, func(morph, bigram analysis.TokenStream) {
+		analyzers.AnalyzePassageFunc(text, func(morph, bigram analysis.TokenStream, _ int) {
 			for _, ts := range []analysis.TokenStream{morph, bigram, nil} {
 				for _, o := range options {
 					got = append(got, tokenFrequencies(ts, arrayPositions, o))
@@ -39,7 +40,7 @@ func TestTokenFrequenciesAsBleve(t *testing.T) {
 				}
 			}
 		})
-		analyzers.AnalyzePassageFunc("別の文が同じバッファを使う。", func(analysis.TokenStream, analysis.TokenStream) {})
+		analyzers.AnalyzePassageFunc("別の文が同じバッファを使う。", func(analysis.TokenStream, analysis.TokenStream, int) {})
 	}
 	for i := range want {
 		if g := describeFrequencies(got[i]); g != want[i] {
@@ -65,4 +66,36 @@ func describeFrequencies(tfs index.TokenFrequencies) string {
 		sb.WriteByte(' ')
 	}
 	return sb.String()
+}
+
+// TestBigramLengthCountsGrammar checks that a passage's text_bigram field
+// is as long as its text has bigrams, the grammatical ones the field leaves
+// out (analyzers: grammarBigrams) included, so that its length norm is what
+// all its characters make it.
+func TestBigramLengthCountsGrammar(t *testing.T) {
+	d := &Document{ID: "d", Passages: []Passage{{Passage: passage.Passage{Text: "いじめられております。ごみの出し方"}}}}
+	ps, err := Passages(NewMapping(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ps[0].Fields {
+		if f.Name() != FieldTextBigram {
+			continue
+		}
+		var terms []string
+		for term := range f.AnalyzedTokenFrequencies() {
+			terms = append(terms, term)
+		}
+		sort.Strings(terms)
+		// いじめられております: 9 bigrams, of which じめ, られ, れて, おり,
+		// りま and ます are within words of grammar; ごみの出し方: 5, all kept.
+		if got, want := strings.Join(terms, " "), "いじ ごみ し方 てお の出 みの めら 出し"; got != want {
+			t.Errorf("terms %q, want %q", got, want)
+		}
+		if got := f.AnalyzedLength(); got != 14 {
+			t.Errorf("length %d, want 14", got)
+		}
+		return
+	}
+	t.Fatal("no text_bigram field")
 }

@@ -20,7 +20,9 @@ package indexer
 //	               so read, with a gap for each particle (the index keeps no readings)
 //	text_bigram    Bigram; NO term vectors; the same text as overlapping character
 //	               bigrams, for recall: queried as a conjunction of a word's bigrams
-//	               (no phrase, no locations; highlights come from a substring search)
+//	               (no phrase, no locations; highlights come from a substring search).
+//	               Two hiragana of grammar (ます, して) make no bigram, but count in
+//	               the field's length (analyzers: grammarBigrams)
 //	headings       Morph; stored; heading path joined with HeadingSep
 //	city           keyword; stored (passage 0 only); facet
 //	prefecture     keyword; stored (passage 0 only); facet: the city's prefecture (大阪府), absent when the city is unknown
@@ -118,4 +120,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 14
+const SchemaVersion = 15
