@@ -314,35 +314,39 @@ func TestProgressFollowsAnalysis(t *testing.T) {
 }
 
 // seq, page and reply_to are indexed under one term a value (exactNumbers), which is
-// the term a query for one value looks up; year keeps bleve's 16 for its
-// ranges. The values stay stored as numbers.
+// the term a query for one value looks up; year is not indexed at all
+// (year_facet's terms serve its ranges). The values stay stored as numbers.
 func TestExactNumbers(t *testing.T) {
 	idx, _, err := BuildMemory(context.Background(), os.DirFS(seedsDir), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	for _, field := range []string{FieldSeq, FieldYear} {
+	for _, field := range []string{FieldSeq, FieldYear, FieldYearFacet} {
 		d, err := idx.FieldDict(field)
 		if err != nil {
 			t.Fatal(err)
 		}
-		shifted := 0
+		terms, shifted := 0, 0
 		for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
-			if s, err := numeric.PrefixCoded(e.Term).Shift(); err != nil || s > 0 {
+			terms++
+			if s, err := numeric.PrefixCoded(e.Term).Shift(); field != FieldYearFacet && (err != nil || s > 0) {
 				shifted++
 			}
 		}
 		d.Close()
-		if want := field == FieldYear; (shifted > 0) != want {
-			t.Errorf("%s: %d terms of a shift above 0, want some: %v", field, shifted, want)
+		if shifted > 0 {
+			t.Errorf("%s: %d terms of a shift above 0, want none", field, shifted)
+		}
+		if want := field != FieldYear; (terms > 0) != want {
+			t.Errorf("%s: %d terms, want some: %v", field, terms, want)
 		}
 	}
 	zero, incl := 0.0, true
 	q := bleve.NewNumericRangeInclusiveQuery(&zero, &zero, &incl, &incl)
 	q.SetField(FieldSeq)
 	req := bleve.NewSearchRequest(q)
-	req.Fields = []string{FieldSeq}
+	req.Fields = []string{FieldSeq, FieldYear}
 	res, err := idx.Search(req)
 	if err != nil {
 		t.Fatal(err)
@@ -350,10 +354,17 @@ func TestExactNumbers(t *testing.T) {
 	if res.Total != 5 {
 		t.Errorf("seq 0 in %d passages, want the 5 documents'", res.Total)
 	}
+	years := 0
 	for _, h := range res.Hits {
 		if h.Fields[FieldSeq] != 0.0 {
 			t.Errorf("%s: stored seq %v, want 0", h.ID, h.Fields[FieldSeq])
 		}
+		if y, ok := h.Fields[FieldYear].(float64); ok && y >= 1868 && y <= 2100 {
+			years++
+		}
+	}
+	if years == 0 {
+		t.Error("no first passage stores its document's year")
 	}
 }
 

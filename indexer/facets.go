@@ -35,7 +35,7 @@ type Facet struct {
 	Label  string // what users call it, Japanese (English)
 	Size   int    // at most this many values are counted, the most frequent
 	// Year: the values are fiscal years ("2022"); the filter is a range
-	// on FieldYear (year=2019..2022), not a list of values.
+	// of FieldYearFacet's terms (year=2019..2022), not a list of values.
 	Year bool
 	// Multi: a passage may hold several values (a facet counts each).
 	Multi bool

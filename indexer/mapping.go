@@ -53,7 +53,10 @@ func NewMapping() mapping.IndexMapping {
 	// Indexed on every passage it was a tenth of the index.
 	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
 	dm.AddFieldMappingsAt(FieldDocTitle, keywordField(false, false))
-	dm.AddFieldMappingsAt(FieldYear, numericField(true, true))
+	// Stored on passage 0 only; filters and the year sort read year_facet,
+	// whose terms are the same years as text (four digits, 1868..2100).
+	// Indexed as a number it was 16 terms a passage, 2.4 % of the index.
+	dm.AddFieldMappingsAt(FieldYear, storedNumber())
 	dm.AddFieldMappingsAt(FieldPublished, unscored(keywordField(true, true)))
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
@@ -103,6 +106,13 @@ func numericField(store, docValues bool) *mapping.FieldMapping {
 	fm.SkipFreqNorm = true // filters, sort keys and ranges: never scored
 	fm.IncludeInAll = false
 	fm.DocValues = docValues
+	return fm
+}
+
+// storedNumber is a number that is stored and not indexed.
+func storedNumber() *mapping.FieldMapping {
+	fm := numericField(true, false)
+	fm.Index = false
 	return fm
 }
 

@@ -27,8 +27,9 @@ package indexer
 //	city           keyword; stored (passage 0 only); facet
 //	prefecture     keyword; stored (passage 0 only); facet: the city's prefecture (大阪府), absent when the city is unknown
 //	department     keyword; stored (passage 0 only); facet
-//	year           numeric; stored (passage 0 only); fiscal year (absent when unknown), range filters and sort
-//	year_facet     keyword; fiscal year as text ("2022"), term facet
+//	year           numeric, not indexed; stored (passage 0 only); fiscal year (absent when unknown)
+//	year_facet     keyword; fiscal year as text ("2022", four digits): term facet,
+//	               range filters (a term range) and the year sort
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
 //	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
 //	doc_title      keyword; passage 0 only; the title once per document: its
@@ -120,4 +121,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 15
+const SchemaVersion = 16

@@ -20,7 +20,6 @@ func newEngine(cacheBytes int) *engine.Engine {
 	return engine.New(engine.Config{
 		CacheBytes: cacheBytes,
 		Located:    []string{indexer.FieldText, indexer.FieldTitle, indexer.FieldHeadings},
-		YearField:  indexer.FieldYear,
 		YearTerms:  indexer.FieldYearFacet,
 	})
 }

@@ -143,8 +143,9 @@ func sortOrder(name string) (bsearch.SortOrder, error) {
 	case "", "relevance":
 		return bsearch.SortOrder{score, id}, nil
 	case "year":
-		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldYear, Desc: true,
-			Type: bsearch.SortFieldAsNumber, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
+		// the years' terms, four digits, order as the years do
+		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldYearFacet, Desc: true,
+			Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}, score, id}, nil
 	case "date":
 		return bsearch.SortOrder{&bsearch.SortField{Field: indexer.FieldPublished, Desc: true,
 			Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}, score, id}, nil

@@ -402,19 +402,25 @@ func noValue(field string) query.Query {
 	return query.NewBooleanQuery(nil, nil, []query.Query{valued})
 }
 
+// yearRange matches the fiscal years from..to (0: open) as a range of
+// year_facet's terms, which are four digits (1868..2100), so that the
+// terms' order is the years': bounds outside four digits are clamped, and a
+// range wholly outside them matches nothing.
 func yearRange(from, to int) query.Query {
-	var lo, hi *float64
+	const lowest, highest = 1000, 9999
+	if from > highest || (to != 0 && to < lowest) {
+		return query.NewMatchNoneQuery()
+	}
+	var lo, hi string
 	if from != 0 {
-		v := float64(from)
-		lo = &v
+		lo = strconv.Itoa(max(from, lowest))
 	}
 	if to != 0 {
-		v := float64(to)
-		hi = &v
+		hi = strconv.Itoa(min(to, highest))
 	}
 	in := true
-	rq := query.NewNumericRangeInclusiveQuery(lo, hi, &in, &in)
-	rq.SetField(indexer.FieldYear)
+	rq := query.NewTermRangeInclusiveQuery(lo, hi, &in, &in)
+	rq.SetField(indexer.FieldYearFacet)
 	return rq
 }
 
@@ -462,8 +468,10 @@ func Describe(q query.Query) string {
 		return fmt.Sprintf("%s:⟨%s⟩%s", q.FieldVal, strings.Join(slots, " "), boost(q.Boost()))
 	case *query.TermQuery:
 		return fmt.Sprintf("%s=%s%s", q.FieldVal, q.Term, boost(q.Boost()))
-	case *query.NumericRangeQuery:
-		return fmt.Sprintf("%s[%s,%s]", q.FieldVal, bound(q.Min), bound(q.Max))
+	case *query.TermRangeQuery:
+		return fmt.Sprintf("%s[%s,%s]", q.FieldVal, q.Min, q.Max)
+	case *query.MatchNoneQuery:
+		return "none"
 	case *query.PrefixQuery:
 		return fmt.Sprintf("%s:%s*", q.FieldVal, q.Prefix)
 	case *query.MatchAllQuery:
@@ -489,11 +497,4 @@ func boost(b float64) string {
 		return ""
 	}
 	return "^" + strconv.FormatFloat(b, 'g', -1, 64)
-}
-
-func bound(f *float64) string {
-	if f == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f, 'g', -1, 64)
 }

@@ -38,17 +38,17 @@ func TestPlanStrict(t *testing.T) {
 		{"区政 -会議", parsed.Scope{Values: map[string][]string{"department": {"市民局", "政策企画室"}}, YearFrom: 2020, YearTo: 2022}, false,
 			`BOOL(must: OR(text:"区政"^3, title:"区政"^2, headings:"区政"^1.5, text_bigram:all(区政)^0.5); ` +
 				`not: OR(OR(text:"会議"^3, title:"会議"^2, headings:"会議"^1.5, text_bigram:all(会議)^0.5)); ` +
-				`filter: AND(OR(department=市民局, department=政策企画室), year[2020,2022]))`},
+				`filter: AND(OR(department=市民局, department=政策企画室), year_facet[2020,2022]))`},
 		{"多文化共生", parsed.Scope{}, true,
 			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5, issue_type=多文化共生・国際^0.005))`},
 		{"多文化共生", parsed.Scope{}, false,
 			`BOOL(must: OR(text:"多文化共生"^3, title:"多文化共生"^2, headings:"多文化共生"^1.5, text_bigram:all(多文化共生)^0.5))`},
 		{"防災 OR 減災", parsed.Scope{Values: map[string][]string{"issue_type": {"防災"}}, YearFrom: 2022, YearTo: 2022}, false,
 			`BOOL(must: OR(OR(text:"防災"^3, title:"防災"^2, headings:"防災"^1.5, text_bigram:all(防災)^0.5), ` +
-				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year[2022,2022]))`},
+				`OR(text:"減災"^3, title:"減災"^2, headings:"減災"^1.5, text_bigram:all(減災)^0.5)); filter: AND(issue_type=防災, year_facet[2022,2022]))`},
 		{"外国人 交流", parsed.Scope{YearTo: 2011}, true,
 			`BOOL(must: OR(AND(OR(text:"外国人"^3, title:"外国人"^2, headings:"外国人"^1.5, text_bigram:all(外国人)^0.5), ` +
-				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.005); filter: AND(year[,2011]))`},
+				`OR(text:"交流"^3, title:"交流"^2, headings:"交流"^1.5, text_bigram:all(交流)^0.5)), issue_type=多文化共生・国際^0.005); filter: AND(year_facet[,2011]))`},
 	}
 	for _, tt := range tests {
 		q, err := parsed.Parse(tt.q)
@@ -121,5 +121,27 @@ func TestSplitPhrases(t *testing.T) {
 		`OR(role=question^1e-09, role=answer^1e-09, role=chair^1e-09))`
 	if !strings.Contains(got, want) {
 		t.Errorf("strict plan of 子どもの医療費:\n got %s\nwant it to hold %s", got, want)
+	}
+}
+
+// TestYearRange checks the year filter as a range of year_facet's terms,
+// whose four digits order as the years do: bounds past four digits are
+// clamped, and a range wholly outside them matches nothing (as a term
+// range, "10000" would sort before "2019").
+func TestYearRange(t *testing.T) {
+	for _, tt := range []struct {
+		from, to int
+		want     string
+	}{
+		{2019, 2022, "year_facet[2019,2022]"},
+		{0, 2011, "year_facet[,2011]"},
+		{2020, 0, "year_facet[2020,]"},
+		{5, 99999, "year_facet[1000,9999]"},
+		{10000, 0, "none"},
+		{0, 999, "none"},
+	} {
+		if got := Describe(yearRange(tt.from, tt.to)); got != tt.want {
+			t.Errorf("yearRange(%d, %d) = %s, want %s", tt.from, tt.to, got, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -28,11 +29,11 @@ func (q *Query) String() string { return q.root.String() }
 
 // Compile translates the queries search's builder produces: term, phrase,
 // match (AND operator), match phrase, conjunction, disjunction (with any
-// Min), boolean without Should, match all and none, an inclusive range on
-// the fiscal year, and a prefix on a keyword field. Anything else is an
+// Min), boolean without Should, match all and none, an inclusive range of
+// the fiscal years' terms, and a prefix on a keyword field. Anything else is an
 // error wrapping ErrUnsupported.
 func (e *Engine) Compile(q query.Query, m mapping.IndexMapping) (*Query, error) {
-	c := compiler{m: m, yearField: e.cfg.YearField}
+	c := compiler{m: m, yearTerms: e.cfg.YearTerms}
 	root, err := c.compile(q)
 	if err != nil {
 		return nil, err
@@ -42,7 +43,7 @@ func (e *Engine) Compile(q query.Query, m mapping.IndexMapping) (*Query, error) 
 
 type compiler struct {
 	m         mapping.IndexMapping
-	yearField string
+	yearTerms string
 	nested    bool // compiling a part of the query, not its root
 	unscored  bool // compiling an exclusion or a filter: only matched
 }
@@ -112,18 +113,16 @@ func (c compiler) compile(q query.Query) (node, error) {
 			return nil, unsupported("boolean query with exclusions or a filter inside a scored clause")
 		}
 		return c.boolean(q)
-	case *query.NumericRangeQuery:
-		if q.FieldVal != c.yearField || !incl(q.InclusiveMin, true) || !incl(q.InclusiveMax, true) {
-			return nil, unsupported("numeric range on %q: only an inclusive range on %q", q.FieldVal, c.yearField)
+	case *query.TermRangeQuery:
+		if q.FieldVal != c.yearTerms || !incl(q.InclusiveMin, true) || !incl(q.InclusiveMax, false) {
+			return nil, unsupported("term range on %q: only an inclusive range on %q", q.FieldVal, c.yearTerms)
 		}
-		n := &yearNode{}
-		if q.Min != nil {
-			n.lo = int(*q.Min)
+		lo, err1 := yearBound(q.Min)
+		hi, err2 := yearBound(q.Max)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, unsupported("term range on %q: %v", q.FieldVal, err)
 		}
-		if q.Max != nil {
-			n.hi = int(*q.Max)
-		}
-		return n, nil
+		return &yearNode{lo: lo, hi: hi}, nil
 	case *query.PrefixQuery:
 		if q.FieldVal == "" {
 			return nil, unsupported("prefix %q without a field", q.Prefix)
@@ -144,6 +143,19 @@ func (c compiler) analyzer(name, field string, fuzziness int) (analysis.Analyzer
 		return nil, unsupported("fuzziness")
 	}
 	return a, nil
+}
+
+// yearBound reads a bound of a range of year terms: "" (open) is 0, else
+// four digits, so that the years' order is their terms' order.
+func yearBound(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 || y < 1000 {
+		return 0, fmt.Errorf("%q is not a year of four digits", s)
+	}
+	return y, nil
 }
 
 func incl(b *bool, def bool) bool {

@@ -19,10 +19,9 @@ type Config struct {
 	// Located are the fields indexed with term vectors: hits report the
 	// locations of the query's terms in them.
 	Located []string
-	// YearField is the numeric field a year range filters on; YearTerms
-	// the keyword field holding the same values as text, which the engine
-	// reads instead.
-	YearField, YearTerms string
+	// YearTerms is the keyword field of the fiscal years, four digits
+	// each: a range of its terms filters on the years.
+	YearTerms string
 	// DocumentOf returns the document of a passage ID, for Page.Distinct;
 	// nil: DocumentOfPassage.
 	DocumentOf func(passageID string) string

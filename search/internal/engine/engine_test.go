@@ -83,7 +83,7 @@ func testViewOf(t *testing.T, ps []testPassage) (bleve.Index, *View) {
 
 func testEngine(cacheBytes int) *Engine {
 	return New(Config{CacheBytes: cacheBytes, Located: []string{indexer.FieldText},
-		YearField: indexer.FieldYear, YearTerms: indexer.FieldYearFacet})
+		YearTerms: indexer.FieldYearFacet})
 }
 
 func term(t string) *query.TermQuery {
@@ -124,10 +124,14 @@ func filtered(q query.Query) query.Query {
 	return bq
 }
 
-func years(lo, hi float64) query.Query {
+func years(lo, hi int) query.Query {
+	return yearTerms(strconv.Itoa(lo), strconv.Itoa(hi))
+}
+
+func yearTerms(lo, hi string) query.Query {
 	in := true
-	q := query.NewNumericRangeInclusiveQuery(&lo, &hi, &in, &in)
-	q.SetField(indexer.FieldYear)
+	q := query.NewTermRangeInclusiveQuery(lo, hi, &in, &in)
+	q.SetField(indexer.FieldYearFacet)
 	return q
 }
 
@@ -155,6 +159,7 @@ func TestCompile(t *testing.T) {
 		{query.NewBooleanQuery([]query.Query{term("市民")}, nil, []query.Query{term("大阪")}),
 			"BOOL(must: AND(text=市民); not: OR(text=大阪))"},
 		{years(2019, 2022), "year[2019,2022]"},
+		{yearTerms("", "2022"), "year[,2022]"},
 		{noValue(indexer.FieldCity), "BOOL(not: OR(city:*))"},
 		{query.NewMatchAllQuery(), "*"},
 	} {
@@ -180,6 +185,9 @@ func TestCompile(t *testing.T) {
 		{or, "only the AND operator"},
 		{query.NewWildcardQuery("推*"), "*query.WildcardQuery"},
 		{query.NewConjunctionQuery([]query.Query{term("a"), query.NewFuzzyQuery("推進")}), "FuzzyQuery"},
+		// a bound of other than four digits orders otherwise as a term
+		{yearTerms("999", "2022"), "not a year of four digits"},
+		{yearTerms("2019", "20220"), "not a year of four digits"},
 	} {
 		_, err := e.Compile(tt.q, m)
 		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), tt.want) {

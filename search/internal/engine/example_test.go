@@ -39,7 +39,7 @@ func ExampleEngine_Search() {
 	}
 
 	e := engine.New(engine.Config{CacheBytes: 1 << 20, Located: []string{indexer.FieldText},
-		YearField: indexer.FieldYear, YearTerms: indexer.FieldYearFacet})
+		YearTerms: indexer.FieldYearFacet})
 	var words []query.Query
 	for _, w := range []string{"情報", "発信", "推進"} {
 		t := query.NewTermQuery(w)

@@ -56,9 +56,9 @@ func (noneNode) score(*rescorer, uint64, bsearch.FieldTermLocationMap) (float64,
 	return 0, false
 }
 
-// yearNode is an inclusive NumericRangeQuery on the fiscal year
-// (Config.YearField), matched through the keyword field that holds the
-// same values as text (Config.YearTerms). It only filters.
+// yearNode is an inclusive TermRangeQuery on the fiscal years' terms
+// (Config.YearTerms), whose four digits order as the years do. It only
+// filters.
 type yearNode struct {
 	lo, hi int // inclusive; 0: open
 }
