@@ -302,13 +302,10 @@ func (d *Document) Fields(p Passage) map[string]any {
 		setString(f, FieldReplyToSpeaker, r.Speaker)
 		setString(f, FieldReplyToLead, r.Lead)
 	}
-	// The document's themes are read only with the whole document, which
-	// starts at passage 0, and the title list wants each document once:
-	// kept there alone, they cost nothing per passage.
+	// The title list wants each document once: kept on passage 0 alone,
+	// it costs nothing per passage. (The document's themes are not kept:
+	// the document view rolls them up from its passages' themes.)
 	if p.Seq == 0 {
-		if len(d.Themes) > 0 {
-			f[FieldDocIssueType] = d.Themes
-		}
 		setString(f, FieldDocTitle, d.Title)
 	}
 	return f

@@ -49,9 +49,6 @@ func NewMapping() mapping.IndexMapping {
 		}
 		dm.AddFieldMappingsAt(f.Field, fm)
 	}
-	// Stored on passage 0 only, for the document view; nothing queries it.
-	// Indexed on every passage it was a tenth of the index.
-	dm.AddFieldMappingsAt(FieldDocIssueType, storedOnly())
 	dm.AddFieldMappingsAt(FieldDocTitle, keywordField(false, false))
 	// Stored on passage 0 only; filters and the year sort read year_facet,
 	// whose terms are the same years as text (four digits, 1868..2100).

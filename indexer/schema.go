@@ -31,7 +31,6 @@ package indexer
 //	year_facet     keyword; fiscal year as text ("2022", four digits): term facet,
 //	               range filters (a term range) and the year sort
 //	issue_type     keyword, multi-valued; stored; themes of this passage, facet
-//	doc_issue_type not indexed; stored on passage 0 only; themes of the whole document
 //	doc_title      keyword; passage 0 only; the title once per document: its
 //	               dictionary is the list of titles that suggestions complete
 //	published      keyword; stored (passage 0 only); YYYY-MM-DD when the document states it, sort by date
@@ -63,25 +62,24 @@ package indexer
 // so facets count it as "missing" and filters never match it by accident.
 // Every facet is declared once, in Facets (facets.go).
 const (
-	FieldDocID        = "doc_id"
-	FieldSeq          = "seq"
-	FieldTitle        = "title"
-	FieldText         = "text"
-	FieldTextBigram   = "text_bigram"
-	FieldHeadings     = "headings"
-	FieldCity         = "city"
-	FieldPrefecture   = "prefecture"
-	FieldDepartment   = "department"
-	FieldYear         = "year"
-	FieldYearFacet    = "year_facet"
-	FieldIssueType    = "issue_type"
-	FieldDocIssueType = "doc_issue_type"
-	FieldDocTitle     = "doc_title"
-	FieldPublished    = "published"
-	FieldSource       = "source"
-	FieldURL          = "url"
-	FieldPage         = "page"
-	FieldRead         = "read"
+	FieldDocID      = "doc_id"
+	FieldSeq        = "seq"
+	FieldTitle      = "title"
+	FieldText       = "text"
+	FieldTextBigram = "text_bigram"
+	FieldHeadings   = "headings"
+	FieldCity       = "city"
+	FieldPrefecture = "prefecture"
+	FieldDepartment = "department"
+	FieldYear       = "year"
+	FieldYearFacet  = "year_facet"
+	FieldIssueType  = "issue_type"
+	FieldDocTitle   = "doc_title"
+	FieldPublished  = "published"
+	FieldSource     = "source"
+	FieldURL        = "url"
+	FieldPage       = "page"
+	FieldRead       = "read"
 
 	FieldSpeaker        = "speaker"
 	FieldSpeakerTitle   = "speaker_title"
@@ -121,4 +119,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 16
+const SchemaVersion = 17

@@ -10,7 +10,7 @@ import (
 // Document returns every passage of document id in order.
 func (s *Searcher) Document(ctx context.Context, id string) (*DocumentView, error) {
 	tq := termQuery(indexer.FieldDocID, id, 1)
-	ms, err := s.runner.all(ctx, tq, append([]string{indexer.FieldDocIssueType}, storedFields...))
+	ms, err := s.runner.all(ctx, tq, storedFields)
 	if err != nil {
 		return nil, err
 	}

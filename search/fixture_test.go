@@ -10,6 +10,7 @@ import (
 	"seisaku/indexer/meta"
 	"seisaku/indexer/passage"
 	"seisaku/indexer/samples"
+	"seisaku/indexer/theme"
 )
 
 // The fixture is five documents built from sentences of the seed pages
@@ -72,17 +73,13 @@ func documents() []*indexer.Document {
 	var ds []*indexer.Document
 	for _, f := range fixture {
 		d := &indexer.Document{ID: f.id, Title: f.title, Meta: f.meta, Source: "seeds/" + f.id}
-		seen := map[string]bool{}
+		var themes [][]string
 		for i, p := range f.passages {
 			d.Passages = append(d.Passages, indexer.Passage{
 				Passage: passage.Passage{Seq: i, Text: p.text, Headings: p.headings}, Themes: p.themes})
-			for _, t := range p.themes {
-				if !seen[t] {
-					seen[t] = true
-					d.Themes = append(d.Themes, t)
-				}
-			}
+			themes = append(themes, p.themes)
 		}
+		d.Themes = theme.Rollup(themes) // as the indexer rolls them up
 		ds = append(ds, d)
 	}
 	return ds

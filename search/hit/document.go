@@ -6,6 +6,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"seisaku/indexer"
+	"seisaku/indexer/theme"
 )
 
 // DocumentView is a whole document: metadata and passages in order.
@@ -38,7 +39,7 @@ type PassageView struct {
 }
 
 // NewDocument is the document id of the passages ms (every passage, with
-// the stored fields and its document's themes).
+// the stored fields).
 func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 	// seq has no doc values in the mapping, so bleve cannot sort on it.
 	sort.Slice(ms, func(i, j int) bool {
@@ -49,7 +50,7 @@ func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 		ID: id, Title: StoredString(f[indexer.FieldTitle]), City: StoredString(f[indexer.FieldCity]), Prefecture: StoredString(f[indexer.FieldPrefecture]),
 		Department: StoredString(f[indexer.FieldDepartment]), Year: StoredInt(f[indexer.FieldYear]),
 		Published: StoredString(f[indexer.FieldPublished]), Source: StoredString(f[indexer.FieldSource]),
-		URL: StoredString(f[indexer.FieldURL]), IssueTypes: StoredStrings(f[indexer.FieldDocIssueType]),
+		URL: StoredString(f[indexer.FieldURL]),
 	}
 	d.CitySite = CitySite(d.City, d.Prefecture)
 	d.Session = StoredString(f[indexer.FieldSession])
@@ -67,6 +68,15 @@ func NewDocument(id string, ms bsearch.DocumentMatchCollection) *DocumentView {
 			Read:       StoredString(m.Fields[indexer.FieldRead]),
 			Speech:     sp,
 		})
+	}
+	// the document's themes, as the indexer rolls them up (indexer.Document)
+	themes := make([][]string, len(d.Passages))
+	for i, p := range d.Passages {
+		themes[i] = p.IssueTypes
+	}
+	d.IssueTypes = theme.Rollup(themes)
+	if d.IssueTypes == nil {
+		d.IssueTypes = []string{} // [] in JSON, as a passage's
 	}
 	return d
 }
