@@ -66,3 +66,19 @@ func toHiragana(s string) string {
 		return r
 	}, s)
 }
+
+// GrammarOnly reports whether text is made of grammar alone (あります,
+// について, ということ): no term in the morphological stream (particles,
+// auxiliaries and stop words are not terms) and no bigram (grammarBigrams).
+// Such a word can match no passage by its characters.
+func GrammarOnly(text string) bool {
+	if !hasHiragana(text) {
+		return false
+	}
+	for _, name := range []string{MorphQuery, Bigram} {
+		if ts, err := Terms(name, text); err != nil || len(ts) > 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -30,3 +30,31 @@ func TestQuestionWordsIgnored(t *testing.T) {
 		}
 	}
 }
+
+// A query of grammar alone finds nothing, since grammar makes no term and
+// no bigram, and the response says why; a word of content does not get
+// the note, nor does a search that finds something.
+func TestGrammarOnlyExplained(t *testing.T) {
+	s := sampleSearcher(t)
+	for _, c := range []struct {
+		q     string
+		words string // "": no note
+	}{
+		{"あります", "あります"},
+		{"について あります", "について あります"},
+		{"子育て", ""},
+		{"子育て について", ""}, // found by 子育て (relaxed)
+	} {
+		res := search(t, s, Request{Q: c.q})
+		got := ""
+		if res.Asked != nil {
+			got = strings.Join(res.Asked.Words, " ")
+			if !strings.Contains(res.Asked.Message, "文の組み立ての言葉") {
+				t.Errorf("%s: message %q", c.q, res.Asked.Message)
+			}
+		}
+		if got != c.words || (c.words != "" && res.TotalHits != 0) {
+			t.Errorf("%s: %d hits, noted %q, want %q", c.q, res.TotalHits, got, c.words)
+		}
+	}
+}

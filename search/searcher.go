@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"seisaku/analyzers"
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
 	"seisaku/search/hit"
@@ -163,6 +164,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	noteAsked(res, asked)
+	noteGrammar(res, p.query)
 	res.Query = r.Q
 	res.Page, res.HitsPerPage = p.page, p.hitsPerPage
 	res.TotalPages = (res.TotalHits + p.hitsPerPage - 1) / p.hitsPerPage
@@ -308,6 +310,25 @@ func nothing(r Request, p *spec, start time.Time) *Result {
 
 // noteAsked tells the user which question words the search left out, in
 // res.Asked and in the message of a relaxed search.
+// noteGrammar explains a search that found nothing when its words are
+// grammar alone (あります, について): no passage can hold them as a word.
+func noteGrammar(res *Result, q *Query) {
+	if res.TotalHits > 0 || res.Asked != nil || len(q.Clauses) == 0 {
+		return
+	}
+	var words []string
+	for _, c := range q.Clauses {
+		for _, w := range c.Any {
+			if w.Phrase || !analyzers.GrammarOnly(w.Text) {
+				return
+			}
+			words = append(words, w.Text)
+		}
+	}
+	msg := hit.QuoteAll(words, "と") + "は助詞や助動詞など文の組み立ての言葉だけで、検索の手がかりになりません。調べたい事柄を表す言葉で検索してください。"
+	res.Asked = &Asked{Words: words, Message: msg}
+}
+
 func noteAsked(res *Result, asked []string) {
 	if len(asked) == 0 {
 		return
