@@ -23,8 +23,10 @@ func NewMapping() mapping.IndexMapping {
 	im.DocValuesDynamic = false
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt(FieldDocID, unscored(keywordField(true, false)))
-	dm.AddFieldMappingsAt(FieldSeq, numericField(true, false))
+	// Indexed, not stored: a passage's ID (PassageID) names both, and
+	// package search reads them from it.
+	dm.AddFieldMappingsAt(FieldDocID, unscored(keywordField(false, false)))
+	dm.AddFieldMappingsAt(FieldSeq, numericField(false, false))
 	// The title, the facets of the document and source and url are stored
 	// on the document's first passage only (FirstPassageFields, analyze.go).
 	dm.AddFieldMappingsAt(FieldTitle, textField("", analyzers.Morph, true, true))

@@ -9,8 +9,9 @@ package indexer
 //
 // Fields (name: analysis; stored?; purpose):
 //
-//	doc_id         keyword; stored; the document a passage belongs to
-//	seq            numeric; stored; position of the passage in its document
+//	doc_id         keyword; not stored; the document a passage belongs to
+//	seq            numeric; not stored; position of the passage in its document
+//	               (the passage's ID, PassageID, names both: SplitPassageID)
 //	title          Morph; stored (passage 0 only), term vectors; the document's title
 //	text           Morph; stored, term vectors; the passage text (original characters),
 //	               stored as a zstd frame with the index's dictionary (storedtext.go):
@@ -119,4 +120,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 17
+const SchemaVersion = 18

@@ -49,7 +49,7 @@ func TestDocumentThemesFromPassages(t *testing.T) {
 		q := bleve.NewTermQuery(d.ID)
 		q.SetField(FieldDocID)
 		req := bleve.NewSearchRequestOptions(q, len(d.Passages)+1, 0, false)
-		req.Fields = []string{FieldSeq, FieldIssueType}
+		req.Fields = []string{FieldIssueType}
 		res, err := idx.Search(req)
 		if err != nil {
 			t.Fatal(err)
@@ -60,7 +60,7 @@ func TestDocumentThemesFromPassages(t *testing.T) {
 		}
 		all := make([][]string, len(res.Hits))
 		for _, h := range res.Hits {
-			seq := int(h.Fields[FieldSeq].(float64))
+			_, seq, _ := SplitPassageID(h.ID)
 			switch v := h.Fields[FieldIssueType].(type) {
 			case string:
 				all[seq] = []string{v}

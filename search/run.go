@@ -63,14 +63,22 @@ func (rn *runner) loadTexts() error {
 }
 
 // decodeText replaces the stored value of the text field of each match
-// by the passage text it holds (indexer.TextDecoder). Every match a
-// search returns passes here once, on both paths (run, fastPage).
+// by the passage text it holds (indexer.TextDecoder), and gives each
+// match its document ID and seq, which the index does not store: the
+// passage's ID names both (indexer.PassageID). Every match a search
+// returns passes here once, on both paths (run, fastPage).
 func (rn *runner) decodeText(ms []*bsearch.DocumentMatch) error {
 	t := rn.texts.Load()
 	if t == nil { // before the first Refresh
 		t = &textDecoder{err: indexer.ErrTextDecoder}
 	}
 	for _, m := range ms {
+		if doc, seq, ok := indexer.SplitPassageID(m.ID); ok {
+			if m.Fields == nil {
+				m.Fields = make(map[string]any, 2)
+			}
+			m.Fields[indexer.FieldDocID], m.Fields[indexer.FieldSeq] = doc, float64(seq)
+		}
 		v, ok := m.Fields[indexer.FieldText]
 		if !ok {
 			continue
@@ -212,7 +220,7 @@ func firstPerDocument(hits bsearch.DocumentMatchCollection) ([]string, int) {
 	seen := map[string]bool{}
 	var ids []string
 	for _, h := range hits {
-		d := hit.StoredString(h.Fields[indexer.FieldDocID])
+		d, _, _ := indexer.SplitPassageID(h.ID)
 		if seen[d] {
 			continue
 		}
