@@ -67,7 +67,7 @@ func (rn *runner) fastPage(ctx context.Context, q query.Query, p *spec) (*Result
 		return nil, err
 	}
 	ms := bsearch.DocumentMatchCollection(er.Hits)
-	if err := rn.decodeText(ms); err != nil {
+	if err := rn.completeMatches(ms); err != nil {
 		return nil, err
 	}
 	if err := rn.withDocuments(ctx, ms); err != nil {

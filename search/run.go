@@ -62,12 +62,12 @@ func (rn *runner) loadTexts() error {
 	return err
 }
 
-// decodeText replaces the stored value of the text field of each match
-// by the passage text it holds (indexer.TextDecoder), and gives each
-// match its document ID and seq, which the index does not store: the
-// passage's ID names both (indexer.PassageID). Every match a search
-// returns passes here once, on both paths (run, fastPage).
-func (rn *runner) decodeText(ms []*bsearch.DocumentMatch) error {
+// completeMatches gives each match its document ID and seq, which the
+// index does not store (the passage's ID names both: indexer.PassageID),
+// and replaces the stored value of its text field by the passage text it
+// holds (indexer.TextDecoder). Every match a search returns passes here
+// once, on both paths (run, fastPage).
+func (rn *runner) completeMatches(ms []*bsearch.DocumentMatch) error {
 	t := rn.texts.Load()
 	if t == nil { // before the first Refresh
 		t = &textDecoder{err: indexer.ErrTextDecoder}
@@ -172,7 +172,7 @@ func (rn *runner) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sea
 		}
 		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
 	}
-	if err := rn.decodeText(sr.Hits); err != nil {
+	if err := rn.completeMatches(sr.Hits); err != nil {
 		return nil, err
 	}
 	return sr, nil
