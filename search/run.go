@@ -105,9 +105,10 @@ func (rn *runner) completeMatches(ms []*bsearch.DocumentMatch) error {
 // are 468 documents, the 100 MB synthetic corpus 19,279.
 const maxCachedFirsts = 20_000
 
-// storedFields are the fields every hit loads.
+// storedFields are the fields every hit loads (its document ID and seq
+// come from its ID: completeMatches).
 var storedFields = []string{
-	indexer.FieldDocID, indexer.FieldSeq, indexer.FieldTitle, indexer.FieldText,
+	indexer.FieldTitle, indexer.FieldText,
 	indexer.FieldHeadings, indexer.FieldCity, indexer.FieldDepartment, indexer.FieldYear,
 	indexer.FieldIssueType, indexer.FieldPublished, indexer.FieldSource, indexer.FieldURL,
 	indexer.FieldPage, indexer.FieldPrefecture, indexer.FieldRead,
@@ -262,9 +263,6 @@ func (rn *runner) withDocuments(ctx context.Context, ms bsearch.DocumentMatchCol
 		doc, seq, ok := indexer.SplitPassageID(m.ID)
 		if !ok || seq == 0 {
 			continue
-		}
-		if d := hit.StoredString(m.Fields[indexer.FieldDocID]); d != "" {
-			doc = d
 		}
 		id := indexer.PassageID(doc, 0)
 		if _, seen := want[id]; !seen {

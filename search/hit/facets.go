@@ -39,14 +39,15 @@ func Distribution(fr bsearch.FacetResults, names []string) map[string]map[string
 	return out
 }
 
-// DocumentFields are the stored fields DocumentFacets reads: the document
-// ID and every facet's stored field (from indexer.Facets, so that a facet
-// added there is counted by document too: prefecture was left out and
-// counted every document as unknown).
+// DocumentFields are the stored fields DocumentFacets reads: every
+// facet's stored field (from indexer.Facets, so that a facet added there is
+// counted by document too: prefecture was left out and counted every
+// document as unknown). The document ID is the match's own (package
+// search gives every match its FieldDocID from its ID).
 var DocumentFields = documentFields()
 
 func documentFields() []string {
-	out := []string{indexer.FieldDocID}
+	var out []string
 	for _, f := range indexer.Facets {
 		out = append(out, storedField(f))
 	}
