@@ -194,6 +194,11 @@ func (c compiler) disjunction(q *query.DisjunctionQuery) (node, error) {
 		return nil, unsupported("disjunction with min %d of %d", min, len(q.Disjuncts))
 	case len(kids) == 0:
 		return noneNode{}, nil
+	case min <= 1 && len(kids) == 1:
+		// A part's share of one is the whole: the alternative alone
+		// matches and scores the same, and the first phase reads a unit
+		// from its cache only when it is not wrapped.
+		return kids[0], nil
 	case min <= 1:
 		return &orNode{kids: kids, isCost: costly}, nil
 	}

@@ -135,8 +135,11 @@ func seek(docs []uint32, from int, d uint32) int {
 }
 
 // disjunction is first for a disjunction of kids of which at least min
-// must match. When every kid is a unit (a word's alternatives), each one's
-// cached scores are added straight into the sum.
+// must match. A unit kid (a term, a phrase, a word's bigrams) adds its
+// cached scores straight into the sum; any other kid (a group of
+// alternatives, a conjunction) scores its members into an array of its own
+// first. The kids add in their order, so a passage's sum is the same
+// whichever way each kid is read.
 func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*roaring.Bitmap, []float32, error) {
 	mem := roaring.New()
 	a := f.array()
@@ -149,40 +152,62 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 		}
 		count[d]++
 	}
-	units := true
-	for _, k := range kids {
-		units = units && isUnit(k)
+	// A unit with many more documents than there are candidates is
+	// intersected with them first and its members looked up (sparse); the
+	// others are read whole against a bitset of the members.
+	us := make([]*unitScores, len(kids))
+	subs := make([]*roaring.Bitmap, len(kids)) // sparse units' members
+	kms := make([]*roaring.Bitmap, len(kids))  // other kids' members
+	kas := make([][]float32, len(kids))        // and their scores
+	release := func() {
+		for _, ka := range kas {
+			if ka != nil {
+				f.release(ka)
+			}
+		}
 	}
-	if units {
-		// A unit with many more documents than there are candidates is
-		// intersected with them first and its members looked up (sparse);
-		// the others are read whole against a bitset of the members.
-		us := make([]*unitScores, len(kids))
-		subs := make([]*roaring.Bitmap, len(kids)) // sparse units' members
-		n, whole := cand.GetCardinality(), false
-		for i, k := range kids {
-			u, err := f.unit(k.(unit))
+	n, whole := cand.GetCardinality(), false
+	for i, k := range kids {
+		if u, ok := k.(unit); ok {
+			s, err := f.unit(u)
 			if err != nil {
+				release()
 				return nil, nil, err
 			}
-			us[i] = u
-			if sparse(n, len(u.docs)) {
-				subs[i] = roaring.And(cand, u.set)
+			us[i] = s
+			if sparse(n, len(s.docs)) {
+				subs[i] = roaring.And(cand, s.set)
 				mem.Or(subs[i])
 			} else {
-				mem.Or(u.set)
+				mem.Or(s.set)
 				whole = true
 			}
+			continue
 		}
-		if whole {
-			mem.And(cand)
+		km, ka, err := k.first(f, cand)
+		if err != nil {
+			release()
+			return nil, nil, err
 		}
-		var in bitset // made for the first unit read whole
-		for i, u := range us {
-			if subs[i] != nil {
-				u.lookup(subs[i], add)
-				continue
+		kms[i], kas[i] = km, ka
+		mem.Or(km)
+	}
+	if whole {
+		mem.And(cand)
+	}
+	var in bitset // made for the first unit read whole
+	for i, u := range us {
+		switch {
+		case kms[i] != nil:
+			ka := kas[i]
+			for it, ds := newBlocks(kms[i]); len(ds) > 0; ds = it.next() {
+				for _, d := range ds {
+					add(d, ka[d])
+				}
 			}
+		case subs[i] != nil:
+			u.lookup(subs[i], add)
+		default:
 			if in == nil {
 				in = newBitset(mem, f.e.seg.Count())
 			}
@@ -192,24 +217,11 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 				}
 			}
 		}
-		if in != nil {
-			releaseBitset(in)
-		}
-	} else {
-		for _, k := range kids {
-			km, ka, err := k.first(f, cand)
-			if err != nil {
-				return nil, nil, err
-			}
-			for it, ds := newBlocks(km); len(ds) > 0; ds = it.next() {
-				for _, d := range ds {
-					add(d, ka[d])
-				}
-			}
-			mem.Or(km)
-			f.release(ka)
-		}
 	}
+	if in != nil {
+		releaseBitset(in)
+	}
+	release()
 	var few []uint32 // members matched by fewer than min kids
 	for it, ds := newBlocks(mem); len(ds) > 0; ds = it.next() {
 		for _, d := range ds {

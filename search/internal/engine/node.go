@@ -43,9 +43,3 @@ type unit interface {
 	// included; callers must not modify it.
 	unitDocs(e *segEval) (*roaring.Bitmap, error)
 }
-
-// isUnit reports whether n is a unit.
-func isUnit(n node) bool {
-	_, ok := n.(unit)
-	return ok
-}
