@@ -253,21 +253,37 @@ func cityEvidence(d doc, address string) (string, int) {
 // 発行者, 編集・発行.
 var reIssuerBefore = regexp.MustCompile(`(編集・発行|発行・編集|発行者|発行元|発行|編集)\s*[:：/／]?\s*$`)
 
-// mastheadWords are the words that start every match of reKanaMasthead.
-var mastheadWords = []string{"広報", "市報", "町報", "村報", "区報"}
+// reKanaMasthead is a bulletin's name in kana after 広報 or 市報 (広報ふらの,
+// 広報「ひだかがわ」), tried where 広報 or 市報 … starts (kanaMastheads).
+var reKanaMasthead = regexp.MustCompile(`^(?:広報|市報|町報|村報|区報)\s*「?(\p{Hiragana}{3,})`)
 
-func hasMastheadWord(text string) bool {
-	for _, w := range mastheadWords {
-		if strings.Contains(text, w) {
-			return true
+// kanaMastheads returns the kana of every match of reKanaMasthead in text,
+// left to right and not overlapping, as a scan of the whole text with the
+// pattern unanchored would: each match starts with 広報, 市報, 町報, 村報
+// or 区報, so the pattern is tried only where 報 follows 広, 市, 町, 村 or
+// 区. A regular expression without a
+// literal prefix tries every position of the text (200 KB for a day of
+// minutes).
+func kanaMastheads(text string) []string {
+	var out []string
+	const hou = "報"
+	for i := 0; ; {
+		j := strings.Index(text[i:], hou)
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		i = at + len(hou)
+		r, n := utf8.DecodeLastRuneInString(text[:at])
+		if n == 0 || !strings.ContainsRune("広市町村区", r) {
+			continue
+		}
+		if m := reKanaMasthead.FindStringSubmatchIndex(text[at-n:]); m != nil {
+			out = append(out, text[at-n+m[2]:at-n+m[3]])
+			i = at - n + m[1]
 		}
 	}
-	return false
 }
-
-// reKanaMasthead is a bulletin's name in kana after 広報 or 市報 (広報ふらの,
-// 広報「ひだかがわ」).
-var reKanaMasthead = regexp.MustCompile(`(?:広報|市報|町報|村報|区報)\s*「?(\p{Hiragana}{3,})`)
 
 // readingBrands are the municipalities a bulletin names by its kana
 // masthead: 広報 and the municipality's reading without 市, 町 or 村
@@ -275,15 +291,12 @@ var reKanaMasthead = regexp.MustCompile(`(?:広報|市報|町報|村報|区報)\
 // their bulletins. A reading shared by several is no evidence, and the
 // brands table's names are counted there.
 func readingBrands(text string) []string {
-	if !hasMastheadWord(text) {
-		return nil // what reKanaMasthead cannot match, told without it
-	}
 	var out []string
-	for _, m := range reKanaMasthead.FindAllStringSubmatch(text, -1) {
-		if _, listed := brands["広報"+m[1]]; listed {
+	for _, kana := range kanaMastheads(text) {
+		if _, listed := brands["広報"+kana]; listed {
 			continue
 		}
-		if ms := places.byReading[m[1]]; len(ms) == 1 {
+		if ms := places.byReading[kana]; len(ms) == 1 {
 			out = append(out, ms[0].Name)
 		}
 	}
