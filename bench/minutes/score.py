@@ -32,6 +32,9 @@ import minutes  # noqa: E402
 
 K = 10
 DEPTH = 20
+# A speech's marker as a ward's minutes write it, 「○区長（森澤恭子君）　」 (ward.py rewrites the
+# records so): read as the records' 「○森澤恭子　」 to find the hit's speech.
+WARD_MARK = re.compile(r"(?m)^([ 　]*)○[^（\s]{1,12}（([^）\s]{1,12})君）")
 
 
 def read_tsv(name):
@@ -95,7 +98,7 @@ class Mapper:
         rid = self.record(hit)
         if rid not in self.by_record:
             return None
-        text = hit.get("text") or ""
+        text = WARD_MARK.sub(r"\1○\2", hit.get("text") or "")
         starts = [m.start() for m in minutes.MARKER.finditer(text)]
         bounds = [0] + [s for s in starts if s > 0] + [len(text)]
         weight = Counter()
