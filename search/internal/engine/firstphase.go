@@ -155,14 +155,17 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 	// A unit with many more documents than there are candidates is
 	// intersected with them first and its members looked up (sparse); the
 	// others are read whole against a bitset of the members.
-	us := make([]*unitScores, len(kids))
-	subs := make([]*roaring.Bitmap, len(kids)) // sparse units' members
-	kms := make([]*roaring.Bitmap, len(kids))  // other kids' members
-	kas := make([][]float32, len(kids))        // and their scores
+	type kidRead struct {
+		u   *unitScores     // a unit's cached scores
+		sub *roaring.Bitmap // a sparse unit's members among the candidates
+		km  *roaring.Bitmap // another kid's members
+		ka  []float32       // and their scores
+	}
+	rs := make([]kidRead, len(kids))
 	release := func() {
-		for _, ka := range kas {
-			if ka != nil {
-				f.release(ka)
+		for _, r := range rs {
+			if r.ka != nil {
+				f.release(r.ka)
 			}
 		}
 	}
@@ -174,10 +177,10 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 				release()
 				return nil, nil, err
 			}
-			us[i] = s
+			rs[i].u = s
 			if sparse(n, len(s.docs)) {
-				subs[i] = roaring.And(cand, s.set)
-				mem.Or(subs[i])
+				rs[i].sub = roaring.And(cand, s.set)
+				mem.Or(rs[i].sub)
 			} else {
 				mem.Or(s.set)
 				whole = true
@@ -189,31 +192,30 @@ func (f *firstPhase) disjunction(kids []node, min int, cand *roaring.Bitmap) (*r
 			release()
 			return nil, nil, err
 		}
-		kms[i], kas[i] = km, ka
+		rs[i].km, rs[i].ka = km, ka
 		mem.Or(km)
 	}
 	if whole {
 		mem.And(cand)
 	}
 	var in bitset // made for the first unit read whole
-	for i, u := range us {
+	for _, r := range rs {
 		switch {
-		case kms[i] != nil:
-			ka := kas[i]
-			for it, ds := newBlocks(kms[i]); len(ds) > 0; ds = it.next() {
+		case r.km != nil:
+			for it, ds := newBlocks(r.km); len(ds) > 0; ds = it.next() {
 				for _, d := range ds {
-					add(d, ka[d])
+					add(d, r.ka[d])
 				}
 			}
-		case subs[i] != nil:
-			u.lookup(subs[i], add)
+		case r.sub != nil:
+			r.u.lookup(r.sub, add)
 		default:
 			if in == nil {
 				in = newBitset(mem, f.e.seg.Count())
 			}
-			for i, d := range u.docs {
+			for j, d := range r.u.docs {
 				if in.has(uint64(d)) {
-					add(d, u.tfn[i])
+					add(d, r.u.tfn[j])
 				}
 			}
 		}
