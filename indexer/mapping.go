@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"slices"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -45,7 +47,8 @@ func NewMapping() mapping.IndexMapping {
 			dm.AddFieldMappingsAt(f.Field, unscored(keywordField(false, true)))
 			continue
 		}
-		fm := keywordField(true, true)
+		// The values of TermValuedFields are read back from the terms.
+		fm := keywordField(!slices.Contains(TermValuedFields, f.Field), true)
 		if f.Field != FieldIssueType && f.Field != FieldRole { // themes and 答弁 score
 			fm = unscored(fm)
 		}

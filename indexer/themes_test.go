@@ -44,12 +44,26 @@ func TestDocumentThemesFromPassages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a passage's issue types are its terms (TermValuedFields), read back
+	// from its doc values
+	adv, err := idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	dvr, err := r.DocValueReader([]string{FieldIssueType})
+	if err != nil {
+		t.Fatal(err)
+	}
 	themed := 0
 	for _, d := range docs {
 		q := bleve.NewTermQuery(d.ID)
 		q.SetField(FieldDocID)
 		req := bleve.NewSearchRequestOptions(q, len(d.Passages)+1, 0, false)
-		req.Fields = []string{FieldIssueType}
 		res, err := idx.Search(req)
 		if err != nil {
 			t.Fatal(err)
@@ -61,13 +75,11 @@ func TestDocumentThemesFromPassages(t *testing.T) {
 		all := make([][]string, len(res.Hits))
 		for _, h := range res.Hits {
 			_, seq, _ := SplitPassageID(h.ID)
-			switch v := h.Fields[FieldIssueType].(type) {
-			case string:
-				all[seq] = []string{v}
-			case []any:
-				for _, x := range v {
-					all[seq] = append(all[seq], x.(string))
-				}
+			err := dvr.VisitDocValues(h.IndexInternalID, func(_ string, term []byte) {
+				all[seq] = append(all[seq], string(term))
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
 		}
 		if got := theme.Rollup(all); !slices.Equal(got, d.Themes) {

@@ -48,7 +48,7 @@ func (rn *runner) fastPage(ctx context.Context, q query.Query, p *spec) (*Result
 		return nil, err
 	}
 	page := engine.Page{From: (p.page - 1) * p.hitsPerPage, Size: p.hitsPerPage, Distinct: p.distinct,
-		Fields: storedFields, MinTotal: p.minTotal}
+		Fields: storedFields, Terms: indexer.TermValuedFields, MinTotal: p.minTotal}
 	switch p.sortBy {
 	case "year":
 		page.Sort = &engine.SortField{Field: indexer.FieldYearFacet, Year: true}

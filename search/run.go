@@ -73,6 +73,7 @@ func (rn *runner) completeMatches(ms []*bsearch.DocumentMatch) error {
 		t = &textDecoder{err: indexer.ErrTextDecoder}
 	}
 	for _, m := range ms {
+		orderThemes(m)
 		if doc, seq, ok := indexer.SplitPassageID(m.ID); ok {
 			if m.Fields == nil {
 				m.Fields = make(map[string]any, 2)
@@ -171,6 +172,9 @@ func (rn *runner) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sea
 		if ctx.Err() != nil {
 			return nil, &Error{Code: EInternal, Message: "検索が中断されました (search canceled)", Err: err}
 		}
+		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
+	}
+	if err := rn.termValues(req.Fields, sr.Hits); err != nil {
 		return nil, &Error{Code: EInternal, Message: "検索に失敗しました (search failed)", Err: err}
 	}
 	if err := rn.completeMatches(sr.Hits); err != nil {

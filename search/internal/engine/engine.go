@@ -77,6 +77,10 @@ type Page struct {
 	Distinct   bool         // at most one passage per document; Total counts documents
 	Facets     []FacetField // the facets to count over every match
 	Fields     []string     // the stored fields each hit loads
+	// Terms are keyword fields a hit takes from the index's terms (as
+	// facets count them: the values in term order) where the passage
+	// stores none.
+	Terms []string
 	// MinTotal: when fewer passages than this match, Search returns only
 	// Total (no facets, no hits) from the exact phase, so a caller that
 	// would then search more loosely pays for no ranking it throws away.
@@ -270,6 +274,9 @@ func (e *Engine) rankPage(m *matched, root node, ord *idOrder, p Page, res *Resu
 		if err := m.loadFields(r.num, fields, dm); err != nil {
 			return err
 		}
+		if err := m.loadTerms(r.num, p.Terms, dm); err != nil {
+			return err
+		}
 		res.Hits = append(res.Hits, dm)
 	}
 	return nil
@@ -312,6 +319,27 @@ func (m *matched) passagesOf(ord *idOrder, nums []uint64) []uint64 {
 		}
 	}
 	return out
+}
+
+// loadTerms adds to dm.Fields the values of each keyword field of fields
+// that passage num holds and does not store, from the segment's facet
+// ordinals (built from the field's postings and cached, as facets use
+// them), in term order.
+func (m *matched) loadTerms(num uint64, fields []string, dm *bsearch.DocumentMatch) error {
+	s, d := m.segmentOf(num)
+	for _, f := range fields {
+		if _, stored := dm.Fields[f]; stored {
+			continue
+		}
+		fo, err := m.segs[s].facetOrdinals(f, func() ([]string, error) { return m.view.terms(f) })
+		if err != nil {
+			return err
+		}
+		for _, o := range fo.ords[fo.start[d]:fo.start[d+1]] {
+			dm.AddFieldValue(f, fo.terms[o])
+		}
+	}
+	return nil
 }
 
 // loadFields fills dm.Fields with passage num's stored fields, as bleve's
