@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"strconv"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -84,6 +85,10 @@ func (pa *passageAnalyser) document(p Passage) (*document.Document, error) {
 			if !ok {
 				tokens = tf.Analyzer().Analyze(tf.Value())
 				pa.memo[k] = tokens
+			}
+			if tf.Name() == FieldSpeech && tf.Options().IsStored() && p.SpeechStart >= 0 {
+				// the whole key indexed, its seq alone stored (SpeechKeyFromStored)
+				tf = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), []byte(strconv.Itoa(p.SpeechStart)), tf.Options(), tf.Analyzer())
 			}
 			doc.Fields[i] = newCountedField(tf, tokens)
 			continue

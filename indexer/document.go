@@ -72,6 +72,17 @@ func PassageID(docID string, seq int) string {
 // of document docID whose first passage is seq: that passage's ID.
 func SpeechKey(docID string, seq int) string { return PassageID(docID, seq) }
 
+// A passage stores its speech key as the seq of the speech's first
+// passage alone ("129"), whose document is the passage's own; the term it
+// indexes is the whole key (analyze.go). SpeechKeyFromStored reads the
+// key back from what passage of document docID stores.
+func SpeechKeyFromStored(docID, stored string) string {
+	if seq, err := strconv.Atoi(stored); err == nil && seq >= 0 {
+		return SpeechKey(docID, seq)
+	}
+	return stored
+}
+
 // SplitPassageID is the inverse of PassageID.
 func SplitPassageID(id string) (docID string, seq int, ok bool) {
 	i := strings.LastIndexByte(id, '-')

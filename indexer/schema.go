@@ -53,7 +53,8 @@ package indexer
 //	reply_to_speaker  not indexed; stored; who asked that question
 //	reply_to_lead  not indexed; stored; the first words of that question
 //	session        keyword; stored (passage 0 only); facet: the meeting (令和8年第1回定例会)
-//	speech         keyword; stored; the speech the passage is part of, as the
+//	speech         keyword; stored as the seq of the speech's first passage
+//	               (SpeechKeyFromStored); the speech the passage is part of, as the
 //	               ID of the speech's first passage (SpeechKey): one term a
 //	               speech, whose postings are the speech's passages (search
 //	               takes a speech's passages as one hit, and can match them
@@ -129,4 +130,4 @@ const HeadingSep = " › "
 // SchemaVersion is stored in the index and checked on open. Bump it whenever
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
-const SchemaVersion = 18
+const SchemaVersion = 19

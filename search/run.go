@@ -64,6 +64,8 @@ func (rn *runner) loadTexts() error {
 
 // completeMatches gives each match its document ID and seq, which the
 // index does not store (the passage's ID names both: indexer.PassageID),
+// and its speech's key, which it stores as the seq of the speech's first
+// passage (indexer.SpeechKeyFromStored),
 // and replaces the stored value of its text field by the passage text it
 // holds (indexer.TextDecoder). Every match a search returns passes here
 // once, on both paths (run, fastPage).
@@ -79,6 +81,9 @@ func (rn *runner) completeMatches(ms []*bsearch.DocumentMatch) error {
 				m.Fields = make(map[string]any, 2)
 			}
 			m.Fields[indexer.FieldDocID], m.Fields[indexer.FieldSeq] = doc, float64(seq)
+			if key, ok := m.Fields[indexer.FieldSpeech].(string); ok {
+				m.Fields[indexer.FieldSpeech] = indexer.SpeechKeyFromStored(doc, key)
+			}
 		}
 		v, ok := m.Fields[indexer.FieldText]
 		if !ok {
