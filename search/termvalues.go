@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
@@ -9,18 +10,22 @@ import (
 
 	"seisaku/indexer"
 	"seisaku/indexer/theme"
+	"seisaku/search/internal/engine"
 )
 
 // A passage's issue types, speaker and role are not stored: they are its
 // terms in those keyword fields (indexer.TermValuedFields). The fast path
 // reads them from the facet ordinals it counts facets by (engine,
-// Page.Terms); bleve's path from the passages' doc values, here. An index
+// Page.Terms); bleve's path here, from the same ordinals or else the
+// passages' doc values. An index
 // built before they left the stored fields has them stored, and a value
 // stored is never read twice.
 
 // termValues gives each match of bleve's path the values of the fields of
-// fields that are indexer.TermValuedFields and that it does not store,
-// from its doc values in the index that holds it now.
+// fields that are indexer.TermValuedFields and that it does not store:
+// where the engine reads the index, from the facet ordinals it keeps
+// (engine.TermValues: a lookup of the ID and two slices), else from the
+// match's doc values in the index that holds it now.
 func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error {
 	var want []string
 	for _, f := range indexer.TermValuedFields {
@@ -34,6 +39,33 @@ func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error
 	idxs := rn.members
 	if len(idxs) == 0 {
 		idxs = []bleve.Index{rn.idx}
+	}
+	if !rn.plainOnly {
+		v, err := rn.view()
+		if err == nil {
+			defer v.Close()
+			ids := make([]string, len(ms))
+			for i, m := range ms {
+				ids[i] = m.ID
+			}
+			vals, err := rn.engine.TermValues(v, ids, want)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				for _, f := range want {
+					if _, stored := m.Fields[f]; !stored {
+						for _, x := range vals[m.ID][f] {
+							m.AddFieldValue(f, x)
+						}
+					}
+				}
+			}
+			return nil
+		}
+		if !errors.Is(err, engine.ErrUnsupported) {
+			return err
+		}
 	}
 	need := slices.Clone(ms)
 	for _, idx := range idxs {

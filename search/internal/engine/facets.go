@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
+
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // facets counts the matched passages per value of each facet, with
@@ -232,4 +235,53 @@ func sortValue(year bool, v string) (int64, bool) {
 		k *= 10 // "2023-06" sorts before "2023-06-01", as a string does
 	}
 	return k, true
+}
+
+// TermValues returns, by passage ID, the values of each keyword field of
+// fields that the live passages among ids hold: their terms, in term
+// order, from the segments' facet ordinals (cached as facets use them).
+// An ID the view does not hold is left out.
+func (e *Engine) TermValues(v *View, ids []string, fields []string) (map[string]map[string][]string, error) {
+	out := make(map[string]map[string][]string, len(ids))
+	for _, ss := range v.segments() {
+		if len(out) == len(ids) {
+			break
+		}
+		se := newSegEval(ss.Segment(), ss.Deleted(), nil, "", e.c)
+		d, err := se.seg.Dictionary("_id")
+		if err != nil {
+			return nil, fmt.Errorf("_id dictionary: %w", err)
+		}
+		var pl segment.PostingsList
+		var it segment.PostingsIterator
+		for _, id := range ids {
+			if _, done := out[id]; done {
+				continue
+			}
+			if pl, err = d.PostingsList([]byte(id), se.deleted, pl); err != nil {
+				return nil, err
+			}
+			it = pl.Iterator(false, false, false, it)
+			p, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if p == nil {
+				continue
+			}
+			num := p.Number()
+			vals := make(map[string][]string, len(fields))
+			for _, f := range fields {
+				fo, err := se.facetOrdinals(f, func() ([]string, error) { return v.terms(f) })
+				if err != nil {
+					return nil, err
+				}
+				for _, o := range fo.ords[fo.start[num]:fo.start[num+1]] {
+					vals[f] = append(vals[f], fo.terms[o])
+				}
+			}
+			out[id] = vals
+		}
+	}
+	return out, nil
 }
