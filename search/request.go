@@ -78,8 +78,12 @@ func checkPage(p *spec, r Request) error {
 	if p.page < 1 {
 		return Errorf(EInvalid, "ページ番号は1以上です (page must be 1 or more, got %d)", r.Page)
 	}
-	if p.hitsPerPage < 1 || p.hitsPerPage > MaxHitsPerPage {
-		return Errorf(EInvalid, "1ページの件数は1〜%dです (hitsPerPage must be 1..%d, got %d)", MaxHitsPerPage, MaxHitsPerPage, r.HitsPerPage)
+	limit := MaxHitsPerPage
+	if r.Export {
+		limit = MaxWindow
+	}
+	if p.hitsPerPage < 1 || p.hitsPerPage > limit {
+		return Errorf(EInvalid, "1ページの件数は1〜%dです (hitsPerPage must be 1..%d, got %d)", limit, limit, r.HitsPerPage)
 	}
 	if p.page > MaxWindow/p.hitsPerPage {
 		return Errorf(EInvalid, "先頭から%d件より後は表示できません。検索語や絞り込みを追加してください (only the first %d hits can be paged; narrow the search with more words or filters)", MaxWindow, MaxWindow)

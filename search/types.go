@@ -55,6 +55,11 @@ type Request struct {
 	Matching      string   // "relaxed" (default): relax a query that finds little; "all": every word as typed
 	Synonyms      bool     // expand words with the Sudachi synonym dictionary (the HTTP default is true)
 	PerDocument   int      // relevance pages: a document's passages after this many move back (hit.Diversify); 0: DefaultPerDocument, -1: no cap
+	// Export: the request of an export (a CSV file), whose pages may hold
+	// up to MaxWindow hits rather than MaxHitsPerPage. Every page size
+	// gives the same order, so an export cut in pages of 1,000 is the pages
+	// of 100 a reader would turn, read at a tenth of the searches.
+	Export bool
 }
 
 // Facets returns the facets a request may filter by and count, in the
