@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"time"
+
+	"seisaku/search"
 )
 
 // Config is the operator's configuration of the HTTP server. Start from
@@ -34,8 +36,13 @@ type Config struct {
 	MaxHitsPerPage     int
 	MaxResultWindow    int // page × hitsPerPage may not exceed this
 	MaxExportRows      int // rows in one CSV export
-	MaxExports         int // CSV exports running at once; more are refused with 503
-	MaxSuggestions     int
+	// ExportPageRows are the hits one search of a CSV export reads (at
+	// most search.MaxWindow): pages of MaxHitsPerPage read the first hits
+	// again for every page, slowly, and a relaxed search's tiers, ranked
+	// within each page's window, repeated hits across pages.
+	ExportPageRows int
+	MaxExports     int // CSV exports running at once; more are refused with 503
+	MaxSuggestions int
 	// MaxConnections bounds the open client connections; a connection
 	// past it waits to be accepted until another closes.
 	MaxConnections int
@@ -82,6 +89,7 @@ func DefaultConfig() Config {
 		MaxHitsPerPage:     100,
 		MaxResultWindow:    10000,
 		MaxExportRows:      10000,
+		ExportPageRows:     search.MaxWindow,
 		MaxExports:         2,
 		MaxSuggestions:     20,
 		MaxConnections:     1000,
@@ -103,6 +111,7 @@ func (c Config) withDefaults() Config {
 		{&c.MaxURLBytes, &d.MaxURLBytes},
 		{&c.DefaultHitsPerPage, &d.DefaultHitsPerPage}, {&c.MaxHitsPerPage, &d.MaxHitsPerPage},
 		{&c.MaxResultWindow, &d.MaxResultWindow}, {&c.MaxExportRows, &d.MaxExportRows},
+		{&c.ExportPageRows, &d.ExportPageRows},
 		{&c.MaxSuggestions, &d.MaxSuggestions}, {&c.MaxExports, &d.MaxExports},
 		{&c.MaxConnections, &d.MaxConnections},
 	} {
@@ -155,6 +164,7 @@ func (c Config) Validate() error {
 		{"MaxURLBytes", c.MaxURLBytes},
 		{"DefaultHitsPerPage", c.DefaultHitsPerPage}, {"MaxHitsPerPage", c.MaxHitsPerPage},
 		{"MaxResultWindow", c.MaxResultWindow}, {"MaxExportRows", c.MaxExportRows},
+		{"ExportPageRows", c.ExportPageRows},
 		{"MaxSuggestions", c.MaxSuggestions}, {"MaxExports", c.MaxExports},
 		{"MaxConnections", c.MaxConnections},
 	} {
@@ -164,6 +174,9 @@ func (c Config) Validate() error {
 	}
 	if c.DefaultHitsPerPage > c.MaxHitsPerPage {
 		bad("DefaultHitsPerPage (%d) exceeds MaxHitsPerPage (%d)", c.DefaultHitsPerPage, c.MaxHitsPerPage)
+	}
+	if c.ExportPageRows > search.MaxWindow {
+		bad("ExportPageRows (%d) exceeds search.MaxWindow (%d)", c.ExportPageRows, search.MaxWindow)
 	}
 	if c.MaxHitsPerPage > c.MaxResultWindow {
 		bad("MaxHitsPerPage (%d) exceeds MaxResultWindow (%d)", c.MaxHitsPerPage, c.MaxResultWindow)

@@ -23,10 +23,12 @@ package web
 // CR) get a leading apostrophe. X-Total-Hits gives the number of hits and
 // X-Export-Truncated is "true" when the row bound cut the export short.
 //
-// Export work is bounded like searches: each page under SearchTimeout,
-// the whole export under cfg.ExportTimeout (30 s), after which the file
-// ends at the last whole page (logged), and at most cfg.MaxExports (2)
-// exports run at once; another is refused with 503 and Retry-After.
+// An export reads its hits in pages of cfg.ExportPageRows (10,000: the
+// whole export, in the order of one search). Its work is bounded like
+// searches: each page under SearchTimeout, the whole export under
+// cfg.ExportTimeout (30 s), after which the file ends at the last whole
+// page (logged), and at most cfg.MaxExports (2) exports run at once;
+// another is refused with 503 and Retry-After.
 
 import (
 	"context"
@@ -62,7 +64,8 @@ func (s *Server) handleSearchCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req.Page, req.HitsPerPage, req.Facets = 1, s.cfg.MaxHitsPerPage, nil
+	// one search for the whole export where it fits (search.Request.Export)
+	req.Page, req.HitsPerPage, req.Facets, req.Export = 1, min(s.cfg.ExportPageRows, s.cfg.MaxExportRows), nil, true
 	select {
 	case s.exports <- struct{}{}:
 		defer func() { <-s.exports }()

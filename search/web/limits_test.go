@@ -42,6 +42,7 @@ func manyHits(delay time.Duration) *fakeBackend {
 func TestExportTimeBound(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.ExportTimeout = 300 * time.Millisecond
+	cfg.ExportPageRows = 100 // pages, each slow
 	ts := newTestServer(t, cfg, manyHits(40*time.Millisecond))
 	res, body := get(t, ts.URL, "/api/search.csv?q=%E5%B8%82")
 	if res.StatusCode != http.StatusOK {
