@@ -17,9 +17,8 @@ import (
 // terms in those keyword fields (indexer.TermValuedFields). The fast path
 // reads them from the facet ordinals it counts facets by (engine,
 // Page.Terms); bleve's path here, from the same ordinals or else the
-// passages' doc values. An index
-// built before they left the stored fields has them stored, and a value
-// stored is never read twice.
+// passages' doc values. An index built before they left the stored fields
+// has them stored, and a value stored is never read twice.
 
 // termValues gives each match of bleve's path the values of the fields of
 // fields that are indexer.TermValuedFields and that it does not store:
@@ -35,10 +34,6 @@ func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error
 	}
 	if len(want) == 0 || len(ms) == 0 {
 		return nil
-	}
-	idxs := rn.members
-	if len(idxs) == 0 {
-		idxs = []bleve.Index{rn.idx}
 	}
 	if !rn.plainOnly {
 		v, err := rn.view()
@@ -66,6 +61,10 @@ func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error
 		if !errors.Is(err, engine.ErrUnsupported) {
 			return err
 		}
+	}
+	idxs := rn.members
+	if len(idxs) == 0 {
+		idxs = []bleve.Index{rn.idx}
 	}
 	need := slices.Clone(ms)
 	for _, idx := range idxs {
