@@ -118,7 +118,7 @@ var FirstPassageFields = []string{
 // TermValuedFields are keyword facets whose values are indexed with doc
 // values and not stored: a passage's values are its terms in the field,
 // which search reads back for every hit (from the facet ordinals the fast
-// path counts facets by, or from the doc values). Stored as well they were
+// path counts facets by, or by a search of the ID). Stored as well they were
 // 11 MB of the 303 MB index of kiryu's minutes and 9 MB of the 100 MB
 // synthetic corpus's (bench/zapsize). The terms do not keep the order a
 // document gave its issue types; search puts them back in thesaurus order.

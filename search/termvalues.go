@@ -16,15 +16,13 @@ import (
 // A passage's issue types, speaker and role are not stored: they are its
 // terms in those keyword fields (indexer.TermValuedFields). The fast path
 // reads them from the facet ordinals it counts facets by (engine,
-// Page.Terms); bleve's path here, from the same ordinals or else the
-// passages' doc values. An index built before they left the stored fields
-// has them stored, and a value stored is never read twice.
+// Page.Terms); bleve's path here, from the same ordinals where the engine
+// reads the index, else by a search of each match's ID. An index built
+// before they left the stored fields has them stored, and a value stored
+// is never read twice.
 
 // termValues gives each match of bleve's path the values of the fields of
-// fields that are indexer.TermValuedFields and that it does not store:
-// where the engine reads the index, from the facet ordinals it keeps
-// (engine.TermValues: a lookup of the ID and two slices), else from the
-// match's doc values in the index that holds it now.
+// fields that are indexer.TermValuedFields and that it does not store.
 func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error {
 	var want []string
 	for _, f := range indexer.TermValuedFields {
@@ -49,11 +47,7 @@ func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error
 			}
 			for _, m := range ms {
 				for _, f := range want {
-					if _, stored := m.Fields[f]; !stored {
-						for _, x := range vals[m.ID][f] {
-							m.AddFieldValue(f, x)
-						}
-					}
+					addUnlessStored(m, f, vals[m.ID][f])
 				}
 			}
 			return nil
@@ -62,72 +56,13 @@ func (rn *runner) termValues(fields []string, ms []*bsearch.DocumentMatch) error
 			return err
 		}
 	}
-	idxs := rn.members
-	if len(idxs) == 0 {
-		idxs = []bleve.Index{rn.idx}
-	}
-	need := slices.Clone(ms)
-	for _, idx := range idxs {
-		if len(need) == 0 {
-			break
-		}
-		rest, err := docValues(idx, want, need)
-		if err != nil {
-			return err
-		}
-		need = rest
-	}
-	return nil
+	return searchedValues(rn.idx, want, ms)
 }
 
-// docValues adds the doc values of fields to the matches idx holds, and
-// returns those it does not hold. (A match's internal ID may be of
-// another snapshot than the reader's, so each is looked up by its ID.)
-func docValues(idx bleve.Index, fields []string, ms []*bsearch.DocumentMatch) ([]*bsearch.DocumentMatch, error) {
-	adv, err := idx.Advanced()
-	if err != nil { // a bare alias of several indexes: no reader of its own
-		return idSearchValues(idx, fields, ms)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	dvr, err := r.DocValueReader(fields)
-	if err != nil {
-		return nil, err
-	}
-	var rest []*bsearch.DocumentMatch
-	stored := make(map[string]bool, len(fields))
-	for _, m := range ms {
-		iid, err := r.InternalID(m.ID)
-		if err != nil {
-			return nil, err
-		}
-		if iid == nil {
-			rest = append(rest, m)
-			continue
-		}
-		for _, f := range fields {
-			_, stored[f] = m.Fields[f]
-		}
-		err = dvr.VisitDocValues(iid, func(field string, term []byte) {
-			if !stored[field] {
-				m.AddFieldValue(field, string(term))
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return rest, nil
-}
-
-// idSearchValues is docValues through idx's searches, for an index that
-// gives no reader (a bare IndexAlias: NewMulti's searchers read their
-// members'): a search of each match's ID counts the values of fields.
-func idSearchValues(idx bleve.Index, fields []string, ms []*bsearch.DocumentMatch) ([]*bsearch.DocumentMatch, error) {
-	var rest []*bsearch.DocumentMatch
+// searchedValues gives each match the values of fields through idx's
+// searches, for an index the engine does not read (and bleve's path in
+// tests): a search of the match's ID counts the values of each field.
+func searchedValues(idx bleve.Index, fields []string, ms []*bsearch.DocumentMatch) error {
 	for _, m := range ms {
 		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{m.ID}), 0, 0, false)
 		for _, f := range fields {
@@ -135,22 +70,29 @@ func idSearchValues(idx bleve.Index, fields []string, ms []*bsearch.DocumentMatc
 		}
 		sr, err := idx.Search(req)
 		if err != nil {
-			return nil, err
-		}
-		if sr.Total == 0 {
-			rest = append(rest, m)
-			continue
+			return err
 		}
 		for _, f := range fields {
-			if _, stored := m.Fields[f]; stored || sr.Facets[f] == nil || sr.Facets[f].Terms == nil {
-				continue
-			}
-			for _, tf := range sr.Facets[f].Terms.Terms() {
-				m.AddFieldValue(f, tf.Term)
+			if fr := sr.Facets[f]; fr != nil && fr.Terms != nil {
+				var vals []string
+				for _, tf := range fr.Terms.Terms() {
+					vals = append(vals, tf.Term)
+				}
+				addUnlessStored(m, f, vals)
 			}
 		}
 	}
-	return rest, nil
+	return nil
+}
+
+// addUnlessStored adds vals to m's field unless m stores the field.
+func addUnlessStored(m *bsearch.DocumentMatch, field string, vals []string) {
+	if _, stored := m.Fields[field]; stored {
+		return
+	}
+	for _, v := range vals {
+		m.AddFieldValue(field, v)
+	}
 }
 
 // themeRank orders a passage's issue types as the indexer lists them: in

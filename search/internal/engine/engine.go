@@ -335,8 +335,8 @@ func (m *matched) loadTerms(num uint64, fields []string, dm *bsearch.DocumentMat
 		if err != nil {
 			return err
 		}
-		for _, o := range fo.ords[fo.start[d]:fo.start[d+1]] {
-			dm.AddFieldValue(f, fo.terms[o])
+		for _, v := range fo.values(uint64(d)) {
+			dm.AddFieldValue(f, v)
 		}
 	}
 	return nil

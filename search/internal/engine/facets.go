@@ -103,6 +103,15 @@ type facetOrds struct {
 	single []uint32 // when no document has two values: ords+1 by document, 0 for none
 }
 
+// values returns document d's values, in term order.
+func (fo *facetOrds) values(d uint64) []string {
+	var out []string
+	for _, o := range fo.ords[fo.start[d]:fo.start[d+1]] {
+		out = append(out, fo.terms[o])
+	}
+	return out
+}
+
 // facetOrdinals returns (and caches) the segment's facetOrds for field,
 // built from the postings of snapshotTerms, the field's values in the
 // view.
@@ -276,9 +285,7 @@ func (e *Engine) TermValues(v *View, ids []string, fields []string) (map[string]
 				if err != nil {
 					return nil, err
 				}
-				for _, o := range fo.ords[fo.start[num]:fo.start[num+1]] {
-					vals[f] = append(vals[f], fo.terms[o])
-				}
+				vals[f] = fo.values(num)
 			}
 			out[id] = vals
 		}
