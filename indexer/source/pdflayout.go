@@ -639,6 +639,15 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 	}
 	for i, c := range cells {
 		sort.SliceStable(c, func(a, b int) bool { return c[a].line < c[b].line })
+		// a unit printed over its figure, as statistical tables set it in
+		// the cell's corner (「千円」 over 「2,050,134」), is read after it:
+		// 「2,050,134千円」
+		for k := 0; k+1 < len(c); k++ {
+			if reUnit.MatchString(strings.TrimSpace(c[k].text)) && reFigureOnly.MatchString(strings.TrimSpace(c[k+1].text)) {
+				c[k].text, c[k+1].text = c[k+1].text, c[k].text
+				k++
+			}
+		}
 		var b strings.Builder
 		right := math.Inf(-1)
 		for k, p := range c {
@@ -659,6 +668,12 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 	row.zone = zoneOf(row.top, row.bottom, height)
 	return row
 }
+
+// reUnit is a unit a table prints apart from its figures.
+var reUnit = regexp.MustCompile(`^(?:千円|百万円|万円|億円|円|人|％|%|件|世帯|戸|台|㎡|ha|ｈａ|km|ｋｍ|回|日|時間|箇所|か所|校|団体|施設|t|ｔ|kg|ｋｇ|歳|倍|ポイント)$`)
+
+// reFigureOnly is a figure without its unit: 2,050,134, △5.2, +2.76.
+var reFigureOnly = regexp.MustCompile(`^[△▲▼+＋\-−]?[0-9０-９][0-9０-９,，.．]*$`)
 
 // Text columns (two-column articles of a 広報): limits in em of the
 // page's most common size.
@@ -1685,7 +1700,7 @@ func markTables(lines []*pdfLine) {
 	}
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && (j == i || aligned(lines[j-1], lines[j])) {
+		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && !numberedProse(lines[j]) && (j == i || aligned(lines[j-1], lines[j])) {
 			j++
 		}
 		if j-i >= 2 || j-i == 1 && lines[i].band {
@@ -1695,6 +1710,18 @@ func markTables(lines []*pdfLine) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+// numberedProse reports whether a line is a numbered item or note and its
+// text, 「２ | 職員数については、令和５年４月１日現在の人数である。また、…」:
+// a label and one segment of prose (a clause: 、 or 。, and 15 characters
+// or more), as a list of notes under a table prints them, not a row.
+func numberedProse(l *pdfLine) bool {
+	if len(l.segs) != 2 || l.band || !isItemLabel(l.segs[0]) {
+		return false
+	}
+	t := strings.TrimSpace(l.segs[1])
+	return utf8.RuneCountInString(t) >= 15 && strings.ContainsAny(t, "、。")
 }
 
 // joinSpreads joins the rows of tables printed across two facing pages
@@ -1899,7 +1926,7 @@ func headingLevels(lines []*pdfLine, body float64) map[float64]int {
 func isSizedHeading(l *pdfLine, body float64) bool {
 	t := l.text()
 	return !l.tableRow && !l.article && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(t) <= maxHeadingRune &&
-		namesSomething(t)
+		namesSomething(t) && wideGaps(l) < 2
 }
 
 func isBoldHeading(l *pdfLine, body float64) bool {
@@ -1917,7 +1944,7 @@ func namesSomething(t string) bool {
 
 // buildBlocks joins wrapped lines into paragraphs and emits blocks.
 func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block {
-	left, right := textEdges(lines)
+	left, right, margin := textEdges(lines)
 	var out []Block
 	var cur *Block
 	var text strings.Builder // cur's text: a paragraph grows a line at a time
@@ -1965,7 +1992,7 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		case isCaption(lines, i) && namesSomething(l.text()):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
-		case cur != nil && continues(prev, l, left, right) && (l.page == prev.page || prev.page == cur.Page) &&
+		case cur != nil && continues(prev, l, left, right, margin) && (l.page == prev.page || prev.page == cur.Page) &&
 			text.Len() < maxParagraphBytes:
 			// a paragraph runs on across one page break at most, and to a
 			// bound: lines of one width with no full stop (a list, a
@@ -2109,9 +2136,27 @@ func isCaption(lines []*pdfLine, i int) bool {
 	l, next := lines[i], lines[i+1]
 	t := strings.TrimSpace(l.text())
 	n := utf8.RuneCountInString(t)
-	return !l.tableRow && !l.vertical && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
+	return !l.tableRow && !l.vertical && !headsCells(l) && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
 		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) &&
 		l.bottom-next.top <= 2*max(l.top-l.bottom, 1)
+}
+
+// headsCells reports whether a line is spaced as a row of cells (a wide
+// gap between its segments, 「目標　　　推進者」, 「年　度　　災害の種類　　被害状況」),
+// a table's column labels rather than its caption; a caption's unit
+// set apart at the right (「【一般会計】　　　(単位 千円)」) is no cell.
+func headsCells(l *pdfLine) bool {
+	for j := len(l.segs) - 1; j > 0; j-- {
+		if t := strings.TrimSpace(l.segs[j]); strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（") {
+			if isAside(strings.TrimSpace(strings.Join(l.segs[j:], " "))) {
+				head := *l
+				head.segs, head.segLeft, head.segRight = l.segs[:j], l.segLeft[:j], l.segRight[:j]
+				return wideGap(&head)
+			}
+			break
+		}
+	}
+	return wideGap(l)
 }
 
 // isAside reports whether text is wholly in round brackets: 「（単位：千円）」.
@@ -2122,8 +2167,9 @@ func isAside(t string) bool {
 // textEdges are the left and right edges of the body text per page and
 // text column: the most common line start and line end (a line that
 // overhangs the margin with a closing bracket does not move the edge).
-func textEdges(lines []*pdfLine) (left, right map[edgeKey]float64) {
+func textEdges(lines []*pdfLine) (left, right, margin map[edgeKey]float64) {
 	starts, ends := map[edgeKey]map[float64]int{}, map[edgeKey]map[float64]int{}
+	wide := map[edgeKey][]float64{} // where each line of prose length ends
 	for _, l := range lines {
 		if l.tableRow || l.vertical {
 			continue
@@ -2134,9 +2180,24 @@ func textEdges(lines []*pdfLine) (left, right map[edgeKey]float64) {
 		}
 		starts[k][math.Round(l.left)]++
 		ends[k][math.Round(l.right)]++
+		if utf8.RuneCountInString(l.text()) >= minEdgeRunes {
+			wide[k] = append(wide[k], l.right)
+		}
 	}
-	return modes(starts), modes(ends)
+	// margin: the right edge the widest lines of prose reach, the second
+	// widest (one line may overhang it by a bracket); a chart's axis
+	// labels (「110.0」, 「105.0」 … ending at one x) are no margin
+	margin = map[edgeKey]float64{}
+	for k, xs := range wide {
+		slices.Sort(xs)
+		margin[k] = xs[max(len(xs)-2, 0)]
+	}
+	return modes(starts), modes(ends), margin
 }
+
+// minEdgeRunes is the length of a line that can show where the text's
+// margin is.
+const minEdgeRunes = 10
 
 // edgeKey is a page and a text column of it.
 type edgeKey struct{ page, col int }
@@ -2162,7 +2223,7 @@ func modes(m map[edgeKey]map[float64]int) map[edgeKey]float64 {
 const maxParagraphBytes = 8 << 10
 
 // continues reports whether l is the wrapped continuation of prev.
-func continues(prev, l *pdfLine, left, right map[edgeKey]float64) bool {
+func continues(prev, l *pdfLine, left, right, margin map[edgeKey]float64) bool {
 	if prev == nil || prev.tableRow || math.Abs(prev.size-l.size) > 0.5 {
 		return false
 	}
@@ -2181,8 +2242,17 @@ func continues(prev, l *pdfLine, left, right map[edgeKey]float64) bool {
 	if strings.HasSuffix(pt, "。") || prev.right < right[edgeKey{prev.page, prev.col}]-rightSlackEm*em {
 		return false
 	}
-	if l.left > left[edgeKey{l.page, l.col}]+indentEm*em || startsItem(l.text()) {
+	if startsItem(l.text()) || reOpensItem.MatchString(l.text()) || len(l.segs) > 1 && isItemLabel(l.segs[0]) {
 		return false
+	}
+	if l.left > left[edgeKey{l.page, l.col}]+indentEm*em {
+		// set in from the margin: the next line of a hanging item, when
+		// prev runs to where the widest lines end (a short item's title,
+		// 「３　農作物の有害鳥獣による被害対策について」, ends its line)
+		m, ok := margin[edgeKey{prev.page, prev.col}]
+		if !ok || prev.right < m-rightSlackEm*em || !hangs(prev, l) {
+			return false
+		}
 	}
 	if l.page == prev.page {
 		height := prev.top - prev.bottom
@@ -2191,15 +2261,72 @@ func continues(prev, l *pdfLine, left, right map[edgeKey]float64) bool {
 	return l.page == prev.page+1
 }
 
+// hangs reports whether l starts where a wrapped line of prev's item
+// goes on: a numbered item or note wraps with a hanging indent
+// (ぶら下げ), its next lines set in from the item's number and not past
+// where its text starts (「３　給与費については、…が含ま」 over 「れて
+// いるが、…」, 「（注）１　ラスパイレス指数とは…」 over 「め、国の…」),
+// and every later line starts where the one before it did.
+func hangs(prev, l *pdfLine) bool {
+	tol := indentEm * max(l.size, 1)
+	if len(prev.segs) > 1 && isItemLabel(prev.segs[0]) {
+		return l.left > prev.left+tol && l.left <= prev.segLeft[1]+tol
+	}
+	if n := labelRunes(prev.text()); n > 0 {
+		// the label set solid with its text, 「（１）子育て支援課において…」:
+		// its text starts a label's width in
+		return l.left > prev.left+tol && l.left <= prev.left+float64(n)*max(prev.size, 1)+tol
+	}
+	return math.Abs(l.left-prev.left) <= tol
+}
+
+// labelRunes is how many characters of a line's start are an item's
+// label set solid with its text (「（１）」, 「①」, 「・」), 0 for none.
+func labelRunes(t string) int {
+	if m := reOpensItem.FindString(t); m != "" {
+		return utf8.RuneCountInString(m)
+	}
+	if startsItem(t) {
+		return 1
+	}
+	return 0
+}
+
+// isItemLabel reports whether a segment is the label of a numbered item
+// or note that the item's text follows: 「３」, 「(2)」, 「①」, 「ア」,
+// 「（注）１」, 「注２」, 「※」, 「※1」, an article's 「第１条」.
+func isItemLabel(s string) bool {
+	return reItemLabel.MatchString(strings.TrimSpace(s))
+}
+
+// reOpensItem is the start of a line that opens an item numbered in
+// brackets or a note: 「（１）空港滑走路延長…」, 「(2) 国民保護計画…」,
+// 「（注）「民間給与」…」.
+var reOpensItem = regexp.MustCompile(`^[(（](?:[0-9０-９]{1,2}|注)[)）]`)
+
+var reItemLabel = regexp.MustCompile(`^(?:第[0-9０-９一二三四五六七八九十]{1,3}条(?:の[0-9０-９一二三四五六七八九十]{1,2})?|(?:[(（]注[)）]|注)[ 　]*[0-9０-９]{0,2}|※[0-9０-９]{0,2}|[0-9０-９]{1,2}[.．)）]?|[(（][0-9０-９]{1,2}[)）]|[①-⑳]|[ア-ン][.．)）]?|[(（][ア-ン][)）])$`)
+
 // wideGap reports whether a line has a gap of 1.2 em or more between
-// segments, which prose never has.
-func wideGap(l *pdfLine) bool {
-	for i := 1; i < len(l.segs); i++ {
+// segments, which prose never has (but after an item's number, a tab
+// away from its text: 「２　　職員数については、…」).
+func wideGap(l *pdfLine) bool { return wideGaps(l) > 0 }
+
+// wideGaps counts a line's wide gaps (see wideGap). A heading set large
+// may have one (「イベントカレンダー　　2月・3月」, a title and its
+// source); a row of cells in a large type, a chart's legend
+// (「音威子府村　　類似団体平均　　全国町村平均」) or a table's column
+// labels, has more.
+func wideGaps(l *pdfLine) (n int) {
+	first := 1
+	if len(l.segs) > 1 && isItemLabel(l.segs[0]) {
+		first = 2
+	}
+	for i := first; i < len(l.segs); i++ {
 		if l.segLeft[i]-l.segRight[i-1] >= 1.2*max(l.size, 1) {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // startsItem reports whether a line opens a list item or numbered point.

@@ -428,6 +428,47 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Page == 7 && b.Kind == TableCell && b.Text == "1 公債費 | 2,032,146 | 39,626 | 2,071,772" && slices.Equal(b.Within, []string{"12 公債費"})
 		})
 	})
+	t.Run("hanging indents", func(t *testing.T) {
+		// notes under a table, each number a tab from its text and the
+		// next lines set in under it: one paragraph a note, no table row
+		bs := corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf")
+		has(t, bs, "note ３ whole on page 1", func(b Block) bool {
+			return b.Page == 1 && b.Kind == Paragraph && b.Text == "３　給与費については、任期付短時間勤務職員及び再任用職員（短時間勤務）の給与費が含まれているが、会計年度任用職員の給与費は含まれていない。"
+		})
+		has(t, bs, "note ２ whole, no table row", func(b Block) bool {
+			return b.Kind == Paragraph && strings.HasPrefix(b.Text, "２　職員数については、") && strings.HasSuffix(b.Text, "職員、再任用職員（短時間勤務）及び会計年度任用職員を含まない。")
+		})
+		has(t, bs, "a note of three lines across a word (「ため」)", func(b Block) bool {
+			return b.Kind == Paragraph && strings.Contains(b.Text, "同一の基準で比較するため、国の職員数（構成）を用いて") && strings.HasSuffix(b.Text, "計算した指数。")
+		})
+		// an article's number stands out of its paragraph (第１条)
+		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "第10条 whole", func(b Block) bool {
+			return b.Kind == Paragraph && b.Text == "第10条　航空隊の指揮監督、航空機の運航、航空機等の維持管理など、航空機の運航管理に関する事務は、防災航空室長（以下「運航管理責任者」という。）が行う。"
+		})
+		// a question's title ends its line short of the margin: its
+		// sub-items are not run into it
+		bs = corpusPDF(t, "ishigaki-ippanshitsumon-2023-12.pdf")
+		has(t, bs, "item title alone", func(b Block) bool { return b.Text == "３　農作物の有害鳥獣による被害対策について" })
+		has(t, bs, "（２） item alone", func(b Block) bool { return b.Text == "（２）国民保護計画住民避難の課題について" })
+		has(t, bs, "a wrapped （１） item whole", func(b Block) bool {
+			return b.Text == "（１）子育て支援課において今年の４月から12月まで開催された研修、講演会、セミナー等について"
+		})
+	})
+	t.Run("a unit set over its figure reads after it", func(t *testing.T) {
+		has(t, corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf"), "人件費 row with 2,050,134千円", func(b Block) bool {
+			return b.Kind == TableCell && strings.Contains(b.Text, " | 2,050,134千円 | 79,947千円 | 503,607千円 | 24.6％")
+		})
+	})
+	t.Run("column labels are no caption", func(t *testing.T) {
+		for _, b := range corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf") {
+			if b.Kind == Heading && (strings.HasPrefix(b.Text, "区") || strings.HasPrefix(b.Text, "Ａ")) {
+				t.Errorf("p%d column labels read as a heading: %q", b.Page, b.Text)
+			}
+		}
+		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "年　度　災害の種類 … as text, not a heading", func(b Block) bool {
+			return b.Kind == Paragraph && strings.HasPrefix(b.Text, "年　度　災害の種類")
+		})
+	})
 	t.Run("indented budget lines sit in the line above", func(t *testing.T) {
 		has(t, corpusPDF(t, "nobeoka-hoseiyosan-gaiyo-r8-06.pdf"), "個人市民税 within 1 市税 > 市民税", func(b Block) bool {
 			return b.Kind == TableCell && b.Text == "個人市民税 | 5,604,641 | 5,604,641 | 8.0" && slices.Equal(b.Within, []string{"1 市税", "市民税"})
