@@ -1707,9 +1707,61 @@ func markTables(lines []*pdfLine) {
 			for k := i; k < j; k++ {
 				lines[k].tableRow = true
 			}
+			joinSpreadPairs(lines[i:j])
 		}
 		i = max(j, i+1)
 	}
+}
+
+// joinSpreadPairs joins, in the rows of one table, two neighbouring cells
+// that are single letters spread over one cell: 均等割付 sets a word of
+// two letters at the two ends of its cell (「名　　　称」 over a column of
+// names, 「承　　　認」 in a column of results), too far apart for
+// spacedWords to take them as a word from their line alone. The table
+// tells: another row holds a cell that runs across the gap between the
+// two letters (a name under 「名　称」), and no row starts a cell where
+// the second letter stands (as under 「款」 and 「項」, two columns).
+func joinSpreadPairs(rows []*pdfLine) {
+	for _, l := range rows {
+		for i := 0; i+1 < len(l.segs); i++ {
+			if !singleLetter(l.segs[i]) || !singleLetter(l.segs[i+1]) ||
+				l.segLeft[i+1]-l.segRight[i] > maxSpacedPitchEm*max(l.size, 1) {
+				continue
+			}
+			a, b := l.segRight[i], l.segLeft[i+1]
+			across, split := false, false
+			for _, o := range rows {
+				if o == l {
+					continue
+				}
+				for k := range o.segs {
+					if o.segLeft[k] < a && o.segRight[k] > b {
+						across = true
+					}
+					if math.Abs(o.segLeft[k]-b) <= alignTolerance {
+						split = true
+					}
+				}
+			}
+			if !across || split {
+				continue
+			}
+			l.segs[i] = strings.TrimSpace(l.segs[i]) + strings.TrimSpace(l.segs[i+1])
+			l.segRight[i] = l.segRight[i+1]
+			l.segs = slices.Delete(l.segs, i+1, i+2)
+			l.segLeft = slices.Delete(l.segLeft, i+1, i+2)
+			l.segRight = slices.Delete(l.segRight, i+1, i+2)
+			l.seps = slices.Delete(l.seps, i, i+1)
+		}
+	}
+}
+
+// singleLetter reports whether a segment is one Japanese letter (kanji or
+// kana).
+func singleLetter(s string) bool {
+	s = strings.TrimSpace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && n > 0 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // numberedProse reports whether a line is a numbered item or note and its

@@ -459,6 +459,18 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Kind == TableCell && strings.Contains(b.Text, " | 2,050,134千円 | 79,947千円 | 503,607千円 | 24.6％")
 		})
 	})
+	t.Run("a word spread over its cell is one cell", func(t *testing.T) {
+		// 均等割付: 「名　　　称」 over a column of names; 「款」 and 「項」 stay two
+		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "音威子府村役場 under 名称 | 所在地 | 電話番号", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "音威子府村役場 | ") && b.Header == "名称 | 所在地 | 電話番号"
+		})
+		has(t, corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf"), "区分 | 住民基本台帳人口 …", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "区分 | 住民基本台帳人口 | 歳出額")
+		})
+		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "款 | 項 header kept", func(b Block) bool {
+			return b.Kind == TableCell && b.Header == "款 | 項 | 補正前の額 | 補正額 | 計"
+		})
+	})
 	t.Run("column labels are no caption", func(t *testing.T) {
 		for _, b := range corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf") {
 			if b.Kind == Heading && (strings.HasPrefix(b.Text, "区") || strings.HasPrefix(b.Text, "Ａ")) {
