@@ -69,6 +69,9 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 		if b.Kind == source.TableCell && holdsAmount(text) {
 			return 0, "", false // a budget line (「11 | 5)都市計画費 | 13,000 | …」) is data, not an outline
 		}
+		if endsInFigure(text, b.Kind) {
+			return 0, "", false
+		}
 		if r, ok := patternRank(text); ok {
 			inner, _ := unwrap(text)
 			return r, inner, true
@@ -117,6 +120,47 @@ func holdsAmount(row string) bool {
 	}
 	return true
 }
+
+// endsInFigure reports whether a numbered line is a line of data or of a
+// table of contents, not a heading: it ends in a figure (「１　天塩川　256.0」,
+// a chart's 「50 | 47.4」, a roster's 「20 | 仲間 | 均 | 22」) or holds a
+// leader (「２ | 将来人口の見通し | ・・・・・・ | 19」, a contents page); a
+// table row holds a mark alone in a cell (「15 | 音威子府村…ときわ | … |
+// 〇 | 〇」) or ends in a cell that is a list (「7 | 力に関する協定… |
+// 株式会社… | ・仮設トイレ等…の供給」), or two figures. A heading ends in words; its number
+// stands first.
+func endsInFigure(text string, kind source.BlockKind) bool {
+	var parts []string
+	if kind == source.TableCell {
+		parts = strings.Split(text, " | ")
+	} else {
+		parts = strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '　' })
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	figures := 0
+	for _, p := range parts[1:] {
+		if p = strings.TrimSpace(p); reLeader.MatchString(p) || kind == source.TableCell && reMark.MatchString(p) {
+			return true
+		}
+		if reFigure.MatchString(p) {
+			figures++
+		}
+	}
+	if kind == source.TableCell && figures >= 2 {
+		return true // 「40 | 108 | 11 | 5 | 13 | … | 計」
+	}
+	last := strings.TrimSpace(parts[len(parts)-1])
+	return reFigure.MatchString(last) || kind == source.TableCell && strings.HasPrefix(last, "・")
+}
+
+// reMark is a cell that holds a mark alone: a table's 〇 and × (a
+// shelter's 「洪水 〇」), a dash for nothing, ditto marks (〃).
+var reMark = regexp.MustCompile(`^(?:[〇○◯●×✕△▲◎－ー―-]|〃+)$`)
+
+// reLeader is a run of leader dots between a contents entry and its page.
+var reLeader = regexp.MustCompile(`^[・…‥.．･]{3,}$`)
 
 // patternRank matches text against the outline patterns of the seeds.
 func patternRank(text string) (int, bool) {

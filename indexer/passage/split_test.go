@@ -353,3 +353,30 @@ func TestSplitRowWithin(t *testing.T) {
 		t.Errorf("rows read\n%s\nunder %q, want\n%s\nunder %q", ps[1].Text, strings.Join(ps[1].Headings, " > "), want, "歳入 > "+header)
 	}
 }
+
+// A numbered line of data opens no heading path: a list's line ending in
+// a figure, a contents line with its leader, a table row of marks or of a
+// cell that is a list (as 音威子府村's 防災 plan prints them, whose rows
+// headed every page after them). The question of a notice, which ends in
+// words, still heads its text.
+func TestSplitDataLineIsNoHeading(t *testing.T) {
+	blocks := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "音威子府村地域防災計画", Page: 1},
+		{Kind: source.Paragraph, Text: "１　天塩川　256.0", Page: 40},
+		{Kind: source.TableCell, Text: "２ | 将来人口の見通し | ・・・・・・・・・・・・ | 19", Page: 2},
+		{Kind: source.TableCell, Text: "15 | 音威子府村福祉交流拠点地域複合施設ときわ | 字音威子府509番地88 | 村長 | 60 | 〇 | 〇", Page: 41},
+		{Kind: source.TableCell, Text: "7 | 力に関する協定（令和元年11月1日） | 株式会社共成レンテム士別営業所 | ・仮設トイレ等供給可能な機器の供給", Page: 62},
+		{Kind: source.Paragraph, Text: "避難所の開設は、村長が行う。", Page: 63},
+		{Kind: source.TableCell, Text: "２ | 19番 | １ | DX課の取組について", Page: 64},
+		{Kind: source.Paragraph, Text: "本市のDX推進に向けた取組の現状と今後の方針を伺う。", Page: 64},
+	}
+	for _, p := range Split(blocks) {
+		want := "音威子府村地域防災計画"
+		if strings.Contains(p.Text, "DX推進") {
+			want = "２ | 19番 | １ | DX課の取組について" // a numbered top heading, of the document's rank
+		}
+		if got := strings.Join(p.Headings, " > "); got != want {
+			t.Errorf("passage %q under %q, want %q", p.Text, got, want)
+		}
+	}
+}
