@@ -206,6 +206,7 @@ func pageLines(page int, p pdfPage) []*pdfLine {
 			glyphs = append(glyphs, r)
 		}
 	}
+	glyphs = dropOverprints(glyphs)
 	cols, glyphs := verticalColumns(page, p.Height, glyphs)
 	groups := baselineGroups(glyphs, spaces)
 	groups, colOf := columnOrder(groups)
@@ -228,6 +229,54 @@ func pageLines(page int, p pdfPage) []*pdfLine {
 		i = j
 	}
 	return mergeVertical(lines, cols)
+}
+
+// overprintEm: a glyph drawn again this close to where the same
+// character already stands (in em of its size, and within a third of its
+// width) is an overprint.
+const overprintEm = 0.15
+
+// dropOverprints keeps one of each character drawn several times at
+// nearly one place: a heading made bold by printing its text two or three
+// times a fraction of a point apart (「人人人口口口ビビビジジジョョョン」 for
+// 人口ビジョン, as a word processor's shadow or a fake bold gives it), or a
+// text layer laid twice. The first drawn is kept, in the page's order.
+func dropOverprints(glyphs []pdfRun) []pdfRun {
+	type key struct {
+		text string
+		x, y int
+	}
+	seen := make(map[key][]int, len(glyphs))
+	out := glyphs[:0:0]
+	for _, g := range glyphs {
+		if g.Text == "." {
+			// PDFium gives 「…」 as three dots on one box
+			out = append(out, g)
+			continue
+		}
+		tol := overprintEm * max(g.Size, 1)
+		kx, ky := int(math.Floor(g.X/tol)), int(math.Floor(g.Y/tol))
+		dup := false
+		for dx := -1; dx <= 1 && !dup; dx++ {
+			for dy := -1; dy <= 1 && !dup; dy++ {
+				for _, i := range seen[key{g.Text, kx + dx, ky + dy}] {
+					// and within a third of the glyph's width: 「...」 set tight
+					// stays three dots
+					if o := out[i]; math.Abs(o.X-g.X) <= min(tol, (g.Right-g.Left)/3) && math.Abs(o.Y-g.Y) <= tol && math.Abs(o.Size-g.Size) <= tol {
+						dup = true
+						break
+					}
+				}
+			}
+		}
+		if dup {
+			continue
+		}
+		k := key{g.Text, kx, ky}
+		seen[k] = append(seen[k], len(out))
+		out = append(out, g)
+	}
+	return out
 }
 
 // Vertical text (縦書き) limits, in em.

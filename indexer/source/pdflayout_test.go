@@ -454,6 +454,13 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Text == "（１）子育て支援課において今年の４月から12月まで開催された研修、講演会、セミナー等について"
 		})
 	})
+	t.Run("a heading printed three times over is read once", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-jinkovision.pdf")
+		has(t, bs, "Ⅰ　人口ビジョンについて", func(b Block) bool { return b.Page == 3 && b.Text == "Ⅰ　人口ビジョンについて" })
+		has(t, bs, "○人口減少による地域への影響", func(b Block) bool { return b.Text == "○人口減少による地域への影響" })
+		// PDFium's 「…」 is three dots on one box: they stay
+		has(t, corpusPDF(t, "otoineppu-kouhou-2022-12.pdf"), "大丈夫...?", func(b Block) bool { return b.Page == 1 && strings.HasSuffix(b.Text, "大丈夫...?") })
+	})
 	t.Run("a unit set over its figure reads after it", func(t *testing.T) {
 		has(t, corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf"), "人件費 row with 2,050,134千円", func(b Block) bool {
 			return b.Kind == TableCell && strings.Contains(b.Text, " | 2,050,134千円 | 79,947千円 | 503,607千円 | 24.6％")
