@@ -1768,8 +1768,10 @@ func markTables(lines []*pdfLine) {
 // names, 「承　　　認」 in a column of results), too far apart for
 // spacedWords to take them as a word from their line alone. The table
 // tells: another row holds a cell that runs across the gap between the
-// two letters (a name under 「名　称」), and no row starts a cell where
-// the second letter stands (as under 「款」 and 「項」, two columns).
+// two letters (a name under 「名　称」, the header 「審議結果」 over the
+// results 「承　　認」), and no row starts a cell where the second letter
+// stands but as the second of such a pair (as under 「款」 and 「項」, two
+// columns).
 func joinSpreadPairs(rows []*pdfLine) {
 	for _, l := range rows {
 		for i := 0; i+1 < len(l.segs); i++ {
@@ -1787,7 +1789,9 @@ func joinSpreadPairs(rows []*pdfLine) {
 					if o.segLeft[k] < a && o.segRight[k] > b {
 						across = true
 					}
-					if math.Abs(o.segLeft[k]-b) <= alignTolerance {
+					// a cell starting where the second letter stands, unless it
+					// is the second letter of a pair like this one
+					if math.Abs(o.segLeft[k]-b) <= alignTolerance && !(k > 0 && singleLetter(o.segs[k]) && singleLetter(o.segs[k-1])) {
 						split = true
 					}
 				}

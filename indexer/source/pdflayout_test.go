@@ -474,6 +474,11 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		has(t, corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf"), "区分 | 住民基本台帳人口 …", func(b Block) bool {
 			return b.Kind == TableCell && strings.HasPrefix(b.Text, "区分 | 住民基本台帳人口 | 歳出額")
 		})
+		// a column of results, each 「承　　認」 under 「審議結果」; a timetable's stations
+		has(t, corpusPDF(t, "nobeoka-giketsukekka-2023-05-rinji.pdf"), "議案第２号 … | 承認 | ５月16日", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "議案第２号 | 専決処分の承認（令和５年度延岡市一般会計予算） | 承認 | ５月16日"
+		})
+		has(t, corpusPDF(t, "otoineppu-kouhou-2021-04.pdf"), "稚内 | 16:43", func(b Block) bool { return b.Kind == TableCell && b.Text == "稚内 | 16:43" })
 		has(t, corpusPDF(t, "ishigaki-hoseiyosan-r7-dai7go.pdf"), "款 | 項 header kept", func(b Block) bool {
 			return b.Kind == TableCell && b.Header == "款 | 項 | 補正前の額 | 補正額 | 計"
 		})
