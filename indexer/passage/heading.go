@@ -127,7 +127,8 @@ func holdsAmount(row string) bool {
 // leader (「２ | 将来人口の見通し | ・・・・・・ | 19」, a contents page); a
 // table row holds a mark alone in a cell (「15 | 音威子府村…ときわ | … |
 // 〇 | 〇」) or ends in a cell that is a list (「7 | 力に関する協定… |
-// 株式会社… | ・仮設トイレ等…の供給」), or two figures. A heading ends in words; its number
+// 株式会社… | ・仮設トイレ等…の供給」), or two figures; or it is four
+// or more short parts, an axis (「５　月　６　月　７　月 …」). A heading ends in words; its number
 // stands first.
 func endsInFigure(text string, kind source.BlockKind) bool {
 	var parts []string
@@ -138,6 +139,15 @@ func endsInFigure(text string, kind source.BlockKind) bool {
 	}
 	if len(parts) < 2 {
 		return false
+	}
+	short := 0
+	for _, p := range parts {
+		if utf8.RuneCountInString(strings.TrimSpace(p)) <= 3 {
+			short++
+		}
+	}
+	if len(parts) >= 4 && short == len(parts) {
+		return true // a chart's axis, a calendar: 「５　月　６　月　７　月　８　月 …」
 	}
 	figures := 0
 	for _, p := range parts[1:] {

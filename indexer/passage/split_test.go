@@ -355,7 +355,7 @@ func TestSplitRowWithin(t *testing.T) {
 }
 
 // A numbered line of data opens no heading path: a list's line ending in
-// a figure, a contents line with its leader, a table row of marks or of a
+// a figure, a chart's axis of months, a contents line with its leader, a table row of marks or of a
 // cell that is a list (as 音威子府村's 防災 plan prints them, whose rows
 // headed every page after them). The question of a notice, which ends in
 // words, still heads its text.
@@ -363,6 +363,7 @@ func TestSplitDataLineIsNoHeading(t *testing.T) {
 	blocks := []source.Block{
 		{Kind: source.Heading, Level: 1, Text: "音威子府村地域防災計画", Page: 1},
 		{Kind: source.Paragraph, Text: "１　天塩川　256.0", Page: 40},
+		{Kind: source.Paragraph, Text: "５　月　６　月　７　月　８　月　９　月　１０月", Page: 39},
 		{Kind: source.TableCell, Text: "２ | 将来人口の見通し | ・・・・・・・・・・・・ | 19", Page: 2},
 		{Kind: source.TableCell, Text: "15 | 音威子府村福祉交流拠点地域複合施設ときわ | 字音威子府509番地88 | 村長 | 60 | 〇 | 〇", Page: 41},
 		{Kind: source.TableCell, Text: "7 | 力に関する協定（令和元年11月1日） | 株式会社共成レンテム士別営業所 | ・仮設トイレ等供給可能な機器の供給", Page: 62},
