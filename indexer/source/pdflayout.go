@@ -2042,9 +2042,9 @@ func isBoldHeading(l *pdfLine, body float64) bool {
 
 // namesSomething: a heading names something, so it has a letter; a line
 // of figures alone (a table's column numbers 「1 2 3 … 22」, a chart's
-// axis) heads nothing.
+// axis) heads nothing, nor does a figure with its unit (an axis's 「200人」).
 func namesSomething(t string) bool {
-	return strings.IndexFunc(t, unicode.IsLetter) >= 0
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0 && !reNumberCell.MatchString(strings.TrimSpace(t))
 }
 
 // buildBlocks joins wrapped lines into paragraphs and emits blocks.

@@ -540,6 +540,9 @@ func TestFiguresHeadNothing(t *testing.T) {
 	if l := line("69,408,240", "579,855"); isSizedHeading(l, 10.5) {
 		t.Errorf("%q read as a heading", l.text())
 	}
+	if l := line("200人"); isSizedHeading(l, 10.5) {
+		t.Errorf("%q (an axis's figure with its unit) read as a heading", l.text())
+	}
 	if l := line("第１章", "総則"); !isSizedHeading(l, 10.5) {
 		t.Errorf("%q not read as a heading", l.text())
 	}
