@@ -46,7 +46,15 @@ func extractTitle(in Input) (title, why string) {
 		info = ""
 	}
 	switch {
-	case cover != "" && (coverHeading || coverNames):
+	case cover != "" && coverNames:
+		return cover, "the first page's title block"
+	case info != "" && namesDocument(info) && cover != "" && coverHeading:
+		// a cover's largest line that names no kind of document is its
+		// slogan (「森と水と人が織りなす匠の里・おといねっぷ」 over a 人口ビジョン
+		// whose title is drawn as a picture): the file's title, naming
+		// one, is the document's
+		return info, "the file's document information (Title), over the cover's slogan"
+	case cover != "" && coverHeading:
 		return cover, "the first page's title block"
 	case info != "":
 		return info, "the file's document information (Title)"

@@ -50,3 +50,32 @@ func TestBulletinTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestCoverSloganIsNoTitle: a cover whose largest line is a slogan, not a
+// kind of document (音威子府村's 人口ビジョン and 総合戦略, their titles drawn
+// as pictures), takes the file's Title when that names a document; a
+// cover line that names one still wins, and a slogan stands when the file
+// has no better title.
+func TestCoverSloganIsNoTitle(t *testing.T) {
+	cover := []Line{
+		{Text: "音威子府村公式キャラクター おとっきー", Page: 1},
+		{Text: "森と水と人が織りなす匠の里・おといねっぷ", Page: 1, Heading: true, Level: 3},
+	}
+	tests := []struct {
+		name, info, want string
+		lines            []Line
+	}{
+		{"slogan, file's title names a plan", "音威子府村人口ビジョン（仮称）", "音威子府村人口ビジョン（仮称）", cover},
+		{"slogan, no file title", "", "森と水と人が織りなす匠の里・おといねっぷ", cover},
+		{"a cover title that names a plan", "Microsoft Word - 文書1",
+			"音威子府村まち・ひと・しごと創生総合戦略",
+			append([]Line{{Text: "音威子府村まち・ひと・しごと創生総合戦略", Page: 1, Heading: true, Level: 1}}, cover...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := extractTitle(Input{Lines: tt.lines, InfoTitle: tt.info}); got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
