@@ -719,7 +719,7 @@ func bandRow(page int, height float64, band [][]pdfRun) *pdfLine {
 }
 
 // reUnit is a unit a table prints apart from its figures.
-var reUnit = regexp.MustCompile(`^(?:千円|百万円|万円|億円|円|人|％|%|件|世帯|戸|台|㎡|ha|ｈａ|km|ｋｍ|回|日|時間|箇所|か所|校|団体|施設|t|ｔ|kg|ｋｇ|歳|倍|ポイント)$`)
+var reUnit = regexp.MustCompile(`^(?:千円|百万円|万円|億円|円|人|％|%|件|世帯|戸|台|㎡|ha|ｈａ|km|ｋｍ|回|年|月|日|時間|箇所|か所|校|団体|施設|t|ｔ|kg|ｋｇ|歳|倍|ポイント|級|号)$`)
 
 // reFigureOnly is a figure without its unit: 2,050,134, △5.2, +2.76.
 var reFigureOnly = regexp.MustCompile(`^[△▲▼+＋\-−]?[0-9０-９][0-9０-９,，.．]*$`)
@@ -1757,6 +1757,9 @@ func markTables(lines []*pdfLine) {
 				lines[k].tableRow = true
 			}
 			joinSpreadPairs(lines[i:j])
+			for _, l := range lines[i:j] {
+				joinUnitCells(l)
+			}
 		}
 		i = max(j, i+1)
 	}
@@ -1806,6 +1809,25 @@ func joinSpreadPairs(rows []*pdfLine) {
 			l.segRight = slices.Delete(l.segRight, i+1, i+2)
 			l.seps = slices.Delete(l.seps, i, i+1)
 		}
+	}
+}
+
+// joinUnitCells joins to a figure the unit set apart in the cell's right
+// corner, as the national forms of 給与・定員管理 and most statistical
+// tables print them: 「38.7 | 歳 | 292,600 | 円」 reads 「38.7歳 | 292,600円」,
+// the way the figure is written in a sentence.
+func joinUnitCells(l *pdfLine) {
+	for i := 1; i < len(l.segs); i++ {
+		if !reUnit.MatchString(strings.TrimSpace(l.segs[i])) || !reFigureOnly.MatchString(strings.TrimSpace(l.segs[i-1])) {
+			continue
+		}
+		l.segs[i-1] = strings.TrimSpace(l.segs[i-1]) + strings.TrimSpace(l.segs[i])
+		l.segRight[i-1] = l.segRight[i]
+		l.segs = slices.Delete(l.segs, i, i+1)
+		l.segLeft = slices.Delete(l.segLeft, i, i+1)
+		l.segRight = slices.Delete(l.segRight, i, i+1)
+		l.seps = slices.Delete(l.seps, i-1, i)
+		i--
 	}
 }
 

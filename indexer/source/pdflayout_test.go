@@ -462,8 +462,13 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		has(t, corpusPDF(t, "otoineppu-kouhou-2022-12.pdf"), "大丈夫...?", func(b Block) bool { return b.Page == 1 && strings.HasSuffix(b.Text, "大丈夫...?") })
 	})
 	t.Run("a unit set over its figure reads after it", func(t *testing.T) {
-		has(t, corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf"), "人件費 row with 2,050,134千円", func(b Block) bool {
+		bs := corpusPDF(t, "otoineppu-kyuyo-teiinkanri-r7.pdf")
+		has(t, bs, "人件費 row with 2,050,134千円", func(b Block) bool {
 			return b.Kind == TableCell && strings.Contains(b.Text, " | 2,050,134千円 | 79,947千円 | 503,607千円 | 24.6％")
+		})
+		// and one set apart in the cell's corner, as the national form prints it
+		has(t, bs, "音威子府村 | 38.7歳 | 292,600円 | …", func(b Block) bool {
+			return b.Kind == TableCell && b.Text == "音威子府村 | 38.7歳 | 292,600円 | 323,561円 | 317,632円"
 		})
 	})
 	t.Run("a word spread over its cell is one cell", func(t *testing.T) {
