@@ -1747,6 +1747,7 @@ func markTables(lines []*pdfLine) {
 	for _, l := range lines {
 		l.tableRow = l.tableRow || l.spread
 	}
+	var tables [][2]int // each table's rows, lines[t[0]:t[1]]
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && len(lines[j].segs) > 1 && !lines[j].vertical && !numberedProse(lines[j]) && (j == i || aligned(lines[j-1], lines[j])) {
@@ -1756,12 +1757,28 @@ func markTables(lines []*pdfLine) {
 			for k := i; k < j; k++ {
 				lines[k].tableRow = true
 			}
-			joinSpreadPairs(lines[i:j])
-			for _, l := range lines[i:j] {
-				joinUnitCells(l)
-			}
+			tables = append(tables, [2]int{i, j})
 		}
 		i = max(j, i+1)
+	}
+	for n, t := range tables {
+		// column labels spaced as cells right above a table, centred over
+		// columns whose figures stand right-aligned (so no edge lines up):
+		// 「款　　現計予算額　　補正額　　計　　構成比」 over a budget's rows is
+		// the table's header row, not a line of its own
+		if i := t[0] - 1; i >= 0 {
+			l, next := lines[i], lines[t[0]]
+			if !l.tableRow && !l.vertical && next.page == l.page && len(l.segs) >= 3 &&
+				wideGap(l) && l.bottom-next.top <= 2*max(l.top-l.bottom, 1) && isHeaderRow(l) {
+				l.tableRow = true
+				tables[n][0] = i
+			}
+		}
+		rows := lines[tables[n][0]:t[1]]
+		joinSpreadPairs(rows)
+		for _, l := range rows {
+			joinUnitCells(l)
+		}
 	}
 }
 
