@@ -83,6 +83,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -241,43 +242,57 @@ const overprintEm = 0.15
 // times a fraction of a point apart (「人人人口口口ビビビジジジョョョン」 for
 // 人口ビジョン, as a word processor's shadow or a fake bold gives it), or a
 // text layer laid twice. The first drawn is kept, in the page's order.
+// Each glyph is filed under its character and the cell of a grid of twice
+// the tolerance it stands in; a later glyph looks in the four cells its
+// tolerance reaches.
 func dropOverprints(glyphs []pdfRun) []pdfRun {
-	type key struct {
-		text string
-		x, y int
-	}
-	seen := make(map[key][]int, len(glyphs))
-	out := glyphs[:0:0]
+	cells := overprintCells.Get().(map[uint64]int32)
+	defer func() { clear(cells); overprintCells.Put(cells) }()
+	out := glyphs[:0] // in place: a glyph kept is written at or before where it was read
 	for _, g := range glyphs {
-		if g.Text == "." {
-			// PDFium gives 「…」 as three dots on one box
+		r, n := utf8.DecodeRuneInString(g.Text)
+		if g.Text == "." || n != len(g.Text) {
+			// PDFium gives 「…」 as three dots on one box; a run of several
+			// characters is no glyph
 			out = append(out, g)
 			continue
 		}
-		tol := overprintEm * max(g.Size, 1)
-		kx, ky := int(math.Floor(g.X/tol)), int(math.Floor(g.Y/tol))
+		size := max(g.Size, 1)
+		q := overprintEm * size
+		// cells of twice the tolerance: what lies within it is in this cell
+		// or the one beside the nearer edge
+		fx, fy := g.X/(2*q), g.Y/(2*q)
+		kx, ky := int64(math.Floor(fx)), int64(math.Floor(fy))
+		nx, ny := kx+1, ky+1 // the neighbour cell the tolerance reaches
+		if fx-float64(kx) < 0.5 {
+			nx = kx - 1
+		}
+		if fy-float64(ky) < 0.5 {
+			ny = ky - 1
+		}
+		key := func(x, y int64) uint64 {
+			return uint64(r)<<42 | uint64(x&0x1FFFFF)<<21 | uint64(y&0x1FFFFF)
+		}
 		dup := false
-		for dx := -1; dx <= 1 && !dup; dx++ {
-			for dy := -1; dy <= 1 && !dup; dy++ {
-				for _, i := range seen[key{g.Text, kx + dx, ky + dy}] {
-					// and within a third of the glyph's width: 「...」 set tight
-					// stays three dots
-					if o := out[i]; math.Abs(o.X-g.X) <= min(tol, (g.Right-g.Left)/3) && math.Abs(o.Y-g.Y) <= tol && math.Abs(o.Size-g.Size) <= tol {
-						dup = true
-						break
-					}
+		for _, k := range [4]uint64{key(kx, ky), key(nx, ky), key(kx, ny), key(nx, ny)} {
+			if i, ok := cells[k]; ok {
+				o := out[i]
+				if math.Abs(o.X-g.X) <= min(q, (g.Right-g.Left)/3) && math.Abs(o.Y-g.Y) <= q && math.Abs(o.Size-g.Size) <= q {
+					dup = true
+					break
 				}
 			}
 		}
 		if dup {
 			continue
 		}
-		k := key{g.Text, kx, ky}
-		seen[k] = append(seen[k], len(out))
+		cells[key(kx, ky)] = int32(len(out))
 		out = append(out, g)
 	}
 	return out
 }
+
+var overprintCells = sync.Pool{New: func() any { return map[uint64]int32{} }}
 
 // Vertical text (縦書き) limits, in em.
 const (
