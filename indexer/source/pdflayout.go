@@ -2085,21 +2085,33 @@ func headingLevels(lines []*pdfLine, body float64) map[float64]int {
 func isSizedHeading(l *pdfLine, body float64) bool {
 	t := l.text()
 	return !l.tableRow && !l.article && body > 0 && l.size >= body*headingScale && utf8.RuneCountInString(t) <= maxHeadingRune &&
-		namesSomething(t) && wideGaps(l) < 2
+		namesSomething(t) && wideGaps(l) < 2 && !isBullet(t)
+}
+
+// isBullet reports whether a line is an item of a bulleted list
+// (「・総人口：2060年に380万人程度」, a chart's call-out set large): a list
+// item, not a heading.
+func isBullet(t string) bool {
+	return strings.HasPrefix(strings.TrimSpace(t), "・") || strings.HasPrefix(strings.TrimSpace(t), "•")
 }
 
 func isBoldHeading(l *pdfLine, body float64) bool {
 	t := l.text()
 	return !l.tableRow && !l.vertical && l.bold && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
-		!strings.HasSuffix(t, "。") && namesSomething(t)
+		!strings.HasSuffix(t, "。") && namesSomething(t) && !isBullet(t)
 }
 
 // namesSomething: a heading names something, so it has a letter; a line
 // of figures alone (a table's column numbers 「1 2 3 … 22」, a chart's
 // axis) heads nothing, nor does a figure with its unit (an axis's 「200人」).
 func namesSomething(t string) bool {
-	return strings.IndexFunc(t, unicode.IsLetter) >= 0 && !reNumberCell.MatchString(strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0 && !reNumberCell.MatchString(t) && !reQuantity.MatchString(t)
 }
+
+// reQuantity is a figure written with 億, 万 or 千 and its unit, a chart's
+// call-out: 「１億2,808万人」, 「約9,700万人」.
+var reQuantity = regexp.MustCompile(`^約?[0-9０-９][0-9０-９,，.．]*(?:[億万千][0-9０-９,，.．]*)+(?:人|円|件|戸|世帯|台|t|ｔ)?(?:程度)?$`)
 
 // buildBlocks joins wrapped lines into paragraphs and emits blocks.
 func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block {
@@ -2296,7 +2308,7 @@ func isCaption(lines []*pdfLine, i int) bool {
 	t := strings.TrimSpace(l.text())
 	n := utf8.RuneCountInString(t)
 	return !l.tableRow && !l.vertical && !headsCells(l) && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
-		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) &&
+		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) && !isBullet(t) &&
 		l.bottom-next.top <= 2*max(l.top-l.bottom, 1)
 }
 

@@ -553,6 +553,12 @@ func TestFiguresHeadNothing(t *testing.T) {
 	if l := line("200人"); isSizedHeading(l, 10.5) {
 		t.Errorf("%q (an axis's figure with its unit) read as a heading", l.text())
 	}
+	if l := line("１億2,808万人"); isSizedHeading(l, 10.5) {
+		t.Errorf("%q (a chart's call-out) read as a heading", l.text())
+	}
+	if l := line("・総人口：2060年に380万人程度"); isSizedHeading(l, 10.5) {
+		t.Errorf("%q (a list's item) read as a heading", l.text())
+	}
 	if l := line("第１章", "総則"); !isSizedHeading(l, 10.5) {
 		t.Errorf("%q not read as a heading", l.text())
 	}
