@@ -76,8 +76,10 @@ type Summary struct {
 	Generation string // the generation directory (disk builds)
 	DryRun     bool   // nothing was written (DryRun)
 	IndexBytes int64  // size of the generation on disk
-	// Update only: input files by what happened to them.
-	Unchanged, Changed, Added, Removed int
+	// Update only: input files by what happened to them; Reread counts the
+	// unchanged files read again because an older version read them (they
+	// are among Changed).
+	Unchanged, Changed, Added, Removed, Reread int
 
 	docs     map[string][]DocRecord // documents by input name
 	textDict []byte                 // the dictionary the passage text was compressed with; nil: none
@@ -137,7 +139,7 @@ func Build(ctx context.Context, dir string, roots []string, opt Options) (*Summa
 	sum.addSkips(skips)
 	sources := map[string]SourceRecord{}
 	for _, in := range inputs {
-		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
+		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Reading: ReadingVersion, Docs: sum.docs[in.name]}
 	}
 	if err := finishGeneration(ctx, dir, gen, roots, sources, sum); err != nil {
 		return nil, err

@@ -131,3 +131,12 @@ const HeadingSep = " › "
 // a field, an analyzer or the passage rules change in a way that makes an
 // old index give wrong answers.
 const SchemaVersion = 19
+
+// ReadingVersion is stored with every file's record in the manifest. Bump it
+// whenever the readers (source/, meta/, passage/) read a file otherwise, so
+// that `index -update` reads every file read by an older version again
+// instead of keeping its old reading because its bytes did not change.
+// Version 1: PDFs' hanging indents, notes, units, spread words, column
+// labels, overprinted text and numbered data lines (2026-12-07); records
+// without one (0) are older.
+const ReadingVersion = 1

@@ -56,8 +56,9 @@ type Manifest struct {
 
 // SourceRecord is what one input file contributed to the index.
 type SourceRecord struct {
-	SHA256 string      `json:"sha256"`
-	Docs   []DocRecord `json:"docs,omitempty"`
+	SHA256  string      `json:"sha256"`
+	Reading int         `json:"reading,omitempty"` // ReadingVersion of the reading
+	Docs    []DocRecord `json:"docs,omitempty"`
 }
 
 // DocRecord is one document of a source: its ID and passage count, which

@@ -16,7 +16,8 @@ import (
 
 // Update brings the live index of dir in line with the files under roots
 // (the same folders the index was built from) without a full rebuild: files
-// whose content hash changed are read again, new files are added, and the
+// whose content hash changed, or that an older ReadingVersion read, are read
+// again, new files are added, and the
 // passages of files that are gone are deleted. It works on a copy of the
 // live generation and switches to it atomically, like Build: a failed or
 // interrupted update leaves the live index as it was.
@@ -65,9 +66,10 @@ func Update(ctx context.Context, dir string, roots []string, opt Options) (*Summ
 	sum.Ignored = ignored
 	sum.addSkips(skips)
 	sum.Unchanged, sum.Changed, sum.Added, sum.Removed = len(plan.keep), plan.changed, plan.added, len(plan.gone)-plan.changed
+	sum.Reread = plan.reread
 	sources := plan.keep
 	for _, in := range plan.read {
-		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Docs: sum.docs[in.name]}
+		sources[in.name] = SourceRecord{SHA256: hashes[in.name], Reading: ReadingVersion, Docs: sum.docs[in.name]}
 	}
 	sum.Skipped = append(sum.Skipped, keptSkips(old.Skipped, plan.keep)...)
 	sum.Damaged = append(sum.Damaged, keptSkips(old.Damaged, plan.keep)...)
@@ -84,6 +86,7 @@ type updatePlan struct {
 	read           []input                 // new and changed files, read again
 	gone           map[string]SourceRecord // changed and deleted files, whose passages go
 	changed, added int
+	reread         int // of changed: the same bytes, read by an older ReadingVersion
 }
 
 func planUpdate(old map[string]SourceRecord, inputs []input, hashes map[string]string) updatePlan {
@@ -93,9 +96,12 @@ func planUpdate(old map[string]SourceRecord, inputs []input, hashes map[string]s
 		seen[in.name] = true
 		rec, ok := old[in.name]
 		switch {
-		case ok && rec.SHA256 == hashes[in.name]:
+		case ok && rec.SHA256 == hashes[in.name] && rec.Reading == ReadingVersion:
 			p.keep[in.name] = rec
 		case ok:
+			if rec.SHA256 == hashes[in.name] {
+				p.reread++ // its bytes are the same, the reading is not
+			}
 			p.changed++
 			p.gone[in.name] = rec
 			p.read = append(p.read, in)

@@ -90,3 +90,50 @@ func testUpdate(t *testing.T, opt Options) {
 		t.Errorf("the changed file's new sentence: %d hits, want 1", n)
 	}
 }
+
+// TestUpdateReadsAgainWhatAnOlderVersionRead: a file whose bytes did not
+// change but which an older version of the readers read (its record's
+// ReadingVersion) is read again by an update, so that a new reading rule
+// reaches an index without a full rebuild; a second update reads nothing.
+func TestUpdateReadsAgainWhatAnOlderVersionRead(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "docs")
+	copyDir(t, seedsDir, root)
+	dir := filepath.Join(t.TempDir(), "index")
+	built, err := Build(context.Background(), dir, []string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live, _ := CurrentGeneration(dir)
+	m, err := readManifest(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rec := range m.Sources {
+		if rec.Reading != ReadingVersion {
+			t.Fatalf("%s: a build records reading %d, want %d", name, rec.Reading, ReadingVersion)
+		}
+		rec.Reading = 0 // as a version before the field was written
+		m.Sources[name] = rec
+	}
+	if err := writeManifest(live, m); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Update(context.Background(), dir, []string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unchanged != 0 || sum.Reread != len(m.Sources) || sum.Changed != len(m.Sources) || sum.Files != built.Files {
+		t.Errorf("update: unchanged %d, reread %d, changed %d, files %d; want 0, %d, %d, %d",
+			sum.Unchanged, sum.Reread, sum.Changed, sum.Files, len(m.Sources), len(m.Sources), built.Files)
+	}
+	if sum.Passages != built.Passages {
+		t.Errorf("update read %d passages, the build %d", sum.Passages, built.Passages)
+	}
+	again, err := Update(context.Background(), dir, []string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Unchanged != len(m.Sources) || again.Reread != 0 || again.Files != 0 {
+		t.Errorf("second update: unchanged %d, reread %d, files %d; want %d, 0, 0", again.Unchanged, again.Reread, again.Files, len(m.Sources))
+	}
+}

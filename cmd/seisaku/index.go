@@ -214,6 +214,9 @@ func printSummary(w io.Writer, s *indexer.Summary) {
 		s.Elapsed.Round(time.Millisecond), rate(s.TextBytes, s.Elapsed), float64(s.Documents)/s.Elapsed.Seconds())
 	if s.Unchanged+s.Changed+s.Added+s.Removed > 0 {
 		fmt.Fprintf(w, "update: %d files unchanged, %d changed, %d added, %d removed\n", s.Unchanged, s.Changed, s.Added, s.Removed)
+		if s.Reread > 0 {
+			fmt.Fprintf(w, "update: %d of the changed files have the same bytes and were read again: this version reads them otherwise\n", s.Reread)
+		}
 	}
 	if !s.DryRun {
 		fmt.Fprintf(w, "index: %s (%.1f MB)\n", s.Generation, float64(s.IndexBytes)/1e6)
@@ -260,6 +263,6 @@ func summaryJSON(s *indexer.Summary) map[string]any {
 		"index_s": s.Elapsed.Seconds(), "mb_per_s": mbps(s.TextBytes, s.Elapsed), "input_mb_per_s": mbps(s.Bytes, s.Elapsed),
 		"docs_per_s": float64(s.Documents) / s.Elapsed.Seconds(), "index_mb": float64(s.IndexBytes) / 1e6,
 		"index":     s.Generation,
-		"unchanged": s.Unchanged, "changed": s.Changed, "added": s.Added, "removed": s.Removed,
+		"unchanged": s.Unchanged, "changed": s.Changed, "added": s.Added, "removed": s.Removed, "reread": s.Reread,
 	}
 }
