@@ -5,6 +5,9 @@ package source
 // A PDF has no paragraphs, only glyphs placed on pages. layoutPDF rebuilds
 // the structure from their geometry, page by page and then across pages:
 //
+//   - Overprints: a character drawn again within 0.15 em (and a third of its
+//     width) of where it already stands, a fake bold's second and third
+//     printing, is dropped (see dropOverprints).
 //   - Vertical text (縦書き): PDFium reports no rotation, but the character
 //     origins are right. A glyph whose nearest glyph below it (same size,
 //     same x) is within 1.3 em and nearer than the nearest glyph beside it
@@ -57,20 +60,32 @@ package source
 //     indented under another (a 項 under its 款) carries that line's
 //     label in Block.Within (see within). Other lines keep a gap as a space
 //     (桐生市長　大澤善隆); a line with a gap of 1.2 em or more is no
-//     wrapped prose.
+//     wrapped prose. A line of column labels spaced as cells right above
+//     a table is its first row, so its header. In a table's rows, two single
+//     letters are one cell when another row runs across their gap (a word
+//     spread over its cell, see joinSpreadPairs), and a unit in a cell of
+//     its own joins the figure before it, as one set over its figure in a
+//     wrapped cell does (「2,050,134千円」). A label and one clause
+//     (「２ | 職員数については、…」) is a note, no row. A line spaced as cells
+//     is no caption.
 //   - Headings: the body size is the size of most characters outside tables. A short line
 //     (at most 60 characters) set at least 15% larger is a Heading; the
 //     largest such size is level 1, the next 2, and so on (up to 6). A short
 //     bold line in body size that does not end a sentence is a heading one
 //     level below the sized ones. Numbered outline lines in body size (第1章,
 //     (1), ①) stay paragraphs: the passage splitter knows them by their text.
+//     A figure (with its unit, 「200人」, 「１億2,808万人」), a bullet line and a
+//     large line with two or more cell gaps (a chart's legend) head nothing.
 //   - Paragraphs: a line continues the previous one (the text was wrapped at
 //     the page width) when both are body lines of the same size, the
 //     previous one reaches the right edge of the text (within 2.5 em: kinsoku
 //     moves 「た、」 down together) and
 //     does not end with 。, and the next one is not indented by half an em
 //     or more and follows within 1.2 line heights; across a page break too,
-//     so a sentence cut by the break is one passage. A wrapped line is
+//     so a sentence cut by the break is one passage. A numbered item or
+//     note wraps with a hanging indent: a line set in from the item's label
+//     and not past its text (or where the line before began) continues it
+//     when the item runs to the margin the widest lines reach (see hangs). A wrapped line is
 //     joined without a space between Japanese characters (a phrase that
 //     crosses the wrap still matches) and with one between ASCII words.
 //
