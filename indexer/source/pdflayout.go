@@ -2463,7 +2463,10 @@ func hangs(prev, l *pdfLine) bool {
 		// its text starts a label's width in
 		return l.left > prev.left+tol && l.left <= prev.left+float64(n)*max(prev.size, 1)+tol
 	}
-	return math.Abs(l.left-prev.left) <= tol
+	// the same start, or one character out from a paragraph's first line
+	// set in by one (字下げ) where the page's other lines (a chart's
+	// labels) make the most common start no margin
+	return math.Abs(l.left-prev.left) <= tol || math.Abs(prev.left-max(l.size, 1)-l.left) <= tol
 }
 
 // labelRunes is how many characters of a line's start are an item's

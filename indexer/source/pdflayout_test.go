@@ -441,6 +441,11 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		has(t, bs, "a note of three lines across a word (「ため」)", func(b Block) bool {
 			return b.Kind == Paragraph && strings.Contains(b.Text, "同一の基準で比較するため、国の職員数（構成）を用いて") && strings.HasSuffix(b.Text, "計算した指数。")
 		})
+		// a paragraph's first line set in by one character, on a page whose
+		// chart labels make the most common start no margin
+		has(t, corpusPDF(t, "otoineppu-jinkovision.pdf"), "「…有配偶率の低さは配偶者との死別…」 whole", func(b Block) bool {
+			return b.Kind == Paragraph && strings.Contains(b.Text, "80歳以上の女性の有配偶率の低さは配偶者との死別が原因と考えられます。")
+		})
 		// an article's number stands out of its paragraph (第１条)
 		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "第10条 whole", func(b Block) bool {
 			return b.Kind == Paragraph && b.Text == "第10条　航空隊の指揮監督、航空機の運航、航空機等の維持管理など、航空機の運航管理に関する事務は、防災航空室長（以下「運航管理責任者」という。）が行う。"
