@@ -2169,10 +2169,10 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 			var in []string
 			in, outer = within(outer, l)
 			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header, Within: in})
-		case isSizedHeading(l, body):
+		case isSizedHeading(l, body) && !wrapsOn(lines, i, left, right, margin):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
-		case isBoldHeading(l, body):
+		case isBoldHeading(l, body) && !wrapsOn(lines, i, left, right, margin):
 			flush()
 			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
 		case isCaption(lines, i) && namesSomething(l.text()):
@@ -2193,6 +2193,14 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	}
 	flush()
 	return out
+}
+
+// wrapsOn reports whether line i is a clause of prose set large that the
+// next line goes on (「ウ　学校の老朽化が指摘されているが、耐震工事校舎の
+// 新築計画はどのよう」 over 「になっているか。」): a heading is a name, it
+// does not run to the margin with a comma and wrap.
+func wrapsOn(lines []*pdfLine, i int, left, right, margin map[edgeKey]float64) bool {
+	return i+1 < len(lines) && strings.Contains(lines[i].text(), "、") && continues(lines[i], lines[i+1], left, right, margin)
 }
 
 // within places a budget line under the lines above it, as a budget

@@ -446,6 +446,12 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		has(t, corpusPDF(t, "otoineppu-jinkovision.pdf"), "「…有配偶率の低さは配偶者との死別…」 whole", func(b Block) bool {
 			return b.Kind == Paragraph && strings.Contains(b.Text, "80歳以上の女性の有配偶率の低さは配偶者との死別が原因と考えられます。")
 		})
+		// a question's text set large runs to the margin and wraps: prose,
+		// not a heading a line
+		bs = corpusPDF(t, "ishigaki-ippanshitsumon-r7-dai7kai.pdf")
+		has(t, bs, "the question 「…答弁を求める。」 whole", func(b Block) bool {
+			return b.Kind == Paragraph && b.Text == "民有地のごみ不法投棄の処分について、行政はどのような対応が可能か、答弁を求める。"
+		})
 		// an article's number stands out of its paragraph (第１条)
 		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "第10条 whole", func(b Block) bool {
 			return b.Kind == Paragraph && b.Text == "第10条　航空隊の指揮監督、航空機の運航、航空機等の維持管理など、航空機の運航管理に関する事務は、防災航空室長（以下「運航管理責任者」という。）が行う。"
