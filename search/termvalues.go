@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -124,15 +126,6 @@ func orderThemes(m *bsearch.DocumentMatch) {
 	slices.SortStableFunc(vs, func(a, b any) int {
 		ra, sa := rank(a)
 		rb, sb := rank(b)
-		if ra != rb {
-			return ra - rb
-		}
-		switch {
-		case sa < sb:
-			return -1
-		case sa > sb:
-			return 1
-		}
-		return 0
+		return cmp.Or(cmp.Compare(ra, rb), strings.Compare(sa, sb))
 	})
 }

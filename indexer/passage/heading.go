@@ -69,7 +69,7 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 		if b.Kind == source.TableCell && holdsAmount(text) {
 			return 0, "", false // a budget line (「11 | 5)都市計画費 | 13,000 | …」) is data, not an outline
 		}
-		if endsInFigure(text, b.Kind) {
+		if isDataLine(text, b.Kind) {
 			return 0, "", false
 		}
 		if r, ok := patternRank(text); ok {
@@ -121,18 +121,20 @@ func holdsAmount(row string) bool {
 	return true
 }
 
-// endsInFigure reports whether a numbered line is a line of data or of a
-// table of contents, not a heading: it ends in a figure (「１　天塩川　256.0」,
-// a chart's 「50 | 47.4」, a roster's 「20 | 仲間 | 均 | 22」) or holds a
-// leader (「２ | 将来人口の見通し | ・・・・・・ | 19」, a contents page); a
-// table row holds a mark alone in a cell (「15 | 音威子府村…ときわ | … |
-// 〇 | 〇」) or ends in a cell that is a list (「7 | 力に関する協定… |
-// 株式会社… | ・仮設トイレ等…の供給」), or two figures; or it is four
-// or more short parts, an axis (「５　月　６　月　７　月 …」). A heading ends in words; its number
-// stands first.
-func endsInFigure(text string, kind source.BlockKind) bool {
+// isDataLine reports whether a numbered line is a line of data or of a
+// table of contents, not a heading. A heading ends in words; its number
+// stands first. A data line
+//   - ends in a figure (「１　天塩川　256.0」, a chart's 「50 | 47.4」, a
+//     roster's 「20 | 仲間 | 均 | 22」);
+//   - holds a leader (「２ | 将来人口の見通し | ・・・・・・ | 19」, a contents page);
+//   - is four or more short parts, an axis (「５　月　６　月　７　月 …」);
+//   - as a table row, holds a mark alone in a cell (「15 | 音威子府村…ときわ |
+//     … | 〇 | 〇」), two figures, or ends in a cell that is a list (「7 |
+//     力に関する協定… | 株式会社… | ・仮設トイレ等…の供給」).
+func isDataLine(text string, kind source.BlockKind) bool {
+	row := kind == source.TableCell
 	var parts []string
-	if kind == source.TableCell {
+	if row {
 		parts = strings.Split(text, " | ")
 	} else {
 		parts = strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '　' })
@@ -140,29 +142,27 @@ func endsInFigure(text string, kind source.BlockKind) bool {
 	if len(parts) < 2 {
 		return false
 	}
-	short := 0
-	for _, p := range parts {
-		if utf8.RuneCountInString(strings.TrimSpace(p)) <= 3 {
+	short, figures := 0, 0
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		parts[i] = p
+		if utf8.RuneCountInString(p) <= 3 {
 			short++
 		}
-	}
-	if len(parts) >= 4 && short == len(parts) {
-		return true // a chart's axis, a calendar: 「５　月　６　月　７　月　８　月 …」
-	}
-	figures := 0
-	for _, p := range parts[1:] {
-		if p = strings.TrimSpace(p); reLeader.MatchString(p) || kind == source.TableCell && reMark.MatchString(p) {
+		if i == 0 {
+			continue // the line's number
+		}
+		if reLeader.MatchString(p) || row && reMark.MatchString(p) {
 			return true
 		}
 		if reFigure.MatchString(p) {
 			figures++
 		}
 	}
-	if kind == source.TableCell && figures >= 2 {
-		return true // 「40 | 108 | 11 | 5 | 13 | … | 計」
-	}
-	last := strings.TrimSpace(parts[len(parts)-1])
-	return reFigure.MatchString(last) || kind == source.TableCell && strings.HasPrefix(last, "・")
+	last := parts[len(parts)-1]
+	return len(parts) >= 4 && short == len(parts) ||
+		row && (figures >= 2 || strings.HasPrefix(last, "・")) ||
+		reFigure.MatchString(last)
 }
 
 // reMark is a cell that holds a mark alone: a table's 〇 and × (a

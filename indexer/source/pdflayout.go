@@ -1846,17 +1846,22 @@ func joinSpreadPairs(rows []*pdfLine) {
 					}
 				}
 			}
-			if !across || split {
-				continue
+			if across && !split {
+				l.joinSegs(i)
 			}
-			l.segs[i] = strings.TrimSpace(l.segs[i]) + strings.TrimSpace(l.segs[i+1])
-			l.segRight[i] = l.segRight[i+1]
-			l.segs = slices.Delete(l.segs, i+1, i+2)
-			l.segLeft = slices.Delete(l.segLeft, i+1, i+2)
-			l.segRight = slices.Delete(l.segRight, i+1, i+2)
-			l.seps = slices.Delete(l.seps, i, i+1)
 		}
 	}
+}
+
+// joinSegs makes segments i and i+1 of l one segment, their texts run
+// together.
+func (l *pdfLine) joinSegs(i int) {
+	l.segs[i] = strings.TrimSpace(l.segs[i]) + strings.TrimSpace(l.segs[i+1])
+	l.segRight[i] = l.segRight[i+1]
+	l.segs = slices.Delete(l.segs, i+1, i+2)
+	l.segLeft = slices.Delete(l.segLeft, i+1, i+2)
+	l.segRight = slices.Delete(l.segRight, i+1, i+2)
+	l.seps = slices.Delete(l.seps, i, i+1)
 }
 
 // joinUnitCells joins to a figure the unit set apart in the cell's right
@@ -1864,17 +1869,10 @@ func joinSpreadPairs(rows []*pdfLine) {
 // tables print them: 「38.7 | 歳 | 292,600 | 円」 reads 「38.7歳 | 292,600円」,
 // the way the figure is written in a sentence.
 func joinUnitCells(l *pdfLine) {
-	for i := 1; i < len(l.segs); i++ {
-		if !reUnit.MatchString(strings.TrimSpace(l.segs[i])) || !reFigureOnly.MatchString(strings.TrimSpace(l.segs[i-1])) {
-			continue
+	for i := 0; i+1 < len(l.segs); i++ {
+		if reFigureOnly.MatchString(strings.TrimSpace(l.segs[i])) && reUnit.MatchString(strings.TrimSpace(l.segs[i+1])) {
+			l.joinSegs(i)
 		}
-		l.segs[i-1] = strings.TrimSpace(l.segs[i-1]) + strings.TrimSpace(l.segs[i])
-		l.segRight[i-1] = l.segRight[i]
-		l.segs = slices.Delete(l.segs, i, i+1)
-		l.segLeft = slices.Delete(l.segLeft, i, i+1)
-		l.segRight = slices.Delete(l.segRight, i, i+1)
-		l.seps = slices.Delete(l.seps, i-1, i)
-		i--
 	}
 }
 
@@ -2107,7 +2105,8 @@ func isSizedHeading(l *pdfLine, body float64) bool {
 // (「・総人口：2060年に380万人程度」, a chart's call-out set large): a list
 // item, not a heading.
 func isBullet(t string) bool {
-	return strings.HasPrefix(strings.TrimSpace(t), "・") || strings.HasPrefix(strings.TrimSpace(t), "•")
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(t, "・") || strings.HasPrefix(t, "•")
 }
 
 func isBoldHeading(l *pdfLine, body float64) bool {
@@ -2343,9 +2342,7 @@ func headsCells(l *pdfLine) bool {
 	for j := len(l.segs) - 1; j > 0; j-- {
 		if t := strings.TrimSpace(l.segs[j]); strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（") {
 			if isAside(strings.TrimSpace(strings.Join(l.segs[j:], " "))) {
-				head := *l
-				head.segs, head.segLeft, head.segRight = l.segs[:j], l.segLeft[:j], l.segRight[:j]
-				return wideGap(&head)
+				return wideGapsIn(l, j) > 0
 			}
 			break
 		}
@@ -2513,17 +2510,20 @@ func wideGap(l *pdfLine) bool { return wideGaps(l) > 0 }
 // source); a row of cells in a large type, a chart's legend
 // (「音威子府村　　類似団体平均　　全国町村平均」) or a table's column
 // labels, has more.
-func wideGaps(l *pdfLine) (n int) {
+func wideGaps(l *pdfLine) int { return wideGapsIn(l, len(l.segs)) }
+
+// wideGapsIn counts the wide gaps between l's first n segments.
+func wideGapsIn(l *pdfLine, n int) (gaps int) {
 	first := 1
-	if len(l.segs) > 1 && isItemLabel(l.segs[0]) {
+	if n > 1 && isItemLabel(l.segs[0]) {
 		first = 2
 	}
-	for i := first; i < len(l.segs); i++ {
+	for i := first; i < n; i++ {
 		if l.segLeft[i]-l.segRight[i-1] >= 1.2*max(l.size, 1) {
-			n++
+			gaps++
 		}
 	}
-	return n
+	return gaps
 }
 
 // startsItem reports whether a line opens a list item or numbered point.
