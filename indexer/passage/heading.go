@@ -127,7 +127,8 @@ func holdsAmount(row string) bool {
 //   - ends in a figure (「１　天塩川　256.0」, a chart's 「50 | 47.4」, a
 //     roster's 「20 | 仲間 | 均 | 22」);
 //   - holds a leader (「２ | 将来人口の見通し | ・・・・・・ | 19」, a contents page);
-//   - is four or more short parts, an axis (「５　月　６　月　７　月 …」);
+//   - is four or more short parts, an axis (「５　月　６　月　７　月 …」), or
+//     a figure and its unit (「0　人」);
 //   - as a table row, holds a mark alone in a cell (「15 | 音威子府村…ときわ |
 //     … | 〇 | 〇」), two figures, or ends in a cell that is a list (「7 |
 //     力に関する協定… | 株式会社… | ・仮設トイレ等…の供給」).
@@ -160,10 +161,17 @@ func isDataLine(text string, kind source.BlockKind) bool {
 		}
 	}
 	last := parts[len(parts)-1]
+	if len(parts) == 2 && reUnitWord.MatchString(last) {
+		return true // a figure and its unit, an axis's 「0　人」
+	}
 	return len(parts) >= 4 && short == len(parts) ||
 		row && (figures >= 2 || strings.HasPrefix(last, "・")) ||
 		reFigure.MatchString(last)
 }
+
+// reUnitWord is a unit alone, as a chart's axis sets it apart from its
+// figure.
+var reUnitWord = regexp.MustCompile(`^(?:人|円|千円|万円|件|戸|世帯|％|%|歳|年|月|日|回|台|校|箇所)$`)
 
 // reMark is a cell that holds a mark alone: a table's 〇 and × (a
 // shelter's 「洪水 〇」), a dash for nothing, ditto marks (〃).

@@ -364,6 +364,7 @@ func TestSplitDataLineIsNoHeading(t *testing.T) {
 		{Kind: source.Heading, Level: 1, Text: "音威子府村地域防災計画", Page: 1},
 		{Kind: source.Paragraph, Text: "１　天塩川　256.0", Page: 40},
 		{Kind: source.Paragraph, Text: "５　月　６　月　７　月　８　月　９　月　１０月", Page: 39},
+		{Kind: source.Paragraph, Text: "0 人", Page: 15},
 		{Kind: source.TableCell, Text: "２ | 将来人口の見通し | ・・・・・・・・・・・・ | 19", Page: 2},
 		{Kind: source.TableCell, Text: "15 | 音威子府村福祉交流拠点地域複合施設ときわ | 字音威子府509番地88 | 村長 | 60 | 〇 | 〇", Page: 41},
 		{Kind: source.TableCell, Text: "7 | 力に関する協定（令和元年11月1日） | 株式会社共成レンテム士別営業所 | ・仮設トイレ等供給可能な機器の供給", Page: 62},
