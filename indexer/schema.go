@@ -138,5 +138,6 @@ const SchemaVersion = 19
 // instead of keeping its old reading because its bytes did not change.
 // Version 1: PDFs' hanging indents, notes, units, spread words, column
 // labels, overprinted text and numbered data lines (2026-12-07); records
-// without one (0) are older.
-const ReadingVersion = 1
+// without one (0) are older. Version 2: vertical text's columns whole
+// across brackets, and figures set across a column (縦中横) (2026-12-08).
+const ReadingVersion = 2

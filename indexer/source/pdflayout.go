@@ -422,7 +422,7 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 		}
 	}
 	used := make([]bool, n)
-	var short [][]int
+	var chains [][]int
 	for i := range n {
 		if linked[i] || link[i] < 0 {
 			continue
@@ -432,6 +432,10 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 			chain = append(chain, j)
 			used[j] = true
 		}
+		chains = append(chains, chain)
+	}
+	var short [][]int
+	for _, chain := range sideways(glyphs, base, byY, ys, joinColumnPieces(glyphs, base, chains)) {
 		if len(chain) < minColumnLen {
 			if len(chain) == 2 {
 				short = append(short, chain)
@@ -463,6 +467,139 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 		}
 	}
 	return cols, rest
+}
+
+// joinColumnPieces joins the pieces of one column of vertical text that
+// the links left apart. Brackets and punctuation in vertical text are set
+// in half an em or less (「」、。 stand in a corner of their box), so a
+// character after 」 or before 「 may stand nearer than minStackEm to it,
+// or off the column's axis, and the column falls into two chains: 「…必要な
+// 線区」」 then 「、いわゆる…」, or 「題となっています。これまでの」 then
+// 「「乗って…」. A piece that starts just below another's end (no farther than
+// maxStackEm), on the same axis and in the same size, continues it, when
+// one of the two is a column of its own (minColumnLen): two characters
+// over two in a table's wrapped cells (「水道」 over 「（戸数）」, row after
+// row) stay apart. Chains are taken top down, so each joins the nearest
+// piece above it.
+func joinColumnPieces(glyphs []pdfRun, base []float64, chains [][]int) [][]int {
+	if len(chains) < 2 {
+		return chains
+	}
+	// the axis of a chain: the origin of its first character that is no
+	// bracket or punctuation
+	axis := func(c []int) float64 {
+		for _, j := range c {
+			if !isPunct(glyphs[j].Text) && !isBracket(glyphs[j].Text) {
+				return originX(glyphs[j])
+			}
+		}
+		return originX(glyphs[c[0]])
+	}
+	type piece struct {
+		x, em, size float64
+		chain       []int
+		joined      bool // part of a piece above it
+	}
+	ps := make([]*piece, len(chains))
+	for i, c := range chains {
+		r := glyphs[c[0]]
+		ps[i] = &piece{x: axis(c), em: max(r.Size, 1), size: r.Size, chain: c}
+	}
+	down := slices.Clone(ps)
+	sort.SliceStable(down, func(a, b int) bool { return base[down[a].chain[0]] > base[down[b].chain[0]] })
+	var out []*piece
+	for _, p := range down {
+		top := base[p.chain[0]]
+		var best *piece
+		gap := math.Inf(1)
+		for _, q := range out {
+			d := base[q.chain[len(q.chain)-1]] - top
+			if d > 0 && d <= maxStackEm*p.em && d < gap && math.Abs(q.x-p.x) <= columnTolEm*p.em &&
+				max(len(q.chain), len(p.chain)) >= minColumnLen &&
+				math.Abs(q.size-p.size) <= 0.15*p.em {
+				best, gap = q, d
+			}
+		}
+		if best != nil {
+			best.chain = append(best.chain, p.chain...)
+			p.joined = true
+			continue
+		}
+		out = append(out, p)
+	}
+	// the pieces keep the order they came in, which the reading order
+	// of columns at the same x follows
+	var joined [][]int
+	for _, p := range ps {
+		if !p.joined {
+			joined = append(joined, p.chain)
+		}
+	}
+	return joined
+}
+
+// sideways puts into each chain the figures and letters set side by side
+// on one of its characters' places (縦中横: 「11月11日」, 「10ｃｍ」 in a
+// column, two or three digits across the column's width). Only one of them
+// stands on the column's axis and links; the others, left out, would turn
+// 11月11日 into 1月1日. A letter or digit of the chain takes the letters and
+// digits that share its baseline and touch it or each other, and the run
+// reads left to right.
+func sideways(glyphs []pdfRun, base []float64, byY []int, ys []float64, chains [][]int) [][]int {
+	in := make([]bool, len(glyphs))
+	for _, c := range chains {
+		for _, j := range c {
+			in[j] = true
+		}
+	}
+	narrow := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+		return r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r)) ||
+			r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+	}
+	for ci, c := range chains {
+		var out []int
+		changed := false
+		for _, j := range c {
+			r := glyphs[j]
+			if !narrow(r.Text) {
+				out = append(out, j)
+				continue
+			}
+			em := max(r.Size, 1)
+			run := []int{j}
+			left, right := r.Left, r.Right
+			for grew := true; grew; {
+				grew = false
+				for k := sort.SearchFloat64s(ys, base[j]-0.25*em); k < len(ys) && ys[k] <= base[j]+0.25*em; k++ {
+					g := byY[k]
+					q := glyphs[g]
+					if in[g] || !narrow(q.Text) || math.Abs(q.Size-r.Size) > 0.15*em ||
+						q.Left > right+0.3*em || q.Right < left-0.3*em {
+						continue
+					}
+					run = append(run, g)
+					in[g], grew = true, true
+					left, right = min(left, q.Left), max(right, q.Right)
+				}
+			}
+			if len(run) > 1 {
+				sort.Slice(run, func(a, b int) bool { return glyphs[run[a]].Left < glyphs[run[b]].Left })
+				changed = true
+			}
+			out = append(out, run...)
+		}
+		if changed {
+			chains[ci] = out
+		}
+	}
+	return chains
+}
+
+// isBracket reports whether s is an opening or closing bracket, in its
+// horizontal or vertical form.
+func isBracket(s string) bool {
+	return strings.ContainsAny(s, "「」『』（）()〔〕［］｛｝〈〉《》【】﹁﹂﹃﹄︵︶︹︺︻︼︽︾︿﹀")
 }
 
 // columnLine makes a line of a column of vertical text, top to bottom.

@@ -379,6 +379,26 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Page == 2 && strings.Contains(b.Text, "北海道内では毎年、沿道建物等からの落氷雪による事故や屋根の雪下ろし作業中の転落事故")
 		})
 	})
+	t.Run("vertical columns broken at brackets, figures set across a column", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
+		for _, want := range []string{
+			"構築が必要な線区」、いわゆる「黄色」８線区の１つとされています", // 」、 set in half an em
+			"大きな課題となっています。これまでの「乗って残す」視点",      // 「 at a column's foot
+			"１月20日に行われた設立総会", "４月15日まで実施しています", // 縦中横
+		} {
+			has(t, bs, "on page 2 with "+want, func(b Block) bool { return b.Page == 2 && strings.Contains(b.Text, want) })
+		}
+		bs = corpusPDF(t, "otoineppu-kouhou-2022-12.pdf")
+		has(t, bs, "on page 4 with 11月11日", func(b Block) bool {
+			return b.Page == 4 && strings.Contains(b.Text, "本格的な雪のシーズンを前に、11月11日（金")
+		})
+		has(t, bs, "on page 4 with ５〜10ｃｍ以上", func(b Block) bool { return b.Page == 4 && b.Text == "５〜10ｃｍ以上" })
+		// two characters over two in a table's wrapped cells, row after
+		// row, are no column
+		has(t, corpusPDF(t, "otoineppu-siryou-2020-03.pdf"), "水道（戸数） row", func(b Block) bool {
+			return b.Kind == TableCell && strings.HasPrefix(b.Text, "水道（戸数） | 上水道、簡易水道で断水している戸数")
+		})
+	})
 	t.Run("row of wrapped cells", func(t *testing.T) {
 		has(t, corpusPDF(t, "nobeoka-giketsukekka-2024-12.pdf"), "議案第70号 row under its header", func(b Block) bool {
 			return b.Kind == TableCell && b.Text == "議案第70号 | 令和６年度延岡市後期高齢者医療特別会計補正予算 | 原案可決 | 12月13日" &&
