@@ -2273,7 +2273,7 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	var prev *pdfLine
 	flush := func() {
 		if cur != nil {
-			cur.Text = text.String()
+			cur.Text = closeBrackets(text.String())
 			if strings.TrimSpace(cur.Text) != "" {
 				out = append(out, *cur)
 			}
@@ -2329,6 +2329,67 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	}
 	flush()
 	return out
+}
+
+// closeBrackets gives a paragraph its closing brackets back. Some fonts'
+// closing brackets come out of the PDF engine as the opening one (in
+// vertical text 「３駅維持管理「は」, 「（金(」; 「市民審査員募集要項「（公式HP…）」
+// in a 広報's horizontal text, which pdftotext reads 」). Japanese does not nest
+// a bracket in one of its own kind (a quotation inside 「」 takes 『』), so
+// a 「 (or 『) while one is open, whose next bracket of its kind is no
+// closing one, closes it; one followed by its own closing bracket opens a
+// quotation as written (「…「秘境駅」」 stays, should a closing bracket have
+// been lost before it). A half-width ( inside an open （ is its ）, unless
+// a ) closes it (「（注(1)参照）」).
+func closeBrackets(s string) string {
+	if !strings.ContainsAny(s, "「『(") {
+		return s
+	}
+	closing := map[rune]rune{'「': '」', '『': '』', '（': '）', '(': ')'}
+	out := []rune(s)
+	var open []rune
+	pop := func(r rune) { // down to and including the innermost r
+		for k := len(open) - 1; k >= 0; k-- {
+			if open[k] == r {
+				open = open[:k]
+				return
+			}
+		}
+	}
+	isOpen := func(r rune) bool { return slices.Contains(open, r) }
+	nextOfKind := func(i int, r rune) rune {
+		for _, q := range out[i+1:] {
+			if q == r || q == closing[r] {
+				return q
+			}
+		}
+		return 0
+	}
+	for i, r := range out {
+		switch r {
+		case '「', '『':
+			if isOpen(r) && nextOfKind(i, r) != closing[r] {
+				out[i] = closing[r]
+				pop(r)
+				continue
+			}
+			open = append(open, r)
+		case '（':
+			open = append(open, r)
+		case '(':
+			if len(open) > 0 && open[len(open)-1] == '（' && nextOfKind(i, '(') != ')' {
+				out[i] = '）'
+				open = open[:len(open)-1]
+			}
+		case '」', '』', '）':
+			for o, c := range closing {
+				if c == r && o != '(' {
+					pop(o)
+				}
+			}
+		}
+	}
+	return string(out)
 }
 
 // wrapsOn reports whether line i is a clause of prose set large that the

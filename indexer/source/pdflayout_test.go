@@ -382,9 +382,10 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 	t.Run("vertical columns broken at brackets, figures set across a column", func(t *testing.T) {
 		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
 		for _, want := range []string{
-			"構築が必要な線区」、いわゆる「黄色」８線区の１つとされています", // 」、 set in half an em
+			"構築が必要な線区」、いわゆる「黄色」８線区の１つとされています",  // 」、 set in half an em
 			"大きな課題となっています。これまでの「乗って残す」視点",      // 「 at a column's foot
 			"１月20日に行われた設立総会", "４月15日まで実施しています", // 縦中横
+			"「３駅維持管理」は、全体の約半数", "宗谷本線マイレール意識向上事業実行委員会（以下、『実行委員会』」が設立", // closing brackets given as opening
 		} {
 			has(t, bs, "on page 2 with "+want, func(b Block) bool { return b.Page == 2 && strings.Contains(b.Text, want) })
 		}
@@ -615,5 +616,24 @@ func TestLineTrackedDigits(t *testing.T) {
 	}
 	if got := newLine(1, 842, rs).text(); got != "10,000 1 2" && got != "10,000　1 2" {
 		t.Errorf("line reads %q, want 10,000 whole and 1 2 apart", got)
+	}
+}
+
+// TestCloseBrackets: a closing bracket the PDF engine gives as the opening
+// one is read back as closing (strings of the 広報 and the pay report of
+// ../shared/corpus/municipal-pdf), and quotations nested as written, or
+// half-width parentheses closed as written, are left alone.
+func TestCloseBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"「３駅維持管理「は、全体の約半数":              "「３駅維持管理」は、全体の約半数",
+		"11月11日（金(役場大ホールにて":             "11月11日（金）役場大ホールにて",
+		"「宗谷本線マイ…（以下、『実行委員会『「が設立。「秘境駅」": "「宗谷本線マイ…（以下、『実行委員会』」が設立。「秘境駅」",
+		"「公営企業に係る「経営比較分析表」の策定及び公表について」": "「公営企業に係る「経営比較分析表」の策定及び公表について」",
+		"1期(4年＝48月)務めた場合（注(1)参照）":       "1期(4年＝48月)務めた場合（注(1)参照）",
+		"「介護される人」「介護する人「両者間の":           "「介護される人」「介護する人」両者間の",
+	} {
+		if got := closeBrackets(in); got != want {
+			t.Errorf("closeBrackets(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
