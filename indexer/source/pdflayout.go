@@ -2288,6 +2288,13 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 		case l.tableRow:
 			flush()
 			text := rowText(l)
+			if strings.ContainsAny(text, "「『〔【(") {
+				cells := strings.Split(text, " | ")
+				for k, c := range cells {
+					cells[k] = closeBrackets(c)
+				}
+				text = strings.Join(cells, " | ")
+			}
 			first := i == 0 || !lines[i-1].tableRow
 			if first {
 				outer = outer[:0]
@@ -2307,13 +2314,13 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 			out = append(out, Block{Kind: TableCell, Text: text, Page: l.page, Header: header, Within: in})
 		case isSizedHeading(l, body) && !wrapsOn(lines, i, left, right, margin):
 			flush()
-			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: l.text(), Page: l.page})
+			out = append(out, Block{Kind: Heading, Level: levels[l.size], Text: closeBrackets(l.text()), Page: l.page})
 		case isBoldHeading(l, body) && !wrapsOn(lines, i, left, right, margin):
 			flush()
-			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
+			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: closeBrackets(l.text()), Page: l.page})
 		case isCaption(lines, i) && namesSomething(l.text()):
 			flush()
-			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: l.text(), Page: l.page})
+			out = append(out, Block{Kind: Heading, Level: min(len(levels)+1, 6), Text: closeBrackets(l.text()), Page: l.page})
 		case cur != nil && continues(prev, l, left, right, margin) && (l.page == prev.page || prev.page == cur.Page) &&
 			text.Len() < maxParagraphBytes:
 			// a paragraph runs on across one page break at most, and to a
@@ -2336,16 +2343,16 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 // vertical text 「３駅維持管理「は」, 「（金(」; 「市民審査員募集要項「（公式HP…）」
 // in a 広報's horizontal text, which pdftotext reads 」). Japanese does not nest
 // a bracket in one of its own kind (a quotation inside 「」 takes 『』), so
-// a 「 (or 『) while one is open, whose next bracket of its kind is no
+// a 「 (or 『, 〔, 【) while one is open, whose next bracket of its kind is no
 // closing one, closes it; one followed by its own closing bracket opens a
 // quotation as written (「…「秘境駅」」 stays, should a closing bracket have
-// been lost before it). A half-width ( inside an open （ is its ）, unless
-// a ) closes it (「（注(1)参照）」).
+// been lost before it). A half-width ( inside an open （ or ( closes it,
+// unless a ) follows (「（注(1)参照）」, 「1期(4年＝48月)」).
 func closeBrackets(s string) string {
-	if !strings.ContainsAny(s, "「『(") {
+	if !strings.ContainsAny(s, "「『〔【(") {
 		return s
 	}
-	closing := map[rune]rune{'「': '」', '『': '』', '（': '）', '(': ')'}
+	closing := map[rune]rune{'「': '」', '『': '』', '〔': '〕', '【': '】', '（': '）', '(': ')'}
 	out := []rune(s)
 	var open []rune
 	pop := func(r rune) { // down to and including the innermost r
@@ -2367,7 +2374,7 @@ func closeBrackets(s string) string {
 	}
 	for i, r := range out {
 		switch r {
-		case '「', '『':
+		case '「', '『', '〔', '【':
 			if isOpen(r) && nextOfKind(i, r) != closing[r] {
 				out[i] = closing[r]
 				pop(r)
@@ -2377,13 +2384,15 @@ func closeBrackets(s string) string {
 		case '（':
 			open = append(open, r)
 		case '(':
-			if len(open) > 0 && open[len(open)-1] == '（' && nextOfKind(i, '(') != ')' {
-				out[i] = '）'
-				open = open[:len(open)-1]
+			if n := len(open); n > 0 && (open[n-1] == '（' || open[n-1] == '(') && nextOfKind(i, '(') != ')' {
+				out[i] = closing[open[n-1]]
+				open = open[:n-1]
+				continue
 			}
-		case '」', '』', '）':
+			open = append(open, r)
+		case '」', '』', '〕', '】', '）', ')':
 			for o, c := range closing {
-				if c == r && o != '(' {
+				if c == r {
 					pop(o)
 				}
 			}
@@ -2392,12 +2401,28 @@ func closeBrackets(s string) string {
 	return string(out)
 }
 
-// wrapsOn reports whether line i is a clause of prose set large that the
-// next line goes on (「ウ　学校の老朽化が指摘されているが、耐震工事校舎の
-// 新築計画はどのよう」 over 「になっているか。」): a heading is a name, it
-// does not run to the margin with a comma and wrap.
+// wrapsOn reports whether line i is prose set large or bold, not a
+// heading: a heading is a name, it does not run to the margin and wrap.
+// Such a line is a clause that the next line goes on (「ウ　学校の老朽化が
+// 指摘されているが、耐震工事校舎の新築計画はどのよう」 over 「になっているか。」),
+// or holds a sentence's end with more after it (「技からの現役引退を発表しまし
+// た。吉田選手」), or stands between two lines of its paragraph (「大会では男子
+// 15kmフリーで13位と大健闘す」), or ends the paragraph of such a line above
+// it (「るなど、大舞台で活躍し続けました。」): a 広報 sets some articles' body
+// text a size larger than the rest.
 func wrapsOn(lines []*pdfLine, i int, left, right, margin map[edgeKey]float64) bool {
-	return i+1 < len(lines) && strings.Contains(lines[i].text(), "、") && continues(lines[i], lines[i+1], left, right, margin)
+	t := lines[i].text()
+	prose := func(t string) bool {
+		return strings.Contains(t, "、") || strings.Contains(strings.TrimRight(t, "。」）) "), "。")
+	}
+	if strings.Contains(strings.TrimRight(t, "。」）) "), "。") {
+		return true // a name holds no sentence's end with more after it
+	}
+	from := i > 0 && continues(lines[i-1], lines[i], left, right, margin)
+	if i+1 < len(lines) && continues(lines[i], lines[i+1], left, right, margin) {
+		return prose(t) || from
+	}
+	return from && strings.HasSuffix(t, "。") && prose(lines[i-1].text())
 }
 
 // within places a budget line under the lines above it, as a budget

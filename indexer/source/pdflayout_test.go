@@ -400,6 +400,18 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Kind == TableCell && strings.HasPrefix(b.Text, "水道（戸数） | 上水道、簡易水道で断水している戸数")
 		})
 	})
+	t.Run("body text set large is no heading", func(t *testing.T) {
+		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
+		has(t, bs, "on page 4 with the article's paragraph whole", func(b Block) bool {
+			return b.Page == 4 && b.Kind == Paragraph && strings.Contains(b.Text, "スキー競技からの現役引退を発表しました。吉田選手は、小学2年生で")
+		})
+		has(t, bs, "heading 吉田圭伸選手、現役を引退", func(b Block) bool { return b.Kind == Heading && b.Text == "吉田圭伸選手、現役を引退" })
+		for _, b := range bs {
+			if b.Kind == Heading && strings.Contains(strings.TrimSuffix(b.Text, "。"), "。") {
+				t.Errorf("p%d a heading holds a sentence's end: %q", b.Page, b.Text)
+			}
+		}
+	})
 	t.Run("row of wrapped cells", func(t *testing.T) {
 		has(t, corpusPDF(t, "nobeoka-giketsukekka-2024-12.pdf"), "議案第70号 row under its header", func(b Block) bool {
 			return b.Kind == TableCell && b.Text == "議案第70号 | 令和６年度延岡市後期高齢者医療特別会計補正予算 | 原案可決 | 12月13日" &&
@@ -630,7 +642,10 @@ func TestCloseBrackets(t *testing.T) {
 		"「宗谷本線マイ…（以下、『実行委員会『「が設立。「秘境駅」": "「宗谷本線マイ…（以下、『実行委員会』」が設立。「秘境駅」",
 		"「公営企業に係る「経営比較分析表」の策定及び公表について」": "「公営企業に係る「経営比較分析表」の策定及び公表について」",
 		"1期(4年＝48月)務めた場合（注(1)参照）":       "1期(4年＝48月)務めた場合（注(1)参照）",
-		"「介護される人」「介護する人「両者間の":           "「介護される人」「介護する人」両者間の",
+		"(2)職員給与費の状況　(普通会計決算(":          "(2)職員給与費の状況　(普通会計決算)",
+		"職員数(A(":        "職員数(A)",
+		"〔自然観察会 2024春〔": "〔自然観察会 2024春〕",
+		"「介護される人」「介護する人「両者間の": "「介護される人」「介護する人」両者間の",
 	} {
 		if got := closeBrackets(in); got != want {
 			t.Errorf("closeBrackets(%q) = %q, want %q", in, got, want)
