@@ -48,7 +48,8 @@ const withinSep = " > "
 // than MaxRunes is cut at sentence ends (see Cut). A contact line ends the
 // passage above it under the same headings, even past MaxRunes or across a
 // page (lines.go). Blocks starting with 「問合せ先: 」, update or publication
-// stamps (更新日：2024年4月1日) and blank blocks are dropped. A table row with a Header
+// stamps (更新日：2024年4月1日), headings of one letter (isDecoration) and
+// blank blocks are dropped. A table row with a Header
 // (see source.Block) has it as the last step of its heading path; one
 // that sits in rows above it (Block.Within: a 項 row in its 款) starts
 // with their labels: 「14 分担金及び負担金 > 2 負担金 | 149,994 | 323 |
@@ -59,12 +60,18 @@ const withinSep = " > "
 // In minutes, a passage never holds blocks of two speeches (Block.Speech):
 // a new speech starts a new passage, under the same headings, and a block
 // of a speech is never a heading by its text. Passage.Speech is its
-// blocks' speech. Seq numbers run 0..n-1.
+// blocks' speech. The headings of a cover (isCover) close where its next
+// page starts. Seq numbers run 0..n-1.
 func Split(blocks []source.Block) []Passage {
 	var s splitter
+	cover := isCover(blocks)
 	for i, b := range blocks {
+		if cover && b.Page > 1 {
+			s.closeHeadings()
+			cover = false
+		}
 		text := strings.TrimSpace(b.Text)
-		if text == "" || strings.HasPrefix(text, footerPrefix) || isStamp(text) {
+		if text == "" || strings.HasPrefix(text, footerPrefix) || isStamp(text) || isDecoration(b, text) {
 			continue
 		}
 		s.inSpeech(b.Speech)
@@ -131,6 +138,47 @@ func (s *splitter) openHeading(rank int, label string) {
 		s.open = s.open[:len(s.open)-1]
 	}
 	s.open = append(s.open, heading{rank, label})
+	s.header = ""
+	s.setLabels()
+}
+
+// isDecoration reports whether a heading block is one letter set large:
+// a drop cap (a 広報's 「O」 of 71 points), a masthead's 「特」. It names no
+// section and says nothing as text.
+func isDecoration(b source.Block, text string) bool {
+	return b.Kind == source.Heading && utf8.RuneCountInString(text) < 2
+}
+
+// coverRunes is the least prose a page holds when it is more than a
+// cover: a paragraph of this many characters, or a table row.
+const coverRunes = 40
+
+// isCover reports whether the blocks' first page is a cover: the document
+// goes on past it, and it holds names, dates and slogans (the title set
+// large, 「令和８年２月16日」, 「延岡市長 三浦 久知」, a 広報's masthead and
+// headline) but no paragraph of coverRunes characters and no table row.
+// A cover's large lines are the document's title and decoration, not the
+// sections of its pages: 「石垣市」 under the title of a budget book had
+// headed every page of it, a 広報's 「4　おといねっぷ」 every article.
+func isCover(blocks []source.Block) bool {
+	more := false
+	for _, b := range blocks {
+		switch {
+		case b.Page > 1:
+			more = true
+		case b.Page != 1:
+		case b.Kind == source.TableCell,
+			b.Kind == source.Paragraph && utf8.RuneCountInString(strings.TrimSpace(b.Text)) >= coverRunes:
+			return false
+		}
+	}
+	return more
+}
+
+// closeHeadings closes every open heading: the next units have none.
+func (s *splitter) closeHeadings() {
+	s.flushPending()
+	s.open = nil
 	s.header = ""
 	s.setLabels()
 }

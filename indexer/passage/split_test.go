@@ -362,6 +362,7 @@ func TestSplitRowWithin(t *testing.T) {
 func TestSplitDataLineIsNoHeading(t *testing.T) {
 	blocks := []source.Block{
 		{Kind: source.Heading, Level: 1, Text: "音威子府村地域防災計画", Page: 1},
+		{Kind: source.Paragraph, Text: "この計画は、災害対策基本法第42条の規定に基づき、音威子府村防災会議が作成する計画である。", Page: 1},
 		{Kind: source.Paragraph, Text: "１　天塩川　256.0", Page: 40},
 		{Kind: source.Paragraph, Text: "５　月　６　月　７　月　８　月　９　月　１０月", Page: 39},
 		{Kind: source.Paragraph, Text: "0 人", Page: 15},
@@ -380,5 +381,44 @@ func TestSplitDataLineIsNoHeading(t *testing.T) {
 		if got := strings.Join(p.Headings, " > "); got != want {
 			t.Errorf("passage %q under %q, want %q", p.Text, got, want)
 		}
+	}
+}
+
+// TestSplitCoverHeadingsClose: the large lines of a cover (a title, a
+// date, the issuer; no prose, no table) head no page after it, while a
+// first page with prose under its headings keeps them open.
+func TestSplitCoverHeadingsClose(t *testing.T) {
+	cover := []source.Block{
+		{Kind: source.Heading, Level: 1, Text: "令和７年度", Page: 1},
+		{Kind: source.Heading, Level: 1, Text: "一般会計補正予算（第７号）", Page: 1},
+		{Kind: source.Heading, Level: 1, Text: "石垣市", Page: 1},
+		{Kind: source.Paragraph, Text: "補正予算の総額は歳入歳出それぞれ１億２千万円を追加し、総額を歳入歳出それぞれ四百億円とする。", Page: 2},
+		{Kind: source.Heading, Level: 2, Text: "第１表　歳入歳出予算補正", Page: 3},
+		{Kind: source.Paragraph, Text: "歳入の補正は、国庫支出金と繰越金である。", Page: 3},
+	}
+	got := Split(cover)
+	if len(got) != 2 || len(got[0].Headings) != 0 || strings.Join(got[1].Headings, " > ") != "第１表　歳入歳出予算補正" {
+		t.Errorf("after a cover: %+v", got)
+	}
+	content := append([]source.Block{{Kind: source.Paragraph, Page: 1,
+		Text: "本計画は、本村の簡易水道事業の経営の基本計画であり、平成30年度から令和9年度までの10年間を期間とする。"}}, cover[3:]...)
+	content = append([]source.Block{{Kind: source.Heading, Level: 1, Text: "音威子府村簡易水道事業経営戦略", Page: 1}}, content...)
+	for _, p := range Split(content)[:2] {
+		if len(p.Headings) == 0 || p.Headings[0] != "音威子府村簡易水道事業経営戦略" {
+			t.Errorf("a first page with prose: %q under %q", p.Text, p.Headings)
+		}
+	}
+}
+
+// TestSplitLetterIsNoHeading: a letter set large (a 広報's drop cap 「O」 of
+// 71 points) heads nothing.
+func TestSplitLetterIsNoHeading(t *testing.T) {
+	got := Split([]source.Block{
+		{Kind: source.Heading, Level: 1, Text: "O", Page: 4},
+		{Kind: source.Heading, Level: 2, Text: "感動を、ありがとう。", Page: 4},
+		{Kind: source.Paragraph, Text: "本村出身で、クロスカントリースキーの吉田圭伸選手が、スキー競技からの現役引退を発表しました。", Page: 4},
+	})
+	if len(got) != 1 || strings.Join(got[0].Headings, " > ") != "感動を、ありがとう。" {
+		t.Errorf("got %+v", got)
 	}
 }
