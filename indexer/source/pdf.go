@@ -652,8 +652,13 @@ func pdfCharSlow(inst pdfium.Pdfium, tp references.FPDF_TEXTPAGE, i int, st *pag
 	}
 	run = charRun(r, o.X, o.Y, float64(box.Rect.Left), float64(box.Rect.Right), size.FontSize*scale, bold)
 	run.Generated = gen.IsGenerated
+	run.Up = turnedLeft(float64(m.Matrix.A), float64(m.Matrix.B))
 	return run, true, nil
 }
+
+// turnedLeft reports whether a character's matrix (a, b: where its
+// x axis points) turns it about a quarter left: its text runs up the page.
+func turnedLeft(a, b float64) bool { return b > 0 && b > 2*math.Abs(a) }
 
 // charRun places a character by its origin on the baseline. The band of
 // the line is drawn from the baseline and the size, not from the glyph

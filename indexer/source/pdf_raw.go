@@ -224,6 +224,7 @@ type objInfo struct {
 	id        int     // 1-based, in the order the page's characters meet them
 	size      float64 // rendered font size in points
 	bold      bool
+	up        bool // turned a quarter left (pdfRun.Up)
 	invisible bool // text render mode 3 (an OCR layer over a scan)
 }
 
@@ -342,7 +343,7 @@ func (r *rawPDFium) rawPageText(doc uint64, index int, st *pageStats) (pdfPage, 
 			}
 		}
 		run := placeChar("", wide, x, y, left, right, obj.size, obj.bold)
-		run.Obj, run.Generated = obj.id, gen
+		run.Obj, run.Generated, run.Up = obj.id, gen, obj.up
 		p.Runs = append(p.Runs, run)
 		text = utf8.AppendRune(text, ch)
 		ends = append(ends, int32(len(text)))
@@ -364,13 +365,14 @@ func (r *rawPDFium) objInfo(tp uint64, i int, ob uint64) (objInfo, error) {
 	}
 	size := math.Float64frombits(sb)
 	sc := r.scratch + 32 // FS_MATRIX: a, b, c, d, e, f as float32
-	scale := 1.0
+	scale, up := 1.0, false
 	if ok, err := r.call(xFPDFTextGetMatrix, tp, uint64(i), sc); err == nil && int32(ok) != 0 {
 		if s := math.Hypot(r.f32(sc+8), r.f32(sc+12)); s > 0 {
 			scale = s
 		}
+		up = turnedLeft(r.f32(sc), r.f32(sc+4))
 	}
-	info := objInfo{size: size * scale}
+	info := objInfo{size: size * scale, up: up}
 	if w, err := r.call(xFPDFTextGetFontWeight, tp, uint64(i)); err == nil {
 		info.bold = int32(w) >= 600
 	}

@@ -120,6 +120,10 @@ type pdfRun struct {
 	Obj int
 	// Generated: a space PDFium inferred from a gap, not one in the PDF.
 	Generated bool
+	// Up: the glyph is turned a quarter left, so that its text runs up
+	// the page (rotated text, 「令和４年度…予算」 along a cover's spine);
+	// a column of such glyphs reads bottom to top.
+	Up bool
 }
 
 // pdfPage is the text of one page.
@@ -436,6 +440,9 @@ func verticalColumns(page int, height float64, glyphs []pdfRun) (cols []*pdfLine
 	}
 	var short [][]int
 	for _, chain := range sideways(glyphs, base, byY, ys, joinColumnPieces(glyphs, base, chains)) {
+		if runsUp(glyphs, chain) {
+			slices.Reverse(chain) // rotated text: read from its foot
+		}
 		if len(chain) < minColumnLen {
 			if len(chain) == 2 {
 				short = append(short, chain)
@@ -594,6 +601,20 @@ func sideways(glyphs []pdfRun, base []float64, byY []int, ys []float64, chains [
 		}
 	}
 	return chains
+}
+
+// runsUp reports whether most characters of a column are turned a
+// quarter left (pdfRun.Up): text rotated to run up the page, as a cover
+// or a spine sets a title, reads from the foot of the column, not its top
+// (「算予計会別特険保康健民国市国南度年４和令」 read top down).
+func runsUp(glyphs []pdfRun, chain []int) bool {
+	n := 0
+	for _, j := range chain {
+		if glyphs[j].Up {
+			n++
+		}
+	}
+	return 2*n > len(chain)
 }
 
 // isBracket reports whether s is an opening or closing bracket, in its

@@ -400,6 +400,15 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			return b.Kind == TableCell && strings.HasPrefix(b.Text, "水道（戸数） | 上水道、簡易水道で断水している戸数")
 		})
 	})
+	t.Run("text rotated to run up the page reads from its foot", func(t *testing.T) {
+		has(t, corpusPDF(t, "otoineppu-jinkovision.pdf"), "heading 村内の主な出来事（平成） on page 6", func(b Block) bool {
+			return b.Page == 6 && b.Kind == Heading && b.Text == "村内の主な出来事（平成）"
+		})
+		bs := corpusPDF(t, "otoineppu-siryou-2020-03.pdf")
+		for _, want := range []string{"別記第18号様式", "救護班活動状況", "「備考」欄に班の編成、活動期間を記入すること。"} {
+			has(t, bs, "on page 97 with "+want, func(b Block) bool { return b.Page == 97 && b.Text == want })
+		}
+	})
 	t.Run("body text set large is no heading", func(t *testing.T) {
 		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
 		has(t, bs, "on page 4 with the article's paragraph whole", func(b Block) bool {
