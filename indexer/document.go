@@ -249,8 +249,10 @@ func metaLines(bs []source.Block) []meta.Line {
 
 // documentTitle is the document's own title as the metadata rules read it
 // (the format's, the cover's, the first heading), else the title the
-// source states, else the first heading, else the start of the first
-// passage: a label to show, not a title the document claims.
+// source states, else, for a PDF, its file's name when that names a
+// document, else the first heading, else the first line of the first
+// passage: a label to show, not a title the document claims (the
+// metadata keeps its title unknown).
 func documentTitle(src source.Source, md meta.Metadata, ps []passage.Passage) string {
 	if md.Title != "" {
 		return md.Title
@@ -258,16 +260,43 @@ func documentTitle(src source.Source, md meta.Metadata, ps []passage.Passage) st
 	if t := strings.TrimSpace(src.Title); t != "" && src.Encoding != "PDF" {
 		return t
 	}
+	if src.Encoding == "PDF" {
+		// a policy speech or a bill's reasons printed as their text alone
+		// (施政方針.pdf opens 「おはようございます。」): the name the city
+		// gave the file says what it is
+		if t := fileLabel(src.Path); t != "" {
+			return t
+		}
+	}
 	for _, b := range src.Blocks {
-		if b.Kind == source.Heading {
+		if b.Kind == source.Heading && (src.Encoding != "PDF" || meta.ReadsAsTitle(b.Text)) {
 			return strings.TrimSpace(b.Text)
 		}
 	}
-	r := []rune(ps[0].Text)
+	first, _, _ := strings.Cut(ps[0].Text, "\n")
+	r := []rune(first)
 	if len(r) > 40 {
 		return string(r[:40]) + "…"
 	}
 	return string(r)
+}
+
+// fileLabel is a file's name without its extension when it names a
+// document and reads as a title (施政方針（446回）, 議案第１号：一般会計補正
+// 予算), else "" (Ｐ５.pdf, R040224.pdf, scan0001.pdf).
+func fileLabel(path string) string {
+	base := path
+	if i := strings.LastIndexAny(base, "/\\"); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	base = strings.TrimSpace(base)
+	if !meta.NamesDocument(base) || !meta.ReadsAsTitle(base) {
+		return ""
+	}
+	return base
 }
 
 // Fields is the passage as the property map the mapping indexes.

@@ -42,3 +42,27 @@ func TestLongDocumentIsCut(t *testing.T) {
 		t.Errorf("%d bytes of text analysed, bound %d", sum.TextBytes, 16<<10)
 	}
 }
+
+// TestUntitledPDFShownByFileName: a PDF that prints its text alone (a
+// policy speech opening 「おはようございます。」) has no title of its own, so
+// its metadata title stays unknown, and it is shown by the name the city
+// gave the file when that names a document; a file name that names none
+// (Ｐ５.pdf) gives way to the first line of the text.
+func TestUntitledPDFShownByFileName(t *testing.T) {
+	speech := []source.Block{
+		{Kind: source.Paragraph, Page: 1, Text: "おはようございます。"},
+		{Kind: source.Paragraph, Page: 1, Text: "開会に当たり、提案いたしました議案の説明に先立ちまして、令和８年度に向けた市政運営について、所信の一端と主要施策を申し上げます。"},
+	}
+	for path, want := range map[string]string{
+		"gian/446/施政方針（446回）.pdf": "施政方針（446回）",
+		"gian/446/Ｐ５.pdf":         "おはようございます。",
+	} {
+		d := (&Analyzer{}).Document(source.Source{Path: path, Encoding: "PDF", Blocks: speech})
+		if d == nil {
+			t.Fatalf("%s: no document", path)
+		}
+		if d.Title != want || d.Meta.Title != "" {
+			t.Errorf("%s: shown as %q (metadata title %q), want %q (unknown)", path, d.Title, d.Meta.Title, want)
+		}
+	}
+}

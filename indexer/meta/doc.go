@@ -82,7 +82,12 @@
 // A title line that breaks before its head noun (…に対する, …に係る,
 // …における, …の, …及び: Japanese puts the noun last) goes on in the next
 // line of the same type. A line of body-size type counts only when it names a
-// kind of document (計画, 予算, 日程表, について, …). A PDF's document
+// kind of document (計画, 予算, 日程表, について, …); one that fills its line
+// (30 characters or more, as a bill's title in the body's type does) goes
+// on in a short line after it when the two read as a title together
+// (「…支給条例等の一部を改正す」 / 「る条例」, 「…に伴う財産処」 / 「分について」),
+// unless that line is a date, a signature or the issuer. A line between
+// two rows of a table is a cell's wrapped line, no title. A PDF's document
 // information Title counts when the cover gives no heading that names a
 // document and it is no file name (2002.indd), office default (PowerPoint
 // プレゼンテーション) or garbage. Letter-spaced runs of single characters are
@@ -93,12 +98,18 @@
 // era year alone (令和６年度, 令和８年２月16日), a number label (議案第86号,
 // 別紙３), a head's signature (延岡市長 三浦 久知), a form field (計画期間：…),
 // a unit note, a line of text drawn twice, a fragment (unbalanced brackets,
-// a trailing 、), or garbage: a title must read as Japanese, mostly kana,
+// a trailing 、, a start that continues the line above: する…, を…, の一部…,
+// 及び…, 円…; an end cut inside a verb: …す), prose (a comma after a clause:
+// 「…ましては、」, 「開会に当たり、」, 「…千円、」; a comma in a line that does not
+// end in a kind of document), a list item run into its number
+// (「１無償譲渡する普通財産」), or garbage: a title must read as Japanese, mostly kana,
 // common kanji (JIS X 0208 level 1) and punctuation. When two lines above
 // the title candidate are debris of vertical text read across (a lone
 // kana, a small kana starting a line), the page gives no title. Nothing
-// found is unknown (""); the index then shows a label (the first heading
-// or the start of the text), not a claimed title.
+// found is unknown (""); the index then shows a label, not a claimed
+// title: for a PDF the name of its file when that names a document
+// (施政方針（446回）.pdf, a speech printed as its text alone), else the
+// first heading that reads as a title, else the first line of the text.
 //
 // # Department
 //

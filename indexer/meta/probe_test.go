@@ -14,7 +14,7 @@ import (
 // the values written for it by hand.
 type probe struct {
 	name, about string
-	batch       int       // 1: written before any rule was changed for them; 2: after the first round
+	batch       int       // 1: written before any rule was changed for them; 2: after the first round; 3: 2026-12-08, from one city's assembly papers
 	want        [4]string // title, fiscal year, department, city; "-" none
 	lines       []string
 }
@@ -65,8 +65,8 @@ var probeFields = [4]string{"title", "fiscal year", "department", "city"}
 // wrong value fails the test; go test -run Probe -v ./indexer/meta/ prints
 // the counts.
 func TestProbe(t *testing.T) {
-	var right, wrong, unknown [3][4]int // all, batch 1, batch 2
-	var count [3]int
+	var right, wrong, unknown [4][4]int // all, batch 1, batch 2, batch 3
+	var count [4]int
 	probes := readProbes(t)
 	for _, p := range probes {
 		count[0]++
@@ -94,7 +94,7 @@ func TestProbe(t *testing.T) {
 			}
 		}
 	}
-	for b, what := range []string{"all", "batch 1", "batch 2"} {
+	for b, what := range []string{"all", "batch 1", "batch 2", "batch 3"} {
 		t.Logf("%s: %d probes, right / wrong / unknown:", what, count[b])
 		for i, f := range probeFields {
 			t.Logf("  %-12s %2d / %d / %d", f, right[b][i], wrong[b][i], unknown[b][i])

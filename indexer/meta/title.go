@@ -109,8 +109,19 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 		if c.text == "" {
 			continue
 		}
-		c.problem = titleProblem(c.text)
 		cs = append(cs, c)
+	}
+	// A title in the body's type that fills its line wraps onto the next
+	// (a bill's 「…支給条例等の一部を改正す」 over 「る条例」, 「…に伴う財産処」
+	// over 「分について」): such two lines are one line.
+	for i := 0; i+1 < len(cs); i++ {
+		if wraps(cs[i], cs[i+1]) {
+			cs[i].text += cs[i+1].text
+			cs = append(cs[:i+1], cs[i+2:]...)
+		}
+	}
+	for i := range cs {
+		cs[i].problem = titleProblem(cs[i].text)
 	}
 	best := -1
 	for i, c := range cs {
@@ -119,6 +130,9 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 		}
 		if c.rank == 7 && !namesDocument(c.text) {
 			continue // body-size text is a title only when it names a document
+		}
+		if i > 0 && cs[i-1].rank == 8 && i+1 < len(cs) && cs[i+1].rank == 8 {
+			continue // between two rows of a table: a cell's wrapped line (「締結について」)
 		}
 		if best < 0 || c.rank < cs[best].rank {
 			best = i
@@ -149,7 +163,8 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 	}
 	// Below: a number, part or edition (（第７号）, 第２次, （資料編）), or the
 	// line that names the document when the title line did not.
-	if j := best + 1; j < len(cs) && continuesBelow(cs[best].text) && cs[j].rank == cs[best].rank && cs[j].problem == "" {
+	if j := best + 1; j < len(cs) && continuesBelow(cs[best].text) && cs[j].rank == cs[best].rank &&
+		(cs[j].problem == "" || cs[j].problem == "a fragment" && reContinuation.MatchString(cs[j].text)) {
 		parts = append(parts, cs[j].text) // 「…計画（案）」に対する / パブリックコメントの実施結果について
 		names = names || namesDocument(cs[j].text)
 		best = j
@@ -160,7 +175,8 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 			parts = append(parts, c.text)
 			continue
 		}
-		if !names && c.problem == "" && c.rank <= cs[best].rank+1 && namesDocument(c.text) && !isIssuer(c.text) {
+		if !names && (c.problem == "" || c.problem == "a fragment" && reContinuation.MatchString(c.text)) &&
+			c.rank <= cs[best].rank+1 && namesDocument(c.text) && !isIssuer(c.text) {
 			parts = append(parts, c.text)
 			names = true
 		}
@@ -172,6 +188,31 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 	}
 	return title, cs[best].rank <= 6, names
 }
+
+// wrapRunes is how long a line of the body's type is when it fills its
+// line: a page of A4 sets 35–40 characters of 10.5-point type.
+const wrapRunes = 30
+
+// wraps reports whether line b is the rest of line a, a title in the
+// body's type wrapped at the margin: a fills its line, the two read as a
+// title together, and b, in the same type, is short and goes on from a (a
+// particle or an inflection may start it) rather than being a date, a
+// signature or the issuer below a title.
+func wraps(a, b cand) bool {
+	if a.rank != 7 || b.rank != 7 || strings.Contains(a.text, "。") || strings.ContainsAny(b.text, "。、") ||
+		utf8.RuneCountInString(a.text) < wrapRunes || utf8.RuneCountInString(b.text) > 20 ||
+		utf8.RuneCountInString(a.text+b.text) > maxTitleRunes || isIssuer(b.text) || reDatedLine.MatchString(normalize(b.text)) {
+		return false
+	}
+	pb := titleProblem(b.text)
+	return titleProblem(a.text+b.text) == "" &&
+		(pb == "" || pb == "too short" || pb == "a fragment" && (reContinuation.MatchString(b.text) || reCutEnd.MatchString(b.text)))
+}
+
+// reDatedLine is a line that starts with a date or a figure: the date a
+// bill is submitted (「令和４年３月４日提出」) under its title, not the rest
+// of it.
+var reDatedLine = regexp.MustCompile(`^(令和|平成|昭和|[0-9])`)
 
 // isTitlePrefix: the line above the title line is part of it when it is a
 // fiscal year or an era year alone (令和８年度), or names a session and no
@@ -411,13 +452,49 @@ func titleProblem(s string) string {
 		return "vertical-text debris"
 	case !readsAsJapanese(s):
 		return "garbage"
-	case strings.HasSuffix(s, "、") || strings.HasSuffix(s, "，") || !balanced(s):
+	case strings.HasSuffix(s, "、") || strings.HasSuffix(s, "，") || !balanced(s) || reContinuation.MatchString(s):
 		return "a fragment"
+	case reClauseComma.MatchString(s) || strings.Count(s, "、") >= 3 && !namesDocument(s) ||
+		strings.Contains(s, "、") && !reDocumentEnd.MatchString(s):
+		return "a sentence" // 「主な内容といたしましては、…」, 「開会に当たり、…」; a list of places
+	case reCutEnd.MatchString(s) || reUnitStart.MatchString(s):
+		return "a fragment"
+	case reItemNumber.MatchString(ns):
+		return "a numbered item"
 	case doubled(s):
 		return "text drawn twice"
 	}
 	return ""
 }
+
+// reContinuation is how the second line of a wrapped phrase starts, which
+// no title does: an inflection or a particle that needs the words before it
+// (「する条例」, 「の一部を改正する条例」 under 「…条例」 of a list's cell).
+var reContinuation = regexp.MustCompile(`^(する|した|して|され|させ|を|が|の\p{Han}|について|に関する|に係る|に対する|及び|並びに|から|まで|ため)`)
+
+// reClauseComma is a comma after a clause: a topic or a verb's ending
+// before 、 (「…ましては、」, 「…では、」, 「開会に当たり、」, 「…千円、」) is prose;
+// a title's comma stands between nouns, as a law's name writes them
+// (「…勤務時間、休暇等に関する条例」).
+var reClauseComma = regexp.MustCompile(`(は|も|が|を|て|で|に|と|し|り|き|い|ため|ので|から|ところ|円|人|件)、`)
+
+// reDocumentEnd is a title's last words: a kind of document, or a matter
+// (…について). A line with a comma that ends otherwise is prose (「マスクの
+// 着用、手指消毒等の…について周知徹底」).
+var reDocumentEnd = regexp.MustCompile(`(計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|一覧表|名簿|表|報告|調書|要綱|要領|規則|条例|規程|白書|資料|広報|会議録|議事録|答申|提言|評価|について|に向けて|に関する|のお知らせ|案|手引|ガイド|統計|調査|状況|施策|事業|取組|取り組み)[)）」』]*$`)
+
+// reCutEnd is a line cut inside a verb (「…を戦略的に形成す」, 「…を改正す」):
+// no title ends in す (nouns that end in し, せ or け do: 見通し, お知らせ).
+var reCutEnd = regexp.MustCompile(`す$`)
+
+// reUnitStart is a line that starts with the unit of a figure on the line
+// above (「円及び中学校…を増額計上」).
+var reUnitStart = regexp.MustCompile(`^(円|千円|万円|億円|％|%)`)
+
+// reItemNumber is an item of a list, not a title: a number run into its
+// text (「１無償譲渡する普通財産」), not a numbered heading (「２．一般会計当初
+// 予算…」), a year, month, session or count (「３月補正予算」, 「５か年計画」).
+var reItemNumber = regexp.MustCompile(`^[0-9]{1,2}[^\s0-9.,)）．、年度月日回号期次条項部章節か箇ヶカケ万億千%％]`)
 
 // isDebris: a lone kana or kanji set apart from a longer word (わ おと高卒業制作,
 // 集 花たびそうや号): a column of vertical text read across.
@@ -519,9 +596,18 @@ func readsAsJapanese(s string) bool {
 // reDocumentKind is the noun that names what kind of document a title is,
 // as Japanese public documents are titled: plans, budgets, reports,
 // tables, bulletins, minutes, bills and the like.
-var reDocumentKind = regexp.MustCompile(`計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|名簿|表$|報告|調書|見通し|要綱|要領|規則|条例|規程|白書|資料|説明|広報|だより|通信|ニュース|会議録|議事録|質問|答申|提言|評価|について|に向けて|に関する|のお知らせ|案$|手引|ガイド|マニュアル|統計|調査|状況|施策|事業|取組|取り組み|運営|所信|あいさつ|挨拶`)
+var reDocumentKind = regexp.MustCompile(`計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|名簿|表$|報告|調書|見通し|要綱|要領|規則|条例|規程|白書|資料|説明|広報|だより|通信|ニュース|会議録|議事録|質問|答申|提言|評価|について|に向けて|に関する|のお知らせ|案$|手引|ガイド|マニュアル|統計|調査|状況|施策|事業|取組|取り組み|運営|所信|あいさつ|挨拶|提案理由`)
 
 func namesDocument(s string) bool { return reDocumentKind.MatchString(s) }
+
+// NamesDocument reports whether s names a kind of document (計画, 予算,
+// 施政方針, 議案一覧表, …), as a title does.
+func NamesDocument(s string) bool { return namesDocument(s) }
+
+// ReadsAsTitle reports whether s could be a title: none of the problems
+// a title candidate is checked for (a sentence, a date, a fragment, a
+// file name, garbage, …).
+func ReadsAsTitle(s string) bool { return titleProblem(cleanTitle(s)) == "" }
 
 // isIssuer: a line that is only the issuing municipality or body (石垣市,
 // 音威子府村防災会議), which follows a title but is no part of it.
