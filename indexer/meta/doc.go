@@ -55,7 +55,11 @@
 // 広報あつぎ, 広報くらしき, 広報かしわら, 広報きりゅう, 広報しながわ; the
 // brands table in city.go), 3; in the body as the head of a longer name
 // (第4次柏原市総合計画, 大阪市協働指針), 2; in passing (大阪府と大阪市の,
-// 大阪市内), 1; and 本市 or 当市 anywhere adds 1 to the leading city. A name
+// 大阪市内), 1; and 本市 or 当市 anywhere adds 1 to the leading city when
+// it is named more than in passing (a partner named twice in passing,
+// 「事業実施主体：香南市」 in 南国市's papers, is not the 本市). A name at the
+// start of a line before 長 (香美市長　田中　一郎, the head signing a bill)
+// scores as a header line's, 4. A name
 // right after an issuer's label (発行：日高川町, 編集・発行 富良野市) scores as a
 // header line's, 4: the document states who issues it. A bulletin whose
 // masthead is 広報 (市報, 町報, …) and a municipality's reading without 市,
@@ -63,8 +67,8 @@
 // scores like a listed brand, 3, when no other municipality reads the
 // same and the reading has three kana or more (municipalities name their
 // bulletins so). The
-// best city with 4 or more is strong evidence; with 2 or 3 it is weak; one
-// passing mention is never enough, and a tie is unknown. A hinted city
+// best city with 4 or more is strong evidence; with 3 it is weak; one or
+// two passing mentions are never enough, and a tie is unknown. A hinted city
 // loses a leading prefecture (神奈川県厚木市 → 厚木市).
 //
 // # Title
@@ -171,7 +175,8 @@
 // fiscal 2020 (the document's date)"). A year that opens or closes a span
 // (平成21年度から, ～令和5年度まで, 2015～2019年度, （令和３年度～令和８年度）)
 // and any year of a line stating a period (計画期間) is never the
-// document's. Sources, in order:
+// document's; nor is a year of a line that lists three or more (平成21年度
+// 平成22年度 平成23年度 …, the columns of a trend). Sources, in order:
 // the hint; the title, then the header lines of the title block (令和4年度
 // in "令和4年度\n(2022年度)"; the title block ends at the first table row,
 // section label or bill, not at a row of single letter-spaced characters
@@ -193,7 +198,8 @@
 // a cover dated 令和８年２月16日; a 施政方針 or 当初予算 of the year's first
 // regular session 令和8年第1回定例会 too); the lead, the prose of the first
 // 600 characters, its first year that is the topic (「平成14年度は、…」,
-// 令和８年度当初予算, 平成15年度の予算), not one merely mentioned, a
+// 令和８年度当初予算, 令和４年度一般会計当初予算, 平成15年度の予算), not one
+// merely mentioned, the base of a comparison (令和３年度当初予算に比べて), a
 // supplementary budget's or a span's; then, as weaker evidence, the fiscal
 // year of the document's own date: a date line of a paged document's title
 // block (令和７年２月 under the title), a bulletin's issue month (2025年6月号)

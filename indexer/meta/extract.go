@@ -94,7 +94,10 @@ const (
 	scorePassing  = 1 // 大阪府と大阪市の役割分担
 	scoreSelf     = 1 // 本市/当市 with at least one other mention
 	strongCity    = 4
-	weakCity      = 2
+	// weakCity: two passing mentions are not enough, as a city's papers
+	// name their partners (「事業実施主体：香南市」 twice in a 南国市 budget
+	// briefing that never writes 南国市).
+	weakCity = 3
 )
 
 func extractCity(d doc, in Input, defaults Metadata) (city, pref string) {
@@ -183,6 +186,7 @@ func splitPrefecture(s string) (pref, rest string) {
 // a name at the start of a line is measured once per line.
 func cityEvidence(d doc, address string) (string, int) {
 	score := map[string]int{}
+	named := map[string]bool{} // named as the document's own: more than in passing
 	add := func(mt mention, n int) {
 		if mt.pref != "" {
 			if _, ok := places.lookup(mt.name, mt.pref); !ok {
@@ -190,6 +194,7 @@ func cityEvidence(d doc, address string) (string, int) {
 			}
 		}
 		score[mt.name] += n
+		named[mt.name] = named[mt.name] || n > scorePassing
 	}
 	for _, mt := range mentions(d.title) {
 		add(mt, scoreHeader)
@@ -209,6 +214,10 @@ func cityEvidence(d doc, address string) (string, int) {
 	for _, mt := range mentions(d.body) {
 		if reIssuerBefore.MatchString(string(body[max(0, mt.start-8):mt.start])) {
 			add(mt, scoreHeader) // 発行：日高川町: the document names who issues it
+			continue
+		}
+		if mt.next == '長' && (mt.start == 0 || body[mt.start-1] == '\n') {
+			add(mt, scoreHeader) // 「香美市長　田中　一郎」 signs a bill the mayor submits
 			continue
 		}
 		if isCompound(mt) {
@@ -243,7 +252,9 @@ func cityEvidence(d doc, address string) (string, int) {
 	if tie {
 		return "", 0
 	}
-	if bestScore > 0 && (strings.Contains(d.body, "本市") || strings.Contains(d.body, "当市")) {
+	if bestScore > 0 && (strings.Contains(d.body, "本市") || strings.Contains(d.body, "当市")) && (named[best] || bestScore > 2*scorePassing) {
+		// 本市 is the city the document names as its own, not a partner
+		// named twice in passing (「事業実施主体：香南市」 in 南国市's papers)
 		bestScore += scoreSelf
 	}
 	return best, bestScore

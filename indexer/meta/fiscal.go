@@ -178,7 +178,16 @@ func statedFiscalYear(s string) (int, string, bool) {
 	if isSpanLine(s) {
 		return 0, "", false
 	}
-	for _, m := range fiscalYears(s) {
+	ms := fiscalYears(s)
+	if years := map[int]bool{}; len(ms) >= 3 {
+		for _, m := range ms {
+			years[m.year] = true
+		}
+		if len(years) >= 3 {
+			return 0, "", false // a series (平成21年度 平成22年度 平成23年度 …: a table of a trend), no one year's
+		}
+	}
+	for _, m := range ms {
 		if !m.span {
 			return m.year, m.text, true
 		}
@@ -313,7 +322,11 @@ const leadRunes = 600
 // reLeadTopic is what makes a year in the lead the document's topic: the
 // year is the subject (平成14年度は、), or its budget is (令和８年度当初予算,
 // 平成15年度の予算関係議案).
-var reLeadTopic = regexp.MustCompile(`^\s*(は|も|における|において|に向け|の予算|予算|当初予算|の当初予算|一般会計予算)`)
+var reLeadTopic = regexp.MustCompile(`^\s*(は|も|における|において|に向け|の予算|予算|当初予算|の当初予算|一般会計予算|(の)?(一般会計|特別会計|[^\s、。]{1,12}事業会計)(当初)?予算)`)
+
+// reComparedAfter is a year named as the base of a comparison (令和３年度
+// 当初予算に比べて, 前年度と比較し): the year before the document's.
+var reComparedAfter = regexp.MustCompile(`^[^、。]{0,12}(に比べ|と比べ|と比較|に比し|対比)`)
 
 // leadFiscalYear is the first fiscal year the lead, the opening prose
 // after the header, states as its topic (平成14年度は、…; 令和８年度当初予算案
@@ -340,7 +353,7 @@ func leadFiscalYear(d doc) (int, string, bool) {
 	}
 	lead := normalize(b.String())
 	for _, m := range fiscalYears(lead) {
-		if m.span || reSupplementaryAfter(lead[m.end:]) {
+		if m.span || reSupplementaryAfter(lead[m.end:]) || reComparedAfter.MatchString(lead[m.end:]) {
 			continue
 		}
 		if reLeadTopic.MatchString(lead[m.end:]) {
