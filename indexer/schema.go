@@ -140,4 +140,6 @@ const SchemaVersion = 19
 // labels, overprinted text and numbered data lines (2026-12-07); records
 // without one (0) are older. Version 2: vertical text's columns whole
 // across brackets, and figures set across a column (縦中横) (2026-12-08).
-const ReadingVersion = 2
+// Version 3: rotated text read from its foot, double-spaced paragraphs
+// joined, closing brackets restored (2026-12-08).
+const ReadingVersion = 3

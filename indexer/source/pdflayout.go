@@ -148,11 +148,12 @@ type pdfLine struct {
 	chrome   bool
 	zone     int // -1 top, 1 bottom, 0 body
 	tableRow bool
-	vertical bool // a column of vertical text (縦書き), read top to bottom
-	band     bool // a table row made of lines closer than lines can be (cells that wrap)
-	article  bool // a column of vertical text among three or more of its size side by side: body text, not a heading
-	col      int  // the text column of the page the line is in (0: the page's width; see columnOrder)
-	spread   bool // a row of a table printed across two facing pages, joined (see joinSpreads)
+	vertical bool    // a column of vertical text (縦書き), read top to bottom
+	band     bool    // a table row made of lines closer than lines can be (cells that wrap)
+	article  bool    // a column of vertical text among three or more of its size side by side: body text, not a heading
+	col      int     // the text column of the page the line is in (0: the page's width; see columnOrder)
+	spread   bool    // a row of a table printed across two facing pages, joined (see joinSpreads)
+	leading  float64 // the gap between the lines of a paragraph in the document, in line heights (setLeading); 0 unknown
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -178,6 +179,7 @@ const (
 	rightSlackEm   = 2.5 // kinsoku: 「た、」 moves to the next line together, leaving two em
 	indentEm       = 0.5
 	lineGapFactor  = 1.2 // next line's top within this many line heights of the previous bottom
+	leadingSlack   = 0.2 // or within the document's leading (setLeading) and this much more
 	cellSep        = " | "
 )
 
@@ -2627,8 +2629,57 @@ func textEdges(lines []*pdfLine) (left, right, margin map[edgeKey]float64) {
 		slices.Sort(xs)
 		margin[k] = xs[max(len(xs)-2, 0)]
 	}
-	return modes(starts), modes(ends), margin
+	right = modes(ends)
+	setLeading(lines, right)
+	return modes(starts), right, margin
 }
+
+// setLeading gives each line the document's leading: the most common
+// gap, in line heights, from a line of prose that runs to the right edge
+// to the next line of its size below it, the way a paragraph's lines
+// stand. A speech or a bill typed double-spaced (12-point lines 27 points
+// apart) sets its paragraphs' lines farther apart than lineGapFactor
+// allows, and each line had been a paragraph of its own (「…第４２５回南国
+// 市議会定例」, 「会が開かれます…」). Only lines of prose count (20
+// characters or more, with a comma or a full stop), so a page of labels or
+// of a chart's axis, spaced apart, does not set it.
+func setLeading(lines []*pdfLine, right map[edgeKey]float64) {
+	gaps := map[float64]int{}
+	n := 0
+	for i := 1; i < len(lines); i++ {
+		prev, l := lines[i-1], lines[i]
+		if prev.tableRow || l.tableRow || prev.vertical || l.vertical || prev.page != l.page || prev.col != l.col ||
+			math.Abs(prev.size-l.size) > 0.5 || !proseLine(prev) || !proseLine(l) {
+			continue
+		}
+		h := prev.top - prev.bottom
+		if h <= 0 || prev.right < right[edgeKey{l.page, l.col}]-rightSlackEm*max(prev.size, 1) {
+			continue
+		}
+		if g := (prev.bottom - l.top) / h; g >= 0 && g <= maxLeading {
+			gaps[math.Round(g*20)/20]++
+			n++
+		}
+	}
+	if n < minLeadingLines {
+		return
+	}
+	lead := modes(map[edgeKey]map[float64]int{{}: gaps})[edgeKey{}]
+	for _, l := range lines {
+		l.leading = lead
+	}
+}
+
+// proseLine: a line of running text, as the leading is read from.
+func proseLine(l *pdfLine) bool {
+	t := l.text()
+	return utf8.RuneCountInString(t) >= 20 && strings.ContainsAny(t, "、。")
+}
+
+const (
+	maxLeading      = 2.5 // a gap wider than this many line heights is no leading
+	minLeadingLines = 5   // full lines of prose a document needs to show its leading
+)
 
 // minEdgeRunes is the length of a line that can show where the text's
 // margin is.
@@ -2691,7 +2742,7 @@ func continues(prev, l *pdfLine, left, right, margin map[edgeKey]float64) bool {
 	}
 	if l.page == prev.page {
 		height := prev.top - prev.bottom
-		return prev.bottom-l.top <= lineGapFactor*height
+		return prev.bottom-l.top <= max(lineGapFactor, l.leading+leadingSlack)*height
 	}
 	return l.page == prev.page+1
 }

@@ -640,6 +640,29 @@ func TestLineTrackedDigits(t *testing.T) {
 	}
 }
 
+// TestDoubleSpacedParagraphs: a speech typed double-spaced (12-point lines
+// 27 points apart, farther than lineGapFactor allows) reads paragraph by
+// paragraph, its wrapped lines joined, as the document's leading says
+// (setLeading); each line had been a paragraph of its own.
+func TestDoubleSpacedParagraphs(t *testing.T) {
+	bs := readPDFFile(t, pdftest.Print(t, "testdata/pdf/double-spaced.html", "--no-pdf-header-footer")).Blocks
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.Text)
+	}
+	for _, want := range []string{
+		"本日、議員の皆様の御出席をいただき、第４４６回香美市議会定例会が開かれますことを厚く御礼申し上げます。",
+		"防災につきましては、南海トラフ地震に備え、地域の実情に応じた避難計画の見直しを進めるとともに、自主防災組織の活動を支援し、地域の防災力の向上に努めてまいります。また、避難所の環境を改善するため、備蓄品の充実を図ってまいります。",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no paragraph %q; blocks:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("%d blocks, want the 5 paragraphs", len(got))
+	}
+}
+
 // TestCloseBrackets: a closing bracket the PDF engine gives as the opening
 // one is read back as closing (strings of the 広報 and the pay report of
 // ../shared/corpus/municipal-pdf), and quotations nested as written, or
