@@ -15,6 +15,7 @@ import (
 //	rank  what                                        examples from the seeds
 //	10    numbered top section; Markdown #            1 重点的に取り組む主な経営課題, 2 「市政改革プラン3.1」に基づく取組等
 //	20    経営課題, 事項, 重点的な取り組み：, <…>; ##    【経営課題1 …】, 事項2-③ 「区政会議」の設置など, <部長の方針・考え方>
+//	      an assembly paper's item                    議案第１号：令和７年度南国市一般会計補正予算
 //	30    戦略 n-n; ###                               【戦略 1-1 全庁的な企画立案機能の強化】
 //	40    具体的取組 n-n-n, 【n-n-n …】; ####          【具体的取組 1-1-1 …】, 【1-1-1 多文化共生施策の推進】
 //	50    any other short line wholly in 【】; #####   【広報担当】, 【室の目標(何をめざすのか)】
@@ -42,6 +43,11 @@ var headingPatterns = []struct {
 	{rankTop, regexp.MustCompile(`^(重点的に取り組む主な経営課題|「市政改革プラン[^」]*」に基づく取組等)$`)},
 	{rankTop, regexp.MustCompile(`^[0-9０-９]{1,2}[ 　]+[^ 　、。0-9０-９]`)},
 	{rankIssue, regexp.MustCompile(`^経営課題[ 　]*[0-9０-９]+`)},
+	// an assembly paper's item: the bill or report its paragraphs explain
+	// (提案理由: 「議案第１号：令和７年度南国市一般会計補正予算」), named to its
+	// last word (a budget, an ordinance, a matter); not a row of results
+	// (「議案第８号　原案可決　７月３日」)
+	{rankIssue, regexp.MustCompile(`^(議案|報告|諮問|同意|認定|発議|請願|陳情|承認)第[0-9０-９]+号[：:　 ]+[^ 　].*(予算|予算（第[0-9０-９]+号）|条例|規約|について|の件|計画|契約)$`)},
 	{rankIssue, regexp.MustCompile(`^事項[ 　]*[0-9０-９]+[-－‐−][^ 　]`)},
 	{rankIssue, regexp.MustCompile(`^重点的な取り?組み?[：:]`)},
 	{rankStrategy, regexp.MustCompile(`^戦略[ 　]*[0-9０-９]+[-－‐−][0-9０-９]+`)},

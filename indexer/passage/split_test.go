@@ -422,3 +422,25 @@ func TestSplitLetterIsNoHeading(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestSplitBillHeadsItsReasons: in a mayor's reasons for the bills (提案
+// 理由), each bill's number and name heads the paragraphs that explain it;
+// a sentence that names bills is text.
+func TestSplitBillHeadsItsReasons(t *testing.T) {
+	got := Split([]source.Block{
+		{Kind: source.Paragraph, Page: 1, Text: "議案第１号：令和７年度香美市一般会計補正予算"},
+		{Kind: source.Paragraph, Page: 1, Text: "歳入歳出補正予算の規模は、215,076千円の減額計上であります。"},
+		{Kind: source.Paragraph, Page: 2, Text: "議案第２号：令和７年度香美市国民健康保険特別会計補正予算"},
+		{Kind: source.Paragraph, Page: 2, Text: "歳入におきましては、国民健康保険税53,213千円を増額計上いたしました。"},
+		{Kind: source.Paragraph, Page: 2, Text: "議案第３号から議案第５号までは、特別会計の補正予算であります。"},
+	})
+	want := []string{"議案第１号：令和７年度香美市一般会計補正予算", "議案第２号：令和７年度香美市国民健康保険特別会計補正予算"}
+	if len(got) != 2 || !strings.Contains(got[1].Text, "議案第３号から議案第５号までは") {
+		t.Fatalf("%d passages: %+v", len(got), got)
+	}
+	for i, p := range got {
+		if strings.Join(p.Headings, " > ") != want[i] {
+			t.Errorf("passage %q under %q, want %q", p.Text, p.Headings, want[i])
+		}
+	}
+}
