@@ -1894,13 +1894,12 @@ var rePageNumber = regexp.MustCompile(`^(?:[-−–—ー‐\s]*[0-9０-９]+[-�
 
 var reDigits = regexp.MustCompile(`[0-9０-９]+`)
 
-// markChrome flags page numbers and running headers and footers.
+// markChrome flags page numbers and running headers and footers: a line
+// in the top or bottom band of its page whose text, figures aside, comes
+// back on half the pages or more.
 func markChrome(lines []*pdfLine, pages int) {
-	type key struct {
-		zone int
-		text string
-	}
-	seen := map[key]map[int]bool{}
+	// at the top of one page, the foot of the next: one running head
+	seen := map[string]map[int]bool{}
 	for _, l := range lines {
 		if l.zone == 0 {
 			continue
@@ -1910,7 +1909,7 @@ func markChrome(lines []*pdfLine, pages int) {
 			l.chrome = true
 			continue
 		}
-		k := key{l.zone, reDigits.ReplaceAllString(t, "#")}
+		k := chromeKey(l)
 		if seen[k] == nil {
 			seen[k] = map[int]bool{}
 		}
@@ -1923,11 +1922,25 @@ func markChrome(lines []*pdfLine, pages int) {
 		if l.zone == 0 || l.chrome {
 			continue
 		}
-		t := strings.TrimSpace(l.text())
-		if n := len(seen[key{l.zone, reDigits.ReplaceAllString(t, "#")}]); n*2 >= pages {
+		if n := len(seen[chromeKey(l)]); n*2 >= pages {
 			l.chrome = true
 		}
 	}
+}
+
+// chromeKey is what a running header or footer repeats from page to
+// page: its segments with their figures as #, in order of their text, so
+// that a book's header mirrored on facing pages (「―　30　―　…　一般会計」
+// on one, 「一般会計　…　―　31　―」 on the next) is one header; the zone is
+// left out, as a book may print it at the head of even pages and the foot
+// of odd ones (南国市's budget book).
+func chromeKey(l *pdfLine) string {
+	segs := make([]string, len(l.segs))
+	for i, sg := range l.segs {
+		segs[i] = reDigits.ReplaceAllString(strings.TrimSpace(sg), "#")
+	}
+	slices.Sort(segs)
+	return strings.Join(segs, "\x00")
 }
 
 // markTables flags runs of two or more consecutive multi-segment lines

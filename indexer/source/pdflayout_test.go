@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -681,6 +682,28 @@ func TestCloseBrackets(t *testing.T) {
 	} {
 		if got := closeBrackets(in); got != want {
 			t.Errorf("closeBrackets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestRunningHeadAlternates: a book that prints its running head at the
+// top of even pages and at the foot of odd ones (「―　30　―　一般会計」,
+// mirrored on facing pages), each on half the pages, is chrome; a body
+// line that comes back on a few pages is not.
+func TestRunningHeadAlternates(t *testing.T) {
+	var lines []*pdfLine
+	for p := 1; p <= 9; p++ {
+		head := &pdfLine{page: p, segs: []string{"―", strconv.Itoa(p), "―", "一般会計"}, seps: []string{"　", "　", "　"}, zone: 1}
+		if p%2 == 0 {
+			head.zone = -1
+			head.segs = []string{"一般会計", "―", strconv.Itoa(p), "―"}
+		}
+		lines = append(lines, head, &pdfLine{page: p, segs: []string{"款　16.　県支出金　項　2.　県補助金"}})
+	}
+	markChrome(lines, 9)
+	for _, l := range lines {
+		if want := l.zone != 0; l.chrome != want {
+			t.Errorf("page %d %q: chrome %v, want %v", l.page, l.text(), l.chrome, want)
 		}
 	}
 }
