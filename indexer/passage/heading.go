@@ -2,6 +2,7 @@ package passage
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,15 +45,49 @@ var headingPatterns = []struct {
 	{rankTop, regexp.MustCompile(`^[0-9０-９]{1,2}[ 　]+[^ 　、。0-9０-９]`)},
 	{rankIssue, regexp.MustCompile(`^経営課題[ 　]*[0-9０-９]+`)},
 	// an assembly paper's item: the bill or report its paragraphs explain
-	// (提案理由: 「議案第１号：令和７年度南国市一般会計補正予算」), named to its
-	// last word (a budget, an ordinance, a matter); not a row of results
-	// (「議案第８号　原案可決　７月３日」)
-	{rankIssue, regexp.MustCompile(`^(議案|報告|諮問|同意|認定|発議|請願|陳情|承認)第[0-9０-９]+号[：:　 ]+[^ 　].*(予算|予算（第[0-9０-９]+号）|条例|規約|について|の件|計画|契約)$`)},
+	// (提案理由: 「議案第１号：令和７年度南国市一般会計補正予算」; see reBill)
+	{rankIssue, reBill},
 	{rankIssue, regexp.MustCompile(`^事項[ 　]*[0-9０-９]+[-－‐−][^ 　]`)},
 	{rankIssue, regexp.MustCompile(`^重点的な取り?組み?[：:]`)},
 	{rankStrategy, regexp.MustCompile(`^戦略[ 　]*[0-9０-９]+[-－‐−][0-9０-９]+`)},
 	{rankAction, regexp.MustCompile(`^具体的取組[ 　]*[0-9０-９]+[-－‐−][0-9０-９]+`)},
 }
+
+// reBill is a bill, report or petition by its number and its name, named
+// to its last word (a budget, an ordinance, a matter): not a row of
+// results (「議案第８号　原案可決　７月３日」). It heads the paragraphs that
+// explain it, as a mayor's reasons for the bills (提案理由) do; a list of
+// them (a day's agenda in minutes, 「議案第３３号　平成１７年度…予算」 line
+// after line) is text (headingRank).
+var reBill = regexp.MustCompile(`^(議案|報告|諮問|同意|認定|発議|請願|陳情|承認)第[ 　]*[0-9０-９]+[ 　]*号[：:　 ]+[^ 　].*(予算|予算（第[0-9０-９]+号）|条例|規約|について|の件|計画|契約)$`)
+
+// inListOfBills reports whether the block after block i, or the one
+// before it, or the one before that when the one between is the rest of
+// an item's name wrapped onto a second line, starts with a bill's
+// number: block i is then one of a list of bills.
+func inListOfBills(blocks []source.Block, i int) bool {
+	starts := func(j int) bool {
+		return j >= 0 && j < len(blocks) && reBillNumber.MatchString(strings.TrimSpace(blocks[j].Text))
+	}
+	if starts(i+1) || starts(i-1) {
+		return true
+	}
+	// two before, when the one between is the rest of its name, not
+	// the paragraph that explains it
+	return i >= 1 && starts(i-2) && !strings.Contains(blocks[i-1].Text, "。") && utf8.RuneCountInString(strings.TrimSpace(blocks[i-1].Text)) <= 40
+}
+
+// hasSpeeches reports whether the blocks are minutes: their agenda names
+// bills line by line, wrapped as the record sets them, and what follows a
+// bill's name is the chair's speech, not its explanation.
+func hasSpeeches(blocks []source.Block) bool {
+	return slices.ContainsFunc(blocks, func(b source.Block) bool { return b.Speech != 0 })
+}
+
+// reBillNumber is a line that starts with a bill's number, whatever
+// follows (「議案第７０号　桐生市手数料条例の一部を改正する条例案」), or with
+// an agenda's item and a bill (「日程第４　議案第１８７号　…」).
+var reBillNumber = regexp.MustCompile(`^(日程第[ 　]*[0-9０-９]+[ 　]*)?(議案|報告|諮問|同意|認定|発議|請願|陳情|承認)第[ 　]*[0-9０-９]+[ 　]*号`)
 
 // bracketedAction matches 【1-1-1 多文化共生施策の推進】 once the brackets are gone.
 var bracketedAction = regexp.MustCompile(`^[0-9０-９]+[-－‐−][0-9０-９]+[-－‐−][0-9０-９]+`)
@@ -77,6 +112,9 @@ func headingRank(blocks []source.Block, i int, text string) (rank int, label str
 		}
 		if isDataLine(text, b.Kind) {
 			return 0, "", false
+		}
+		if reBill.MatchString(text) && (inListOfBills(blocks, i) || hasSpeeches(blocks)) {
+			return 0, "", false // one of a list of bills, or minutes' agenda: text
 		}
 		if r, ok := patternRank(text); ok {
 			inner, _ := unwrap(text)

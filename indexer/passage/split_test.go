@@ -444,3 +444,24 @@ func TestSplitBillHeadsItsReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitAgendaOfBillsIsText: a day's agenda listing bills line after
+// line is text to find, not a heading each.
+func TestSplitAgendaOfBillsIsText(t *testing.T) {
+	got := Split([]source.Block{
+		{Kind: source.Paragraph, Text: "議案第３２号　平成１７年度桐生市一般会計予算"},
+		{Kind: source.Paragraph, Text: "議案第３３号　平成１７年度桐生市学校給食共同調理場事業特別会計予算"},
+		{Kind: source.Paragraph, Text: "議案第３４号　平成１７年度桐生市国民健康保険事業特別会計予算"},
+		{Kind: source.Paragraph, Text: "ただいまから本日の会議を開きます。"},
+	})
+	var text []string
+	for _, p := range got {
+		if len(p.Headings) > 0 {
+			t.Errorf("passage %q under %q", p.Text, p.Headings)
+		}
+		text = append(text, p.Text)
+	}
+	if all := strings.Join(text, "\n"); !strings.Contains(all, "学校給食共同調理場事業特別会計予算") || !strings.Contains(all, "国民健康保険事業特別会計予算") {
+		t.Errorf("the agenda's bills are not text: %q", all)
+	}
+}
