@@ -2579,8 +2579,10 @@ func isHeaderRow(l *pdfLine) bool {
 
 // isCaption reports whether line i names the table below it: a short
 // line of body text without a full stop, not itself a row, right above
-// the table's first row (within two line heights, on its page):
-// 「第１表　歳入歳出予算補正」.
+// the table's first row (within two line heights, on its page), starting
+// in the row's left half: 「第１表　歳入歳出予算補正」. A line in the
+// rightmost column is the wrapped end of the row above's cell (a budget
+// book's 説明: 「…事業費補」 over 「助金(1/2･4/5)」), no caption.
 func isCaption(lines []*pdfLine, i int) bool {
 	if i+1 >= len(lines) {
 		return false
@@ -2590,7 +2592,7 @@ func isCaption(lines []*pdfLine, i int) bool {
 	n := utf8.RuneCountInString(t)
 	return !l.tableRow && !l.vertical && !headsCells(l) && next.tableRow && next.page == l.page && n >= 2 && n <= 40 &&
 		!strings.ContainsAny(t, "。．") && !rePageNumber.MatchString(t) && !isAside(t) && !isBullet(t) &&
-		l.bottom-next.top <= 2*max(l.top-l.bottom, 1)
+		l.bottom-next.top <= 2*max(l.top-l.bottom, 1) && l.left <= (next.left+next.right)/2
 }
 
 // headsCells reports whether a line is spaced as a row of cells (a wide

@@ -410,6 +410,18 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 			has(t, bs, "on page 97 with "+want, func(b Block) bool { return b.Page == 97 && b.Text == want })
 		}
 	})
+	t.Run("a cell's wrapped end over the next row is no caption", func(t *testing.T) {
+		for file, tail := range map[string]string{
+			"otoineppu-kyuyo-teiinkanri-r7.pdf": "り接する業務", // 「…長時間にわた」 over it
+			"otoineppu-siryou-2020-03.pdf":      "の航空機の状況",
+		} {
+			for _, b := range corpusPDF(t, file) {
+				if b.Kind == Heading && b.Text == tail {
+					t.Errorf("%s p%d: %q is a heading", file, b.Page, b.Text)
+				}
+			}
+		}
+	})
 	t.Run("body text set large is no heading", func(t *testing.T) {
 		bs := corpusPDF(t, "otoineppu-kouhou-2021-04.pdf")
 		has(t, bs, "on page 4 with the article's paragraph whole", func(b Block) bool {
