@@ -2454,6 +2454,9 @@ func wrapsOn(lines []*pdfLine, i int, left, right, margin map[edgeKey]float64) b
 	if strings.Contains(strings.TrimRight(t, "。」）) "), "。") {
 		return true // a name holds no sentence's end with more after it
 	}
+	if strings.HasSuffix(strings.TrimRight(t, "」） "), "。") && strings.Contains(t, "、") && utf8.RuneCountInString(t) >= 20 {
+		return true // a whole sentence (「…の予算は、次に定めるところによる。」), not a catchphrase (「感動を、ありがとう。」)
+	}
 	from := i > 0 && continues(lines[i-1], lines[i], left, right, margin)
 	if i+1 < len(lines) && continues(lines[i], lines[i+1], left, right, margin) {
 		return prose(t) || from

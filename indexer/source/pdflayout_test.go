@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium/requests"
 
@@ -431,6 +432,9 @@ func TestLayoutMunicipalPDFs(t *testing.T) {
 		for _, b := range bs {
 			if b.Kind == Heading && strings.Contains(strings.TrimSuffix(b.Text, "。"), "。") {
 				t.Errorf("p%d a heading holds a sentence's end: %q", b.Page, b.Text)
+			}
+			if b.Kind == Heading && strings.HasSuffix(b.Text, "。") && strings.Contains(b.Text, "、") && utf8.RuneCountInString(b.Text) >= 20 {
+				t.Errorf("p%d a heading is a whole sentence: %q", b.Page, b.Text) // 「か判断するために、4月に…お受けください。」
 			}
 		}
 	})
