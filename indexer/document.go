@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -285,14 +286,8 @@ func documentTitle(src source.Source, md meta.Metadata, ps []passage.Passage) st
 // document and reads as a title (施政方針（446回）, 議案第１号：一般会計補正
 // 予算), else "" (Ｐ５.pdf, R040224.pdf, scan0001.pdf).
 func fileLabel(path string) string {
-	base := path
-	if i := strings.LastIndexAny(base, "/\\"); i >= 0 {
-		base = base[i+1:]
-	}
-	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		base = base[:i]
-	}
-	base = strings.TrimSpace(base)
+	base := filepath.Base(path)
+	base = strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base)))
 	if !meta.NamesDocument(base) || !meta.ReadsAsTitle(base) {
 		return ""
 	}

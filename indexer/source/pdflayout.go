@@ -2374,6 +2374,9 @@ func buildBlocks(lines []*pdfLine, body float64, levels map[float64]int) []Block
 	return out
 }
 
+// closingBracket is each opening bracket's closing one (closeBrackets).
+var closingBracket = map[rune]rune{'「': '」', '『': '』', '〔': '〕', '【': '】', '（': '）', '(': ')'}
+
 // closeBrackets gives a paragraph its closing brackets back. Some fonts'
 // closing brackets come out of the PDF engine as the opening one (in
 // vertical text 「３駅維持管理「は」, 「（金(」; 「市民審査員募集要項「（公式HP…）」
@@ -2388,7 +2391,7 @@ func closeBrackets(s string) string {
 	if !strings.ContainsAny(s, "「『〔【(") {
 		return s
 	}
-	closing := map[rune]rune{'「': '」', '『': '』', '〔': '〕', '【': '】', '（': '）', '(': ')'}
+	closing := closingBracket
 	out := []rune(s)
 	var open []rune
 	pop := func(r rune) { // down to and including the innermost r
