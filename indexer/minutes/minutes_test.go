@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"strings"
 	"testing"
 
 	"seisaku/indexer/source"
@@ -118,7 +119,10 @@ func TestReadNotMinutes(t *testing.T) {
 // a name (speaker.go).
 func TestCompact(t *testing.T) {
 	roster := []string{"委員長日向美砂子君", "福祉局長高橋次郎君"}
-	mentions := func(w string) bool { return w == "緑化委員会" }
+	mentions := func(w string) bool {
+		return w == "緑化委員会" || w == "文教委員会" || w == "区民委員会" || w == "予算特別委員会" || w == "特別委員会" ||
+			strings.Contains("新庁舎整備特別委員会", w) || strings.Contains("付託される文教委員会", w)
+	}
 	for _, c := range []struct{ word, floor, name, title string }{
 		{"日向委員長", "", "日向", "委員長"}, {"林委員", "", "林", "委員"}, {"佐藤市長", "", "佐藤", "市長"},
 		{"山本議員", "", "山本", "議員"}, {"竹内教育長", "", "竹内", "教育長"}, {"高橋福祉局長", "", "高橋", "福祉局長"},
@@ -127,6 +131,12 @@ func TestCompact(t *testing.T) {
 		{"副委員長", "", "", "副委員長"}, {"教育委員長", "", "", "教育委員長"}, {"企画部長", "", "", "企画部長"},
 		{"西川道路課長", "", "", "西川道路課長"}, // no roster, no chair naming it: where the surname ends is not known
 		{"蛭間利雄", "", "蛭間利雄", ""},
+		// a member's whole name before 議員 or 委員
+		{"安藤たい作議員", "", "安藤たい作", "議員"}, {"鈴木ひろ子委員", "", "鈴木ひろ子", "委員"},
+		// a surname, a committee the minutes name, 委員長
+		{"つる文教委員長", "", "つる", "文教委員長"}, {"高橋区民委員長", "", "高橋", "区民委員長"},
+		{"まつざわ予算特別委員長", "", "まつざわ", "予算特別委員長"}, {"石田文教副委員長", "", "石田", "文教副委員長"},
+		{"新庁舎整備特別委員長", "", "", "新庁舎整備特別委員長"},
 	} {
 		mk, ok := readMark("○" + c.word + "　")
 		if !ok {

@@ -222,14 +222,58 @@ func compact(mk mark, roster []string, floor string, mentions func(string) bool)
 			}
 		}
 	}
+	if c, ok := committeeChair(w, mentions); ok {
+		return c.on(mk)
+	}
 	for _, t := range standalone {
 		p, ok := strings.CutSuffix(w, t)
-		if !ok || !surname(p) || reBody.MatchString(p) || reNoName.MatchString(p) || mentions(p+"委員会") || mentions(p+"分科会") {
+		if !ok || !(surname(p) || memberName(p, t)) || reBody.MatchString(p) || reNoName.MatchString(p) || mentions(p+"委員会") || mentions(p+"分科会") {
 			continue
 		}
 		return split(mk, p, t)
 	}
 	return mk
+}
+
+// memberName: before 議員 or 委員 a mark may write a member's whole name,
+// given name and all (「○安藤たい作議員　」, 「○鈴木ひろ子委員　」), as
+// minutes that write members so do for every member.
+func memberName(p, title string) bool {
+	return (title == "議員" || title == "委員") && plausibleName(p) && utf8.RuneCountInString(p) <= 8
+}
+
+type named struct{ name, title string }
+
+func (n named) on(mk mark) mark { return split(mk, n.name, n.title) }
+
+// committeeChair reads a committee's chair named by surname and
+// committee together (「○つる文教委員長　」, 「○高橋区民委員長　」,
+// 「○まつざわ予算特別委員長　」): a surname of one to four characters, then
+// a committee the minutes name (文教委員会), then 委員長 or 副委員長; the
+// committee's name starts with a kanji or katakana, so that 「付託される
+// 文教委員会」 does not name a る文教委員会. The longest such name is taken. A word
+// that is itself a committee's chair (新庁舎整備特別委員長, when the minutes
+// name the 新庁舎整備特別委員会) is not cut.
+func committeeChair(w string, mentions func(string) bool) (named, bool) {
+	for _, t := range []string{"副委員長", "委員長"} {
+		p, ok := strings.CutSuffix(w, t)
+		if !ok {
+			continue
+		}
+		if p == "" || mentions(p+"委員会") {
+			return named{}, false
+		}
+		rs := []rune(p)
+		for i := 1; i <= 4 && i <= len(rs)-2; i++ {
+			name, body := string(rs[:i]), string(rs[i:])
+			if surname(name) && !reBody.MatchString(name) && !reNoName.MatchString(name) &&
+				!unicode.Is(unicode.Hiragana, rs[i]) && mentions(body+"委員会") {
+				return named{name, body + t}, true
+			}
+		}
+		return named{}, false
+	}
+	return named{}, false
 }
 
 func split(mk mark, name, title string) mark {
