@@ -19,6 +19,8 @@ func TestReadMark(t *testing.T) {
 		"○百二番（大塚健司君）　伺います。":      {symbol: '○', name: "大塚健司", title: "議員", member: true},
 		"○７番　村田恵子君　伺います。":        {symbol: '○', name: "村田恵子", title: "議員", member: true},
 		"○石川健太君　伺います。":           {symbol: '○', name: "石川健太"},
+		"○石田（秀）委員長　再開いたします。":     {symbol: '○', name: "石田（秀）", title: "委員長"},
+		"○高橋（し）委員　伺います。":         {symbol: '○', name: "高橋（し）", title: "委員", member: true},
 	} {
 		got, ok := readMark(text)
 		got.end, got.word = 0, ""

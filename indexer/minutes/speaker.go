@@ -44,8 +44,21 @@ var reMark = regexp.MustCompile(`^[ 　]*([○◯〇◆◎])(?:([^ 　\n（(]{1,
 // records mark an agenda item resumed after a break 「○続行　」.
 var notSpeakers = map[string]bool{"続行": true, "開議": true, "散会": true, "閉会": true, "休憩": true, "再開": true, "日程": true}
 
+// reQualified reads a surname told apart from a namesake's by a letter of
+// the given name in brackets, then the title, as committee minutes write
+// two members of one surname: 「○石田（秀）委員長　」, 「○高橋（し）委員　」.
+var reQualified = regexp.MustCompile(`^[ 　]*([○◯〇◆◎])([^ 　\n（(]{1,6})[（(]([^）)\n]{1,2})[）)]([^ 　\n（(]{1,16})(?:[ 　]+|\n|$)`)
+
 // readMark reads the speaker mark at the start of text.
 func readMark(text string) (mark, bool) {
+	if q := reQualified.FindStringSubmatchIndex(text); q != nil {
+		name := squeeze(text[q[4]:q[5]]) + "（" + squeeze(text[q[6]:q[7]]) + "）"
+		title := squeeze(text[q[8]:q[9]])
+		if nameChars(squeeze(text[q[4]:q[5]])) && nameChars(squeeze(text[q[6]:q[7]])) && titleWord(title) {
+			return mark{symbol: []rune(text[q[2]:q[3]])[0], name: name, title: title,
+				member: title == "議員" || title == "委員", end: q[1]}, true
+		}
+	}
 	m := reMark.FindStringSubmatchIndex(text)
 	if m == nil {
 		return mark{}, false
