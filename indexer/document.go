@@ -269,8 +269,23 @@ func documentTitle(src source.Source, md meta.Metadata, ps []passage.Passage) st
 			return t
 		}
 	}
+	// a heading set three times or more on its page is a table's value or
+	// a page's label (原案可決 down a column of 議決結果), not what the
+	// document is (a budget book names itself over each of its parts)
+	type onPage struct {
+		page int
+		text string
+	}
+	seen := map[onPage]int{}
 	for _, b := range src.Blocks {
-		if b.Kind == source.Heading && (src.Encoding != "PDF" || meta.ReadsAsTitle(b.Text)) {
+		seen[onPage{b.Page, strings.TrimSpace(b.Text)}]++
+	}
+	rows := 0 // a heading below a table's rows is the table's matter (a budget book's page opening the file)
+	for _, b := range src.Blocks {
+		if b.Kind == source.TableCell && !meta.IsSpacedText(b.Text) {
+			rows++
+		}
+		if b.Kind == source.Heading && (src.Encoding != "PDF" || meta.ReadsAsLabel(b.Text) && seen[onPage{b.Page, strings.TrimSpace(b.Text)}] < 3 && rows < 2) {
 			return strings.TrimSpace(b.Text)
 		}
 	}

@@ -66,3 +66,41 @@ func TestUntitledPDFShownByFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestUntitledPDFShownByItsHeading: a file that opens on a page of a
+// budget book (cut out by 款) has no title of its own; it is shown by the
+// heading its page opens with, sum and all, never by a value set down a
+// column or a heading below the table's rows.
+func TestUntitledPDFShownByItsHeading(t *testing.T) {
+	page := []source.Block{
+		{Kind: source.Heading, Level: 1, Page: 1, Text: "１項　特別会計繰入金　719,873千円"},
+		{Kind: source.TableCell, Page: 1, Text: "目 | 本年度予算額 | 前年度予算額 | 比較 | 説明"},
+		{Kind: source.TableCell, Page: 1, Text: "1 | 後期高齢者医療事業特別会計繰入金 | 3,001 | 3,000 | 1"},
+		{Kind: source.Heading, Level: 2, Page: 1, Text: "区画整理事業"},
+	}
+	column := []source.Block{
+		{Kind: source.Paragraph, Page: 1, Text: "境港市議会"},
+		{Kind: source.Heading, Level: 2, Page: 1, Text: "原案可決"},
+		{Kind: source.TableCell, Page: 1, Text: "第１号 | 境港市職員の給与に関する条例の一部を改正する条例"},
+		{Kind: source.Heading, Level: 2, Page: 1, Text: "原案可決"},
+		{Kind: source.TableCell, Page: 1, Text: "第２号 | 境港市手数料徴収条例の一部を改正する条例"},
+		{Kind: source.Heading, Level: 2, Page: 1, Text: "原案可決"},
+	}
+	for _, c := range []struct {
+		name   string
+		blocks []source.Block
+		want   string
+	}{
+		{"a budget book's page", page, "１項　特別会計繰入金　719,873千円"},
+		{"the heading below the rows", page[1:], "目 | 本年度予算額 | 前年度予算額 | 比較 | 説明"},
+		{"a value down a column", column, "境港市議会"},
+	} {
+		d := (&Analyzer{}).Document(source.Source{Path: "r7-sainyu-19.pdf", Encoding: "PDF", Blocks: c.blocks})
+		if d == nil {
+			t.Fatalf("%s: no document", c.name)
+		}
+		if d.Title != c.want || d.Meta.Title != "" {
+			t.Errorf("%s: shown as %q (metadata title %q), want %q (unknown)", c.name, d.Title, d.Meta.Title, c.want)
+		}
+	}
+}

@@ -57,6 +57,11 @@ func TestExtractCity(t *testing.T) {
 		{"bare ward of a 政令市", Input{Text: "北区役所と連携し、北区の地域活動を支援する。北区民まつり"}, Metadata{}, ""},
 		{"tie is unknown", Input{Text: "大阪市協働指針と堺市協働指針"}, Metadata{}, ""},
 		{"nothing", Input{Text: "令和4年度 室運営の基本的な考え方"}, Metadata{}, ""},
+		// a 消防費 page of a budget book cut out of it: the joint centre of
+		// two cities and the partner's building it rents name the partner
+		// more often than the book's own city, which nothing else names
+		{"a joint centre and a partner's building", Input{Text: "目 本年度予算額 前年度予算額 比較\n千円 千円 千円\n1 常備消防費 4,970,456\n001 一般職 318人\n2 給料 1,342,176\n3 職員手当等 997,215\n管理職手当 6,796\n扶養手当 57,342\n地域手当 56,909\n住居手当 16,315\n006 富士市・富士宮市消防指令センター費\n001 富士市・富士宮市消防指令センター運営事業費\n富士宮市庁舎使用負担金 1,650\n事務補助 4人"}, Metadata{}, ""},
+		{"body-only, clearly one city", Input{Text: "音威子府村の人口は減少している。音威子府村では、旭川市への通院が多い。音威子府村の出生数。音威子府村総合計画"}, Metadata{}, "音威子府村"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,7 +68,13 @@
 // same and the reading has three kana or more (municipalities name their
 // bulletins so). The
 // best city with 4 or more is strong evidence; with 3 it is weak; one or
-// two passing mentions are never enough, and a tie is unknown. A hinted city
+// two passing mentions are never enough, and a tie is unknown. A name in a
+// list joined by ・ or 、 before a compound (富士市・富士宮市消防指令センター,
+// a joint body) counts as in passing. A city named only in the body (never
+// in the title, a header line, as issuer or signer, by its brand or its
+// address) must score more than twice any other the body names: a page of
+// a budget book names a partner city and the building it rents as often
+// as its own, which nothing else names; otherwise it is unknown. A hinted city
 // loses a leading prefecture (神奈川県厚木市 → 厚木市).
 //
 // # Title
@@ -91,7 +97,12 @@
 // on in a short line after it when the two read as a title together
 // (「…支給条例等の一部を改正す」 / 「る条例」, 「…に伴う財産処」 / 「分について」),
 // unless that line is a date, a signature or the issuer. A line between
-// two rows of a table is a cell's wrapped line, no title. A PDF's document
+// two rows of a table is a cell's wrapped line, no title; a line below two
+// rows of a table is the table's matter (a file that opens on a page of a
+// budget book cut by 款), and so is a line set three times or more on the
+// first page (原案可決 down a column; a bill states its title twice). The
+// era's year over the western one in brackets (令和8年度 / （2026年度）)
+// both head the title line. A PDF's document
 // information Title counts when the cover gives no heading that names a
 // document and it is no file name (2002.indd), office default (PowerPoint
 // プレゼンテーション) or garbage. Letter-spaced runs of single characters are
@@ -100,7 +111,11 @@
 // section (ごあいさつ, はじめに, 目次), a sentence or greeting
 // (おはようございます, 皆様, ～いたします, a polite verb ending, 。), a date or
 // era year alone (令和６年度, 令和８年２月16日), a number label (議案第86号,
-// 別紙３), a head's signature (延岡市長 三浦 久知), a form field (計画期間：…),
+// 議員提出議案 第38号, 別紙３), a head's signature (延岡市長 三浦 久知), an
+// office alone as an 意見書 addresses it (参議院議長, 内閣総理大臣), a note
+// wholly in brackets (（厚生委員会付託）), a form field (計画期間：…), a figure
+// grouped by thousands (a row or a sum of a budget's table: 均等割 403,000),
+// a coded row (001一般職) or a label and its figure in cells (事務補助 | 4人),
 // a unit note, a line of text drawn twice, a fragment (unbalanced brackets,
 // a trailing 、, a start that continues the line above: する…, を…, の一部…,
 // 及び…, 円…; an end cut inside a verb: …す), prose (a comma after a clause:

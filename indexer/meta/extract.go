@@ -186,8 +186,12 @@ func splitPrefecture(s string) (pref, rest string) {
 // a name at the start of a line is measured once per line.
 func cityEvidence(d doc, address string) (string, int) {
 	score := map[string]int{}
-	named := map[string]bool{} // named as the document's own: more than in passing
+	named := map[string]bool{}       // named as the document's own: more than in passing
+	headerGrade := map[string]bool{} // named in the title, a header line, as the issuer or signer, by its brand or address
 	add := func(mt mention, n int) {
+		if n >= scoreHeader {
+			headerGrade[mt.name] = true
+		}
 		if mt.pref != "" {
 			if _, ok := places.lookup(mt.name, mt.pref); !ok {
 				return // 広島県北区: no such municipality
@@ -220,7 +224,7 @@ func cityEvidence(d doc, address string) (string, int) {
 			add(mt, scoreHeader) // 「香美市長　田中　一郎」 signs a bill the mayor submits
 			continue
 		}
-		if isCompound(mt) {
+		if isCompound(mt) && !inJointName(body, mt) {
 			add(mt, scoreCompound)
 		} else {
 			add(mt, scorePassing)
@@ -230,14 +234,17 @@ func cityEvidence(d doc, address string) (string, int) {
 		for brand, city := range brands {
 			if strings.Contains(text, brand) {
 				score[city] += scoreBrand
+				headerGrade[city] = true
 			}
 		}
 		for _, city := range readingBrands(text) {
 			score[city] += scoreBrand
+			headerGrade[city] = true
 		}
 	}
 	if m, ok := cityOfAddress(address); ok {
 		score[m.Name] += scoreHeader
+		headerGrade[m.Name] = true
 	}
 	best, bestScore, tie := "", 0, false
 	for c, s := range score {
@@ -251,6 +258,17 @@ func cityEvidence(d doc, address string) (string, int) {
 	}
 	if tie {
 		return "", 0
+	}
+	if !headerGrade[best] {
+		// named only in the body, in passing or in compounds: the city must
+		// stand clearly above every other the body names (a 消防費 page of
+		// a budget book names the partner city of a joint centre and the
+		// building it rents as often as its own)
+		for c, s := range score {
+			if c != best && 2*s >= bestScore {
+				return "", 0
+			}
+		}
 	}
 	if bestScore > 0 && (strings.Contains(d.body, "本市") || strings.Contains(d.body, "当市")) && (named[best] || bestScore > 2*scorePassing) {
 		// 本市 is the city the document names as its own, not a partner
@@ -363,6 +381,17 @@ func isCompound(mt mention) bool {
 		return false
 	}
 	return isHan(next) || unicode.Is(unicode.Katakana, next)
+}
+
+// inJointName: a name in a list of municipalities joined by ・ or 、
+// before a compound (富士市・富士宮市消防指令センター): the joint body belongs to each of them, so it is no more than a
+// passing mention of the last.
+func inJointName(body []rune, mt mention) bool {
+	if mt.start == 0 {
+		return false
+	}
+	prev := body[mt.start-1]
+	return prev == '・' || prev == '･' || prev == '、'
 }
 
 // --- department ---

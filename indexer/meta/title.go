@@ -61,9 +61,13 @@ func extractTitle(in Input) (title, why string) {
 	case cover != "":
 		return cover, "the first page's title block"
 	}
+	rows := 0
 	for _, l := range in.Lines {
+		if l.Table && !allSingle(strings.Split(l.Text, " | ")) {
+			rows++ // a row of single letters is spaced text (a cover's vertical title read across)
+		}
 		if l.Heading {
-			if t := cleanTitle(l.Text); t != "" && titleProblem(t) == "" && namesDocument(t) {
+			if t := cleanTitle(l.Text); t != "" && titleProblem(t) == "" && namesDocument(t) && rows < 2 {
 				return t, "the first heading"
 			}
 			break
@@ -78,6 +82,7 @@ type cand struct {
 	rank    int // 1–6 heading level, 7 body text, 8 a table row
 	problem string
 	debris  bool // a lone character of vertical text (see isDebrisLine)
+	figure  bool // its last cell is a figure (事務補助 | 4人): a table's row read as a line
 }
 
 // coverTitle reads the title block of the first page: the line set in the
@@ -99,7 +104,7 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 				text = strings.Join(cells, " ")
 			}
 		}
-		c := cand{text: cleanTitle(text), rank: 7, debris: !table && isDebrisLine(text)}
+		c := cand{text: cleanTitle(text), rank: 7, debris: !table && isDebrisLine(text), figure: endsInFigure(l.Text)}
 		switch {
 		case table:
 			c.rank = 8
@@ -120,13 +125,41 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 			cs = append(cs[:i+1], cs[i+2:]...)
 		}
 	}
+	// A line set three times or more on the first page is a column's value
+	// or a label of the page (原案可決 down a table's 議決結果 column), not
+	// the document's title: a bill states its title twice (over the bill,
+	// then over the text it enacts), nothing states it three times.
+	onPage := map[string]int{}
+	for _, l := range lines {
+		if l.Page != 1 {
+			if l.Page > 1 {
+				break
+			}
+			continue
+		}
+		onPage[cleanTitle(strings.ReplaceAll(l.Text, " | ", " "))]++
+	}
 	for i := range cs {
 		cs[i].problem = titleProblem(cs[i].text)
+		switch {
+		case cs[i].problem != "":
+		case onPage[cs[i].text] >= 3:
+			cs[i].problem = "repeated on its page"
+		case cs[i].figure:
+			cs[i].problem = "a label and its figure"
+		}
 	}
 	best := -1
+	rows := 0 // table rows above
 	for i, c := range cs {
+		if c.rank == 8 {
+			rows++
+		}
 		if c.problem != "" || c.rank == 8 {
 			continue
+		}
+		if rows >= 2 {
+			break // below a table's rows is the table's matter: a page of a book opens the file (a budget book cut by 款)
 		}
 		if c.rank == 7 && !namesDocument(c.text) {
 			continue // body-size text is a title only when it names a document
@@ -160,6 +193,12 @@ func coverTitle(lines []Line) (title string, heading, names bool) {
 	// 一般質問日程表).
 	if i := best - 1; i >= 0 && isTitlePrefix(cs[i]) && len(fiscalYears(cs[best].text)) == 0 {
 		parts = append([]string{cs[i].text}, parts...) // a title line with its own year (令和５年度決算の概要) is whole
+		// the era's year over the western one in brackets (令和8年度 /
+		// （2026年度） / 世田谷区予算): the bracket glosses the year above it
+		if i > 0 && isBracketLabel(cs[i].text) && isTitlePrefix(cs[i-1]) && !isBracketLabel(cs[i-1].text) &&
+			sameYear(cs[i].text, cs[i-1].text) {
+			parts[0] = cs[i-1].text + cs[i].text
+		}
 	}
 	// Below: a number, part or edition (（第７号）, 第２次, （資料編）), or the
 	// line that names the document when the title line did not.
@@ -247,6 +286,12 @@ func isDebrisLine(s string) bool {
 // (…に対する, …に係る, …についての, …における, …の, …及び).
 var reOpenEnd = regexp.MustCompile(`(に対する|に係る|に関する|についての|における|に向けた|のための|による|の|及び|並びに|と|・)$`)
 
+// sameYear: a and b each state one fiscal year, the same.
+func sameYear(a, b string) bool {
+	ya, yb := fiscalYears(a), fiscalYears(b)
+	return len(ya) == 1 && len(yb) == 1 && ya[0].year == yb[0].year
+}
+
 // continuesBelow: a title line that breaks before its head noun, which
 // Japanese puts last.
 func continuesBelow(s string) bool { return reOpenEnd.MatchString(strings.TrimSpace(s)) }
@@ -274,6 +319,11 @@ func joinTitle(parts []string) string {
 	return b.String()
 }
 
+// IsSpacedText reports whether a table row's cells (" | ") are single
+// characters each: letter-spaced text, or a vertical title read across,
+// not a table's row.
+func IsSpacedText(row string) bool { return allSingle(strings.Split(row, " | ")) }
+
 func allSingle(cells []string) bool {
 	if len(cells) < 2 {
 		return false
@@ -290,8 +340,12 @@ func allSingle(cells []string) bool {
 // letter-spaced runs (南　国　市　予　算　書 → 南国市予算書).
 func cleanTitle(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, " | ", " ")), " ")
-	return JoinSpaced(s)
+	return reBracketSpace.ReplaceAllString(JoinSpaced(s), "$1$2")
 }
+
+// reBracketSpace: a space inside a bracket, next to it, which a reader
+// puts between the cells of a line (議事日程 （ 第1号 ）).
+var reBracketSpace = regexp.MustCompile(`([（(「『【〔]) +| +([）)」』】〕])`)
 
 // joinLetterSpaced removes only the spaces of letter-spaced runs (two or
 // more single characters in a row: 南　国　市　予　算　書) and leaves every
@@ -393,14 +447,20 @@ var (
 	// はじめに, 目次, 刊行にあたって), which heads a page but titles no
 	// document.
 	reSectionName = regexp.MustCompile(`^[(（【]?\s*(ご?あいさつ|ご?挨拶|はじめに|目次|もくじ|序文?|発刊にあたって|刊行にあたって|策定にあたって)\s*[)）】]?$`)
-	// reLabelOnly: a document number alone (議案第86号, 別紙３, 別添１－２,
-	// 資料2, No.545, - 1 -).
-	reLabelOnly = regexp.MustCompile(`^[(（【\[]?\s*(議案|報告|諮問|請願|陳情|発議|認定|別紙|別添|別表|別記|様式|資料|参考|No\.?|NO\.?|P\.?)?\s*(第)?\s*[-‐－]?\s*[0-9]+(\s*[-‐－の]\s*[0-9]+)?\s*(号|号議案)?\s*[-‐－]?\s*[)）】\]]?$`)
+	// reLabelOnly: a document number alone (議案第86号, 議員提出議案 第38号,
+	// 別紙３, 別添１－２, 資料2, No.545, - 1 -).
+	reLabelOnly = regexp.MustCompile(`^[(（【\[]?\s*(議員提出議案|委員会提出議案|市長提出議案|議案|報告|諮問|請願|陳情|発議|意見書案|決議案|認定|別紙|別添|別表|別記|様式|資料|参考|No\.?|NO\.?|P\.?)?\s*(第)?\s*[-‐－]?\s*[0-9]+(\s*[-‐－の]\s*[0-9]+)?\s*(号|号議案)?\s*[-‐－]?\s*[)）】\]]?$`)
 	// reHeadName: the head signing a speech (延岡市長 三浦 久知).
 	reHeadName = regexp.MustCompile(`^\S{0,8}[市区町村]長\s+\S{1,4}\s*\S{0,4}$`)
 	// reField: a form's field, a label and its value (計画期間：令和4年度～,
 	// 団体名：音威子府村).
 	reField = regexp.MustCompile(`^[^:：]{1,8}[:：]`)
+	// reOffice: an office alone, as a letter, a resolution or an 意見書
+	// addresses it (衆議院議長, 内閣総理大臣, 東京都知事 殿) or a head signs.
+	reOffice = regexp.MustCompile(`^\S{0,12}(議長|大臣|知事|長官|総裁|[都道府県市区町村]長)\s*(殿|様|宛て?|あて)?$`)
+	// reAmount: a figure grouped by thousands (403,000, 18,420,900千円): a
+	// row of a budget's table or a sum, which no title holds.
+	reAmount = regexp.MustCompile(`[0-9]{1,3}(,[0-9]{3})+`)
 	// reUnitsLabel: a table's unit note ((単位 千円)).
 	reUnitsLabel = regexp.MustCompile(`^[(（]?\s*単位`)
 	// reFileName: a file name or an office suite's default title.
@@ -426,7 +486,7 @@ func titleProblem(s string) string {
 	switch {
 	case isCompletion(s):
 		return "a completion"
-	case isBracketLabel(s):
+	case isBracketLabel(s) && !reBareDate.MatchString(ns):
 		return "a label in brackets"
 	case reSectionName.MatchString(strings.TrimSpace(s)):
 		return "a section name"
@@ -442,6 +502,10 @@ func titleProblem(s string) string {
 		return "a number label"
 	case reHeadName.MatchString(s):
 		return "a signature"
+	case reOffice.MatchString(ns) && !namesDocument(s):
+		return "an addressee"
+	case reAmount.MatchString(ns):
+		return "a row of figures"
 	case reUnitsLabel.MatchString(ns):
 		return "a unit note"
 	case reField.MatchString(ns):
@@ -461,6 +525,8 @@ func titleProblem(s string) string {
 		return "a fragment"
 	case reItemNumber.MatchString(ns):
 		return "a numbered item"
+	case reCode.MatchString(ns):
+		return "a coded row" // 「001議会人事管理事業費 442」: a budget's 事業 with its code
 	case doubled(s):
 		return "text drawn twice"
 	}
@@ -481,7 +547,7 @@ var reClauseComma = regexp.MustCompile(`(は|も|が|を|て|で|に|と|し|り
 // reDocumentEnd is a title's last words: a kind of document, or a matter
 // (…について). A line with a comma that ends otherwise is prose (「マスクの
 // 着用、手指消毒等の…について周知徹底」).
-var reDocumentEnd = regexp.MustCompile(`(計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|一覧表|名簿|表|報告|調書|要綱|要領|規則|条例|規程|白書|資料|広報|会議録|議事録|答申|提言|評価|について|に向けて|に関する|のお知らせ|案|手引|ガイド|統計|調査|状況|施策|事業|取組|取り組み)[)）」』]*$`)
+var reDocumentEnd = regexp.MustCompile(`(計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|一覧表|名簿|表|報告|調書|要綱|要領|規則|条例|規程|白書|資料|広報|会議録|議事録|答申|提言|評価|について|に向けて|に関する|のお知らせ|案|手引|ガイド|統計|調査|状況|施策|事業|取組|取り組み|意見書|決議|請願|陳情|議案|要望書?)[)）」』]*$`)
 
 // reCutEnd is a line cut inside a verb (「…を戦略的に形成す」, 「…を改正す」):
 // no title ends in す (nouns that end in し, せ or け do: 見通し, お知らせ).
@@ -495,6 +561,19 @@ var reUnitStart = regexp.MustCompile(`^(円|千円|万円|億円|％|%)`)
 // text (「１無償譲渡する普通財産」), not a numbered heading (「２．一般会計当初
 // 予算…」), a year, month, session or count (「３月補正予算」, 「５か年計画」).
 var reItemNumber = regexp.MustCompile(`^[0-9]{1,2}[^\s0-9.,)）．、年度月日回号期次条項部章節か箇ヶカケ万億千%％]`)
+
+// endsInFigure: a line of cells (" | ") whose last cell is a figure, a
+// count or a sum (事務補助 | 4人, 001議会人事管理事業費 | 442).
+func endsInFigure(text string) bool {
+	i := strings.LastIndex(text, " | ")
+	return i >= 0 && reFigureCell.MatchString(normalize(strings.TrimSpace(text[i+3:])))
+}
+
+var reFigureCell = regexp.MustCompile(`^[0-9,.]+\s*(人|件|円|千円|万円|億円|％|%|か所|箇所|台|回|校|園)?$`)
+
+// reCode: a row of a table that starts with a zero-padded code run into
+// its name (001一般職, 0123 道路維持費).
+var reCode = regexp.MustCompile(`^0[0-9]{1,5}\s?\p{Han}`)
 
 // isDebris: a lone kana or kanji set apart from a longer word (わ おと高卒業制作,
 // 集 花たびそうや号): a column of vertical text read across.
@@ -596,7 +675,7 @@ func readsAsJapanese(s string) bool {
 // reDocumentKind is the noun that names what kind of document a title is,
 // as Japanese public documents are titled: plans, budgets, reports,
 // tables, bulletins, minutes, bills and the like.
-var reDocumentKind = regexp.MustCompile(`計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|名簿|表$|報告|調書|見通し|要綱|要領|規則|条例|規程|白書|資料|説明|広報|だより|通信|ニュース|会議録|議事録|質問|答申|提言|評価|について|に向けて|に関する|のお知らせ|案$|手引|ガイド|マニュアル|統計|調査|状況|施策|事業|取組|取り組み|運営|所信|あいさつ|挨拶|提案理由`)
+var reDocumentKind = regexp.MustCompile(`計画|戦略|ビジョン|構想|方針|指針|プラン|予算|決算|概要|結果|日程|一覧|名簿|表$|報告|調書|見通し|要綱|要領|規則|条例|規程|白書|資料|説明|広報|だより|通信|ニュース|会議録|議事録|質問|答申|提言|評価|について|に向けて|に関する|のお知らせ|案$|手引|ガイド|マニュアル|統計|調査|状況|施策|事業|取組|取り組み|運営|所信|あいさつ|挨拶|提案理由|意見書|決議|請願|陳情|議案|要望`)
 
 func namesDocument(s string) bool { return reDocumentKind.MatchString(s) }
 
@@ -608,6 +687,14 @@ func NamesDocument(s string) bool { return namesDocument(s) }
 // a title candidate is checked for (a sentence, a date, a fragment, a
 // file name, garbage, …).
 func ReadsAsTitle(s string) bool { return titleProblem(cleanTitle(s)) == "" }
+
+// ReadsAsLabel reports whether s can label a document that has no title
+// of its own: a title, or a section's heading with its sum (１項　使用料
+// 876,102千円, the heading a budget book's page opens with).
+func ReadsAsLabel(s string) bool {
+	p := titleProblem(cleanTitle(s))
+	return p == "" || p == "a row of figures"
+}
 
 // isIssuer: a line that is only the issuing municipality or body (石垣市,
 // 音威子府村防災会議), which follows a title but is no part of it.
@@ -689,11 +776,12 @@ func mastheadTitle(lines []Line) (title string, bulletin bool) {
 	return "", bulletin
 }
 
-// isBracketLabel: a legend's label wholly in brackets ([会派略称］, 【凡例】),
-// which names a part of the page, not the document.
+// isBracketLabel: a legend's label or a note wholly in brackets
+// ([会派略称］, 【凡例】, （厚生委員会付託）, （別紙）), which names a part of
+// the page, not the document.
 func isBracketLabel(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	l, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("[［【〔〈《<", r) && strings.ContainsRune("]］】〕〉》>", l) &&
-		strings.IndexAny(s[1:len(s)-utf8.RuneLen(l)], "]］】〕〉》>") < 0
+	return strings.ContainsRune("[［【〔〈《<（(", r) && strings.ContainsRune("]］】〕〉》>）)", l) &&
+		strings.IndexAny(s[1:len(s)-utf8.RuneLen(l)], "]］】〕〉》>）)") < 0
 }

@@ -1,6 +1,9 @@
 package meta
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestBulletinTitle holds the title rules to a bulletin's cover: its title
 // is the masthead with the issue number, whatever headings of its
@@ -74,6 +77,61 @@ func TestCoverSloganIsNoTitle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, _ := extractTitle(Input{Lines: tt.lines, InfoTitle: tt.info}); got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTitleShapesOfOtherCities holds the title rules to first pages that
+// misled them on documents of cities the rules were not written from: a
+// budget book's page cut out of the book (rows of figures, coded rows, a
+// label and its count), a 議決結果 table (a value down a column), an
+// 意見書 in the body's type over its addressees, a note in brackets, and
+// a cover stating its year in the era and in brackets in the western way.
+func TestTitleShapesOfOtherCities(t *testing.T) {
+	p1 := func(texts ...string) []Line {
+		var ls []Line
+		for _, s := range texts {
+			l := Line{Text: s, Page: 1}
+			switch {
+			case strings.HasPrefix(s, "# "):
+				l = Line{Text: s[2:], Page: 1, Heading: true, Level: 1}
+			case strings.HasPrefix(s, "## "):
+				l = Line{Text: s[3:], Page: 1, Heading: true, Level: 2}
+			case strings.HasPrefix(s, "| "):
+				l = Line{Text: s[2:], Page: 1, Table: true}
+			}
+			ls = append(ls, l)
+		}
+		return ls
+	}
+	tests := []struct {
+		name  string
+		lines []Line
+		want  string
+	}{
+		{"a row of figures", p1("## 均等割 | 403,000", "調定見込額 | 408,000×98.9％"), ""},
+		{"a 項 with its sum", p1("# １項　使用料　876,102千円", "| 目 | 本年度予算額 | 前年度予算額"), ""},
+		{"a coded row", p1("## 001議会人事管理事業費 | 442", "2 | 給料 | 1,342,176"), ""},
+		{"a label and its count", p1("## 事務補助 | 4人", "管理職手当 | 6,796"), ""},
+		{"below a table's rows is its matter", p1("| 目 | 本年度予算額 | 説明", "| 1 | 延滞金 | 25,000", "## 区画整理事業"), ""},
+		{"a value down a column", p1("| 区分 | 番号 | 案件名 | 議決結果", "## 原案可決", "## 原案可決", "## 原案可決"), ""},
+		{"a bill states its title twice", p1("議案第１８号", "# 南国市手話言語条例", "南国市手話言語条例を次のように定める。", "令和４年３月４日提出", "南国市手話言語条例", "（目的）"), "南国市手話言語条例"},
+		{"an 意見書 in the body's type, wrapped, over its addressees",
+			p1("(別紙）", "安全性が確認できるまで未成年者への新型コロナウイルスワクチン接種の", "中止を求める意見書", "よって小平市議会は、国会及び関係行政庁に対し、次の事項を強く求めます。", "## 参議院議長", "内閣総理大臣"),
+			"安全性が確認できるまで未成年者への新型コロナウイルスワクチン接種の中止を求める意見書"},
+		{"a member's bill: its number alone is no title",
+			p1("議員提出議案 | 第38号", "未成年者への新型コロナウイルスワクチン接種の中止を求める意見書提出", "について", "上記に関し、別紙により意見書を提出するものとする。"),
+			"未成年者への新型コロナウイルスワクチン接種の中止を求める意見書提出について"},
+		{"an addressee alone", p1("## 衆議院議長", "## 参議院議長"), ""},
+		{"a note in brackets", p1("## （厚生委員会付託）", "の承認を求めることについて"), ""},
+		{"the era's year over the western one", p1("# 令 | 和 | 8 | 年度", "# （2026年度）", "# 世田谷区予算", "# 一般会計"), "令和8年度（2026年度） 世田谷区予算"},
+		{"a completion spaced by the reader", p1("議事日程 | （ | 第1号 | ）", "| 1 | 会期の決定"), "議事日程 （第1号）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _ := extractTitle(Input{Lines: tt.lines}); got != tt.want {
 				t.Errorf("title %q, want %q", got, tt.want)
 			}
 		})
