@@ -141,5 +141,8 @@ const SchemaVersion = 19
 // without one (0) are older. Version 2: vertical text's columns whole
 // across brackets, and figures set across a column (縦中横) (2026-12-08).
 // Version 3: rotated text read from its foot, double-spaced paragraphs
-// joined, closing brackets restored (2026-12-08).
-const ReadingVersion = 3
+// joined, closing brackets restored (2026-12-08). Version 4: bold on a
+// page set in bold heads nothing; titles and cities of budget books' pages,
+// 議決結果 and 意見書; minutes' marks with whole names, committees and
+// namesakes (2026-12-08).
+const ReadingVersion = 4

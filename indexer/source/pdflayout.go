@@ -154,6 +154,7 @@ type pdfLine struct {
 	col      int     // the text column of the page the line is in (0: the page's width; see columnOrder)
 	spread   bool    // a row of a table printed across two facing pages, joined (see joinSpreads)
 	leading  float64 // the gap between the lines of a paragraph in the document, in line heights (setLeading); 0 unknown
+	boldPage bool    // most of the page's body-size text is bold: bold stresses nothing there (markBoldPages)
 }
 
 // text is the line as prose: the segments with what stood between them.
@@ -201,8 +202,36 @@ func layoutLines(lines []*pdfLine, pages int) []Block {
 	lines = joinSpreads(lines)
 	markTables(lines)
 	body := bodySize(lines)
+	markBoldPages(lines, body)
 	levels := headingLevels(lines, body)
 	return buildBlocks(lines, body, levels)
+}
+
+// markBoldPages marks the lines of pages where most of the text in the
+// body's size is bold (a budget book set in a bold face throughout, its
+// 節 rows and 説明 lines all bold, as 富士市's and 南国市's are): bold is
+// the page's type there and stresses nothing: a bold line heads only when
+// it names a division of a budget, the 款 and 項 every 予算書 is divided
+// by (地方自治法施行規則: 「款　1.国民健康保険税　項　1.国民健康保険税」),
+// and not a row of the page's table (「7　報償費　389　賃金実態調査」,
+// 「事務補助　4人」) or an item of a list set in the same bold
+// (「（１）石垣市が取り組むフレイル予防について」).
+func markBoldPages(lines []*pdfLine, body float64) {
+	bold, all := map[int]int{}, map[int]int{}
+	for _, l := range lines {
+		if math.Abs(l.size-body) >= 0.5 {
+			continue
+		}
+		n := utf8.RuneCountInString(l.text())
+		all[l.page] += n
+		if l.bold {
+			bold[l.page] += n
+		}
+	}
+	for _, l := range lines {
+		l.boldPage = all[l.page] > 0 && bold[l.page]*2 > all[l.page]
+	}
+
 }
 
 // pageLines turns a page's runs into visual lines in reading order:
@@ -2284,9 +2313,13 @@ func isBullet(t string) bool {
 
 func isBoldHeading(l *pdfLine, body float64) bool {
 	t := l.text()
-	return !l.tableRow && !l.vertical && l.bold && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
+	return !l.tableRow && !l.vertical && l.bold && !(l.boldPage && !reBudgetDivision.MatchString(strings.TrimSpace(t))) && math.Abs(l.size-body) < 0.5 && utf8.RuneCountInString(t) <= maxHeadingRune &&
 		!strings.HasSuffix(t, "。") && namesSomething(t) && !isBullet(t)
 }
+
+// reBudgetDivision: a line that opens a budget's 款 or 項 (款　1.国民健康
+// 保険税, 第3款 民生費, １２款　公債費, 項　2.基金繰入金).
+var reBudgetDivision = regexp.MustCompile(`^(款|項)[\s　]|^第?[0-9０-９]{1,2}\s*(款|項)`)
 
 // namesSomething: a heading names something, so it has a letter; a line
 // of figures alone (a table's column numbers 「1 2 3 … 22」, a chart's

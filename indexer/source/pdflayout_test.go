@@ -723,3 +723,39 @@ func TestRunningHeadAlternates(t *testing.T) {
 		}
 	}
 }
+
+// TestBoldPageHeadsNothing: on a page set in a bold face throughout (富士市's
+// budget book sets its 節 rows and 説明 lines all in bold), a bold line of
+// the body's size is the page's type: a row of its table or an item of its
+// list heads nothing, while the 款 and 項 of the budget still head; on a
+// page of prose, the one bold line of the body's size heads what follows. (Chromium
+// prints Noto Sans CJK as Type 3 glyphs without a weight, so the lines are
+// built here as the reader makes them from a PDF that has one.)
+func TestBoldPageHeadsNothing(t *testing.T) {
+	line := func(page int, text string, bold bool) *pdfLine {
+		return &pdfLine{page: page, segs: []string{text}, size: 7, bold: bold}
+	}
+	var lines []*pdfLine
+	for _, s := range []string{"款　9.消防費　項　1.消防費", "001一般職　318人　2,803,519", "2　給料　1,342,176", "事務補助　4人", "002消防管理費　248,605",
+		"全国消防長会負担金　419", "消防車両維持管理　車両44台", "7　報償費　389　賃金実態調査", "（１）石垣市が取り組むフレイル予防について"} {
+		lines = append(lines, line(1, s, true))
+	}
+	lines = append(lines, line(1, "本年度予算額の財源内訳", false))
+	prose := []*pdfLine{
+		line(2, "本市の消防は、常備消防と消防団の二本立てで地域の安全を守っています。近年は救急出動の件数が増え、", false),
+		line(2, "救急隊の増隊を検討しています。", false),
+		line(2, "消防団の充実", true),
+		line(2, "消防団員の確保のため、団員の報酬を見直すとともに、分団の詰所を順次改修してまいります。", false),
+	}
+	lines = append(lines, prose...)
+	markBoldPages(lines, 7)
+	var heads []string
+	for _, l := range lines {
+		if isBoldHeading(l, 7) {
+			heads = append(heads, fmt.Sprintf("p%d %s", l.page, l.text()))
+		}
+	}
+	if want := []string{"p1 款　9.消防費　項　1.消防費", "p2 消防団の充実"}; !slices.Equal(heads, want) {
+		t.Errorf("bold headings %q, want %q", heads, want)
+	}
+}
