@@ -760,7 +760,7 @@ nav.pager button:disabled{color:var(--muted);cursor:default}
     /* speechLine: who spoke (市長 亀山豊文（答弁）), and the question an
      * answer answers, linked; the document view uses it too. */
     speechLine(x, onReply) {
-      if (!x.speaker) return null;
+      if (!x.speaker && !x.speakerTitle) return null;
       const r = x.replyTo, q = r && {documentId: x.documentId, permalink: r.permalink};
       return h("p", {class: "speech"}, [x.speakerTitle, x.speaker].filter(Boolean).join(" ") +
         (x.role ? `（${this.valueLabel("role", x.role)}）` : ""), r ? " ・ " : "",

@@ -114,3 +114,30 @@ func TestAnswersOnly(t *testing.T) {
 		t.Errorf("facet groups %q: the fixed role needs no role facet", groups)
 	}
 }
+
+// TestSpeakerByTitleAlone: committee minutes that write a unit's head as
+// surname and title in one word, with no roster to tell where the surname
+// ends (「○久保田企画経営部長　」), give the speech its title as written and
+// no name; the hit still says who spoke and in which role.
+func TestSpeakerByTitleAlone(t *testing.T) {
+	text := `厚生委員会会議録
+令和７年３月４日
+○石川（ま）委員長　ただいまから厚生委員会を開会いたします。本日は指定管理者の選定について報告を受けます。
+○石川（け）委員　高齢者施設の指定管理料の算定について伺います。赤字が続く施設への対応はどうなっていますか。
+○久保田企画経営部長　指定管理料の算定についてお答えいたします。利用率を踏まえ、介護報酬以外のサービス分を区が負担しております。
+○石川（ま）委員長　以上で本日の委員会を閉会いたします。
+`
+	idx, _, err := indexer.BuildMemory(context.Background(), fstest.MapFS{"kosei.txt": {Data: []byte(text)}}, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	s := newStackOn(t, `<!doctype html><meta charset="utf-8"><p>host</p>`, search.New(idx))
+	tb := newTab(t, 1280, 900)
+	tb.navigate(s.api.URL + "/?q=" + url.QueryEscape("介護報酬"))
+	tb.waitFor(statusDone)
+	speeches := tb.strs(`$$(".hit .speech").map(txt)`)
+	if len(speeches) == 0 || !strings.HasPrefix(speeches[0], "久保田企画経営部長（答弁）") {
+		t.Errorf("speech lines %q, want the answer by 久保田企画経営部長", speeches)
+	}
+}
