@@ -145,6 +145,15 @@ func (a *Analyzer) Document(src source.Source) *Document {
 		// as a header naming 議会 and 会議録 would file it
 		md.Department, md.Why.Department = "議会", rec.Session+" (a session of the assembly)"
 	}
+	if rec != nil && md.Department == "" {
+		// a committee of the assembly (決算特別委員会会議録, 総務委員会)
+		for _, t := range []string{rec.Title, src.Title} {
+			if minutes.AssemblyCommittee(t) {
+				md.Department, md.Why.Department = "議会", t+" (a committee of the assembly)"
+				break
+			}
+		}
+	}
 	ps := passage.Split(blocks)
 	if len(ps) == 0 {
 		return nil

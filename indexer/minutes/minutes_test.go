@@ -150,3 +150,26 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestAssemblyCommittee: a record of a committee of the assembly is the
+// assembly's; the executive's committees, set up by law or appointed to
+// draft and review, are not.
+func TestAssemblyCommittee(t *testing.T) {
+	for title, want := range map[string]bool{
+		"決算特別委員会会議録":        true,
+		"総務委員会会議録":          true,
+		"区民委員会":             true,
+		"議会運営委員会記録":         true,
+		"品川区議会子ども若者支援特別委員会": true,
+		"教育委員会会議録":          false,
+		"選挙管理委員会会議録":        false,
+		"農業委員会総会議事録":        false,
+		"第３次総合計画策定委員会会議録":   false,
+		"指定管理者選定委員会会議録":     false,
+		"令和７年第１回定例会会議録":     false,
+	} {
+		if got := AssemblyCommittee(title); got != want {
+			t.Errorf("AssemblyCommittee(%q) = %v, want %v", title, got, want)
+		}
+	}
+}

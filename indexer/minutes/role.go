@@ -120,3 +120,29 @@ func isBareTitle(w string) bool {
 		reStaff.MatchString(w) && len([]rune(w)) <= 6 || reExecutive.MatchString(w) ||
 		strings.HasSuffix(w, "委員長") && len([]rune(w)) > 3
 }
+
+// reCommitteeName is a committee named in a record's title: 決算特別委員会,
+// 総務委員会, 議会運営委員会 (the name is the letters before 委員会).
+var reCommitteeName = regexp.MustCompile(`([^\s　・、（(「]{1,16}?)委員会`)
+
+// reAdvisory: the committees the executive sets up to draft, review or
+// choose (○○計画策定委員会, 指定管理者選定委員会): not the assembly's.
+var reAdvisory = regexp.MustCompile(`(策定|検討|推進|評価|選定|審査|審議|協議|懇話|懇談|運営協議)$`)
+
+// AssemblyCommittee reports whether a record's title names a committee of
+// the assembly: a 常任 or 特別 committee or the 議会運営委員会, named by
+// the matters it takes (総務, 文教, 厚生, 区民, 決算特別, 予算特別 …), and
+// not one of the executive's committees the law sets up (教育委員会,
+// 選挙管理委員会, 農業委員会 …) or an advisory one the executive appoints
+// (○○策定委員会).
+func AssemblyCommittee(title string) bool {
+	m := reCommitteeName.FindStringSubmatch(title)
+	if m == nil {
+		return false
+	}
+	name := m[1]
+	if reExecutiveCommittee.MatchString(name+"委員会委員長") || reAdvisory.MatchString(name) {
+		return false
+	}
+	return strings.Contains(title, "議会") || reBody.MatchString(name)
+}

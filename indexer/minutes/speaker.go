@@ -209,7 +209,7 @@ var standalone = func() []string {
 
 // reBody: the words committees and units are named with (総務委員長,
 // 予算特別委員長, 議会運営委員長), which no surname ends with.
-var reBody = regexp.MustCompile(`(?:総務|文教|厚生|建設|経済|環境|予算|決算|運営|特別|常任|福祉|教育|産業|民生|都市|企画|市民|生活|水道|交通|防災|広報|広聴|財政|行政|改革|調査|対策|審査|議会|計画|観光|農林|商工|消防|整備|保健|健康|文化|基地|病院|子ども|協議|委員会)$`)
+var reBody = regexp.MustCompile(`(?:総務|文教|厚生|建設|経済|環境|予算|決算|運営|特別|常任|福祉|教育|産業|民生|都市|企画|市民|区民|町民|生活|水道|交通|防災|広報|広聴|財政|行政|改革|調査|対策|審査|議会|計画|観光|農林|商工|消防|整備|保健|健康|文化|基地|病院|子ども|協議|委員会)$`)
 
 // compact reads a mark's one word as a surname and a title (see above);
 // roster is the header's lines, spaces dropped; floor is the title the
