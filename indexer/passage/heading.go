@@ -203,6 +203,9 @@ func isDataLine(text string, kind source.BlockKind) bool {
 		if reFigure.MatchString(p) {
 			figures++
 		}
+		if !row && i < len(parts)-1 && (reAmount.MatchString(p) || reWholeNumber.MatchString(p)) {
+			return true // a sum between words: a budget's 節 and its 説明 (「7　報償費　389　賃金実態調査」)
+		}
 	}
 	last := parts[len(parts)-1]
 	if len(parts) == 2 && reUnitWord.MatchString(last) {
@@ -212,6 +215,9 @@ func isDataLine(text string, kind source.BlockKind) bool {
 		row && (figures >= 2 || strings.HasPrefix(last, "・")) ||
 		reFigure.MatchString(last)
 }
+
+// reWholeNumber is a number of three digits or more standing alone.
+var reWholeNumber = regexp.MustCompile(`^[0-9０-９]{3,}$`)
 
 // reUnitWord is a unit alone, as a chart's axis sets it apart from its
 // figure.

@@ -357,8 +357,9 @@ func TestSplitRowWithin(t *testing.T) {
 // A numbered line of data opens no heading path: a list's line ending in
 // a figure, a chart's axis of months, a contents line with its leader, a table row of marks or of a
 // cell that is a list (as 音威子府村's 防災 plan prints them, whose rows
-// headed every page after them). The question of a notice, which ends in
-// words, still heads its text.
+// headed every page after them), a budget's 節 with its sum between its
+// name and its 説明. The question of a notice, which ends in words, still
+// heads its text.
 func TestSplitDataLineIsNoHeading(t *testing.T) {
 	blocks := []source.Block{
 		{Kind: source.Heading, Level: 1, Text: "音威子府村地域防災計画", Page: 1},
@@ -370,6 +371,10 @@ func TestSplitDataLineIsNoHeading(t *testing.T) {
 		{Kind: source.TableCell, Text: "15 | 音威子府村福祉交流拠点地域複合施設ときわ | 字音威子府509番地88 | 村長 | 60 | 〇 | 〇", Page: 41},
 		{Kind: source.TableCell, Text: "7 | 力に関する協定（令和元年11月1日） | 株式会社共成レンテム士別営業所 | ・仮設トイレ等供給可能な機器の供給", Page: 62},
 		{Kind: source.Paragraph, Text: "避難所の開設は、村長が行う。", Page: 63},
+		// a budget book's 節 with its sum and its 説明 (富士市's 予算書)
+		{Kind: source.Paragraph, Text: "7　報償費　389　賃金実態調査", Page: 63},
+		{Kind: source.Paragraph, Text: "4　共済費　1,039　都市公園施設管理（指定管理）（11公園）", Page: 63},
+		{Kind: source.Paragraph, Text: "就職相談会開催", Page: 63},
 		{Kind: source.TableCell, Text: "２ | 19番 | １ | DX課の取組について", Page: 64},
 		{Kind: source.Paragraph, Text: "本市のDX推進に向けた取組の現状と今後の方針を伺う。", Page: 64},
 	}
