@@ -340,8 +340,13 @@ func allSingle(cells []string) bool {
 // letter-spaced runs (南　国　市　予　算　書 → 南国市予算書).
 func cleanTitle(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, " | ", " ")), " ")
-	return reBracketSpace.ReplaceAllString(JoinSpaced(s), "$1$2")
+	s = reBracketSpace.ReplaceAllString(JoinSpaced(s), "$1$2")
+	return strings.TrimSpace(reTrailingUnits.ReplaceAllString(s, ""))
 }
+
+// reTrailingUnits: a table's unit note at the end of its caption
+// (「(性質別歳出）　（単位：千円、％）」): the caption's, not a title's.
+var reTrailingUnits = regexp.MustCompile(`[\s　]*[（(]\s*単位\s*[:：][^）)]*[）)]\s*$`)
 
 // reBracketSpace: a space inside a bracket, next to it, which a reader
 // puts between the cells of a line (議事日程 （ 第1号 ）).

@@ -127,6 +127,8 @@ func TestTitleShapesOfOtherCities(t *testing.T) {
 		{"an addressee alone", p1("## 衆議院議長", "## 参議院議長"), ""},
 		{"a note in brackets", p1("## （厚生委員会付託）", "の承認を求めることについて"), ""},
 		{"the era's year over the western one", p1("# 令 | 和 | 8 | 年度", "# （2026年度）", "# 世田谷区予算", "# 一般会計"), "令和8年度（2026年度） 世田谷区予算"},
+		{"a table's caption with its unit note", p1("# (性質別歳出）　（単位：千円、％）", "| 区分 | 令和3年度 | 令和4年度"), ""},
+		{"a title with a unit note after it", p1("# 令和４年度 当初予算の概要 （単位：千円）", "本文"), "令和４年度 当初予算の概要"},
 		{"a completion spaced by the reader", p1("議事日程 | （ | 第1号 | ）", "| 1 | 会期の決定"), "議事日程 （第1号）"},
 	}
 	for _, tt := range tests {
