@@ -25,6 +25,11 @@ import (
 //   - 回答 and 答え after one who answers for the city and の: 市長の回答,
 //     市の答え, 教育長の答弁. Alone, 回答 and 答え stay words (アンケート 回答 is a
 //     survey's answers, not an assembly's).
+//   - 見解, 所見 and 考え (お考え) after one who answers for the city and の:
+//     区の見解, 市長の所見, 市のお考え are how members ask for the executive's
+//     position (「区の見解を伺います」), so matched as text they find the
+//     questions, and the position is in the answers. Alone they stay words,
+//     and so does 考え方 (市の考え方 heads a パブリックコメント's replies).
 //
 // Who answers (市長の…) is left out with the answer word: the executive
 // answers through the mayor and the heads of departments, and grading the
@@ -36,7 +41,7 @@ const answerer = `(?:市長|副市長|町長|副町長|村長|副村長|区長|�
 
 // answerWord matches a word that asks for the executive's answer: topic,
 // a joining particle, who answers and the answer word.
-var answerWord = regexp.MustCompile(`^(.*?)(?:について|に関して|に関する|に対する|への|の)?(?:(` + answerer + `)の)?((?:御|ご)?答弁|回答|答え)$`)
+var answerWord = regexp.MustCompile(`^(.*?)(?:についての|について|に関して|に関する|に対する|への|の)?(?:(` + answerer + `)の)?((?:御|ご)?答弁|回答|答え|見解|所見|(?:お)?考え)$`)
 
 // askedAnswer splits a word into its topic and the part that asks for the
 // executive's answer; ok is false for a word that does not ask.
@@ -90,7 +95,7 @@ func (q *Query) LiftAnswers() bool {
 // trimJoin drops the particles a topic ends with before the answer word
 // (学校給食費の無償化について).
 func trimJoin(topic string) string {
-	for _, p := range []string{"について", "に関して", "に関する", "に対する", "への", "の"} {
+	for _, p := range []string{"についての", "について", "に関して", "に関する", "に対する", "への", "の"} {
 		if t, ok := strings.CutSuffix(topic, p); ok {
 			return t
 		}

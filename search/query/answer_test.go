@@ -23,6 +23,11 @@ func TestLiftAnswers(t *testing.T) {
 		{"答弁 OR 質問 給食", "(答弁|質問) 給食", ""},
 		{"答弁書 提出", "答弁書 提出", ""},
 		{"答弁", "答弁", ""}, // nothing else to search for
+		{"ヤングケアラー 区の見解", "ヤングケアラー role:answer", "区の見解"},
+		{"羽田 新飛行ルート 区長の所見", "羽田 新飛行ルート role:answer", "区長の所見"},
+		{"不登校対策についての市のお考え", "不登校対策 role:answer", "市のお考え"},
+		{"見解 相違", "見解 相違", ""}, // alone: a word
+		{"パブリックコメント 市の考え方", "パブリックコメント 市の考え方", ""}, // a reply's heading, not an answer
 	} {
 		q, err := Parse(tc.q)
 		if err != nil {
