@@ -10,17 +10,7 @@ import (
 // articles stand above it; a legend's bracketed label is no title; a
 // publication named without an issue number is no masthead.
 func TestBulletinTitle(t *testing.T) {
-	p1 := func(texts ...string) []Line {
-		var ls []Line
-		for _, s := range texts {
-			l := Line{Text: s, Page: 1}
-			if len(s) > 0 && s[0] == '#' {
-				l = Line{Text: s[2:], Page: 1, Heading: true, Level: 1}
-			}
-			ls = append(ls, l)
-		}
-		return ls
-	}
+	p1 := firstPage
 	tests := []struct {
 		name  string
 		lines []Line
@@ -90,22 +80,7 @@ func TestCoverSloganIsNoTitle(t *testing.T) {
 // 意見書 in the body's type over its addressees, a note in brackets, and
 // a cover stating its year in the era and in brackets in the western way.
 func TestTitleShapesOfOtherCities(t *testing.T) {
-	p1 := func(texts ...string) []Line {
-		var ls []Line
-		for _, s := range texts {
-			l := Line{Text: s, Page: 1}
-			switch {
-			case strings.HasPrefix(s, "# "):
-				l = Line{Text: s[2:], Page: 1, Heading: true, Level: 1}
-			case strings.HasPrefix(s, "## "):
-				l = Line{Text: s[3:], Page: 1, Heading: true, Level: 2}
-			case strings.HasPrefix(s, "| "):
-				l = Line{Text: s[2:], Page: 1, Table: true}
-			}
-			ls = append(ls, l)
-		}
-		return ls
-	}
+	p1 := firstPage
 	tests := []struct {
 		name  string
 		lines []Line
@@ -138,4 +113,23 @@ func TestTitleShapesOfOtherCities(t *testing.T) {
 			}
 		})
 	}
+}
+
+// firstPage makes the lines of a first page: "# " and "## " start a
+// heading of level 1 and 2, "| " a table's row.
+func firstPage(texts ...string) []Line {
+	var ls []Line
+	for _, s := range texts {
+		l := Line{Text: s, Page: 1}
+		switch {
+		case strings.HasPrefix(s, "## "):
+			l = Line{Text: s[3:], Page: 1, Heading: true, Level: 2}
+		case strings.HasPrefix(s, "# "):
+			l = Line{Text: s[2:], Page: 1, Heading: true, Level: 1}
+		case strings.HasPrefix(s, "| "):
+			l = Line{Text: s[2:], Page: 1, Table: true}
+		}
+		ls = append(ls, l)
+	}
+	return ls
 }
