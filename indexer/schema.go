@@ -144,5 +144,7 @@ const SchemaVersion = 19
 // joined, closing brackets restored (2026-12-08). Version 4: bold on a
 // page set in bold heads nothing; titles and cities of budget books' pages,
 // 議決結果 and 意見書; minutes' marks with whole names, committees and
-// namesakes (2026-12-08).
-const ReadingVersion = 4
+// namesakes (2026-12-08). Version 5: a numbered line with a sum between
+// its words is data; a committee of the assembly is 議会; a unit note is no
+// part of a title (2026-12-08).
+const ReadingVersion = 5
