@@ -384,8 +384,9 @@ func isCompound(mt mention) bool {
 }
 
 // inJointName: a name in a list of municipalities joined by ・ or 、
-// before a compound (富士市・富士宮市消防指令センター): the joint body belongs to each of them, so it is no more than a
-// passing mention of the last.
+// before a compound (富士市・富士宮市消防指令センター): the joint body
+// belongs to each of them, so it is no more than a passing mention of the
+// last.
 func inJointName(body []rune, mt mention) bool {
 	if mt.start == 0 {
 		return false

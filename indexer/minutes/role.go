@@ -141,6 +141,8 @@ func AssemblyCommittee(title string) bool {
 		return false
 	}
 	name := m[1]
+	// reExecutiveCommittee reads a head's title (教育委員会委員長): the
+	// committee's name is read as that title would write it
 	if reExecutiveCommittee.MatchString(name+"委員会委員長") || reAdvisory.MatchString(name) {
 		return false
 	}

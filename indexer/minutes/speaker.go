@@ -52,10 +52,9 @@ var reQualified = regexp.MustCompile(`^[ 　]*([○◯〇◆◎])([^ 　\n（(]{
 // readMark reads the speaker mark at the start of text.
 func readMark(text string) (mark, bool) {
 	if q := reQualified.FindStringSubmatchIndex(text); q != nil {
-		name := squeeze(text[q[4]:q[5]]) + "（" + squeeze(text[q[6]:q[7]]) + "）"
-		title := squeeze(text[q[8]:q[9]])
-		if nameChars(squeeze(text[q[4]:q[5]])) && nameChars(squeeze(text[q[6]:q[7]])) && titleWord(title) {
-			return mark{symbol: []rune(text[q[2]:q[3]])[0], name: name, title: title,
+		surname, letter, title := squeeze(text[q[4]:q[5]]), squeeze(text[q[6]:q[7]]), squeeze(text[q[8]:q[9]])
+		if nameChars(surname) && nameChars(letter) && titleWord(title) {
+			return mark{symbol: []rune(text[q[2]:q[3]])[0], name: surname + "（" + letter + "）", title: title,
 				member: title == "議員" || title == "委員", end: q[1]}, true
 		}
 	}
@@ -235,8 +234,8 @@ func compact(mk mark, roster []string, floor string, mentions func(string) bool)
 			}
 		}
 	}
-	if c, ok := committeeChair(w, mentions); ok {
-		return c.on(mk)
+	if name, title, ok := committeeChair(w, mentions); ok {
+		return split(mk, name, title)
 	}
 	for _, t := range standalone {
 		p, ok := strings.CutSuffix(w, t)
@@ -255,10 +254,6 @@ func memberName(p, title string) bool {
 	return (title == "議員" || title == "委員") && plausibleName(p) && utf8.RuneCountInString(p) <= 8
 }
 
-type named struct{ name, title string }
-
-func (n named) on(mk mark) mark { return split(mk, n.name, n.title) }
-
 // committeeChair reads a committee's chair named by surname and
 // committee together (「○つる文教委員長　」, 「○高橋区民委員長　」,
 // 「○まつざわ予算特別委員長　」): a surname of one to four characters, then
@@ -267,26 +262,26 @@ func (n named) on(mk mark) mark { return split(mk, n.name, n.title) }
 // 文教委員会」 does not name a る文教委員会. The longest such name is taken. A word
 // that is itself a committee's chair (新庁舎整備特別委員長, when the minutes
 // name the 新庁舎整備特別委員会) is not cut.
-func committeeChair(w string, mentions func(string) bool) (named, bool) {
+func committeeChair(w string, mentions func(string) bool) (name, title string, ok bool) {
 	for _, t := range []string{"副委員長", "委員長"} {
 		p, ok := strings.CutSuffix(w, t)
 		if !ok {
 			continue
 		}
 		if p == "" || mentions(p+"委員会") {
-			return named{}, false
+			return "", "", false
 		}
 		rs := []rune(p)
 		for i := 1; i <= 4 && i <= len(rs)-2; i++ {
-			name, body := string(rs[:i]), string(rs[i:])
-			if surname(name) && !reBody.MatchString(name) && !reNoName.MatchString(name) &&
+			sur, body := string(rs[:i]), string(rs[i:])
+			if surname(sur) && !reBody.MatchString(sur) && !reNoName.MatchString(sur) &&
 				!unicode.Is(unicode.Hiragana, rs[i]) && mentions(body+"委員会") {
-				return named{name, body + t}, true
+				return sur, body + t, true
 			}
 		}
-		return named{}, false
+		return "", "", false
 	}
-	return named{}, false
+	return "", "", false
 }
 
 func split(mk mark, name, title string) mark {
